@@ -1,0 +1,94 @@
+import { demoDataSet } from '@dangvien/demo-data';
+import { evaluationSubgraph } from '@dangvien/evaluation';
+import { membershipSubgraph } from '@dangvien/membership';
+import { organizationSubgraph } from '@dangvien/organization';
+import type { RunningServer } from '@dangvien/server';
+import { postGraphQL, startTestSubgraph } from '@dangvien/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from './gateway.ts';
+
+const demo = demoDataSet();
+const closers: (() => Promise<void>)[] = [];
+let gateway: RunningServer;
+let subgraphs: Awaited<ReturnType<typeof startTestSubgraph>>[];
+
+beforeAll(async () => {
+  subgraphs = await Promise.all(
+    [organizationSubgraph, membershipSubgraph, evaluationSubgraph].map((definition) =>
+      startTestSubgraph(definition as Parameters<typeof startTestSubgraph>[0], { seedDemo: true }),
+    ),
+  );
+  const [organization, membership, evaluation] = subgraphs;
+  closers.push(...subgraphs.map((subgraph) => () => subgraph.close()));
+  gateway = await startGateway({
+    port: 0,
+    env: { ORGANIZATION_URL: organization!.url, MEMBERSHIP_URL: membership!.url, EVALUATION_URL: evaluation!.url },
+  });
+});
+afterAll(async () => {
+  await gateway?.close();
+  await Promise.all(closers.map((close) => close()));
+});
+
+describe('gateway over the three subgraphs', () => {
+  it('answers one query with fields from organization, membership and evaluation', async () => {
+    const cell = demo.orgUnits.find((unit) => unit.kind === 'CELL')!;
+    const response = await postGraphQL<{
+      orgUnit: { name: string; parent: { name: string }; members: { id: string; fullName: string; cell: { name: string }; latestReview: { year: number; grade: string } | null }[] };
+    }>(
+      gateway.url,
+      `query CellRoster($id: ID!) {
+        orgUnit(id: $id) { name parent { name } members { id fullName cell { name } latestReview { year grade } } }
+      }`,
+      { id: cell.id },
+    );
+    expect(response.errors).toBeUndefined();
+    const unit = response.data!.orgUnit;
+    expect(unit.name).toBe(cell.name); // organization
+    expect(unit.parent.name).toBe(demo.orgUnits.find((candidate) => candidate.id === cell.parentId)!.name);
+    const expectedMembers = demo.members.filter((member) => member.cellId === cell.id);
+    expect(unit.members.map((member) => member.id).sort()).toEqual(expectedMembers.map((member) => member.id).sort()); // membership
+    expect(new Set(unit.members.map((member) => member.cell.name))).toEqual(new Set([cell.name])); // back to organization
+    for (const member of unit.members) {
+      const latest = demo.reviews.filter((review) => review.memberId === member.id).sort((a, b) => b.year - a.year)[0];
+      expect(member.latestReview).toEqual(latest ? { year: latest.year, grade: latest.grade } : null); // evaluation
+    }
+  });
+
+  it('batches each hop: one SQL statement per subgraph for a whole ward’s roster', async () => {
+    const committee = demo.orgUnits.find((unit) => unit.kind === 'GRASSROOTS_COMMITTEE')!;
+    for (const subgraph of subgraphs) subgraph.resetQueryLog();
+    const response = await postGraphQL<{ orgUnit: { children: { members: { latestReview: unknown }[] }[] } }>(
+      gateway.url,
+      `query ($id: ID!) { orgUnit(id: $id) { children { name members { fullName latestReview { grade } } } } }`,
+      { id: committee.id },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.orgUnit.children.length).toBeGreaterThan(1);
+    const [organization, membership, evaluation] = subgraphs;
+    expect(organization!.queries).toHaveLength(2); // the unit, then its children
+    expect(membership!.queries).toHaveLength(1); // members of all the cells at once
+    expect(evaluation!.queries).toHaveLength(1); // reviews of all those members at once
+  });
+
+  it('reports its own health and each subgraph’s', async () => {
+    const response = await fetch(gateway.url.replace('/graphql', '/health'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      gateway: 'ok',
+      subgraphs: { organization: 'ok', membership: 'ok', evaluation: 'ok' },
+    });
+  });
+
+  it('reports a subgraph that is down as degraded', async () => {
+    const evaluation = subgraphs[2]!;
+    await evaluation.close();
+    closers.pop();
+    const response = await fetch(gateway.url.replace('/graphql', '/health'));
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { subgraphs: Record<string, string> };
+    expect(body.subgraphs.organization).toBe('ok');
+    expect(body.subgraphs.evaluation).toMatch(/unreachable/);
+  });
+});

@@ -1,0 +1,19 @@
+export { createKysely, type KyselyOptions } from './kysely.ts';
+export {
+  SUBGRAPHS,
+  type SubgraphName,
+  configuredDatabaseUrl,
+  createDatabaseIfMissing,
+  dropDatabaseIfExists,
+  withDatabase,
+} from './database-url.ts';
+export { migrateToLatest, type MigrationSet } from './migrate.ts';
+export {
+  DEFAULT_EMBEDDED_PORT,
+  freePort,
+  isPortFree,
+  startEmbeddedPostgres,
+  type EmbeddedOptions,
+  type EmbeddedServer,
+} from './embedded-postgres.ts';
+export { embeddedDataDir, workspaceRoot } from './workspace.ts';

@@ -1,0 +1,28 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+// DATE columns stay 'YYYY-MM-DD' strings: a date of admission has no time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// bigint counts fit in a JS number at our scale (5.6 million members).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export interface KyselyOptions {
+  /** Connections in the pool; a subgraph on a 2-core machine needs few. */
+  maxConnections?: number;
+  /** Called with every SQL statement; benchmarks and tests count statements with it. */
+  onQuery?: (sql: string) => void;
+}
+
+/** The one way to get a Kysely instance for a database URL. */
+export function createKysely<DB>(url: string, options: KyselyOptions = {}): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const onQuery = options.onQuery;
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    log: onQuery
+      ? (event) => {
+          if (event.level === 'query') onQuery(event.query.sql);
+        }
+      : undefined,
+  });
+}

@@ -1,0 +1,96 @@
+import { vietnameseName, type Sex } from './names.ts';
+import { seededRandom, weightedPick } from './random.ts';
+
+/**
+ * The small demo data set the start command seeds: one district of the old (pre-2025) shape,
+ * a few grassroots committees, their residential cells and members with several years of reviews.
+ * Each subgraph writes only its own share of it. The large generator is a separate issue.
+ */
+export type OrgUnitKind = 'PROVINCE' | 'DISTRICT' | 'GRASSROOTS_COMMITTEE' | 'GRASSROOTS_CELL' | 'CELL' | 'PARTY_GROUP';
+export type MemberStatus = 'PROBATIONARY' | 'OFFICIAL' | 'EXEMPT' | 'LEFT' | 'DECEASED';
+export type Grade = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
+
+export interface DemoOrgUnit { id: string; code: string; name: string; kind: OrgUnitKind; parentId: string | null }
+export interface DemoMember { id: string; fullName: string; sex: Sex; birthDate: string; status: MemberStatus; cellId: string }
+export interface DemoReview { id: string; memberId: string; year: number; score: number; grade: Grade }
+
+export interface DemoDataSet {
+  orgUnits: DemoOrgUnit[];
+  members: DemoMember[];
+  reviews: DemoReview[];
+}
+
+/** Readable fixed UUIDs: the first group says what the id is for, the last its number. */
+export function demoId(entity: 'unit' | 'member' | 'review', n: number): string {
+  const prefix = { unit: '10000000', member: '20000000', review: '30000000' }[entity];
+  return `${prefix}-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+}
+
+const COMMITTEES = [
+  { name: 'Đảng bộ thị trấn Xuân Trường', cellPrefix: 'Chi bộ Tổ dân phố số' },
+  { name: 'Đảng bộ xã Xuân Hồng', cellPrefix: 'Chi bộ xóm' },
+  { name: 'Đảng bộ xã Xuân Ninh', cellPrefix: 'Chi bộ xóm' },
+] as const;
+const CELLS_PER_COMMITTEE = 3;
+const REVIEW_YEARS = [2023, 2024, 2025];
+
+export function gradeForScore(score: number): Grade {
+  if (score >= 90) return 'EXCELLENT';
+  if (score >= 70) return 'GOOD';
+  if (score >= 50) return 'COMPLETED';
+  return 'NOT_COMPLETED';
+}
+
+export function demoDataSet(seed = 2026): DemoDataSet {
+  const random = seededRandom(seed);
+  const orgUnits: DemoOrgUnit[] = [];
+  const members: DemoMember[] = [];
+  const reviews: DemoReview[] = [];
+  const province = { id: demoId('unit', 1), code: 'ND', name: 'Đảng bộ tỉnh Nam Định', kind: 'PROVINCE', parentId: null } as const;
+  const district = { id: demoId('unit', 2), code: 'ND-XT', name: 'Đảng bộ huyện Xuân Trường', kind: 'DISTRICT', parentId: province.id } as const;
+  orgUnits.push(province, district);
+  COMMITTEES.forEach((committee, c) => {
+    const committeeUnit: DemoOrgUnit = {
+      id: demoId('unit', 10 + c),
+      code: `ND-XT-${c + 1}`,
+      name: committee.name,
+      kind: 'GRASSROOTS_COMMITTEE',
+      parentId: district.id,
+    };
+    orgUnits.push(committeeUnit);
+    for (let k = 1; k <= CELLS_PER_COMMITTEE; k++) {
+      const cell: DemoOrgUnit = {
+        id: demoId('unit', 100 + c * 10 + k),
+        code: `${committeeUnit.code}-${k}`,
+        name: `${committee.cellPrefix} ${k}`,
+        kind: 'CELL',
+        parentId: committeeUnit.id,
+      };
+      orgUnits.push(cell);
+      const size = 6 + Math.floor(random() * 6);
+      for (let m = 0; m < size; m++) {
+        const sex: Sex = random() < 0.6 ? 'MALE' : 'FEMALE';
+        const member: DemoMember = {
+          id: demoId('member', members.length + 1),
+          fullName: vietnameseName(random, sex),
+          sex,
+          // Residential cells skew old.
+          birthDate: `${1940 + Math.floor(random() * 60)}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`,
+          status: weightedPick(random, [['OFFICIAL', 85], ['PROBATIONARY', 7], ['EXEMPT', 8]] as const),
+          cellId: cell.id,
+        };
+        members.push(member);
+        for (const year of REVIEW_YEARS) {
+          if (member.status === 'PROBATIONARY' && year < 2025) continue;
+          const score = Math.min(100, Math.round(55 + random() * 45));
+          reviews.push({ id: demoId('review', reviews.length + 1), memberId: member.id, year, score, grade: gradeForScore(score) });
+        }
+      }
+    }
+  });
+  return { orgUnits, members, reviews };
+}
+
+function pad(n: number): string {
+  return n.toString().padStart(2, '0');
+}

@@ -1,0 +1,32 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable error codes clients may rely on (`extensions.code`). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * The one error type for expected failures: a stable code, a message a clerk understands
+ * (Vietnamese), and optional details such as the offending field.
+ */
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** Validates an ID argument at the edge, before it reaches SQL. */
+export function requireId(value: string, field = 'id'): string {
+  if (!isUuid(value)) throw new DomainError('BAD_USER_INPUT', `Mã định danh không hợp lệ: "${value}"`, { field });
+  return value.toLowerCase();
+}

@@ -1,0 +1,56 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  [detail: string]: unknown;
+}
+
+export interface ServeOptions<Ctx extends BaseContext> {
+  apollo: ApolloServer<Ctx>;
+  port: number;
+  host?: string;
+  context: (request: Request) => Promise<Ctx>;
+  health: () => Promise<HealthReport>;
+  /** Largest accepted request body; bigger ones get 413 before GraphQL sees them. */
+  bodyLimit?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves an Apollo server at /graphql and a health report at /health over plain HTTP. */
+export async function serveApollo<Ctx extends BaseContext>(options: ServeOptions<Ctx>): Promise<RunningServer> {
+  await options.apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_request, response) => {
+    const report = await options.health().catch((error: unknown) => ({ status: 'degraded' as const, error: String(error) }));
+    response.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '100kb' }),
+    expressMiddleware(options.apollo, { context: async ({ req }) => options.context(req) }),
+  );
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(options.port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await options.apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { BaseContext } from '@apollo/server';
+import {
+  configuredDatabaseUrl,
+  createDatabaseIfMissing,
+  embeddedDataDir,
+  startEmbeddedPostgres,
+  withDatabase,
+} from '@dangvien/db';
+import { startSubgraph, type SubgraphDefinition } from './subgraph.ts';
+
+/**
+ * Entry point of a subgraph process. Configuration by environment:
+ * `<NAME>_PORT` (default: the definition's port), `<NAME>_DATABASE_URL` (default: the embedded
+ * PostgreSQL under .data/, started or reused), `SEED_DEMO=1` to write the demo data into empty tables.
+ */
+export async function runSubgraphProcess<DB, Ctx extends BaseContext>(definition: SubgraphDefinition<DB, Ctx>): Promise<void> {
+  const prefix = definition.name.toUpperCase();
+  const port = Number(process.env[`${prefix}_PORT`] ?? definition.defaultPort);
+  let databaseUrl = configuredDatabaseUrl(definition.name);
+  let stopEmbedded = async (): Promise<void> => undefined;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(), whenRunning: 'reuse' });
+    stopEmbedded = embedded.stop;
+    databaseUrl = withDatabase(embedded.url, definition.name);
+  }
+  await createDatabaseIfMissing(databaseUrl, new URL(databaseUrl).pathname.slice(1));
+  const server = await startSubgraph(definition, { databaseUrl, port, seedDemo: process.env.SEED_DEMO === '1' });
+  console.log(`[${definition.name}] subgraph ready at ${server.url}`);
+  const shutdown = async (): Promise<void> => {
+    await server.close();
+    await stopEmbedded();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}

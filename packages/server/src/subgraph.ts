@@ -1,0 +1,65 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { createKysely, migrateToLatest, type MigrationSet, type SubgraphName } from '@dangvien/db';
+import { sql, type Kysely } from 'kysely';
+import { loadSchemaFile } from './schema-file.ts';
+import { serveApollo, type RunningServer } from './http.ts';
+
+/** Everything that makes one subgraph; each service exports one of these from its `subgraph.ts`. */
+export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
+  name: SubgraphName;
+  defaultPort: number;
+  /** `new URL('./schema.graphql', import.meta.url)` */
+  schemaUrl: URL;
+  migrations: MigrationSet;
+  resolvers: GraphQLResolverMap<Ctx>;
+  /** Per request: fresh DataLoaders, so batching and caching never cross requests. */
+  createContext: (db: Kysely<DB>) => Ctx;
+  /** Writes this subgraph's share of the demo data set when its tables are empty. */
+  seedDemo?: (db: Kysely<DB>) => Promise<void>;
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  port?: number;
+  seedDemo?: boolean;
+  onQuery?: (sql: string) => void;
+}
+
+export interface StartedSubgraph<DB> extends RunningServer {
+  db: Kysely<DB>;
+}
+
+/** Migrates, optionally seeds, and serves one subgraph over HTTP. */
+export async function startSubgraph<DB, Ctx extends BaseContext>(
+  definition: SubgraphDefinition<DB, Ctx>,
+  options: StartOptions,
+): Promise<StartedSubgraph<DB>> {
+  const db = createKysely<DB>(options.databaseUrl, { onQuery: options.onQuery });
+  await migrateToLatest(db as Kysely<unknown>, definition.migrations);
+  if (options.seedDemo && definition.seedDemo) await definition.seedDemo(db);
+  const apollo = new ApolloServer<Ctx>({
+    schema: buildSubgraphSchema([{ typeDefs: loadSchemaFile(definition.schemaUrl), resolvers: definition.resolvers }]),
+    includeStacktraceInErrorResponses: false,
+    // Traces go to Apollo's cloud, which we do not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const server = await serveApollo<Ctx>({
+    apollo,
+    port: options.port ?? definition.defaultPort,
+    context: async () => definition.createContext(db),
+    health: async () => {
+      await sql`SELECT 1`.execute(db);
+      return { status: 'ok', subgraph: definition.name };
+    },
+  });
+  return {
+    ...server,
+    db,
+    close: async () => {
+      await server.close();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { createTestDatabase, testServerUrl, type TestDatabase } from './database.ts';
+export { postGraphQL, type GraphQLResponse } from './graphql.ts';
+export { startTestSubgraph, type TestSubgraph } from './subgraph.ts';

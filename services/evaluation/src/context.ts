@@ -1,0 +1,18 @@
+import { groupLoader, rowLoader } from '@dangvien/server';
+import type { Kysely } from 'kysely';
+import type { EvaluationDatabase } from './database.ts';
+import { findReviewsByIds, findReviewsOfMembers, type ReviewRow } from './review/review.repository.ts';
+
+export interface EvaluationContext {
+  db: Kysely<EvaluationDatabase>;
+  reviewById: ReturnType<typeof rowLoader<ReviewRow>>;
+  reviewsOfMember: ReturnType<typeof groupLoader<ReviewRow>>;
+}
+
+export function createContext(db: Kysely<EvaluationDatabase>): EvaluationContext {
+  return {
+    db,
+    reviewById: rowLoader((ids) => findReviewsByIds(db, ids), (row) => row.id),
+    reviewsOfMember: groupLoader((ids) => findReviewsOfMembers(db, ids), (row) => row.member_id),
+  };
+}

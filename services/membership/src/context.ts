@@ -1,0 +1,18 @@
+import { groupLoader, rowLoader } from '@dangvien/server';
+import type { Kysely } from 'kysely';
+import type { MembershipDatabase } from './database.ts';
+import { findMembersByIds, findMembersOfCells, type MemberRow } from './member/member.repository.ts';
+
+export interface MembershipContext {
+  db: Kysely<MembershipDatabase>;
+  memberById: ReturnType<typeof rowLoader<MemberRow>>;
+  membersOfCell: ReturnType<typeof groupLoader<MemberRow>>;
+}
+
+export function createContext(db: Kysely<MembershipDatabase>): MembershipContext {
+  return {
+    db,
+    memberById: rowLoader((ids) => findMembersByIds(db, ids), (row) => row.id),
+    membersOfCell: groupLoader((ids) => findMembersOfCells(db, ids), (row) => row.cell_id ?? ''),
+  };
+}

@@ -1,0 +1,18 @@
+import { groupLoader, rowLoader } from '@dangvien/server';
+import type { Kysely } from 'kysely';
+import type { OrganizationDatabase } from './database.ts';
+import { findChildrenOf, findOrgUnitsByIds, type OrgUnitRow } from './org-unit/org-unit.repository.ts';
+
+export interface OrganizationContext {
+  db: Kysely<OrganizationDatabase>;
+  orgUnitById: ReturnType<typeof rowLoader<OrgUnitRow>>;
+  childrenOf: ReturnType<typeof groupLoader<OrgUnitRow>>;
+}
+
+export function createContext(db: Kysely<OrganizationDatabase>): OrganizationContext {
+  return {
+    db,
+    orgUnitById: rowLoader((ids) => findOrgUnitsByIds(db, ids), (row) => row.id),
+    childrenOf: groupLoader((ids) => findChildrenOf(db, ids), (row) => row.parent_id ?? ''),
+  };
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// Every workspace package with tests has its own vitest.config.ts; this runs them all.
+export default defineConfig({
+  test: {
+    projects: ['{packages,services,frontends}/*/vitest.config.ts', '{gateway,e2e}/vitest.config.ts'],
+  },
+});
