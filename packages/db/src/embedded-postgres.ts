@@ -84,6 +84,12 @@ async function makeReachableByPostgres(dir: string): Promise<void> {
   }
 }
 
+/** Stops the embedded server running on `dataDir`, if any (the reset command uses it). */
+export async function stopEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<void> {
+  const running = await runningServer(path.resolve(dataDir));
+  if (running) await stopServer(running.pid, log);
+}
+
 function serverUrl(port: number): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 }
@@ -102,7 +108,7 @@ async function runningServer(dataDir: string): Promise<{ pid: number; port: numb
 
 /** Ask a postmaster to shut down (SIGINT = fast shutdown) and wait until it is gone. */
 async function stopServer(pid: number, log: (line: string) => void): Promise<void> {
-  log(`Stopping the PostgreSQL left over from an earlier run (pid ${pid})`);
+  log(`Stopping the PostgreSQL running on this data directory (pid ${pid})`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid); waited += 100) {
     if (waited > 15_000) {

@@ -13,6 +13,7 @@ export {
   freePort,
   isPortFree,
   startEmbeddedPostgres,
+  stopEmbeddedPostgres,
   type EmbeddedOptions,
   type EmbeddedServer,
 } from './embedded-postgres.ts';

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { configuredDatabaseUrl, createDatabaseIfMissing, dropDatabaseIfExists, SUBGRAPHS, withDatabase, workspaceRoot } from '@dangvien/db';
+import { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';
+
+export interface BackendPorts {
+  gateway: number;
+  organization: number;
+  membership: number;
+  evaluation: number;
+}
+
+/** Runs a service's TypeScript entry with tsx (a root dev dependency, found from any package folder). */
+const TSX_MAIN = ['--import', 'tsx', 'src/main.ts'];
+
+export const DEFAULT_BACKEND_PORTS: BackendPorts = { gateway: 4000, organization: 4001, membership: 4002, evaluation: 4003 };
+
+export interface BackendOptions {
+  /** URL of the PostgreSQL server; each subgraph gets its own database on it. */
+  serverUrl: string;
+  /** Honour `<NAME>_DATABASE_URL` from the environment over `serverUrl` (a subgraph on its own server). */
+  useConfiguredUrls?: boolean;
+  ports?: Partial<BackendPorts>;
+  /** Database name prefix, so tests can run their own copy beside the demo's. */
+  databasePrefix?: string;
+  /** Drop the subgraphs' databases first (tests start from nothing). */
+  fresh?: boolean;
+  seedDemo?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Backend {
+  gatewayUrl: string;
+  ports: BackendPorts;
+  processes: ManagedProcess[];
+  stop(): Promise<void>;
+}
+
+/** The three subgraphs and the gateway, each its own process, talking real HTTP. */
+export async function startBackend(options: BackendOptions): Promise<Backend> {
+  const root = workspaceRoot();
+  const ports = { ...DEFAULT_BACKEND_PORTS, ...options.ports };
+  const processes: ManagedProcess[] = [];
+  const stop = async (): Promise<void> => {
+    await Promise.all([...processes].reverse().map((process) => stopManaged(process)));
+  };
+  try {
+    const env: NodeJS.ProcessEnv = { SEED_DEMO: options.seedDemo ? '1' : '0', GATEWAY_PORT: String(ports.gateway) };
+    for (const name of SUBGRAPHS) {
+      const configured = options.useConfiguredUrls ? configuredDatabaseUrl(name) : undefined;
+      const databaseUrl = configured ?? withDatabase(options.serverUrl, `${options.databasePrefix ?? ''}${name}`);
+      const database = new URL(databaseUrl).pathname.slice(1);
+      if (options.fresh) await dropDatabaseIfExists(databaseUrl, database);
+      await createDatabaseIfMissing(databaseUrl, database);
+      env[`${name.toUpperCase()}_DATABASE_URL`] = databaseUrl;
+      env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
+      env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[name]}/graphql`;
+    }
+    for (const name of SUBGRAPHS) {
+      const process = spawnManaged(name, globalThis.process.execPath, TSX_MAIN, {
+        cwd: path.join(root, 'services', name),
+        env,
+        log: options.log,
+      });
+      processes.push(process);
+    }
+    await Promise.all(
+      SUBGRAPHS.map((name, index) =>
+        waitForHttp(`http://127.0.0.1:${ports[name]}/health`, 60_000, () => processes[index]!.child.exitCode === null),
+      ),
+    );
+    const gateway = spawnManaged('gateway', process.execPath, TSX_MAIN, {
+      cwd: path.join(root, 'gateway'),
+      env,
+      log: options.log,
+    });
+    processes.push(gateway);
+    await waitForHttp(`http://127.0.0.1:${ports.gateway}/health`, 60_000, () => gateway.child.exitCode === null);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`, ports, processes, stop };
+}

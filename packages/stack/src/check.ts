@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { workspaceRoot } from '@dangvien/db';
+
+/**
+ * `pnpm check` (and `npm test`, and CI): type check every package, lint, check the committed
+ * supergraph is fresh, run every vitest project (unit, integration, browser), then print one line:
+ * `N passed, N failed` — each test case counts, and each of the other steps counts as one.
+ */
+const root = workspaceRoot();
+const require = createRequire(path.join(root, 'package.json'));
+const bin = (pkg: string, file: string): string => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+const resultsDir = path.join(root, '.test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failures: string[] = [];
+
+function step(name: string, args: string[], cwd = root): boolean {
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(process.execPath, args, { cwd, stdio: 'inherit', env: process.env });
+  const ok = result.status === 0;
+  if (ok) passed += 1;
+  else {
+    failed += 1;
+    failures.push(name);
+  }
+  return ok;
+}
+
+const packageDirs = ['packages', 'services', 'frontends']
+  .flatMap((group) => readdirSync(path.join(root, group)).map((name) => path.join(group, name)))
+  .concat(['gateway', 'e2e'])
+  .filter((dir) => existsSync(path.join(root, dir, 'tsconfig.json')));
+for (const dir of packageDirs) step(`typecheck ${dir}`, [bin('typescript', 'bin/tsc'), '--noEmit', '-p', dir]);
+step('lint', [bin('eslint', 'bin/eslint.js'), '.']);
+step('supergraph is fresh', ['--import', 'tsx', 'gateway/src/compose.ts', '--check']);
+
+const report = path.join(resultsDir, 'vitest.json');
+rmSync(report, { force: true });
+console.log('\n▶ vitest (all projects)');
+spawnSync(process.execPath, [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+if (existsSync(report)) {
+  const results = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    testResults: { name: string; status: string; message: string; assertionResults: unknown[] }[];
+  };
+  passed += results.numPassedTests;
+  failed += results.numFailedTests;
+  // A test file that fails to load has no test cases: count it, or a broken suite would vanish.
+  for (const file of results.testResults) {
+    if (file.status === 'failed' && file.assertionResults.length === 0) {
+      failed += 1;
+      failures.push(`suite ${path.relative(root, file.name)}: ${file.message.split('\n')[0]}`);
+    }
+  }
+} else {
+  failed += 1;
+  failures.push('vitest produced no report');
+}
+
+if (failures.length > 0) console.log(`\nFailed:\n- ${failures.join('\n- ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

