@@ -27,7 +27,7 @@ function main(): void {
   const committed = readFileSync(SUPERGRAPH_PATH, { encoding: 'utf8', flag: 'a+' });
   if (check) {
     if (committed !== result.supergraphSdl) {
-      console.error('gateway/supergraph.graphql is stale: run `pnpm compose` and commit the result.');
+      console.error('gateway/supergraph.graphql is stale: run `pnpm run compose` and commit the result.');
       process.exit(1);
     }
     console.log('supergraph.graphql is up to date.');

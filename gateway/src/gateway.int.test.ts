@@ -3,21 +3,21 @@ import { evaluationSubgraph } from '@dangvien/evaluation';
 import { membershipSubgraph } from '@dangvien/membership';
 import { organizationSubgraph } from '@dangvien/organization';
 import type { RunningServer } from '@dangvien/server';
-import { postGraphQL, startTestSubgraph } from '@dangvien/testing';
+import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from './gateway.ts';
 
 const demo = demoDataSet();
 const closers: (() => Promise<void>)[] = [];
 let gateway: RunningServer;
-let subgraphs: Awaited<ReturnType<typeof startTestSubgraph>>[];
+let subgraphs: Pick<TestSubgraph<unknown>, 'url' | 'queries' | 'resetQueryLog' | 'close'>[];
 
 beforeAll(async () => {
-  subgraphs = await Promise.all(
-    [organizationSubgraph, membershipSubgraph, evaluationSubgraph].map((definition) =>
-      startTestSubgraph(definition as Parameters<typeof startTestSubgraph>[0], { seedDemo: true }),
-    ),
-  );
+  subgraphs = await Promise.all([
+    startTestSubgraph(organizationSubgraph, { seedDemo: true }),
+    startTestSubgraph(membershipSubgraph, { seedDemo: true }),
+    startTestSubgraph(evaluationSubgraph, { seedDemo: true }),
+  ]);
   const [organization, membership, evaluation] = subgraphs;
   closers.push(...subgraphs.map((subgraph) => () => subgraph.close()));
   gateway = await startGateway({

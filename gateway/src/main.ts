@@ -1,3 +1,4 @@
+import { stopWithParent } from '@dangvien/server';
 import { startGateway } from './gateway.ts';
 
 const gateway = await startGateway();
@@ -6,5 +7,4 @@ const shutdown = async (): Promise<void> => {
   await gateway.close();
   process.exit(0);
 };
-process.once('SIGTERM', () => void shutdown());
-process.once('SIGINT', () => void shutdown());
+stopWithParent(shutdown);

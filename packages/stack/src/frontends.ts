@@ -13,6 +13,15 @@ function viteBin(frontendDir: string): string {
   return path.join(path.dirname(packageJson), 'bin', 'vite.js');
 }
 
+/**
+ * The environment for a front-end build or server: ours without the test runner's variables,
+ * because @module-federation/vite silently turns itself off when it sees VITEST or NODE_ENV=test.
+ */
+function frontendEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'));
+  return { ...env, ...extra };
+}
+
 function frontendDir(name: FrontendName): string {
   return path.join(workspaceRoot(), 'frontends', name);
 }
@@ -20,8 +29,10 @@ function frontendDir(name: FrontendName): string {
 /** Builds the four front ends (production bundles, as they are deployed). */
 export async function buildFrontends(log?: (line: string) => void): Promise<void> {
   for (const name of FRONTENDS) {
-    const build = spawnManaged(`build ${name}`, process.execPath, [viteBin(frontendDir(name)), 'build', '--configLoader', 'runner', '--logLevel', 'warn'], {
+    const build = spawnManaged(`build ${name}`, process.execPath, [viteBin(frontendDir(name)), 'build', '--logLevel', 'warn'], {
       cwd: frontendDir(name),
+      env: frontendEnv({ NODE_ENV: 'production' }),
+      replaceEnv: true,
       log,
     });
     const code = await build.exited;
@@ -49,9 +60,10 @@ export async function serveFrontends(options: { gatewayPort: number; ports?: Par
     if (name !== 'shell') env[`${name.toUpperCase()}_URL`] = `http://localhost:${ports[name]}`;
   }
   const processes = FRONTENDS.map((name) =>
-    spawnManaged(name, process.execPath, [viteBin(frontendDir(name)), 'preview', '--configLoader', 'runner', '--port', String(ports[name]), '--strictPort'], {
+    spawnManaged(name, process.execPath, [viteBin(frontendDir(name)), 'preview', '--port', String(ports[name]), '--strictPort'], {
       cwd: frontendDir(name),
-      env,
+      env: frontendEnv(env),
+      replaceEnv: true,
       log: options.log,
     }),
   );

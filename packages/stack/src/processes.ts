@@ -10,6 +10,8 @@ export interface ManagedProcess {
 export interface SpawnOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
+  /** Use `env` as the whole environment instead of adding it to ours. */
+  replaceEnv?: boolean;
   /** Where the process's output goes, line by line, already prefixed with its name. */
   log?: (line: string) => void;
 }
@@ -18,8 +20,9 @@ export interface SpawnOptions {
 export function spawnManaged(name: string, command: string, args: string[], options: SpawnOptions): ManagedProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.replaceEnv ? options.env : { ...process.env, ...options.env },
+    // The IPC channel closes when we die, even by SIGKILL: our services stop on 'disconnect'.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const log = options.log ?? ((line: string) => console.log(line));
   const forward = (chunk: Buffer): void => {

@@ -6,8 +6,9 @@ import { buildFrontends, serveFrontends } from './frontends.ts';
 import { envPorts } from './ports.ts';
 
 /**
- * `pnpm up` (and `npm start`): embedded PostgreSQL, the three subgraphs with demo data on first
+ * `pnpm run launch` (and `npm start`): embedded PostgreSQL, the three subgraphs with demo data on first
  * start, the gateway, and the four front ends built and served. Ctrl-C or SIGTERM stops it all.
+ * Flags: --no-build (serve the last build), --no-frontends (backend only).
  */
 const logDir = path.join(workspaceRoot(), '.data');
 mkdirSync(logDir, { recursive: true });
@@ -46,16 +47,20 @@ try {
   console.log('Starting the subgraphs and the gateway (demo data is written on first start)…');
   const backend = await startBackend({ serverUrl, ports: ports.backend, seedDemo: true, useConfiguredUrls: true });
   stops.push(backend.stop);
-  if (process.argv.includes('--no-build')) console.log('Skipping the front-end build (--no-build).');
-  else {
-    console.log('Building the front ends…');
-    await buildFrontends();
+  let shellUrl = '(front ends not started: --no-frontends)';
+  if (!process.argv.includes('--no-frontends')) {
+    if (process.argv.includes('--no-build')) console.log('Skipping the front-end build (--no-build).');
+    else {
+      console.log('Building the front ends…');
+      await buildFrontends();
+    }
+    const frontends = await serveFrontends({ gatewayPort: backend.ports.gateway, ports: ports.frontends });
+    stops.push(frontends.stop);
+    shellUrl = frontends.shellUrl;
   }
-  const frontends = await serveFrontends({ gatewayPort: backend.ports.gateway, ports: ports.frontends });
-  stops.push(frontends.stop);
   console.log(`
   dangvien is running.
-    Open:     ${frontends.shellUrl}
+    Open:     ${shellUrl}
     GraphQL:  ${backend.gatewayUrl}   (health: ${backend.gatewayUrl.replace('/graphql', '/health')})
   Ctrl-C stops everything.`);
 } catch (error) {

@@ -1,0 +1,80 @@
+import { useId, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import {
+  ErrorMessage,
+  joinPath,
+  Loading,
+  Page,
+  UnitPicker,
+  useCurrentUnit,
+  useQuery,
+  type RemoteAppProps,
+} from '@dangvien/ui';
+import { visibleMembers } from './members.ts';
+import { MembersTable } from './MembersTable.tsx';
+import { CELL_MEMBERS, type CellMembersData } from './queries.ts';
+
+export function CellPage({ basePath }: RemoteAppProps) {
+  const { cellId = '' } = useParams();
+  const navigate = useNavigate();
+  const { t } = useTranslation('cell');
+  const searchId = useId();
+  const [search, setSearch] = useState('');
+  const cells = useCurrentUnit('CELL');
+  const { data, error, loading, refetch } = useQuery<CellMembersData>(CELL_MEMBERS, { id: cellId });
+
+  const members = useMemo(() => visibleMembers(data?.orgUnit?.members ?? [], search), [data, search]);
+
+  const toolbar = (
+    <>
+      {cells.units.length > 0 ? (
+        <UnitPicker
+          label={t('pickCell')}
+          units={cells.units}
+          value={cellId}
+          onChange={(id) => {
+            void navigate(joinPath(basePath, id));
+          }}
+        />
+      ) : null}
+      <div className="dv-field">
+        <label htmlFor={searchId}>{t('search')}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.target.value);
+          }}
+          aria-describedby={`${searchId}-hint`}
+        />
+        <small id={`${searchId}-hint`} className="dv-muted">
+          {t('searchHint')}
+        </small>
+      </div>
+    </>
+  );
+
+  return (
+    <Page title={t('title')} toolbar={toolbar}>
+      {loading ? (
+        <Loading />
+      ) : error ? (
+        <ErrorMessage error={error} onRetry={refetch} />
+      ) : !data?.orgUnit ? (
+        <p>
+          {t('common.unitNotFound', { ns: 'translation' })} <Link to={basePath}>{t('backToDefault')}</Link>
+        </p>
+      ) : (
+        <>
+          <h2 data-testid="cell-name">{data.orgUnit.name}</h2>
+          <MembersTable
+            members={members}
+            emptyText={search.trim() ? t('noMatch') : t('noMembers')}
+          />
+        </>
+      )}
+    </Page>
+  );
+}

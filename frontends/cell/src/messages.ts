@@ -1,0 +1,33 @@
+export const vi = {
+  title: 'Chi bộ',
+  pickCell: 'Chọn chi bộ',
+  search: 'Tìm theo họ và tên',
+  searchHint: 'Gõ có dấu hoặc không dấu đều được, ví dụ "nguyen van a".',
+  membersCaption: 'Danh sách đảng viên ({{count}})',
+  fullName: 'Họ và tên',
+  status: 'Trạng thái',
+  reviewYear: 'Năm đánh giá',
+  grade: 'Xếp loại chất lượng',
+  score: 'Điểm',
+  notReviewed: 'Chưa đánh giá',
+  noMatch: 'Không có đảng viên nào khớp với từ khóa.',
+  noMembers: 'Chi bộ chưa có đảng viên.',
+  backToDefault: 'Về chi bộ mặc định',
+};
+
+export const en: typeof vi = {
+  title: 'Party cell',
+  pickCell: 'Choose a cell',
+  search: 'Search by full name',
+  searchHint: 'Diacritics are optional, e.g. "nguyen van a".',
+  membersCaption: 'Members ({{count}})',
+  fullName: 'Full name',
+  status: 'Status',
+  reviewYear: 'Review year',
+  grade: 'Quality rating',
+  score: 'Score',
+  notReviewed: 'Not reviewed',
+  noMatch: 'No member matches the search.',
+  noMembers: 'This cell has no members yet.',
+  backToDefault: 'Back to the default cell',
+};

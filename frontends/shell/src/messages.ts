@@ -1,0 +1,33 @@
+export const vi = {
+  skipToContent: 'Bỏ qua, đến nội dung chính',
+  mainNav: 'Các cấp quản lý',
+  district: 'Cấp trên cơ sở',
+  ward: 'Đảng bộ cơ sở',
+  cell: 'Chi bộ',
+  switchLanguage: 'English',
+  homeTitle: 'Quản lý hồ sơ đảng viên',
+  homeIntro: 'Chọn cấp cần xem:',
+  districtHint: 'Sơ đồ tổ chức của Đảng bộ huyện và số lượng tổ chức đảng.',
+  wardHint: 'Các chi bộ trực thuộc và số đảng viên của từng chi bộ.',
+  cellHint: 'Danh sách đảng viên của chi bộ và kết quả đánh giá gần nhất.',
+  loadingModule: 'Đang tải phân hệ {{label}}…',
+  remoteFailed: 'Không tải được phân hệ {{label}}.',
+  remoteFailedHint: 'Các phần khác vẫn dùng được. Vui lòng thử lại sau ít phút.',
+};
+
+export const en: typeof vi = {
+  skipToContent: 'Skip to main content',
+  mainNav: 'Levels',
+  district: 'Above grassroots',
+  ward: 'Grassroots committee',
+  cell: 'Party cell',
+  switchLanguage: 'Tiếng Việt',
+  homeTitle: 'Party member records',
+  homeIntro: 'Choose a level:',
+  districtHint: 'Organization chart of the district committee and counts of Party organizations.',
+  wardHint: 'Subordinate cells and the number of members in each.',
+  cellHint: "A cell's members and their latest review.",
+  loadingModule: 'Loading the {{label}} module…',
+  remoteFailed: 'Could not load the {{label}} module.',
+  remoteFailedHint: 'Everything else still works. Please try again in a few minutes.',
+};

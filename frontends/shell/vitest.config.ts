@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config';
+
+// Unit tests of pure modules only; browser behaviour is covered by e2e/ against preview builds.
+export default defineProject({
+  test: { name: '@dangvien/frontend-shell', include: ['src/**/*.test.ts', '*.test.ts'], environment: 'node' },
+});

@@ -1,0 +1,39 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { en, vi } from './messages.ts';
+import type { Grade, MemberStatus, OrgUnitKind } from './schema.ts';
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+// This module is a Module Federation singleton, so the shell and every remote share one
+// initialised i18next; the guard covers a remote running standalone in the same way.
+if (!i18next.isInitialized) {
+  void i18next.use(initReactI18next).init({
+    lng: 'vi',
+    fallbackLng: 'vi',
+    supportedLngs: [...LANGUAGES],
+    resources: { vi: { translation: vi }, en: { translation: en } },
+    interpolation: { escapeValue: false }, // React escapes already.
+    initAsync: false, // resources are inline, so render can translate on the first pass.
+  });
+}
+
+export { i18next as i18n };
+
+/** Registers a module's own strings under its namespace, e.g. addTranslations('cell', { vi, en }). */
+export function addTranslations(namespace: string, bundles: Record<Language, object>): void {
+  for (const language of LANGUAGES) {
+    i18next.addResourceBundle(language, namespace, bundles[language], true, true);
+  }
+}
+
+/** Labels for the schema's enums in the current language. */
+export function useLabels() {
+  const { t } = useTranslation();
+  return {
+    orgUnitKind: (kind: OrgUnitKind) => t(`orgUnitKind.${kind}`),
+    memberStatus: (status: MemberStatus) => t(`memberStatus.${status}`),
+    grade: (grade: Grade) => t(`grade.${grade}`),
+  };
+}

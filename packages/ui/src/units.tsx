@@ -1,0 +1,66 @@
+import { Fragment, useId } from 'react';
+import { Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage, Loading, Page } from './components.tsx';
+import { joinPath, type OrgUnitKind, type OrgUnitSummary } from './schema.ts';
+import { useCurrentUnit } from './useCurrentUnit.ts';
+
+/** Groups units under their parent's name, since names like "Chi bộ xóm 1" repeat across wards. */
+function groupByParent(units: OrgUnitSummary[]) {
+  const groups = new Map<string, { key: string; label: string | undefined; units: OrgUnitSummary[] }>();
+  for (const unit of units) {
+    const key = unit.parent?.id ?? '';
+    const group = groups.get(key) ?? { key, label: unit.parent?.name, units: [] };
+    group.units.push(unit);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** A labelled select of units; picking one calls onChange with its id. */
+export function UnitPicker(props: {
+  label: string;
+  units: OrgUnitSummary[];
+  value: string | undefined;
+  onChange: (unitId: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="dv-field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value ?? ''} onChange={(event) => {
+          props.onChange(event.target.value);
+        }}>
+        {groupByParent(props.units).map((group) =>
+          group.label ? (
+            <optgroup key={group.key} label={group.label}>
+              {group.units.map(renderOption)}
+            </optgroup>
+          ) : (
+            <Fragment key={group.key}>{group.units.map(renderOption)}</Fragment>
+          ),
+        )}
+      </select>
+    </div>
+  );
+}
+
+function renderOption(unit: OrgUnitSummary) {
+  return (
+    <option key={unit.id} value={unit.id}>
+      {unit.name}
+    </option>
+  );
+}
+
+/** The index route of a level module: opens the current user's default unit of that level. */
+export function CurrentUnitRedirect(props: { kind: OrgUnitKind; basePath: string; title: string }) {
+  const { t } = useTranslation();
+  const { defaultUnitId, loading, error, refetch } = useCurrentUnit(props.kind);
+  if (defaultUnitId) return <Navigate to={joinPath(props.basePath, defaultUnitId)} replace />;
+  return (
+    <Page title={props.title}>
+      {loading ? <Loading /> : error ? <ErrorMessage error={error} onRetry={refetch} /> : <p>{t('common.noUnits')}</p>}
+    </Page>
+  );
+}

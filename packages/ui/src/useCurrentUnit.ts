@@ -1,0 +1,28 @@
+import { useQuery } from './useQuery.ts';
+import type { OrgUnitKind, OrgUnitSummary } from './schema.ts';
+
+const ORG_UNITS_OF_KIND = /* GraphQL */ `
+  query OrgUnitsOfKind($kind: OrgUnitKind!) {
+    orgUnits(kind: $kind) { id code name kind parent { id name } }
+  }
+`;
+
+export interface CurrentUnitState {
+  /** Units of this kind the user may open. */
+  units: OrgUnitSummary[];
+  /** The unit a module opens when none is in the URL. */
+  defaultUnitId: string | undefined;
+  loading: boolean;
+  error: Error | undefined;
+  refetch: () => void;
+}
+
+/**
+ * The one place that decides which units of a level the user sees. Until sign-in exists it
+ * offers every unit and defaults to the first; later the signed-in user's scope replaces this body.
+ */
+export function useCurrentUnit(kind: OrgUnitKind): CurrentUnitState {
+  const { data, error, loading, refetch } = useQuery<{ orgUnits: OrgUnitSummary[] }>(ORG_UNITS_OF_KIND, { kind });
+  const units = data?.orgUnits ?? [];
+  return { units, defaultUnitId: units[0]?.id, loading, error, refetch };
+}

@@ -1,0 +1,17 @@
+export interface SharedDep {
+  singleton: true;
+  requiredVersion: string;
+}
+
+export function sharedDeps(root: string): Record<string, SharedDep>;
+
+export function serverOptions(
+  portVariable: string,
+  defaultPort: number,
+  options?: { cors?: boolean },
+): {
+  port: number;
+  strictPort: true;
+  cors: boolean;
+  proxy: Record<string, { target: string; changeOrigin: boolean }>;
+};

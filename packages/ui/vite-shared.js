@@ -1,0 +1,41 @@
+// Vite settings common to the shell and the three remotes, imported by their vite.config.ts.
+// Plain JS (types in vite-shared.d.ts): Vite's config loader hands package imports to Node 20,
+// which cannot load TypeScript.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** Packages every app shares as singletons: one React, one router, one i18next, one ui kit. */
+const SINGLETONS = ['react', 'react-dom', 'react-router', 'i18next', 'react-i18next', '@dangvien/ui'];
+
+/** @param {string} root @param {string} name */
+function installedVersion(root, name) {
+  const require = createRequire(path.join(root, 'package.json'));
+  return require(`${name}/package.json`).version;
+}
+
+/**
+ * The `shared` option for federation(). requiredVersion comes from what is installed, because
+ * package.json says "catalog:", which is not a semver range. react and react-dom subpaths
+ * (jsx-runtime, client) are shared along with them by @module-federation/vite.
+ * @param {string} root the app's folder
+ */
+export function sharedDeps(root) {
+  return Object.fromEntries(
+    SINGLETONS.map((name) => [name, { singleton: true, requiredVersion: `^${installedVersion(root, name)}` }]),
+  );
+}
+
+/**
+ * Dev and preview server settings: port from env, /graphql proxied to the gateway.
+ * @param {string} portVariable @param {number} defaultPort @param {{ cors?: boolean }} [options]
+ */
+export function serverOptions(portVariable, defaultPort, options = {}) {
+  const gateway = process.env.GATEWAY_URL ?? 'http://localhost:4000';
+  return {
+    port: Number(process.env[portVariable] ?? defaultPort),
+    strictPort: true,
+    // Remotes must allow the shell's origin to fetch remoteEntry.js and its chunks.
+    cors: options.cors ?? false,
+    proxy: { '/graphql': { target: gateway, changeOrigin: true } },
+  };
+}
