@@ -26,6 +26,11 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// If whatever started us (npm, a terminal) dies without passing the signal on, stop too.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) void shutdown('parent exited');
+}, 1000).unref();
 
 try {
   const ports = envPorts();
