@@ -3,7 +3,7 @@ import { evaluationSubgraph } from '@dangvien/evaluation';
 import { membershipSubgraph } from '@dangvien/membership';
 import { organizationSubgraph } from '@dangvien/organization';
 import type { RunningServer } from '@dangvien/server';
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { postGraphQL, startTestSubgraph, testGatewayKeys, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from './gateway.ts';
 
@@ -22,6 +22,7 @@ beforeAll(async () => {
   closers.push(...subgraphs.map((subgraph) => () => subgraph.close()));
   gateway = await startGateway({
     port: 0,
+    privateKey: (await testGatewayKeys()).privateKey,
     env: { ORGANIZATION_URL: organization!.url, MEMBERSHIP_URL: membership!.url, EVALUATION_URL: evaluation!.url },
   });
 });

@@ -1,14 +1,55 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dangvien/auth';
 import { serveApollo, type RunningServer } from '@dangvien/server';
+import type { Request } from 'express';
 import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
+
+export interface GatewayContext {
+  caller: Caller;
+}
 
 export interface GatewayOptions {
   port?: number;
   supergraphPath?: string;
   env?: NodeJS.ProcessEnv;
+  /** The gateway's private key (JWK JSON) for internal tokens; default `GATEWAY_PRIVATE_KEY`. */
+  privateKey?: string;
+  /** Who is calling, from the request's credentials; throws to refuse. */
+  authenticate?: (request: Request) => Promise<Caller>;
+  /** Called before each request to a subgraph (tests count them). */
+  onSubgraphRequest?: (subgraph: string) => void;
+  /** Extra Apollo plugins (request limits). */
+  plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Extra validation rules, run before any subgraph is called (request limits). */
+  validationRules?: ValidationRule[];
+}
+
+/** Until sign-in exists, a caller without grants: subgraphs give such a caller nothing in scope. */
+const ANONYMOUS: Caller = { subject: 'anonymous', name: '', grants: [] };
+
+/**
+ * Calls a subgraph with a fresh internal token for the verified caller, and nothing else from the
+ * client's request: raw client headers are never forwarded.
+ */
+class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+    private readonly sign: InternalTokenSigner,
+    private readonly onRequest: ((subgraph: string) => void) | undefined,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): Promise<void> {
+    this.onRequest?.(this.subgraph);
+    const caller = 'caller' in context ? (context as GatewayContext).caller : ANONYMOUS;
+    request.http?.headers.set('authorization', `Bearer ${await this.sign(caller, this.subgraph)}`);
+  }
 }
 
 /**
@@ -17,6 +58,10 @@ export interface GatewayOptions {
  */
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
+  const privateKey = options.privateKey ?? env.GATEWAY_PRIVATE_KEY;
+  if (!privateKey) throw new Error('GATEWAY_PRIVATE_KEY is not set: the gateway signs every subgraph request (the start command sets it).');
+  const sign = await internalTokenSigner(privateKey);
+  const authenticate = options.authenticate ?? (async () => ANONYMOUS);
   const supergraphSdl = readFileSync(options.supergraphPath ?? SUPERGRAPH_PATH, 'utf8');
   const urls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -24,19 +69,20 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     buildService: ({ name, url }) => {
       const resolved = subgraphUrl(name, url ?? '', env);
       urls.set(name, resolved);
-      return new RemoteGraphQLDataSource({ url: resolved });
+      return new SignedDataSource(name, resolved, sign, options.onSubgraphRequest);
     },
   });
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    validationRules: options.validationRules ?? [],
   });
   return serveApollo({
     apollo,
     port: options.port ?? Number(env.GATEWAY_PORT ?? 4000),
     host: env.GATEWAY_HOST ?? '127.0.0.1',
-    context: async () => ({}),
+    context: async (request) => ({ caller: await authenticate(request) }),
     health: async () => {
       const names = urls.size > 0 ? [...urls.keys()] : readManifest().map((entry) => entry.name);
       const subgraphs = Object.fromEntries(

@@ -1,4 +1,4 @@
-export { DomainError, isUuid, requireId, type ErrorCode } from './errors.ts';
+export { DomainError, isUuid, requireId, unauthenticated, type ErrorCode } from './errors.ts';
 export { serveApollo, type HealthReport, type RunningServer, type ServeOptions } from './http.ts';
 export { loadSchemaFile } from './schema-file.ts';
 export { startSubgraph, type StartOptions, type StartedSubgraph, type SubgraphDefinition } from './subgraph.ts';

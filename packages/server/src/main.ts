@@ -11,7 +11,8 @@ import { startSubgraph, type SubgraphDefinition } from './subgraph.ts';
 /**
  * Entry point of a subgraph process. Configuration by environment:
  * `<NAME>_PORT` (default: the definition's port), `<NAME>_DATABASE_URL` (default: the embedded
- * PostgreSQL under .data/, started or reused), `SEED_DEMO=1` to write the demo data into empty tables.
+ * PostgreSQL under .data/, started or reused), `GATEWAY_PUBLIC_KEY` (required: the key that signs the
+ * gateway's internal tokens), `SEED_DEMO=1` to write the demo data into empty tables.
  */
 /**
  * Runs `shutdown` on SIGTERM or SIGINT, and when the process that started us dies, even by SIGKILL
@@ -40,7 +41,11 @@ export async function runSubgraphProcess<DB, Ctx extends BaseContext>(definition
     databaseUrl = withDatabase(embedded.url, definition.name);
   }
   await createDatabaseIfMissing(databaseUrl, new URL(databaseUrl).pathname.slice(1));
-  const server = await startSubgraph(definition, { databaseUrl, port, seedDemo: process.env.SEED_DEMO === '1' });
+  const gatewayPublicKey = process.env.GATEWAY_PUBLIC_KEY;
+  if (!gatewayPublicKey) {
+    throw new Error('GATEWAY_PUBLIC_KEY is not set: a subgraph serves only requests signed by the gateway (the start command sets it).');
+  }
+  const server = await startSubgraph(definition, { databaseUrl, port, gatewayPublicKey, seedDemo: process.env.SEED_DEMO === '1' });
   console.log(`[${definition.name}] subgraph ready at ${server.url}`);
   const shutdown = async (): Promise<void> => {
     await server.close();

@@ -1,9 +1,11 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { internalTokenVerifier, type Caller } from '@dangvien/auth';
 import { createKysely, migrateToLatest, type MigrationSet, type SubgraphName } from '@dangvien/db';
 import { sql, type Kysely } from 'kysely';
 import { loadSchemaFile } from './schema-file.ts';
+import { unauthenticated } from './errors.ts';
 import { serveApollo, type RunningServer } from './http.ts';
 
 /** Everything that makes one subgraph; each service exports one of these from its `subgraph.ts`. */
@@ -14,14 +16,16 @@ export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
   schemaUrl: URL;
   migrations: MigrationSet;
   resolvers: GraphQLResolverMap<Ctx>;
-  /** Per request: fresh DataLoaders, so batching and caching never cross requests. */
-  createContext: (db: Kysely<DB>) => Ctx;
+  /** Per request, for the caller the gateway vouched for: fresh DataLoaders, so batching and caching never cross requests or callers. */
+  createContext: (db: Kysely<DB>, caller: Caller) => Ctx;
   /** Writes this subgraph's share of the demo data set when its tables are empty. */
   seedDemo?: (db: Kysely<DB>) => Promise<void>;
 }
 
 export interface StartOptions {
   databaseUrl: string;
+  /** The gateway's public key (JWK JSON): only requests carrying a token it signed are served. */
+  gatewayPublicKey: string;
   port?: number;
   seedDemo?: boolean;
   onQuery?: (sql: string) => void;
@@ -45,10 +49,19 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
     // Traces go to Apollo's cloud, which we do not use.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
+  const verify = await internalTokenVerifier(options.gatewayPublicKey, definition.name);
   const server = await serveApollo<Ctx>({
     apollo,
     port: options.port ?? definition.defaultPort,
-    context: async () => definition.createContext(db),
+    // Every operation, _service and _entities included, needs the gateway's token for this subgraph.
+    context: async (request) => {
+      const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (!token) throw unauthenticated('Chỉ cổng GraphQL (gateway) được gọi trực tiếp dịch vụ này.');
+      const caller = await verify(token).catch(() => {
+        throw unauthenticated('Chỉ cổng GraphQL (gateway) được gọi trực tiếp dịch vụ này.');
+      });
+      return definition.createContext(db, caller);
+    },
     health: async () => {
       await sql`SELECT 1`.execute(db);
       return { status: 'ok', subgraph: definition.name };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { generateGatewayKeys } from '@dangvien/auth';
 import { configuredDatabaseUrl, createDatabaseIfMissing, dropDatabaseIfExists, SUBGRAPHS, withDatabase, workspaceRoot } from '@dangvien/db';
 import { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';
 
@@ -45,6 +46,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   };
   try {
     const env: NodeJS.ProcessEnv = { SEED_DEMO: options.seedDemo ? '1' : '0', GATEWAY_PORT: String(ports.gateway) };
+    // A fresh key pair per start unless configured: only the gateway gets the private half.
+    const configuredKeys = process.env.GATEWAY_PRIVATE_KEY && process.env.GATEWAY_PUBLIC_KEY;
+    const keys = configuredKeys
+      ? { privateKey: process.env.GATEWAY_PRIVATE_KEY!, publicKey: process.env.GATEWAY_PUBLIC_KEY! }
+      : await generateGatewayKeys();
     for (const name of SUBGRAPHS) {
       const configured = options.useConfiguredUrls ? configuredDatabaseUrl(name) : undefined;
       const databaseUrl = configured ?? withDatabase(options.serverUrl, `${options.databasePrefix ?? ''}${name}`);
@@ -58,7 +64,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     for (const name of SUBGRAPHS) {
       const process = spawnManaged(name, globalThis.process.execPath, TSX_MAIN, {
         cwd: path.join(root, 'services', name),
-        env,
+        env: { ...env, GATEWAY_PUBLIC_KEY: keys.publicKey, GATEWAY_PRIVATE_KEY: undefined },
         log: options.log,
       });
       processes.push(process);
@@ -70,7 +76,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     );
     const gateway = spawnManaged('gateway', process.execPath, TSX_MAIN, {
       cwd: path.join(root, 'gateway'),
-      env,
+      env: { ...env, GATEWAY_PRIVATE_KEY: keys.privateKey },
       log: options.log,
     });
     processes.push(gateway);

@@ -1,11 +1,19 @@
 import type { BaseContext } from '@apollo/server';
+import type { Caller } from '@dangvien/auth';
 import { startSubgraph, type StartedSubgraph, type SubgraphDefinition } from '@dangvien/server';
+import { demoId } from '@dangvien/demo-data';
+import { callerWith, internalToken, testGatewayKeys } from './callers.ts';
 import { createTestDatabase } from './database.ts';
+import { postGraphQL, type GraphQLResponse } from './graphql.ts';
+
+const PROVINCE_ADMIN = callerWith({ role: 'ADMIN', scopeUnitId: demoId('unit', 1) });
 
 export interface TestSubgraph<DB> extends StartedSubgraph<DB> {
   /** Statements sent to PostgreSQL since the last `resetQueryLog()`: proves batching (no N+1). */
   queries: string[];
   resetQueryLog(): void;
+  /** Sends an operation as the gateway would, on behalf of `caller` (default: an administrator of the demo province). */
+  post<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
 }
 
 /** A subgraph on a fresh, migrated database, served over HTTP on a free port. */
@@ -17,6 +25,7 @@ export async function startTestSubgraph<DB, Ctx extends BaseContext>(
   const queries: string[] = [];
   const server = await startSubgraph(definition, {
     databaseUrl: database.url,
+    gatewayPublicKey: (await testGatewayKeys()).publicKey,
     port: 0,
     seedDemo: options.seedDemo ?? false,
     onQuery: (sql) => queries.push(sql),
@@ -28,6 +37,8 @@ export async function startTestSubgraph<DB, Ctx extends BaseContext>(
     resetQueryLog: () => {
       queries.length = 0;
     },
+    post: async (query, variables = {}, caller = PROVINCE_ADMIN) =>
+      postGraphQL(server.url, query, variables, { authorization: `Bearer ${await internalToken(caller, definition.name)}` }),
     close: async () => {
       await server.close();
       await database.drop();

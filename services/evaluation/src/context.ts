@@ -1,3 +1,4 @@
+import type { Caller } from '@dangvien/auth';
 import { groupLoader, rowLoader } from '@dangvien/server';
 import type { Kysely } from 'kysely';
 import type { EvaluationDatabase } from './database.ts';
@@ -5,13 +6,15 @@ import { findReviewsByIds, findReviewsOfMembers, type ReviewRow } from './review
 
 export interface EvaluationContext {
   db: Kysely<EvaluationDatabase>;
+  caller: Caller;
   reviewById: ReturnType<typeof rowLoader<ReviewRow>>;
   reviewsOfMember: ReturnType<typeof groupLoader<ReviewRow>>;
 }
 
-export function createContext(db: Kysely<EvaluationDatabase>): EvaluationContext {
+export function createContext(db: Kysely<EvaluationDatabase>, caller: Caller): EvaluationContext {
   return {
     db,
+    caller,
     reviewById: rowLoader((ids) => findReviewsByIds(db, ids), (row) => row.id),
     reviewsOfMember: groupLoader((ids) => findReviewsOfMembers(db, ids), (row) => row.member_id),
   };

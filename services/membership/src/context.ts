@@ -1,3 +1,4 @@
+import type { Caller } from '@dangvien/auth';
 import { groupLoader, rowLoader } from '@dangvien/server';
 import type { Kysely } from 'kysely';
 import type { MembershipDatabase } from './database.ts';
@@ -5,13 +6,15 @@ import { findMembersByIds, findMembersOfCells, type MemberRow } from './member/m
 
 export interface MembershipContext {
   db: Kysely<MembershipDatabase>;
+  caller: Caller;
   memberById: ReturnType<typeof rowLoader<MemberRow>>;
   membersOfCell: ReturnType<typeof groupLoader<MemberRow>>;
 }
 
-export function createContext(db: Kysely<MembershipDatabase>): MembershipContext {
+export function createContext(db: Kysely<MembershipDatabase>, caller: Caller): MembershipContext {
   return {
     db,
+    caller,
     memberById: rowLoader((ids) => findMembersByIds(db, ids), (row) => row.id),
     membersOfCell: groupLoader((ids) => findMembersOfCells(db, ids), (row) => row.cell_id ?? ''),
   };

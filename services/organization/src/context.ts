@@ -1,3 +1,4 @@
+import type { Caller } from '@dangvien/auth';
 import { groupLoader, rowLoader } from '@dangvien/server';
 import type { Kysely } from 'kysely';
 import type { OrganizationDatabase } from './database.ts';
@@ -5,13 +6,15 @@ import { findChildrenOf, findOrgUnitsByIds, type OrgUnitRow } from './org-unit/o
 
 export interface OrganizationContext {
   db: Kysely<OrganizationDatabase>;
+  caller: Caller;
   orgUnitById: ReturnType<typeof rowLoader<OrgUnitRow>>;
   childrenOf: ReturnType<typeof groupLoader<OrgUnitRow>>;
 }
 
-export function createContext(db: Kysely<OrganizationDatabase>): OrganizationContext {
+export function createContext(db: Kysely<OrganizationDatabase>, caller: Caller): OrganizationContext {
   return {
     db,
+    caller,
     orgUnitById: rowLoader((ids) => findOrgUnitsByIds(db, ids), (row) => row.id),
     childrenOf: groupLoader((ids) => findChildrenOf(db, ids), (row) => row.parent_id ?? ''),
   };

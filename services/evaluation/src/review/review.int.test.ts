@@ -1,5 +1,5 @@
 import { demoId } from '@dangvien/demo-data';
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationDatabase } from '../database.ts';
 import { evaluationSubgraph } from '../subgraph.ts';
@@ -27,9 +27,7 @@ const REVIEWS_OF_MEMBERS = `query ($representations: [_Any!]!) {
 
 describe('evaluation subgraph', () => {
   it('gives each member’s reviews newest first, and the latest one', async () => {
-    const response = await postGraphQL<{ _entities: { reviews: { year: number }[]; latestReview: { year: number; score: number; member: { id: string } } | null }[] }>(
-      subgraph.url,
-      REVIEWS_OF_MEMBERS,
+    const response = await subgraph.post<{ _entities: { reviews: { year: number }[]; latestReview: { year: number; score: number; member: { id: string } } | null }[] }>(REVIEWS_OF_MEMBERS,
       { representations: [{ __typename: 'Member', id: memberA }] },
     );
     expect(response.errors).toBeUndefined();
@@ -40,7 +38,7 @@ describe('evaluation subgraph', () => {
 
   it('loads reviews for many members in one SQL statement, empty for a member without any', async () => {
     subgraph.resetQueryLog();
-    const response = await postGraphQL<{ _entities: { reviews: unknown[]; latestReview: { grade: string } | null }[] }>(subgraph.url, REVIEWS_OF_MEMBERS, {
+    const response = await subgraph.post<{ _entities: { reviews: unknown[]; latestReview: { grade: string } | null }[] }>(REVIEWS_OF_MEMBERS, {
       representations: [memberA, memberB, memberWithoutReviews].map((id) => ({ __typename: 'Member', id })),
     });
     const [a, b, none] = response.data!._entities;

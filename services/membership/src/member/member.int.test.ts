@@ -1,5 +1,5 @@
 import { demoDataSet, demoId } from '@dangvien/demo-data';
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembershipDatabase } from '../database.ts';
 import { membershipSubgraph } from '../subgraph.ts';
@@ -27,7 +27,7 @@ const MEMBERS_OF_CELLS = `query ($representations: [_Any!]!) {
 
 describe('membership subgraph', () => {
   it('lists a cell’s members sorted the Vietnamese way: by given name, diacritics-aware', async () => {
-    const response = await postGraphQL<{ _entities: { members: { fullName: string }[] }[] }>(subgraph.url, MEMBERS_OF_CELLS, {
+    const response = await subgraph.post<{ _entities: { members: { fullName: string }[] }[] }>(MEMBERS_OF_CELLS, {
       representations: [{ __typename: 'OrgUnit', id: cellA }],
     });
     expect(response.errors).toBeUndefined();
@@ -42,7 +42,7 @@ describe('membership subgraph', () => {
 
   it('loads the members of several cells in one SQL statement', async () => {
     subgraph.resetQueryLog();
-    const response = await postGraphQL<{ _entities: { id: string; members: { cell: { id: string } }[] }[] }>(subgraph.url, MEMBERS_OF_CELLS, {
+    const response = await subgraph.post<{ _entities: { id: string; members: { cell: { id: string } }[] }[] }>(MEMBERS_OF_CELLS, {
       representations: [cellA, cellB, demoId('unit', 5003)].map((id) => ({ __typename: 'OrgUnit', id })),
     });
     const [a, b, empty] = response.data!._entities;
@@ -53,9 +53,7 @@ describe('membership subgraph', () => {
   });
 
   it('resolves a member by id and null for an unknown one', async () => {
-    const response = await postGraphQL<{ known: { fullName: string; status: string }; unknown: null }>(
-      subgraph.url,
-      `query ($known: ID!, $unknown: ID!) { known: member(id: $known) { fullName status } unknown: member(id: $unknown) { fullName } }`,
+    const response = await subgraph.post<{ known: { fullName: string; status: string }; unknown: null }>(`query ($known: ID!, $unknown: ID!) { known: member(id: $known) { fullName status } unknown: member(id: $unknown) { fullName } }`,
       { known: demoId('member', 3), unknown: demoId('member', 999) },
     );
     expect(response.data).toEqual({ known: { fullName: 'Lê Văn An', status: 'PROBATIONARY' }, unknown: null });

@@ -1,5 +1,5 @@
 import { demoDataSet, demoId } from '@dangvien/demo-data';
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationDatabase } from '../database.ts';
 import { organizationSubgraph } from '../subgraph.ts';
@@ -14,9 +14,7 @@ afterAll(async () => subgraph.close());
 
 describe('organization subgraph', () => {
   it('answers the tree from the top: province, district, grassroots committees', async () => {
-    const response = await postGraphQL<{ rootOrgUnits: { name: string; kind: string; children: { name: string; kind: string; children: { name: string }[] }[] }[] }>(
-      subgraph.url,
-      '{ rootOrgUnits { name kind children { name kind children { name } } } }',
+    const response = await subgraph.post<{ rootOrgUnits: { name: string; kind: string; children: { name: string; kind: string; children: { name: string }[] }[] }[] }>('{ rootOrgUnits { name kind children { name kind children { name } } } }',
     );
     expect(response.errors).toBeUndefined();
     const [province] = response.data!.rootOrgUnits;
@@ -30,9 +28,7 @@ describe('organization subgraph', () => {
   it('resolves a unit with its parent and its children', async () => {
     const committee = demo.orgUnits.find((unit) => unit.kind === 'GRASSROOTS_COMMITTEE')!;
     const cells = demo.orgUnits.filter((unit) => unit.parentId === committee.id);
-    const response = await postGraphQL<{ orgUnit: { name: string; parent: { kind: string }; children: { id: string }[] } }>(
-      subgraph.url,
-      'query ($id: ID!) { orgUnit(id: $id) { name parent { kind } children { id } } }',
+    const response = await subgraph.post<{ orgUnit: { name: string; parent: { kind: string }; children: { id: string }[] } }>('query ($id: ID!) { orgUnit(id: $id) { name parent { kind } children { id } } }',
       { id: committee.id },
     );
     expect(response.data!.orgUnit.name).toBe(committee.name);
@@ -41,7 +37,7 @@ describe('organization subgraph', () => {
   });
 
   it('lists units of one kind', async () => {
-    const response = await postGraphQL<{ orgUnits: { kind: string }[] }>(subgraph.url, '{ orgUnits(kind: CELL) { kind } }');
+    const response = await subgraph.post<{ orgUnits: { kind: string }[] }>('{ orgUnits(kind: CELL) { kind } }');
     expect(response.data!.orgUnits).toHaveLength(demo.orgUnits.filter((unit) => unit.kind === 'CELL').length);
     expect(new Set(response.data!.orgUnits.map((unit) => unit.kind))).toEqual(new Set(['CELL']));
   });
@@ -50,9 +46,7 @@ describe('organization subgraph', () => {
     const ids = demo.orgUnits.filter((unit) => unit.kind === 'CELL').map((unit) => unit.id);
     const representations = [...ids, demoId('unit', 999_999), 'not-a-uuid'].map((id) => ({ __typename: 'OrgUnit', id }));
     subgraph.resetQueryLog();
-    const response = await postGraphQL<{ _entities: ({ id: string; name: string } | null)[] }>(
-      subgraph.url,
-      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on OrgUnit { id name } } }',
+    const response = await subgraph.post<{ _entities: ({ id: string; name: string } | null)[] }>('query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on OrgUnit { id name } } }',
       { representations },
     );
     expect(response.errors).toBeUndefined();
@@ -62,7 +56,7 @@ describe('organization subgraph', () => {
   });
 
   it('rejects a malformed id argument with BAD_USER_INPUT and a Vietnamese message', async () => {
-    const response = await postGraphQL(subgraph.url, '{ orgUnit(id: "abc") { name } }');
+    const response = await subgraph.post('{ orgUnit(id: "abc") { name } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.message).toContain('Mã định danh không hợp lệ');
   });

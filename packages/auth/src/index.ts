@@ -1,0 +1,9 @@
+export { ROLES, isRole, readableScopes, scopesWithRole, type Caller, type Grant, type Role } from './caller.ts';
+export {
+  generateGatewayKeys,
+  internalTokenSigner,
+  internalTokenVerifier,
+  type GatewayKeys,
+  type InternalTokenSigner,
+  type InternalTokenVerifier,
+} from './internal-token.ts';
