@@ -7,6 +7,7 @@ import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dan
 import { serveApollo, type RunningServer } from '@dangvien/server';
 import type { Request } from 'express';
 import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
+import { requestLimits } from './limits/index.ts';
 
 export interface GatewayContext {
   caller: Caller;
@@ -26,6 +27,8 @@ export interface GatewayOptions {
   plugins?: ApolloServerPlugin<GatewayContext>[];
   /** Extra validation rules, run before any subgraph is called (request limits). */
   validationRules?: ValidationRule[];
+  /** `false` turns off the request limits of ./limits (depth, cost, rate, deadline, …); only for tests. */
+  limits?: false;
 }
 
 /** Until sign-in exists, a caller without grants: subgraphs give such a caller nothing in scope. */
@@ -72,11 +75,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       return new SignedDataSource(name, resolved, sign, options.onSubgraphRequest);
     },
   });
+  const limits = options.limits === false ? undefined : requestLimits(env);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: limits ? limits.withDeadline(gateway) : gateway,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
-    validationRules: options.validationRules ?? [],
+    parseOptions: limits?.parseOptions,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(limits?.plugins ?? []), ...(options.plugins ?? [])],
+    validationRules: [...(limits?.validationRules ?? []), ...(options.validationRules ?? [])],
   });
   return serveApollo({
     apollo,

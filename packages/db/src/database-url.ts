@@ -3,6 +3,7 @@ import pg from 'pg';
 /** Subgraph names double as database names on the default single server. */
 export type SubgraphName = 'organization' | 'membership' | 'evaluation';
 export const SUBGRAPHS: readonly SubgraphName[] = ['organization', 'membership', 'evaluation'];
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { organization: 4001, membership: 4002, evaluation: 4003 };
 
 /** `ORGANIZATION_DATABASE_URL` and so on: the configured external server for one subgraph, if any. */
 export function configuredDatabaseUrl(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {

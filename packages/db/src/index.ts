@@ -1,6 +1,7 @@
 export { createKysely, type KyselyOptions } from './kysely.ts';
 export {
   SUBGRAPHS,
+  DEFAULT_SUBGRAPH_PORTS,
   type SubgraphName,
   configuredDatabaseUrl,
   createDatabaseIfMissing,

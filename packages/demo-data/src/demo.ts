@@ -10,7 +10,7 @@ export type OrgUnitKind = 'PROVINCE' | 'DISTRICT' | 'GRASSROOTS_COMMITTEE' | 'GR
 export type MemberStatus = 'PROBATIONARY' | 'OFFICIAL' | 'EXEMPT' | 'LEFT' | 'DECEASED';
 export type Grade = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
 
-export interface DemoOrgUnit { id: string; code: string; name: string; kind: OrgUnitKind; parentId: string | null }
+export interface DemoOrgUnit { id: string; code: string; name: string; kind: OrgUnitKind; parentId: string | null; establishedOn: string }
 export interface DemoMember { id: string; fullName: string; sex: Sex; birthDate: string; status: MemberStatus; cellId: string }
 export interface DemoReview { id: string; memberId: string; year: number; score: number; grade: Grade }
 
@@ -46,8 +46,8 @@ export function demoDataSet(seed = 2026): DemoDataSet {
   const orgUnits: DemoOrgUnit[] = [];
   const members: DemoMember[] = [];
   const reviews: DemoReview[] = [];
-  const province = { id: demoId('unit', 1), code: 'ND', name: 'Đảng bộ tỉnh Nam Định', kind: 'PROVINCE', parentId: null } as const;
-  const district = { id: demoId('unit', 2), code: 'ND-XT', name: 'Đảng bộ huyện Xuân Trường', kind: 'DISTRICT', parentId: province.id } as const;
+  const province = { id: demoId('unit', 1), code: 'ND', name: 'Đảng bộ tỉnh Nam Định', kind: 'PROVINCE', parentId: null, establishedOn: '1930-02-03' } as const;
+  const district = { id: demoId('unit', 2), code: 'ND-XT', name: 'Đảng bộ huyện Xuân Trường', kind: 'DISTRICT', parentId: province.id, establishedOn: '1946-01-01' } as const;
   orgUnits.push(province, district);
   COMMITTEES.forEach((committee, c) => {
     const committeeUnit: DemoOrgUnit = {
@@ -56,6 +56,7 @@ export function demoDataSet(seed = 2026): DemoDataSet {
       name: committee.name,
       kind: 'GRASSROOTS_COMMITTEE',
       parentId: district.id,
+      establishedOn: '1976-05-19',
     };
     orgUnits.push(committeeUnit);
     for (let k = 1; k <= CELLS_PER_COMMITTEE; k++) {
@@ -65,6 +66,7 @@ export function demoDataSet(seed = 2026): DemoDataSet {
         name: `${committee.cellPrefix} ${k}`,
         kind: 'CELL',
         parentId: committeeUnit.id,
+        establishedOn: '1990-02-03',
       };
       orgUnits.push(cell);
       const size = 6 + Math.floor(random() * 6);

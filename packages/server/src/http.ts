@@ -17,6 +17,8 @@ export interface ServeOptions<Ctx extends BaseContext> {
   health: () => Promise<HealthReport>;
   /** Largest accepted request body; bigger ones get 413 before GraphQL sees them. */
   bodyLimit?: string;
+  /** Other routes beside /graphql and /health (a subgraph's event feed, the gateway's sign-in). */
+  routes?: Record<string, express.Router>;
 }
 
 export interface RunningServer {
@@ -34,6 +36,7 @@ export async function serveApollo<Ctx extends BaseContext>(options: ServeOptions
     const report = await options.health().catch((error: unknown) => ({ status: 'degraded' as const, error: String(error) }));
     response.status(report.status === 'ok' ? 200 : 503).json(report);
   });
+  for (const [path, router] of Object.entries(options.routes ?? {})) app.use(path, router);
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '100kb' }),

@@ -1,6 +1,8 @@
-export { DomainError, isUuid, requireId, unauthenticated, type ErrorCode } from './errors.ts';
+export { DomainError, isUuid, requireDate, requireId, requireText, unauthenticated, type ErrorCode } from './errors.ts';
 export { serveApollo, type HealthReport, type RunningServer, type ServeOptions } from './http.ts';
 export { loadSchemaFile } from './schema-file.ts';
 export { startSubgraph, type StartOptions, type StartedSubgraph, type SubgraphDefinition } from './subgraph.ts';
 export { runSubgraphProcess, stopWithParent } from './main.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
+export { writeAudit, type AuditEntry, type AuditTables } from './audit.ts';
+export { mergeResolvers } from './resolvers.ts';

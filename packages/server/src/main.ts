@@ -1,5 +1,7 @@
 import type { BaseContext } from '@apollo/server';
 import {
+  DEFAULT_SUBGRAPH_PORTS,
+  SUBGRAPHS,
   configuredDatabaseUrl,
   createDatabaseIfMissing,
   embeddedDataDir,
@@ -12,7 +14,8 @@ import { startSubgraph, type SubgraphDefinition } from './subgraph.ts';
  * Entry point of a subgraph process. Configuration by environment:
  * `<NAME>_PORT` (default: the definition's port), `<NAME>_DATABASE_URL` (default: the embedded
  * PostgreSQL under .data/, started or reused), `GATEWAY_PUBLIC_KEY` (required: the key that signs the
- * gateway's internal tokens), `SEED_DEMO=1` to write the demo data into empty tables.
+ * gateway's internal tokens), `EVENT_FEED_SECRET` (required: guards the event feeds), `<PRODUCER>_URL`
+ * (where to pull events from), `SEED_DEMO=1` to write the demo data into empty tables.
  */
 /**
  * Runs `shutdown` on SIGTERM or SIGINT, and when the process that started us dies, even by SIGKILL
@@ -45,7 +48,17 @@ export async function runSubgraphProcess<DB, Ctx extends BaseContext>(definition
   if (!gatewayPublicKey) {
     throw new Error('GATEWAY_PUBLIC_KEY is not set: a subgraph serves only requests signed by the gateway (the start command sets it).');
   }
-  const server = await startSubgraph(definition, { databaseUrl, port, gatewayPublicKey, seedDemo: process.env.SEED_DEMO === '1' });
+  const eventFeedSecret = process.env.EVENT_FEED_SECRET;
+  if (!eventFeedSecret) throw new Error('EVENT_FEED_SECRET is not set: the event feeds between subgraphs need it (the start command sets it).');
+  const server = await startSubgraph(definition, {
+    databaseUrl,
+    port,
+    gatewayPublicKey,
+    eventFeedSecret,
+    seedDemo: process.env.SEED_DEMO === '1',
+  });
+  // Producers are found where the gateway finds them: <NAME>_URL, else the default ports.
+  server.connect(Object.fromEntries(SUBGRAPHS.map((name) => [name, process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`])));
   console.log(`[${definition.name}] subgraph ready at ${server.url}`);
   const shutdown = async (): Promise<void> => {
     await server.close();

@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { internalTokenVerifier, type Caller } from '@dangvien/auth';
 import { createKysely, migrateToLatest, type MigrationSet, type SubgraphName } from '@dangvien/db';
+import { createConsumer, eventFeedRouter, type Consumer, type EventHandler, type EventTables } from '@dangvien/events';
 import { sql, type Kysely } from 'kysely';
 import { loadSchemaFile } from './schema-file.ts';
 import { unauthenticated } from './errors.ts';
@@ -20,10 +21,16 @@ export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
   createContext: (db: Kysely<DB>, caller: Caller) => Ctx;
   /** Writes this subgraph's share of the demo data set when its tables are empty. */
   seedDemo?: (db: Kysely<DB>) => Promise<void>;
+  /** Event handlers by producing subgraph, then by event type. */
+  consumes?: Partial<Record<SubgraphName, Record<string, EventHandler<DB>>>>;
+  /** Reports served under /events/<name> for the consistency command (replica digests…). */
+  statusReports?: (db: Kysely<DB>) => Record<string, () => Promise<unknown>>;
 }
 
 export interface StartOptions {
   databaseUrl: string;
+  /** Shared by the services only: guards the event feeds between subgraphs. */
+  eventFeedSecret: string;
   /** The gateway's public key (JWK JSON): only requests carrying a token it signed are served. */
   gatewayPublicKey: string;
   port?: number;
@@ -33,6 +40,9 @@ export interface StartOptions {
 
 export interface StartedSubgraph<DB> extends RunningServer {
   db: Kysely<DB>;
+  /** Starts consuming the producers' feeds (GraphQL URLs of the producing subgraphs; /events beside each). */
+  connect(producers: Partial<Record<SubgraphName, string>>): Consumer[];
+  consumers: Consumer[];
 }
 
 /** Migrates, optionally seeds, and serves one subgraph over HTTP. */
@@ -54,6 +64,12 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
     apollo,
     port: options.port ?? definition.defaultPort,
     // Every operation, _service and _entities included, needs the gateway's token for this subgraph.
+    routes: {
+      '/events': eventFeedRouter(db as unknown as Kysely<EventTables>, options.eventFeedSecret, {
+        ...definition.statusReports?.(db),
+        status: async () => ({ subgraph: definition.name, consumers: await consumerStatus() }),
+      }),
+    },
     context: async (request) => {
       const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       if (!token) throw unauthenticated('Chỉ cổng GraphQL (gateway) được gọi trực tiếp dịch vụ này.');
@@ -67,10 +83,34 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
       return { status: 'ok', subgraph: definition.name };
     },
   });
+  const consumers: { producer: string; consumer: Consumer }[] = [];
+  const started: Consumer[] = [];
+  async function consumerStatus(): Promise<{ producer: string; position: number }[]> {
+    return Promise.all(consumers.map(async ({ producer, consumer }) => ({ producer, position: await consumer.position() })));
+  }
   return {
     ...server,
     db,
+    consumers: started,
+    connect: (producers) => {
+      for (const [producer, handlers] of Object.entries(definition.consumes ?? {})) {
+        const graphqlUrl = producers[producer as SubgraphName];
+        if (!graphqlUrl || !handlers) continue;
+        const consumer = createConsumer({
+          producer,
+          feedUrl: graphqlUrl.replace(/\/graphql$/, '/events'),
+          secret: options.eventFeedSecret,
+          db: db as unknown as Kysely<DB & EventTables>,
+          handlers: handlers as Record<string, EventHandler<DB & EventTables>>,
+          log: (line) => console.error(`[${definition.name}] ${line}`),
+        });
+        consumers.push({ producer, consumer });
+        started.push(consumer);
+      }
+      return started;
+    },
     close: async () => {
+      await Promise.all(consumers.map(({ consumer }) => consumer.stop()));
       await server.close();
       await db.destroy();
     },

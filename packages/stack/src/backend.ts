@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { generateGatewayKeys } from '@dangvien/auth';
-import { configuredDatabaseUrl, createDatabaseIfMissing, dropDatabaseIfExists, SUBGRAPHS, withDatabase, workspaceRoot } from '@dangvien/db';
+import { DEFAULT_SUBGRAPH_PORTS, type SubgraphName, configuredDatabaseUrl, createDatabaseIfMissing, dropDatabaseIfExists, SUBGRAPHS, withDatabase, workspaceRoot } from '@dangvien/db';
+import { eventFeedSecret } from './secrets.ts';
 import { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';
 
 export interface BackendPorts {
@@ -13,7 +14,7 @@ export interface BackendPorts {
 /** Runs a service's TypeScript entry with tsx (a root dev dependency, found from any package folder). */
 const TSX_MAIN = ['--import', 'tsx', 'src/main.ts'];
 
-export const DEFAULT_BACKEND_PORTS: BackendPorts = { gateway: 4000, organization: 4001, membership: 4002, evaluation: 4003 };
+export const DEFAULT_BACKEND_PORTS: BackendPorts = { gateway: 4000, ...DEFAULT_SUBGRAPH_PORTS };
 
 export interface BackendOptions {
   /** URL of the PostgreSQL server; each subgraph gets its own database on it. */
@@ -31,6 +32,7 @@ export interface BackendOptions {
 
 export interface Backend {
   gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
   ports: BackendPorts;
   processes: ManagedProcess[];
   stop(): Promise<void>;
@@ -45,7 +47,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     await Promise.all([...processes].reverse().map((process) => stopManaged(process)));
   };
   try {
-    const env: NodeJS.ProcessEnv = { SEED_DEMO: options.seedDemo ? '1' : '0', GATEWAY_PORT: String(ports.gateway) };
+    const env: NodeJS.ProcessEnv = {
+      SEED_DEMO: options.seedDemo ? '1' : '0',
+      GATEWAY_PORT: String(ports.gateway),
+      EVENT_FEED_SECRET: eventFeedSecret(),
+    };
     // A fresh key pair per start unless configured: only the gateway gets the private half.
     const configuredKeys = process.env.GATEWAY_PRIVATE_KEY && process.env.GATEWAY_PUBLIC_KEY;
     const keys = configuredKeys
@@ -85,5 +91,6 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`, ports, processes, stop };
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
+  return { gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`, subgraphUrls, ports, processes, stop };
 }

@@ -2,3 +2,5 @@ export { startBackend, DEFAULT_BACKEND_PORTS, type Backend, type BackendOptions,
 export { buildFrontends, serveFrontends, FRONTENDS, DEFAULT_FRONTEND_PORTS, type Frontends, type FrontendPorts } from './frontends.ts';
 export { envPorts } from './ports.ts';
 export { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';
+export { consistencyReport, formatReport, type ConsistencyReport } from './consistency.ts';
+export { eventFeedSecret } from './secrets.ts';

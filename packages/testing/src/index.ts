@@ -1,4 +1,4 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './database.ts';
 export { postGraphQL, type GraphQLResponse } from './graphql.ts';
-export { startTestSubgraph, type TestSubgraph } from './subgraph.ts';
+export { startTestSubgraph, TEST_EVENT_FEED_SECRET, type TestSubgraph } from './subgraph.ts';
 export { callerWith, internalToken, testGatewayKeys } from './callers.ts';

@@ -6,6 +6,9 @@ import { callerWith, internalToken, testGatewayKeys } from './callers.ts';
 import { createTestDatabase } from './database.ts';
 import { postGraphQL, type GraphQLResponse } from './graphql.ts';
 
+/** Test subgraphs share this secret for their event feeds. */
+export const TEST_EVENT_FEED_SECRET = 'test-event-feed-secret';
+
 const PROVINCE_ADMIN = callerWith({ role: 'ADMIN', scopeUnitId: demoId('unit', 1) });
 
 export interface TestSubgraph<DB> extends StartedSubgraph<DB> {
@@ -26,6 +29,7 @@ export async function startTestSubgraph<DB, Ctx extends BaseContext>(
   const server = await startSubgraph(definition, {
     databaseUrl: database.url,
     gatewayPublicKey: (await testGatewayKeys()).publicKey,
+    eventFeedSecret: TEST_EVENT_FEED_SECRET,
     port: 0,
     seedDemo: options.seedDemo ?? false,
     onQuery: (sql) => queries.push(sql),

@@ -3,7 +3,9 @@ import { createContext, type EvaluationContext } from './context.ts';
 import type { EvaluationDatabase } from './database.ts';
 import { seedDemo } from './demo-seed.ts';
 import { migrations } from './migrations/index.ts';
+import { memberReplicaDigest, membershipEventHandlers } from './replica/member-replica.ts';
 import { reviewResolvers } from './review/review.resolvers.ts';
+import { orgReplicaHandlers, replicaDigest } from '@dangvien/org-replica';
 
 export const evaluationSubgraph: SubgraphDefinition<EvaluationDatabase, EvaluationContext> = {
   name: 'evaluation',
@@ -13,4 +15,6 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationDatabase, Evaluati
   resolvers: reviewResolvers,
   createContext,
   seedDemo,
+  consumes: { organization: orgReplicaHandlers<EvaluationDatabase>(), membership: membershipEventHandlers },
+  statusReports: (db) => ({ tree: () => replicaDigest(db), placements: () => memberReplicaDigest(db) }),
 };

@@ -3,7 +3,10 @@ import { createContext, type MembershipContext } from './context.ts';
 import type { MembershipDatabase } from './database.ts';
 import { seedDemo } from './demo-seed.ts';
 import { memberResolvers } from './member/member.resolvers.ts';
+import { placementDigest } from './member/member.repository.ts';
 import { migrations } from './migrations/index.ts';
+import { organizationEventHandlers } from './placement/org-events.ts';
+import { replicaDigest } from '@dangvien/org-replica';
 
 export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, MembershipContext> = {
   name: 'membership',
@@ -13,4 +16,6 @@ export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, Membersh
   resolvers: memberResolvers,
   createContext,
   seedDemo,
+  consumes: { organization: organizationEventHandlers },
+  statusReports: (db) => ({ tree: () => replicaDigest(db), placements: () => placementDigest(db) }),
 };

@@ -2,6 +2,7 @@ import type { Caller } from '@dangvien/auth';
 import { groupLoader, rowLoader } from '@dangvien/server';
 import type { Kysely } from 'kysely';
 import type { OrganizationDatabase } from './database.ts';
+import { findOperationsByIds, findPartsOf, type OperationPartRow, type OperationRow } from './operation/operation.repository.ts';
 import { findChildrenOf, findOrgUnitsByIds, type OrgUnitRow } from './org-unit/org-unit.repository.ts';
 
 export interface OrganizationContext {
@@ -9,6 +10,8 @@ export interface OrganizationContext {
   caller: Caller;
   orgUnitById: ReturnType<typeof rowLoader<OrgUnitRow>>;
   childrenOf: ReturnType<typeof groupLoader<OrgUnitRow>>;
+  operationById: ReturnType<typeof rowLoader<OperationRow>>;
+  partsOf: ReturnType<typeof groupLoader<OperationPartRow>>;
 }
 
 export function createContext(db: Kysely<OrganizationDatabase>, caller: Caller): OrganizationContext {
@@ -17,5 +20,7 @@ export function createContext(db: Kysely<OrganizationDatabase>, caller: Caller):
     caller,
     orgUnitById: rowLoader((ids) => findOrgUnitsByIds(db, ids), (row) => row.id),
     childrenOf: groupLoader((ids) => findChildrenOf(db, ids), (row) => row.parent_id ?? ''),
+    operationById: rowLoader((ids) => findOperationsByIds(db, ids), (row) => row.id),
+    partsOf: groupLoader((ids) => findPartsOf(db, ids), (row) => row.operation_id),
   };
 }

@@ -14,6 +14,7 @@ export async function seedDemo(db: Kysely<OrganizationDatabase>): Promise<void> 
       name: unit.name,
       kind: unit.kind,
       parent_id: unit.parentId,
+      established_on: unit.establishedOn,
     }));
     await insertOrgUnits(trx, units);
   });

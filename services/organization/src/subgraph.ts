@@ -3,14 +3,22 @@ import { createContext, type OrganizationContext } from './context.ts';
 import type { OrganizationDatabase } from './database.ts';
 import { seedDemo } from './demo-seed.ts';
 import { migrations } from './migrations/index.ts';
+import { evaluationEventHandlers, membershipEventHandlers } from './operation/operation.events.ts';
+import { operationResolvers } from './operation/operation.resolvers.ts';
+import { currentTreeRows } from './org-unit/org-unit.repository.ts';
 import { orgUnitResolvers } from './org-unit/org-unit.resolvers.ts';
+import { treeDigest } from '@dangvien/org-replica';
+import { mergeResolvers } from '@dangvien/server';
 
 export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, OrganizationContext> = {
   name: 'organization',
   defaultPort: 4001,
   schemaUrl: new URL('./schema.graphql', import.meta.url),
   migrations,
-  resolvers: orgUnitResolvers,
+  resolvers: mergeResolvers(orgUnitResolvers, operationResolvers),
   createContext,
   seedDemo,
+  consumes: { membership: membershipEventHandlers, evaluation: evaluationEventHandlers },
+  // The source's digest of today's tree, compared with each replica's by the consistency command.
+  statusReports: (db) => ({ tree: async () => treeDigest(await currentTreeRows(db)) }),
 };

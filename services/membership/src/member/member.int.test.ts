@@ -11,13 +11,13 @@ const cellB = demoId('unit', 5002);
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(membershipSubgraph);
-  await insertMembers(subgraph.db, [
+  await subgraph.db.transaction().execute((trx) => insertMembers(trx, [
     { id: demoId('member', 1), full_name: 'Nguyễn Văn Bình', status: 'OFFICIAL', cell_id: cellA },
     { id: demoId('member', 2), full_name: 'Trần Thị Ánh', status: 'OFFICIAL', cell_id: cellA },
     { id: demoId('member', 3), full_name: 'Lê Văn An', status: 'PROBATIONARY', cell_id: cellA },
     { id: demoId('member', 4), full_name: 'Đỗ Thị Yến', status: 'EXEMPT', cell_id: cellA },
     { id: demoId('member', 5), full_name: 'Phạm Đức Dũng', status: 'OFFICIAL', cell_id: cellB },
-  ]);
+  ]));
 });
 afterAll(async () => subgraph.close());
 
@@ -62,7 +62,7 @@ describe('membership subgraph', () => {
   it('refuses names that are not in Unicode NFC, so search and uniqueness stay reliable', async () => {
     const decomposed = 'Nguyễn Văn Tâm'.normalize('NFD');
     await expect(
-      insertMembers(subgraph.db, [{ id: demoId('member', 6), full_name: decomposed, status: 'OFFICIAL', cell_id: cellB }]),
+      subgraph.db.transaction().execute((trx) => insertMembers(trx, [{ id: demoId('member', 6), full_name: decomposed, status: 'OFFICIAL', cell_id: cellB }])),
     ).rejects.toThrow(/check constraint/);
   });
 

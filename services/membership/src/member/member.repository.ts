@@ -1,4 +1,6 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { publish, setDigest } from '@dangvien/events';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.ts';
 import type { MemberTable, MembershipDatabase } from '../database.ts';
 
 export type MemberRow = Selectable<MemberTable>;
@@ -18,9 +20,34 @@ export function findMembersOfCells(db: Kysely<MembershipDatabase>, cellIds: read
     .execute();
 }
 
-export async function insertMembers(
-  db: Kysely<MembershipDatabase>,
-  members: readonly Pick<MemberRow, 'id' | 'full_name' | 'status' | 'cell_id'>[],
-): Promise<void> {
-  if (members.length > 0) await db.insertInto('member').values([...members]).execute();
+export type NewMember = Pick<MemberRow, 'id' | 'full_name' | 'status' | 'cell_id'> & { placed_on?: string | null };
+
+/** Inserts members with their first placement and publishes MemberPlaced for each, in the caller's transaction. */
+export async function insertMembers(trx: Transaction<MembershipDatabase>, members: readonly NewMember[]): Promise<void> {
+  if (members.length === 0) return;
+  await trx
+    .insertInto('member')
+    .values(members.map(({ id, full_name, status, cell_id }) => ({ id, full_name, status, cell_id })))
+    .execute();
+  const placed = members.filter((member) => member.cell_id);
+  if (placed.length > 0) {
+    await trx
+      .insertInto('member_placement')
+      .values(placed.map((member) => ({ member_id: member.id, cell_id: member.cell_id!, valid_from: member.placed_on ?? null, valid_to: null, operation_id: null })))
+      .execute();
+  }
+  await publish(
+    trx,
+    members.map((member) => ({
+      type: MEMBER_EVENTS.placed,
+      aggregateId: member.id,
+      payload: { memberId: member.id, cellId: member.cell_id, status: member.status } satisfies MemberPlaced,
+    })),
+  );
+}
+
+/** Digest of where every member is and their status, compared with evaluation's copy. */
+export async function placementDigest(db: Kysely<MembershipDatabase>): Promise<{ rows: number; digest: string }> {
+  const rows = await db.selectFrom('member').select(['id', 'cell_id', 'status']).execute();
+  return setDigest(rows.map((row) => `${row.id}|${row.cell_id ?? ''}|${row.status}`));
 }

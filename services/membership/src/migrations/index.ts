@@ -1,6 +1,10 @@
 import type { MigrationSet } from '@dangvien/db';
 import * as createMember from './2026_11_22_10_00_00_create_member.ts';
+import * as createEventAndAuditTables from './2026_11_22_11_00_00_create_event_and_audit_tables.ts';
+import * as createPlacementAndReplica from './2026_11_22_11_10_00_create_placement_and_replica.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
+  '2026_11_22_11_00_00_create_event_and_audit_tables': createEventAndAuditTables,
+  '2026_11_22_11_10_00_create_placement_and_replica': createPlacementAndReplica,
 };

@@ -14,5 +14,8 @@ export const orgUnitResolvers: GraphQLResolverMap<OrganizationContext> = {
     __resolveReference: (reference: { id: string }, context: OrganizationContext) => context.orgUnitById.load(reference.id),
     parent: (unit: OrgUnitRow, _args, context) => (unit.parent_id ? context.orgUnitById.load(unit.parent_id) : null),
     children: (unit: OrgUnitRow, _args, context) => context.childrenOf.load(unit.id),
+    establishedOn: (unit: OrgUnitRow) => unit.established_on,
+    endedOn: (unit: OrgUnitRow) => unit.ended_on,
+    successor: (unit: OrgUnitRow, _args, context) => (unit.successor_id ? context.orgUnitById.load(unit.successor_id) : null),
   },
 };

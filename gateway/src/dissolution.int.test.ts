@@ -1,0 +1,167 @@
+import type { Caller } from '@dangvien/auth';
+import { demoDataSet, demoId } from '@dangvien/demo-data';
+import { evaluationSubgraph } from '@dangvien/evaluation';
+import { membershipSubgraph } from '@dangvien/membership';
+import { organizationSubgraph } from '@dangvien/organization';
+import type { RunningServer } from '@dangvien/server';
+import { consistencyReport } from '@dangvien/stack';
+import { callerWith, postGraphQL, startTestSubgraph, TEST_EVENT_FEED_SECRET, testGatewayKeys } from '@dangvien/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from './gateway.ts';
+
+/**
+ * Dissolving a unit spans the three subgraphs through domain events: organization ends it, membership
+ * moves its members, evaluation updates its copy; the operation is pending until both have applied.
+ */
+const demo = demoDataSet();
+const committee = demo.orgUnits.find((unit) => unit.kind === 'GRASSROOTS_COMMITTEE')!;
+const [dissolvedCell, successorCell] = demo.orgUnits.filter((unit) => unit.parentId === committee.id);
+const movedMembers = demo.members.filter((member) => member.cellId === dissolvedCell!.id).map((member) => member.id).sort();
+const otherCommittee = demo.orgUnits.find((unit) => unit.kind === 'GRASSROOTS_COMMITTEE' && unit.id !== committee.id)!;
+const districtBoard = callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: demoId('unit', 2) });
+let caller: Caller = districtBoard;
+
+let organization: Awaited<ReturnType<typeof startTestSubgraph<unknown, never>>>;
+let membership: typeof organization;
+let evaluation: typeof organization;
+let gateway: RunningServer;
+const urls = () => ({ organization: organization.url, membership: membership.url, evaluation: evaluation.url });
+
+beforeAll(async () => {
+  organization = (await startTestSubgraph(organizationSubgraph, { seedDemo: true })) as unknown as typeof organization;
+  membership = (await startTestSubgraph(membershipSubgraph, { seedDemo: true })) as unknown as typeof organization;
+  evaluation = (await startTestSubgraph(evaluationSubgraph, { seedDemo: true })) as unknown as typeof organization;
+  for (const subgraph of [organization, membership, evaluation]) subgraph.connect(urls());
+  gateway = await startGateway({
+    port: 0,
+    privateKey: (await testGatewayKeys()).privateKey,
+    env: { ORGANIZATION_URL: organization.url, MEMBERSHIP_URL: membership.url, EVALUATION_URL: evaluation.url },
+    authenticate: async () => caller,
+  });
+  await catchUpAll();
+});
+afterAll(async () => {
+  await gateway?.close();
+  await Promise.all([organization, membership, evaluation].map((subgraph) => subgraph?.close()));
+});
+
+async function catchUpAll(): Promise<void> {
+  // Two rounds: membership's and evaluation's events answer organization's.
+  for (let round = 0; round < 2; round++) {
+    for (const subgraph of [membership, evaluation, organization]) for (const consumer of subgraph.consumers) await consumer.catchUp();
+  }
+}
+
+const DISSOLVE = `mutation ($input: DissolveOrgUnitInput!) {
+  dissolveOrgUnit(input: $input) { id status parts { subgraph status detail } }
+}`;
+const OPERATION = `query ($id: ID!) { operation(id: $id) { status parts { subgraph status detail } } }`;
+type Operation = { id: string; status: string; parts: { subgraph: string; status: string; detail: string | null }[] };
+
+const counts = async () => ({
+  audit: Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit_log`.execute(organization.db)).rows[0]!.n),
+  events: Number((await sql<{ n: string }>`SELECT count(*) AS n FROM outbox_event`.execute(organization.db)).rows[0]!.n),
+});
+
+describe('dissolving a unit across subgraphs', () => {
+  it('starts with every replica equal to its source and no lag', async () => {
+    const report = await consistencyReport(urls(), TEST_EVENT_FEED_SECRET);
+    expect(report.replicas.every((check) => check.matches)).toBe(true);
+    expect(report.replicas.find((check) => check.what === 'tree')!.replicaRows).toBe(demo.orgUnits.length);
+    expect(report.ok).toBe(true);
+  });
+
+  it.each([
+    ['a committee that still has cells', () => ({ id: committee.id, successorId: otherCommittee.id, effectiveDate: '2025-07-01', decisionNumber: '12-QĐ/HU' }), 'CONFLICT'],
+    ['an impossible date', () => ({ id: dissolvedCell!.id, successorId: successorCell!.id, effectiveDate: '2025-02-30', decisionNumber: '12-QĐ/HU' }), 'BAD_USER_INPUT'],
+    ['a date before the unit was established', () => ({ id: dissolvedCell!.id, successorId: successorCell!.id, effectiveDate: '1980-01-01', decisionNumber: '12-QĐ/HU' }), 'BAD_USER_INPUT'],
+    ['the unit as its own successor', () => ({ id: dissolvedCell!.id, successorId: dissolvedCell!.id, effectiveDate: '2025-07-01', decisionNumber: '12-QĐ/HU' }), 'BAD_USER_INPUT'],
+    ['no decision number', () => ({ id: dissolvedCell!.id, successorId: successorCell!.id, effectiveDate: '2025-07-01', decisionNumber: '  ' }), 'BAD_USER_INPUT'],
+    ['a unit that does not exist', () => ({ id: demoId('unit', 9999), successorId: successorCell!.id, effectiveDate: '2025-07-01', decisionNumber: '12-QĐ/HU' }), 'NOT_FOUND'],
+  ])('refuses %s with a clear error, and changes, publishes and audits nothing', async (_case, input, code) => {
+    const before = await counts();
+    const response = await postGraphQL(gateway.url, DISSOLVE, { input: input() });
+    expect(response.errors?.[0]?.extensions?.code).toBe(code);
+    expect(response.errors?.[0]?.message).toMatch(/[ạảãáàâăđêôơư]/i); // Vietnamese, for the clerk
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a caller whose scope does not hold the unit, without revealing that it exists', async () => {
+    caller = callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: otherCommittee.id });
+    try {
+      const response = await postGraphQL(gateway.url, DISSOLVE, {
+        input: { id: dissolvedCell!.id, successorId: successorCell!.id, effectiveDate: '2025-07-01', decisionNumber: '12-QĐ/HU' },
+      });
+      expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    } finally {
+      caller = districtBoard;
+    }
+  });
+
+  it('is pending until every part has applied, then completed, with every member moved exactly once', async () => {
+    // Hold evaluation back, to see the operation wait for it.
+    await Promise.all(evaluation.consumers.map((consumer) => consumer.stop()));
+    evaluation.consumers.length = 0;
+    const response = await postGraphQL<{ dissolveOrgUnit: Operation }>(gateway.url, DISSOLVE, {
+      input: { id: dissolvedCell!.id, successorId: successorCell!.id, effectiveDate: '2025-07-01', decisionNumber: '15-QĐ/ĐU' },
+    });
+    expect(response.errors).toBeUndefined();
+    const operationId = response.data!.dissolveOrgUnit.id;
+    expect(response.data!.dissolveOrgUnit.status).toBe('PENDING');
+
+    for (const consumer of [...membership.consumers, ...organization.consumers]) await consumer.catchUp();
+    for (const consumer of organization.consumers) await consumer.catchUp();
+    const halfway = await postGraphQL<{ operation: Operation }>(gateway.url, OPERATION, { id: operationId });
+    expect(halfway.data!.operation.status).toBe('PENDING');
+    expect(halfway.data!.operation.parts).toEqual([
+      { subgraph: 'evaluation', status: 'PENDING', detail: null },
+      { subgraph: 'membership', status: 'COMPLETED', detail: JSON.stringify({ moved: movedMembers.length }) },
+    ]);
+
+    evaluation.connect(urls());
+    await catchUpAll();
+    const done = await postGraphQL<{ operation: Operation }>(gateway.url, OPERATION, { id: operationId });
+    expect(done.data!.operation.status).toBe('COMPLETED');
+
+    const placements = await sql<{ member_id: string }>`
+      SELECT member_id FROM member_placement WHERE operation_id = ${operationId} ORDER BY member_id`.execute(membership.db);
+    expect(placements.rows.map((row) => row.member_id)).toEqual(movedMembers);
+    const successor = await postGraphQL<{ orgUnit: { members: { id: string }[] } }>(gateway.url, 'query ($id: ID!) { orgUnit(id: $id) { members { id } } }', {
+      id: successorCell!.id,
+    });
+    expect(successor.data!.orgUnit.members.map((member) => member.id)).toEqual(expect.arrayContaining(movedMembers));
+    const committeeNow = await postGraphQL<{ orgUnit: { children: { id: string }[] } }>(gateway.url, 'query ($id: ID!) { orgUnit(id: $id) { children { id } } }', {
+      id: committee.id,
+    });
+    expect(committeeNow.data!.orgUnit.children.map((child) => child.id)).not.toContain(dissolvedCell!.id);
+    expect((await consistencyReport(urls(), TEST_EVENT_FEED_SECRET)).ok).toBe(true);
+    const audits = await sql<{ n: string }>`SELECT count(*) AS n FROM audit_log WHERE operation = 'moveMember'`.execute(membership.db);
+    expect(Number(audits.rows[0]!.n)).toBe(movedMembers.length);
+  });
+
+  it('refuses to dissolve the same unit twice', async () => {
+    const response = await postGraphQL(gateway.url, DISSOLVE, {
+      input: { id: dissolvedCell!.id, successorId: successorCell!.id, effectiveDate: '2025-08-01', decisionNumber: '16-QĐ/ĐU' },
+    });
+    expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('rebuilds the same replicas when the whole history is replayed into empty ones', async () => {
+    const before = await consistencyReport(urls(), TEST_EVENT_FEED_SECRET);
+    const placementsBefore = (await sql<{ n: string }>`SELECT count(*) AS n FROM member_placement`.execute(membership.db)).rows[0]!.n;
+    for (const subgraph of [membership, evaluation]) {
+      await sql`DELETE FROM org_unit_replica`.execute(subgraph.db);
+      await sql`DELETE FROM consumer_position WHERE producer = 'organization'`.execute(subgraph.db);
+    }
+    await sql`DELETE FROM member_replica`.execute(evaluation.db);
+    await sql`DELETE FROM consumer_position WHERE producer = 'membership'`.execute(evaluation.db);
+    expect((await consistencyReport(urls(), TEST_EVENT_FEED_SECRET)).ok).toBe(false);
+    await catchUpAll();
+    const after = await consistencyReport(urls(), TEST_EVENT_FEED_SECRET);
+    expect(after.ok).toBe(true);
+    expect(after.replicas).toEqual(before.replicas);
+    // Replaying moved nobody again.
+    expect((await sql<{ n: string }>`SELECT count(*) AS n FROM member_placement`.execute(membership.db)).rows[0]!.n).toBe(placementsBefore);
+  });
+});

@@ -1,0 +1,95 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DomainEvent } from './event.ts';
+import { failpoint } from './failpoint.ts';
+import type { EventTables } from './tables.ts';
+
+export type EventHandler<DB> = (trx: Transaction<DB>, event: DomainEvent) => Promise<void>;
+
+export interface ConsumerOptions<DB extends EventTables> {
+  /** Name of the producing subgraph; the position is stored under it. */
+  producer: string;
+  /** The producer's feed, e.g. http://127.0.0.1:4001/events */
+  feedUrl: string;
+  secret: string;
+  db: Kysely<DB>;
+  /** Handlers by event type; other types are skipped (but still advance the position). */
+  handlers: Record<string, EventHandler<DB>>;
+  pollMs?: number;
+  batchSize?: number;
+  log?: (line: string) => void;
+}
+
+export interface Consumer {
+  /** Applies everything the producer has now; resolves when caught up. */
+  catchUp(): Promise<void>;
+  position(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * At-least-once delivery, exactly-once effect: each event is applied in one transaction that also
+ * moves this consumer's position, under a row lock; an event at or below the position is skipped.
+ * A crash anywhere leaves either both the effect and the position, or neither.
+ */
+export function createConsumer<DB extends EventTables>(options: ConsumerOptions<DB>): Consumer {
+  const db = options.db as unknown as Kysely<EventTables>;
+  const log = options.log ?? (() => undefined);
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+
+  async function position(): Promise<number> {
+    const row = await db.selectFrom('consumer_position').select('position').where('producer', '=', options.producer).executeTakeFirst();
+    return Number(row?.position ?? 0);
+  }
+
+  async function fetchBatch(after: number): Promise<{ head: number; events: DomainEvent[] }> {
+    const url = `${options.feedUrl}?after=${after}&limit=${options.batchSize ?? 500}`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${options.secret}` }, signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`${options.producer} feed answered HTTP ${response.status}`);
+    return (await response.json()) as { head: number; events: DomainEvent[] };
+  }
+
+  async function apply(event: DomainEvent): Promise<void> {
+    await options.db.transaction().execute(async (trx) => {
+      const events = trx as unknown as Transaction<EventTables>;
+      await events.insertInto('consumer_position').values({ producer: options.producer, position: 0 }).onConflict((oc) => oc.doNothing()).execute();
+      const current = await sql<{ position: string }>`
+        SELECT position FROM consumer_position WHERE producer = ${options.producer} FOR UPDATE`.execute(events);
+      if (Number(current.rows[0]?.position ?? 0) >= event.position) return; // delivered again: already applied
+      const handler = options.handlers[event.type];
+      if (handler) await handler(trx, event);
+      await events.updateTable('consumer_position').set({ position: event.position }).where('producer', '=', options.producer).execute();
+      failpoint(`consume:${event.type}:before-commit`);
+    });
+  }
+
+  /** One pass: fetch and apply batches until the feed has nothing newer. */
+  async function drain(): Promise<void> {
+    for (;;) {
+      const { head, events } = await fetchBatch(await position());
+      for (const event of events) await apply(event);
+      if (events.length === 0 || (events.at(-1)?.position ?? 0) >= head) return;
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopped) {
+      running = drain().catch((error: unknown) => log(`[events] ${options.producer}: ${error instanceof Error ? error.message : String(error)}`));
+      await running;
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 300));
+    }
+  }
+  void loop();
+
+  return {
+    catchUp: async () => {
+      await running;
+      await drain();
+    },
+    position,
+    stop: async () => {
+      stopped = true;
+      await running;
+    },
+  };
+}

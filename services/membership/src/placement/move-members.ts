@@ -1,0 +1,54 @@
+import { publish } from '@dangvien/events';
+import { writeAudit } from '@dangvien/server';
+import type { Transaction } from 'kysely';
+import type { MembershipDatabase, MemberStatus } from '../database.ts';
+import { MEMBER_EVENTS, type MembersMoved } from './placement.events.ts';
+
+const GONE: MemberStatus[] = ['LEFT', 'DECEASED'];
+
+export interface MoveMembersInput {
+  fromUnitId: string;
+  toUnitId: string;
+  effectiveDate: string;
+  operationId: string;
+  actor: { subject: string; name: string };
+}
+
+/**
+ * Moves every active member of a unit to another on a date, in the caller's transaction: closes their
+ * placements, opens new ones tagged with the operation (a unique key refuses a second time), audits,
+ * and publishes MembersMoved so evaluation and the operation's owner learn of it.
+ */
+export async function moveActiveMembers(trx: Transaction<MembershipDatabase>, input: MoveMembersInput): Promise<string[]> {
+  const members = await trx
+    .selectFrom('member')
+    .select(['id', 'cell_id'])
+    .where('cell_id', '=', input.fromUnitId)
+    .where('status', 'not in', GONE)
+    .forUpdate()
+    .execute();
+  const ids = members.map((member) => member.id).sort();
+  if (ids.length > 0) {
+    await trx.updateTable('member').set({ cell_id: input.toUnitId }).where('id', 'in', ids).execute();
+    await trx.updateTable('member_placement').set({ valid_to: input.effectiveDate }).where('member_id', 'in', ids).where('valid_to', 'is', null).execute();
+    await trx
+      .insertInto('member_placement')
+      .values(ids.map((id) => ({ member_id: id, cell_id: input.toUnitId, valid_from: input.effectiveDate, valid_to: null, operation_id: input.operationId })))
+      .execute();
+    await writeAudit(
+      trx,
+      { ...input.actor, grants: [] },
+      ids.map((id) => ({
+        operation: 'moveMember',
+        entityType: 'Member',
+        entityId: id,
+        before: { cellId: input.fromUnitId },
+        after: { cellId: input.toUnitId, validFrom: input.effectiveDate, operationId: input.operationId },
+      })),
+    );
+  }
+  const moved: MembersMoved = { ...input, memberIds: ids };
+  delete (moved as Partial<MoveMembersInput>).actor;
+  await publish(trx, [{ type: MEMBER_EVENTS.moved, aggregateId: input.fromUnitId, payload: { ...moved } }]);
+  return ids;
+}

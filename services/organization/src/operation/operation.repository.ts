@@ -1,0 +1,44 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { OperationPartTable, OperationTable, OrganizationDatabase } from '../database.ts';
+
+export type OperationRow = Selectable<OperationTable>;
+export type OperationPartRow = Selectable<OperationPartTable>;
+
+export async function insertOperation(
+  trx: Transaction<OrganizationDatabase>,
+  operation: { id: string; kind: string; subjectId: string; requestedBy: string; parts: readonly string[] },
+): Promise<OperationRow> {
+  const row = await trx
+    .insertInto('operation')
+    .values({ id: operation.id, kind: operation.kind, subject_id: operation.subjectId, status: 'PENDING', requested_by: operation.requestedBy, completed_at: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('operation_part')
+    .values(operation.parts.map((part) => ({ operation_id: operation.id, part, status: 'PENDING' as const, detail: null, applied_at: null })))
+    .execute();
+  return row;
+}
+
+/** Marks one subgraph's part done; the operation completes with its last part. Applying twice changes nothing. */
+export async function completePart(trx: Transaction<OrganizationDatabase>, operationId: string, part: string, detail: unknown): Promise<void> {
+  await trx
+    .updateTable('operation_part')
+    .set({ status: 'COMPLETED', detail: JSON.stringify(detail), applied_at: new Date() })
+    .where('operation_id', '=', operationId)
+    .where('part', '=', part)
+    .where('status', '=', 'PENDING')
+    .execute();
+  const pending = await trx.selectFrom('operation_part').select('part').where('operation_id', '=', operationId).where('status', '=', 'PENDING').executeTakeFirst();
+  if (!pending) {
+    await trx.updateTable('operation').set({ status: 'COMPLETED', completed_at: new Date() }).where('id', '=', operationId).where('status', '=', 'PENDING').execute();
+  }
+}
+
+export function findOperationsByIds(db: Kysely<OrganizationDatabase>, ids: readonly string[]): Promise<OperationRow[]> {
+  return db.selectFrom('operation').selectAll().where('id', 'in', ids).execute();
+}
+
+export function findPartsOf(db: Kysely<OrganizationDatabase>, operationIds: readonly string[]): Promise<OperationPartRow[]> {
+  return db.selectFrom('operation_part').selectAll().where('operation_id', 'in', operationIds).orderBy('part').execute();
+}
