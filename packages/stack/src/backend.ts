@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { generateGatewayKeys } from '@dangvien/auth';
+import { generateGatewayKeys, type GatewayKeys } from '@dangvien/auth';
 import { DEFAULT_SUBGRAPH_PORTS, type SubgraphName, configuredDatabaseUrl, createDatabaseIfMissing, dropDatabaseIfExists, SUBGRAPHS, withDatabase, workspaceRoot } from '@dangvien/db';
 import { eventFeedSecret } from './secrets.ts';
 import { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';
@@ -30,11 +30,19 @@ export interface BackendOptions {
   log?: (line: string) => void;
 }
 
+export type ServiceName = SubgraphName | 'gateway';
+
 export interface Backend {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
+  databaseUrls: Record<SubgraphName, string>;
   ports: BackendPorts;
+  /** The gateway's key pair of this run (tests sign internal tokens with it). */
+  keys: GatewayKeys;
   processes: ManagedProcess[];
+  process(name: ServiceName): ManagedProcess;
+  /** Stops one service (if still running) and starts it again, with extra environment (a fail point). */
+  restart(name: ServiceName, extraEnv?: NodeJS.ProcessEnv): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,21 +50,36 @@ export interface Backend {
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const root = workspaceRoot();
   const ports = { ...DEFAULT_BACKEND_PORTS, ...options.ports };
-  const processes: ManagedProcess[] = [];
+  const running = new Map<ServiceName, ManagedProcess>();
   const stop = async (): Promise<void> => {
-    await Promise.all([...processes].reverse().map((process) => stopManaged(process)));
+    await Promise.all([...running.values()].reverse().map((process) => stopManaged(process)));
   };
+  const env: NodeJS.ProcessEnv = {
+    SEED_DEMO: options.seedDemo ? '1' : '0',
+    GATEWAY_PORT: String(ports.gateway),
+    EVENT_FEED_SECRET: eventFeedSecret(),
+  };
+  // A fresh key pair per start unless configured: only the gateway gets the private half.
+  const configuredKeys = process.env.GATEWAY_PRIVATE_KEY && process.env.GATEWAY_PUBLIC_KEY;
+  const keys: GatewayKeys = configuredKeys
+    ? { privateKey: process.env.GATEWAY_PRIVATE_KEY!, publicKey: process.env.GATEWAY_PUBLIC_KEY! }
+    : await generateGatewayKeys();
+
+  /** Starts one service and waits until it answers /health. */
+  const launch = async (name: ServiceName, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> => {
+    const isGateway = name === 'gateway';
+    const child = spawnManaged(name, process.execPath, TSX_MAIN, {
+      cwd: path.join(root, isGateway ? 'gateway' : path.join('services', name)),
+      env: isGateway
+        ? { ...env, GATEWAY_PRIVATE_KEY: keys.privateKey, ...extraEnv }
+        : { ...env, GATEWAY_PUBLIC_KEY: keys.publicKey, GATEWAY_PRIVATE_KEY: undefined, ...extraEnv },
+      log: options.log,
+    });
+    running.set(name, child);
+    await waitForHttp(`http://127.0.0.1:${ports[name]}/health`, 60_000, () => child.child.exitCode === null && child.child.signalCode === null);
+  };
+
   try {
-    const env: NodeJS.ProcessEnv = {
-      SEED_DEMO: options.seedDemo ? '1' : '0',
-      GATEWAY_PORT: String(ports.gateway),
-      EVENT_FEED_SECRET: eventFeedSecret(),
-    };
-    // A fresh key pair per start unless configured: only the gateway gets the private half.
-    const configuredKeys = process.env.GATEWAY_PRIVATE_KEY && process.env.GATEWAY_PUBLIC_KEY;
-    const keys = configuredKeys
-      ? { privateKey: process.env.GATEWAY_PRIVATE_KEY!, publicKey: process.env.GATEWAY_PUBLIC_KEY! }
-      : await generateGatewayKeys();
     for (const name of SUBGRAPHS) {
       const configured = options.useConfiguredUrls ? configuredDatabaseUrl(name) : undefined;
       const databaseUrl = configured ?? withDatabase(options.serverUrl, `${options.databasePrefix ?? ''}${name}`);
@@ -67,30 +90,28 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
       env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[name]}/graphql`;
     }
-    for (const name of SUBGRAPHS) {
-      const process = spawnManaged(name, globalThis.process.execPath, TSX_MAIN, {
-        cwd: path.join(root, 'services', name),
-        env: { ...env, GATEWAY_PUBLIC_KEY: keys.publicKey, GATEWAY_PRIVATE_KEY: undefined },
-        log: options.log,
-      });
-      processes.push(process);
-    }
-    await Promise.all(
-      SUBGRAPHS.map((name, index) =>
-        waitForHttp(`http://127.0.0.1:${ports[name]}/health`, 60_000, () => processes[index]!.child.exitCode === null),
-      ),
-    );
-    const gateway = spawnManaged('gateway', process.execPath, TSX_MAIN, {
-      cwd: path.join(root, 'gateway'),
-      env: { ...env, GATEWAY_PRIVATE_KEY: keys.privateKey },
-      log: options.log,
-    });
-    processes.push(gateway);
-    await waitForHttp(`http://127.0.0.1:${ports.gateway}/health`, 60_000, () => gateway.child.exitCode === null);
+    await Promise.all(SUBGRAPHS.map((name) => launch(name)));
+    await launch('gateway');
   } catch (error) {
     await stop();
     throw error;
   }
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
-  return { gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`, subgraphUrls, ports, processes, stop };
+  return {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    subgraphUrls,
+    databaseUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, env[`${name.toUpperCase()}_DATABASE_URL`]!])) as Record<SubgraphName, string>,
+    ports,
+    keys,
+    get processes() {
+      return [...running.values()];
+    },
+    process: (name) => running.get(name)!,
+    restart: async (name, extraEnv) => {
+      const previous = running.get(name);
+      if (previous) await stopManaged(previous);
+      await launch(name, extraEnv);
+    },
+    stop,
+  };
 }
