@@ -1,14 +1,10 @@
 import type { Caller } from '@dangvien/auth';
 import { demoDataSet, demoId } from '@dangvien/demo-data';
-import { evaluationSubgraph } from '@dangvien/evaluation';
-import { membershipSubgraph } from '@dangvien/membership';
-import { organizationSubgraph } from '@dangvien/organization';
-import type { RunningServer } from '@dangvien/server';
 import { consistencyReport } from '@dangvien/stack';
-import { callerWith, postGraphQL, startTestSubgraph, TEST_EVENT_FEED_SECRET, testGatewayKeys } from '@dangvien/testing';
+import { callerWith, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway } from './gateway.ts';
+import { startTestFederation, type TestFederation } from './test-federation.ts';
 
 /**
  * Dissolving a unit spans the three subgraphs through domain events: organization ends it, membership
@@ -22,36 +18,19 @@ const otherCommittee = demo.orgUnits.find((unit) => unit.kind === 'GRASSROOTS_CO
 const districtBoard = callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: demoId('unit', 2) });
 let caller: Caller = districtBoard;
 
-let organization: Awaited<ReturnType<typeof startTestSubgraph<unknown, never>>>;
-let membership: typeof organization;
-let evaluation: typeof organization;
-let gateway: RunningServer;
-const urls = () => ({ organization: organization.url, membership: membership.url, evaluation: evaluation.url });
+let federation: TestFederation;
+let organization: TestFederation['organization'];
+let membership: TestFederation['organization'];
+let evaluation: TestFederation['organization'];
+let gateway: TestFederation['gateway'];
+const urls = () => federation.urls();
+const catchUpAll = () => federation.catchUp();
 
 beforeAll(async () => {
-  organization = (await startTestSubgraph(organizationSubgraph, { seedDemo: true })) as unknown as typeof organization;
-  membership = (await startTestSubgraph(membershipSubgraph, { seedDemo: true })) as unknown as typeof organization;
-  evaluation = (await startTestSubgraph(evaluationSubgraph, { seedDemo: true })) as unknown as typeof organization;
-  for (const subgraph of [organization, membership, evaluation]) subgraph.connect(urls());
-  gateway = await startGateway({
-    port: 0,
-    privateKey: (await testGatewayKeys()).privateKey,
-    env: { ORGANIZATION_URL: organization.url, MEMBERSHIP_URL: membership.url, EVALUATION_URL: evaluation.url },
-    authenticate: async () => caller,
-  });
-  await catchUpAll();
+  federation = await startTestFederation(() => caller);
+  ({ organization, membership, evaluation, gateway } = federation);
 });
-afterAll(async () => {
-  await gateway?.close();
-  await Promise.all([organization, membership, evaluation].map((subgraph) => subgraph?.close()));
-});
-
-async function catchUpAll(): Promise<void> {
-  // Two rounds: membership's and evaluation's events answer organization's.
-  for (let round = 0; round < 2; round++) {
-    for (const subgraph of [membership, evaluation, organization]) for (const consumer of subgraph.consumers) await consumer.catchUp();
-  }
-}
+afterAll(async () => federation?.close());
 
 const DISSOLVE = `mutation ($input: DissolveOrgUnitInput!) {
   dissolveOrgUnit(input: $input) { id status parts { subgraph status detail } }

@@ -1,35 +1,19 @@
-import { demoDataSet } from '@dangvien/demo-data';
-import { evaluationSubgraph } from '@dangvien/evaluation';
-import { membershipSubgraph } from '@dangvien/membership';
-import { organizationSubgraph } from '@dangvien/organization';
-import type { RunningServer } from '@dangvien/server';
-import { postGraphQL, startTestSubgraph, testGatewayKeys, type TestSubgraph } from '@dangvien/testing';
+import { demoDataSet, demoId } from '@dangvien/demo-data';
+import { callerWith, postGraphQL } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway } from './gateway.ts';
+import { startTestFederation, type TestFederation } from './test-federation.ts';
 
 const demo = demoDataSet();
-const closers: (() => Promise<void>)[] = [];
-let gateway: RunningServer;
-let subgraphs: Pick<TestSubgraph<unknown>, 'url' | 'queries' | 'resetQueryLog' | 'close'>[];
+let federation: TestFederation;
+let gateway: TestFederation['gateway'];
+let subgraphs: TestFederation['organization'][];
 
 beforeAll(async () => {
-  subgraphs = await Promise.all([
-    startTestSubgraph(organizationSubgraph, { seedDemo: true }),
-    startTestSubgraph(membershipSubgraph, { seedDemo: true }),
-    startTestSubgraph(evaluationSubgraph, { seedDemo: true }),
-  ]);
-  const [organization, membership, evaluation] = subgraphs;
-  closers.push(...subgraphs.map((subgraph) => () => subgraph.close()));
-  gateway = await startGateway({
-    port: 0,
-    privateKey: (await testGatewayKeys()).privateKey,
-    env: { ORGANIZATION_URL: organization!.url, MEMBERSHIP_URL: membership!.url, EVALUATION_URL: evaluation!.url },
-  });
+  federation = await startTestFederation(() => callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: demoId('unit', 2) }));
+  gateway = federation.gateway;
+  subgraphs = [federation.organization, federation.membership, federation.evaluation];
 });
-afterAll(async () => {
-  await gateway?.close();
-  await Promise.all(closers.map((close) => close()));
-});
+afterAll(async () => federation?.close());
 
 describe('gateway over the three subgraphs', () => {
   it('answers one query with fields from organization, membership and evaluation', async () => {
@@ -67,7 +51,7 @@ describe('gateway over the three subgraphs', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data!.orgUnit.children.length).toBeGreaterThan(1);
     const [organization, membership, evaluation] = subgraphs;
-    expect(organization!.queries).toHaveLength(2); // the unit, then its children
+    expect(organization!.queries).toHaveLength(2); // the unit, then its children (scope is a subquery, not a statement)
     expect(membership!.queries).toHaveLength(1); // members of all the cells at once
     expect(evaluation!.queries).toHaveLength(1); // reviews of all those members at once
   });
@@ -83,9 +67,7 @@ describe('gateway over the three subgraphs', () => {
   });
 
   it('reports a subgraph that is down as degraded', async () => {
-    const evaluation = subgraphs[2]!;
-    await evaluation.close();
-    closers.pop();
+    await federation.evaluation.close();
     const response = await fetch(gateway.url.replace('/graphql', '/health'));
     expect(response.status).toBe(503);
     const body = (await response.json()) as { subgraphs: Record<string, string> };

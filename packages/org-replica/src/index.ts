@@ -1,2 +1,2 @@
 export { ORG_EVENTS, type OrgUnitCreated, type OrgUnitDissolved } from './events.ts';
-export { endUnit, orgReplicaHandlers, replicaDigest, subtreeUnitIds, treeDigest, type OrgReplicaTables, type TreeRow } from './replica.ts';
+export { endUnit, inReplicaSubtrees, orgReplicaHandlers, replicaDigest, replicateOrgUnits, subtreeUnitIds, treeDigest, type OrgReplicaTables, type TreeRow } from './replica.ts';

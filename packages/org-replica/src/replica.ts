@@ -1,5 +1,5 @@
 import { setDigest, type EventHandler } from '@dangvien/events';
-import { sql, type Generated, type Kysely, type Transaction } from 'kysely';
+import { sql, type Generated, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { OrgUnitCreated, OrgUnitDissolved } from './events.ts';
 
 /**
@@ -61,6 +61,23 @@ export async function subtreeUnitIds<DB extends OrgReplicaTables>(db: Kysely<DB>
   return result.rows.map((row) => row.id);
 }
 
+/**
+ * SQL condition: `column` names a unit inside the subtrees of `scopeIds` in the replica, as the tree
+ * stands today. Used inside every scoped query, so scoping costs no extra statement.
+ */
+export function inReplicaSubtrees(column: string, scopeIds: readonly string[]): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} IN (
+    WITH RECURSIVE live AS (
+      SELECT id, parent_id FROM org_unit_replica
+      WHERE (valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)
+    ), tree AS (
+      SELECT id FROM live WHERE id = ANY(${[...scopeIds]}::uuid[])
+      UNION
+      SELECT live.id FROM live JOIN tree ON live.parent_id = tree.id
+    )
+    SELECT id FROM tree)`;
+}
+
 export interface TreeRow {
   id: string;
   parentId: string | null;
@@ -81,4 +98,13 @@ export async function replicaDigest<DB extends OrgReplicaTables>(database: Kysel
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', sql<string>`current_date`)]))
     .execute();
   return treeDigest(rows.map((row) => ({ id: row.id, parentId: row.parent_id, kind: row.kind, name: row.name })));
+}
+
+/** Writes units into a replica as their OrgUnitCreated events would (test fixtures, and bulk loading later). */
+export async function replicateOrgUnits<DB extends OrgReplicaTables>(database: Kysely<DB>, units: readonly OrgUnitCreated[]): Promise<void> {
+  if (units.length === 0) return;
+  await (database as unknown as Kysely<OrgReplicaTables>)
+    .insertInto('org_unit_replica')
+    .values(units.map((unit) => ({ id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, parent_id: unit.parentId, valid_from: unit.establishedOn, valid_to: null })))
+    .execute();
 }

@@ -85,6 +85,7 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
   });
   const consumers: { producer: string; consumer: Consumer }[] = [];
   const started: Consumer[] = [];
+  let closing: Promise<void> | undefined;
   async function consumerStatus(): Promise<{ producer: string; position: number }[]> {
     return Promise.all(consumers.map(async ({ producer, consumer }) => ({ producer, position: await consumer.position() })));
   }
@@ -109,10 +110,14 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
       }
       return started;
     },
-    close: async () => {
-      await Promise.all(consumers.map(({ consumer }) => consumer.stop()));
-      await server.close();
-      await db.destroy();
+    // Idempotent: a test may stop a subgraph early to see the others cope.
+    close: () => {
+      closing ??= (async () => {
+        await Promise.all(consumers.map(({ consumer }) => consumer.stop()));
+        await server.close();
+        await db.destroy();
+      })();
+      return closing;
     },
   };
 }

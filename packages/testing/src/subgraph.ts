@@ -45,7 +45,7 @@ export async function startTestSubgraph<DB, Ctx extends BaseContext>(
       postGraphQL(server.url, query, variables, { authorization: `Bearer ${await internalToken(caller, definition.name)}` }),
     close: async () => {
       await server.close();
-      await database.drop();
+      await database.drop(); // DROP … IF EXISTS: closing twice is harmless
     },
   };
 }

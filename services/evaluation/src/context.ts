@@ -1,4 +1,4 @@
-import type { Caller } from '@dangvien/auth';
+import { readableScopes, type Caller } from '@dangvien/auth';
 import { groupLoader, rowLoader } from '@dangvien/server';
 import type { Kysely } from 'kysely';
 import type { EvaluationDatabase } from './database.ts';
@@ -12,10 +12,11 @@ export interface EvaluationContext {
 }
 
 export function createContext(db: Kysely<EvaluationDatabase>, caller: Caller): EvaluationContext {
+  const scopes = readableScopes(caller);
   return {
     db,
     caller,
-    reviewById: rowLoader((ids) => findReviewsByIds(db, ids), (row) => row.id),
-    reviewsOfMember: groupLoader((ids) => findReviewsOfMembers(db, ids), (row) => row.member_id),
+    reviewById: rowLoader((ids) => findReviewsByIds(db, ids, scopes), (row) => row.id),
+    reviewsOfMember: groupLoader((ids) => findReviewsOfMembers(db, ids, scopes), (row) => row.member_id),
   };
 }

@@ -1,4 +1,4 @@
-import type { Caller } from '@dangvien/auth';
+import { readableScopes, type Caller } from '@dangvien/auth';
 import { groupLoader, rowLoader } from '@dangvien/server';
 import type { Kysely } from 'kysely';
 import type { MembershipDatabase } from './database.ts';
@@ -12,10 +12,11 @@ export interface MembershipContext {
 }
 
 export function createContext(db: Kysely<MembershipDatabase>, caller: Caller): MembershipContext {
+  const scopes = readableScopes(caller);
   return {
     db,
     caller,
-    memberById: rowLoader((ids) => findMembersByIds(db, ids), (row) => row.id),
-    membersOfCell: groupLoader((ids) => findMembersOfCells(db, ids), (row) => row.cell_id ?? ''),
+    memberById: rowLoader((ids) => findMembersByIds(db, ids, scopes), (row) => row.id),
+    membersOfCell: groupLoader((ids) => findMembersOfCells(db, ids, scopes), (row) => row.cell_id ?? ''),
   };
 }

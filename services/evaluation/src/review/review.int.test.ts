@@ -1,4 +1,5 @@
-import { demoId } from '@dangvien/demo-data';
+import { demoDataSet, demoId } from '@dangvien/demo-data';
+import { replicateOrgUnits } from '@dangvien/org-replica';
 import { startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationDatabase } from '../database.ts';
@@ -12,6 +13,12 @@ const memberWithoutReviews = demoId('member', 3);
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(evaluationSubgraph);
+  // The tree and the placements as organization's and membership's events would have delivered them.
+  await replicateOrgUnits(subgraph.db, demoDataSet().orgUnits);
+  await subgraph.db
+    .insertInto('member_replica')
+    .values([memberA, memberB, memberWithoutReviews].map((id) => ({ member_id: id, cell_id: demoId('unit', 101), status: 'OFFICIAL' })))
+    .execute();
   await insertReviews(subgraph.db, [
     { id: demoId('review', 1), member_id: memberA, year: 2023, score: 75, grade: 'GOOD' },
     { id: demoId('review', 2), member_id: memberA, year: 2025, score: 92, grade: 'EXCELLENT' },

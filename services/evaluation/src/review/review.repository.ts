@@ -1,15 +1,27 @@
-import type { Kysely, Selectable } from 'kysely';
+import { inReplicaSubtrees } from '@dangvien/org-replica';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { EvaluationDatabase, ReviewTable } from '../database.ts';
 
 export type ReviewRow = Selectable<ReviewTable>;
 
-export function findReviewsByIds(db: Kysely<EvaluationDatabase>, ids: readonly string[]): Promise<ReviewRow[]> {
-  return db.selectFrom('review').selectAll().where('id', 'in', ids).execute();
+/** Only reviews of members placed inside the caller's subtrees, as evaluation's copy of placements says. */
+function ofMembersInScope(eb: ExpressionBuilder<EvaluationDatabase, 'review'>, scopeIds: readonly string[]) {
+  return eb('review.member_id', 'in', eb.selectFrom('member_replica').select('member_replica.member_id').where(inReplicaSubtrees('member_replica.cell_id', scopeIds)));
+}
+
+export function findReviewsByIds(db: Kysely<EvaluationDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<ReviewRow[]> {
+  return db.selectFrom('review').selectAll().where('id', 'in', ids).where((eb) => ofMembersInScope(eb, scopeIds)).execute();
 }
 
 /** Reviews of several members at once, newest first. */
-export function findReviewsOfMembers(db: Kysely<EvaluationDatabase>, memberIds: readonly string[]): Promise<ReviewRow[]> {
-  return db.selectFrom('review').selectAll().where('member_id', 'in', memberIds).orderBy('year', 'desc').execute();
+export function findReviewsOfMembers(db: Kysely<EvaluationDatabase>, memberIds: readonly string[], scopeIds: readonly string[]): Promise<ReviewRow[]> {
+  return db
+    .selectFrom('review')
+    .selectAll()
+    .where('member_id', 'in', memberIds)
+    .where((eb) => ofMembersInScope(eb, scopeIds))
+    .orderBy('year', 'desc')
+    .execute();
 }
 
 export async function insertReviews(

@@ -1,4 +1,5 @@
 import { demoDataSet, demoId } from '@dangvien/demo-data';
+import { replicateOrgUnits } from '@dangvien/org-replica';
 import { startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembershipDatabase } from '../database.ts';
@@ -6,11 +7,13 @@ import { membershipSubgraph } from '../subgraph.ts';
 import { insertMembers } from './member.repository.ts';
 
 let subgraph: TestSubgraph<MembershipDatabase>;
-const cellA = demoId('unit', 5001);
-const cellB = demoId('unit', 5002);
+const cellA = demoId('unit', 101);
+const cellB = demoId('unit', 102);
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(membershipSubgraph);
+  // The tree as organization's events would have delivered it.
+  await replicateOrgUnits(subgraph.db, demoDataSet().orgUnits);
   await subgraph.db.transaction().execute((trx) => insertMembers(trx, [
     { id: demoId('member', 1), full_name: 'Nguyễn Văn Bình', status: 'OFFICIAL', cell_id: cellA },
     { id: demoId('member', 2), full_name: 'Trần Thị Ánh', status: 'OFFICIAL', cell_id: cellA },
@@ -43,7 +46,7 @@ describe('membership subgraph', () => {
   it('loads the members of several cells in one SQL statement', async () => {
     subgraph.resetQueryLog();
     const response = await subgraph.post<{ _entities: { id: string; members: { cell: { id: string } }[] }[] }>(MEMBERS_OF_CELLS, {
-      representations: [cellA, cellB, demoId('unit', 5003)].map((id) => ({ __typename: 'OrgUnit', id })),
+      representations: [cellA, cellB, demoId('unit', 103)].map((id) => ({ __typename: 'OrgUnit', id })),
     });
     const [a, b, empty] = response.data!._entities;
     expect(a!.members).toHaveLength(4);

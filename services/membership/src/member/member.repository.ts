@@ -1,20 +1,23 @@
 import { publish, setDigest } from '@dangvien/events';
+import { inReplicaSubtrees } from '@dangvien/org-replica';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.ts';
 import type { MemberTable, MembershipDatabase } from '../database.ts';
 
 export type MemberRow = Selectable<MemberTable>;
 
-export function findMembersByIds(db: Kysely<MembershipDatabase>, ids: readonly string[]): Promise<MemberRow[]> {
-  return db.selectFrom('member').selectAll().where('id', 'in', ids).execute();
+/** Members by id, only those placed inside the caller's subtrees (`scopeIds`). */
+export function findMembersByIds(db: Kysely<MembershipDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<MemberRow[]> {
+  return db.selectFrom('member').selectAll().where('id', 'in', ids).where(inReplicaSubtrees('member.cell_id', scopeIds)).execute();
 }
 
-/** Members of several cells at once, in Vietnamese order: given name, then the whole name. */
-export function findMembersOfCells(db: Kysely<MembershipDatabase>, cellIds: readonly string[]): Promise<MemberRow[]> {
+/** Members of several cells at once (cells inside the caller's subtrees), in Vietnamese order: given name, then the whole name. */
+export function findMembersOfCells(db: Kysely<MembershipDatabase>, cellIds: readonly string[], scopeIds: readonly string[]): Promise<MemberRow[]> {
   return db
     .selectFrom('member')
     .selectAll()
     .where('cell_id', 'in', cellIds)
+    .where(inReplicaSubtrees('member.cell_id', scopeIds))
     .orderBy(sql`given_name COLLATE "vi-x-icu"`)
     .orderBy(sql`full_name COLLATE "vi-x-icu"`)
     .execute();

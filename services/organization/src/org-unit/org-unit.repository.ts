@@ -10,20 +10,42 @@ function isLive(eb: ExpressionBuilder<OrganizationDatabase, 'org_unit'>) {
   return eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', sql<string>`current_date`)]);
 }
 
-export function findOrgUnitsByIds(db: Kysely<OrganizationDatabase>, ids: readonly string[]): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('id', 'in', ids).execute();
+/**
+ * SQL condition: the unit is inside the subtrees of `scopeIds` (the caller's grants). Every read
+ * below carries it, so what is outside the caller's scope is never even selected.
+ */
+function inSubtrees(scopeIds: readonly string[]) {
+  return sql<boolean>`org_unit.id IN (
+    WITH RECURSIVE tree AS (
+      SELECT id FROM org_unit WHERE id = ANY(${[...scopeIds]}::uuid[])
+      UNION
+      SELECT child.id FROM org_unit child JOIN tree ON child.parent_id = tree.id
+    )
+    SELECT id FROM tree)`;
 }
 
-export function findChildrenOf(db: Kysely<OrganizationDatabase>, parentIds: readonly string[]): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('parent_id', 'in', parentIds).where(isLive).orderBy('name').execute();
+export function findOrgUnitsByIds(db: Kysely<OrganizationDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
+  return db.selectFrom('org_unit').selectAll().where('id', 'in', ids).where(inSubtrees(scopeIds)).execute();
 }
 
-export function findRootOrgUnits(db: Kysely<OrganizationDatabase>): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('parent_id', 'is', null).where(isLive).orderBy('name').execute();
+export function findChildrenOf(db: Kysely<OrganizationDatabase>, parentIds: readonly string[], scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
+  return db.selectFrom('org_unit').selectAll().where('parent_id', 'in', parentIds).where(isLive).where(inSubtrees(scopeIds)).orderBy('name').execute();
 }
 
-export function findOrgUnitsByKind(db: Kysely<OrganizationDatabase>, kind: OrgUnitKind): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('kind', '=', kind).where(isLive).orderBy('name').execute();
+/** The topmost live units the caller may see: the roots of its grants (minus those inside another grant). */
+export function findRootOrgUnits(db: Kysely<OrganizationDatabase>, scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
+  return db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('id', '=', sql<string>`ANY(${[...scopeIds]}::uuid[])`)
+    .where(isLive)
+    .where((eb) => eb.or([eb('parent_id', 'is', null), eb.not(eb('parent_id', 'in', eb.selectFrom('org_unit as inner').select('inner.id').where(inSubtrees(scopeIds))))]))
+    .orderBy('name')
+    .execute();
+}
+
+export function findOrgUnitsByKind(db: Kysely<OrganizationDatabase>, kind: OrgUnitKind, scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
+  return db.selectFrom('org_unit').selectAll().where('kind', '=', kind).where(isLive).where(inSubtrees(scopeIds)).orderBy('name').execute();
 }
 
 /** Ids of the unit and all its ancestors, nearest first. */

@@ -7,8 +7,8 @@ import { findOrgUnitsByKind, findRootOrgUnits, type OrgUnitRow } from './org-uni
 export const orgUnitResolvers: GraphQLResolverMap<OrganizationContext> = {
   Query: {
     orgUnit: (_source, args: { id: string }, context) => context.orgUnitById.load(requireId(args.id)),
-    rootOrgUnits: (_source, _args, context) => findRootOrgUnits(context.db),
-    orgUnits: (_source, args: { kind: OrgUnitKind }, context) => findOrgUnitsByKind(context.db, args.kind),
+    rootOrgUnits: (_source, _args, context) => findRootOrgUnits(context.db, context.scopes),
+    orgUnits: (_source, args: { kind: OrgUnitKind }, context) => findOrgUnitsByKind(context.db, args.kind, context.scopes),
   },
   OrgUnit: {
     __resolveReference: (reference: { id: string }, context: OrganizationContext) => context.orgUnitById.load(reference.id),

@@ -1,0 +1,57 @@
+import type { Caller } from '@dangvien/auth';
+import { evaluationSubgraph } from '@dangvien/evaluation';
+import { membershipSubgraph } from '@dangvien/membership';
+import { organizationSubgraph } from '@dangvien/organization';
+import type { RunningServer } from '@dangvien/server';
+import { startTestSubgraph, testGatewayKeys, type TestSubgraph } from '@dangvien/testing';
+import { startGateway, type GatewayOptions } from './gateway.ts';
+
+export type AnySubgraph = TestSubgraph<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each subgraph has its own database type
+
+export interface TestFederation {
+  gateway: RunningServer;
+  organization: AnySubgraph;
+  membership: AnySubgraph;
+  evaluation: AnySubgraph;
+  urls(): { organization: string; membership: string; evaluation: string };
+  /** Lets every consumer apply everything published so far (twice: answers to answers). */
+  catchUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The three subgraphs on fresh demo databases, their event feeds connected, and the gateway in front,
+ * all over real HTTP in this process. `caller()` decides who each request is from.
+ */
+export async function startTestFederation(caller: () => Caller, options: Partial<GatewayOptions> = {}): Promise<TestFederation> {
+  const organization: AnySubgraph = await startTestSubgraph(organizationSubgraph, { seedDemo: true });
+  const membership: AnySubgraph = await startTestSubgraph(membershipSubgraph, { seedDemo: true });
+  const evaluation: AnySubgraph = await startTestSubgraph(evaluationSubgraph, { seedDemo: true });
+  const urls = () => ({ organization: organization.url, membership: membership.url, evaluation: evaluation.url });
+  for (const subgraph of [organization, membership, evaluation]) subgraph.connect(urls());
+  const gateway = await startGateway({
+    port: 0,
+    privateKey: (await testGatewayKeys()).privateKey,
+    authenticate: async () => caller(),
+    ...options,
+    env: { ORGANIZATION_URL: organization.url, MEMBERSHIP_URL: membership.url, EVALUATION_URL: evaluation.url, ...options.env },
+  });
+  const catchUp = async (): Promise<void> => {
+    for (let round = 0; round < 2; round++) {
+      for (const subgraph of [membership, evaluation, organization]) for (const consumer of subgraph.consumers) await consumer.catchUp();
+    }
+  };
+  await catchUp();
+  return {
+    gateway,
+    organization,
+    membership,
+    evaluation,
+    urls,
+    catchUp,
+    close: async () => {
+      await gateway.close();
+      await Promise.all([organization, membership, evaluation].map((subgraph) => subgraph.close()));
+    },
+  };
+}
