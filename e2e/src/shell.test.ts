@@ -18,7 +18,18 @@ beforeAll(async () => {
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
+  await signIn(page, 'bantochuc.xuantruong');
 });
+
+/** Signs in through the shell's form, as a clerk would. */
+async function signIn(target: Page, username: string, path = ''): Promise<void> {
+  await target.goto(`${system.frontends.shellUrl}${path}`);
+  await target.getByTestId('sign-in-form').waitFor();
+  await target.getByLabel('Tên đăng nhập').fill(username);
+  await target.getByLabel('Mật khẩu', { exact: true }).fill('demo123');
+  await target.getByTestId('sign-in-submit').click();
+  await target.getByTestId('current-user').waitFor();
+}
 afterAll(async () => {
   await browser?.close();
   await system?.stop();
@@ -29,6 +40,23 @@ const unitNamed = (name: string) => demo.orgUnits.find((unit) => unit.name === n
 const membersOf = (cellId: string) => demo.members.filter((member) => member.cellId === cellId).map((member) => member.fullName);
 
 describe('the shell in a real browser', () => {
+  it('asks for sign-in first, and refuses a wrong password in Vietnamese', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(system.frontends.shellUrl);
+    await fresh.getByTestId('sign-in-form').waitFor();
+    await fresh.getByLabel('Tên đăng nhập').fill('bithu.tdp1');
+    await fresh.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau');
+    await fresh.getByTestId('sign-in-submit').click();
+    await fresh.getByTestId('sign-in-error').waitFor();
+    expect(await fresh.getByTestId('sign-in-error').innerText()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    await fresh.close();
+  });
+
+  it('shows the district board all three modules', async () => {
+    const nav = await page.getByRole('navigation').innerText();
+    for (const label of ['Cấp trên cơ sở', 'Đảng bộ cơ sở', 'Chi bộ']) expect(nav).toContain(label);
+  });
+
   it('mounts the cell module, which shows the cell’s members read through the gateway', async () => {
     await page.goto(`${system.frontends.shellUrl}cell`);
     const table = page.getByTestId('cell-members');
@@ -60,9 +88,33 @@ describe('the shell in a real browser', () => {
     for (const committee of demo.orgUnits.filter((unit) => unit.kind === 'GRASSROOTS_COMMITTEE')) expect(text).toContain(committee.name);
   });
 
+  it('shows a cell secretary only the cell module, and only her cell’s members', async () => {
+    const secretary = await browser.newPage();
+    await signIn(secretary, 'bithu.tdp1');
+    const nav = await secretary.getByRole('navigation').innerText();
+    expect(nav).toContain('Chi bộ');
+    expect(nav).not.toContain('Đảng bộ cơ sở');
+    expect(nav).not.toContain('Cấp trên cơ sở');
+    await secretary.goto(`${system.frontends.shellUrl}cell`);
+    await secretary.getByTestId('cell-members').waitFor();
+    const ownCell = demo.orgUnits.find((unit) => unit.id === '10000000-0000-4000-8000-000000000101')!;
+    expect(await secretary.getByTestId('cell-name').innerText()).toBe(ownCell.name);
+    const rows = await secretary.getByTestId('cell-members').locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(membersOf(ownCell.id).length);
+    // The cell picker offers her cell and nothing else.
+    expect(await secretary.locator('select option').count()).toBe(1);
+    await secretary.goto(`${system.frontends.shellUrl}ward`);
+    await secretary.getByTestId('module-forbidden').waitFor();
+    await secretary.close();
+  });
+
   it('runs the cell module standalone on its own port', async () => {
     const standalone = await browser.newPage();
     await standalone.goto(`http://localhost:${system.frontends.ports.cell}/`);
+    await standalone.getByTestId('sign-in-form').waitFor();
+    await standalone.getByLabel('Tên đăng nhập').fill('chiuy.tdp1');
+    await standalone.getByLabel('Mật khẩu', { exact: true }).fill('demo123');
+    await standalone.getByTestId('sign-in-submit').click();
     await standalone.getByTestId('cell-members').waitFor();
     expect(await standalone.getByTestId('cell-members').locator('tbody tr').count()).toBeGreaterThan(0);
     await standalone.close();
@@ -72,6 +124,7 @@ describe('the shell in a real browser', () => {
     expect(consoleErrors).toEqual([]);
     const fresh = await browser.newPage();
     await stopManaged(system.frontends.processes.find((process) => process.name === 'ward')!);
+    await signIn(fresh, 'bantochuc.xuantruong', 'ward');
     await fresh.goto(`${system.frontends.shellUrl}ward`);
     await fresh.getByTestId('remote-error').waitFor();
     expect(await fresh.getByTestId('remote-error').innerText()).toContain('Không tải được phân hệ');

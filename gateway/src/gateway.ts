@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dangvien/auth';
 import { serveApollo, type RunningServer } from '@dangvien/server';
-import type { Request } from 'express';
+import type { Request, Router } from 'express';
 import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
 import { requestLimits } from './limits/index.ts';
 
@@ -21,6 +21,8 @@ export interface GatewayOptions {
   privateKey?: string;
   /** Who is calling, from the request's credentials; throws to refuse. */
   authenticate?: (request: Request) => Promise<Caller>;
+  /** Other routes served beside /graphql (the embedded issuer's /auth/…). */
+  routes?: Record<string, Router>;
   /** Called before each request to a subgraph (tests count them). */
   onSubgraphRequest?: (subgraph: string) => void;
   /** Extra Apollo plugins (request limits). */
@@ -87,6 +89,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     apollo,
     port: options.port ?? Number(env.GATEWAY_PORT ?? 4000),
     host: env.GATEWAY_HOST ?? '127.0.0.1',
+    routes: options.routes,
     context: async (request) => ({ caller: await authenticate(request) }),
     health: async () => {
       const names = urls.size > 0 ? [...urls.keys()] : readManifest().map((entry) => entry.name);

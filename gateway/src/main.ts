@@ -1,10 +1,35 @@
+import { configuredDatabaseUrl } from '@dangvien/db';
+import { createIdentity, identityOptionsFromEnv, oidcConfigFromEnv, createAccessTokenVerifier } from '@dangvien/identity';
 import { stopWithParent } from '@dangvien/server';
 import { startGateway } from './gateway.ts';
 
-const gateway = await startGateway();
-console.log(`[gateway] ready at ${gateway.url}`);
+/**
+ * The gateway process. Identity: with OIDC_JWKS_URL, tokens of that issuer only; otherwise the
+ * embedded issuer (local accounts in IDENTITY_DATABASE_URL) served at /auth/….
+ */
+const oidc = oidcConfigFromEnv();
+const identityDatabaseUrl = configuredDatabaseUrl('identity');
+const identity = oidc ? undefined : await startEmbeddedIssuer();
+const verify = oidc ? createAccessTokenVerifier({ oidc }) : identity!.verifier;
+
+const gateway = await startGateway({
+  authenticate: (request) => verify(request.headers.authorization),
+  routes: identity ? { '/': identity.router } : {},
+});
+console.log(`[gateway] ready at ${gateway.url}${identity ? ' (sign-in at /auth/login)' : ` (tokens from ${oidc!.issuer})`}`);
 const shutdown = async (): Promise<void> => {
   await gateway.close();
+  await identity?.close();
   process.exit(0);
 };
 stopWithParent(shutdown);
+
+async function startEmbeddedIssuer() {
+  if (!identityDatabaseUrl) throw new Error('IDENTITY_DATABASE_URL is not set: the embedded issuer keeps its accounts there (the start command sets it).');
+  const issuer = await createIdentity({ databaseUrl: identityDatabaseUrl, ...identityOptionsFromEnv() });
+  if (process.env.SEED_DEMO === '1') {
+    const created = await issuer.seedDemoAccounts();
+    if (created.length > 0) console.log(`[gateway] demo accounts created: ${created.join(', ')}`);
+  }
+  return issuer;
+}

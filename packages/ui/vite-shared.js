@@ -26,7 +26,8 @@ export function sharedDeps(root) {
 }
 
 /**
- * Dev and preview server settings: port from env, /graphql proxied to the gateway.
+ * Dev and preview server settings: port from env, /graphql and /auth (sign-in, refresh, sign-out)
+ * proxied to the gateway, so the browser only ever talks to its own origin.
  * @param {string} portVariable @param {number} defaultPort @param {{ cors?: boolean }} [options]
  */
 export function serverOptions(portVariable, defaultPort, options = {}) {
@@ -36,6 +37,9 @@ export function serverOptions(portVariable, defaultPort, options = {}) {
     strictPort: true,
     // Remotes must allow the shell's origin to fetch remoteEntry.js and its chunks.
     cors: options.cors ?? false,
-    proxy: { '/graphql': { target: gateway, changeOrigin: true } },
+    proxy: {
+      '/graphql': { target: gateway, changeOrigin: true },
+      '/auth': { target: gateway, changeOrigin: true },
+    },
   };
 }

@@ -1,7 +1,9 @@
-// Standalone entry: the same App the shell mounts at /cell, here mounted at the site root.
+// Standalone entry: the same App the shell mounts at /cell, here mounted at the site root
+// behind the same sign-in form as the shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { RequireSession } from '@dangvien/ui';
 import App from './App.tsx';
 
 const container = document.getElementById('root');
@@ -10,7 +12,9 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <BrowserRouter>
-      <App basePath="/" />
+      <RequireSession>
+        <App basePath="/" />
+      </RequireSession>
     </BrowserRouter>
   </StrictMode>,
 );

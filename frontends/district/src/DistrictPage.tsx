@@ -15,7 +15,9 @@ export function DistrictPage() {
   return (
     <Page title={t('title')}>
       {roots.length === 0 ? (
-        <p>{t('noUnits')}</p>
+        <p className="dv-notice" data-testid="no-units">
+          {t('common.noUnits', { ns: 'translation' })}
+        </p>
       ) : (
         <>
           <DataTable

@@ -4,7 +4,6 @@ export const vi = {
   countsCaption: 'Số tổ chức đảng theo loại hình',
   kind: 'Loại hình',
   count: 'Số lượng',
-  noUnits: 'Chưa có tổ chức đảng nào.',
 };
 
 export const en: typeof vi = {
@@ -13,5 +12,4 @@ export const en: typeof vi = {
   countsCaption: 'Party organizations by type',
   kind: 'Type',
   count: 'Count',
-  noUnits: 'There are no Party organizations yet.',
 };

@@ -1,23 +1,19 @@
-import { Link } from 'react-router';
+import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Page } from '@dangvien/ui';
-import { MODULES } from './modules.ts';
+import { Page, useSession } from '@dangvien/ui';
+import { homeModule, isSystemAccount } from './modules.ts';
 
+/** "/" opens the highest module the user may use; an account with none gets an explanation. */
 export function Home() {
   const { t } = useTranslation('shell');
+  const { grants } = useSession();
+  const home = homeModule(grants);
+  if (home) return <Navigate to={home.path} replace />;
   return (
     <Page title={t('homeTitle')}>
-      <p>{t('homeIntro')}</p>
-      <ul className="shell-cards">
-        {MODULES.map((module) => (
-          <li key={module.name}>
-            <Link to={module.path} className="shell-card">
-              <strong>{t(module.name)}</strong>
-              <span>{t(`${module.name}Hint`)}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <p className="dv-notice" data-testid="no-modules">
+        {isSystemAccount(grants) ? t('systemAccount') : t('noModules')}
+      </p>
     </Page>
   );
 }

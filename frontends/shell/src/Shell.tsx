@@ -1,16 +1,26 @@
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Page, UiStyles, type Language } from '@dangvien/ui';
+import { Page, session, UiStyles, useSession, type Language } from '@dangvien/ui';
+import { Forbidden } from './Forbidden.tsx';
 import { Home } from './Home.tsx';
-import { MODULES } from './modules.ts';
+import { allowedModules, MODULES } from './modules.ts';
 import { RemoteModule } from './RemoteModule.tsx';
 
+/** The signed-in app (main.tsx wraps it in RequireSession): header, navigation, the modules. */
 export function Shell() {
   const { t, i18n } = useTranslation('shell');
+  const navigate = useNavigate();
+  const { user, grants } = useSession();
+  const allowed = new Set(allowedModules(grants).map((module) => module.name));
   const switchLanguage = () => {
     const next: Language = i18n.language === 'vi' ? 'en' : 'vi';
     document.documentElement.lang = next;
     void i18n.changeLanguage(next);
+  };
+  const signOut = () => {
+    // Back to "/" first, so whoever signs in next starts at their own home, not at this user's unit.
+    void navigate('/');
+    void session.signOut();
   };
 
   return (
@@ -23,18 +33,28 @@ export function Shell() {
         <NavLink to="/" className="shell-brand" end>
           {t('common.appName', { ns: 'translation' })}
         </NavLink>
-        <nav aria-label={t('mainNav')}>
-          <ul className="shell-nav">
-            {MODULES.map((module) => (
-              <li key={module.name}>
-                <NavLink to={module.path}>{t(module.name)}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <button type="button" className="shell-language" onClick={switchLanguage}>
-          {t('switchLanguage')}
-        </button>
+        {allowed.size > 0 ? (
+          <nav aria-label={t('mainNav')}>
+            <ul className="shell-nav">
+              {MODULES.filter((module) => allowed.has(module.name)).map((module) => (
+                <li key={module.name}>
+                  <NavLink to={module.path}>{t(module.name)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="shell-actions">
+          <button type="button" className="shell-button" onClick={switchLanguage}>
+            {t('switchLanguage')}
+          </button>
+          <span className="shell-user" data-testid="current-user">
+            {user?.name}
+          </span>
+          <button type="button" className="shell-button" data-testid="sign-out" onClick={signOut}>
+            {t('signOut')}
+          </button>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Routes>
@@ -43,8 +63,14 @@ export function Shell() {
             <Route
               key={module.name}
               path={`${module.path}/*`}
-              // key: each module keeps its own error and retry state.
-              element={<RemoteModule key={module.name} name={module.name} label={t(module.name)} basePath={module.path} />}
+              element={
+                allowed.has(module.name) ? (
+                  // key: each module keeps its own error and retry state.
+                  <RemoteModule key={module.name} name={module.name} label={t(module.name)} basePath={module.path} />
+                ) : (
+                  <Forbidden label={t(module.name)} />
+                )
+              }
             />
           ))}
           <Route path="*" element={<Page title={t('common.notFound', { ns: 'translation' })} />} />

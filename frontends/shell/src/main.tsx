@@ -2,7 +2,7 @@ import './shell.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { addTranslations } from '@dangvien/ui';
+import { addTranslations, RequireSession } from '@dangvien/ui';
 import { en, vi } from './messages.ts';
 import { Shell } from './Shell.tsx';
 
@@ -14,7 +14,9 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <BrowserRouter>
-      <Shell />
+      <RequireSession>
+        <Shell />
+      </RequireSession>
     </BrowserRouter>
   </StrictMode>,
 );

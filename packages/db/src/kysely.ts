@@ -16,6 +16,9 @@ export interface KyselyOptions {
 /** The one way to get a Kysely instance for a database URL. */
 export function createKysely<DB>(url: string, options: KyselyOptions = {}): Kysely<DB> {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  // An idle connection dropped by the server (restart, DROP DATABASE … FORCE) must not crash the
+  // process: the pool replaces it on next use.
+  pool.on('error', (error) => console.error(`[db] idle connection lost: ${error.message}`));
   const onQuery = options.onQuery;
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),

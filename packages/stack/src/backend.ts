@@ -72,7 +72,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       cwd: path.join(root, isGateway ? 'gateway' : path.join('services', name)),
       env: isGateway
         ? { ...env, GATEWAY_PRIVATE_KEY: keys.privateKey, ...extraEnv }
-        : { ...env, GATEWAY_PUBLIC_KEY: keys.publicKey, GATEWAY_PRIVATE_KEY: undefined, ...extraEnv },
+        : { ...env, GATEWAY_PUBLIC_KEY: keys.publicKey, GATEWAY_PRIVATE_KEY: undefined, IDENTITY_DATABASE_URL: undefined, ...extraEnv },
       log: options.log,
     });
     running.set(name, child);
@@ -90,6 +90,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
       env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[name]}/graphql`;
     }
+    // The embedded issuer's accounts live beside the subgraphs' databases.
+    const identityUrl = (options.useConfiguredUrls ? configuredDatabaseUrl('identity') : undefined) ?? withDatabase(options.serverUrl, `${options.databasePrefix ?? ''}identity`);
+    if (options.fresh) await dropDatabaseIfExists(identityUrl, new URL(identityUrl).pathname.slice(1));
+    env.IDENTITY_DATABASE_URL = identityUrl;
     await Promise.all(SUBGRAPHS.map((name) => launch(name)));
     await launch('gateway');
   } catch (error) {

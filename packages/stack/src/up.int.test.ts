@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createKysely, freePort, isPortFree, workspaceRoot } from '@dangvien/db';
 import { demoDataSet } from '@dangvien/demo-data';
-import { postGraphQL } from '@dangvien/testing';
-import { sql } from 'kysely';
+import { insertMembers, type MembershipDatabase } from '@dangvien/membership/testing';
+import { eventually, postGraphQL, signIn } from '@dangvien/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -65,7 +66,7 @@ function isAlive(pid: number): boolean {
 }
 
 const countMembers = async (gatewayUrl: string, cellId: string): Promise<number> => {
-  const response = await postGraphQL<{ orgUnit: { members: unknown[] } }>(gatewayUrl, 'query ($id: ID!) { orgUnit(id: $id) { members { id } } }', { id: cellId });
+  const response = await postGraphQL<{ orgUnit: { members: unknown[] } }>(gatewayUrl, 'query ($id: ID!) { orgUnit(id: $id) { members { id } } }', { id: cellId }, await signIn(gatewayUrl, 'bantochuc.xuantruong'));
   return response.data!.orgUnit.members.length;
 };
 
@@ -86,8 +87,9 @@ describe('the start command', () => {
     const pid = postmasterPid()!;
     expect(isAlive(pid)).toBe(true);
     // A change made while running, to see it survive the restart.
-    const db = createKysely(`postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/membership`);
-    await sql`INSERT INTO member (id, full_name, status, cell_id) VALUES (gen_random_uuid(), 'Vũ Thị Hạnh', 'OFFICIAL', ${cell.id})`.execute(db);
+    // (through membership's own code, so its event reaches evaluation as any change would)
+    const db = createKysely<MembershipDatabase>(`postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/membership`);
+    await db.transaction().execute((trx) => insertMembers(trx, [{ id: randomUUID(), full_name: 'Vũ Thị Hạnh', status: 'OFFICIAL', cell_id: cell.id }]));
     await db.destroy();
 
     child.kill('SIGTERM');
@@ -96,6 +98,25 @@ describe('the start command', () => {
     for (const port of ['GATEWAY_PORT', 'ORGANIZATION_PORT', 'MEMBERSHIP_PORT', 'EVALUATION_PORT', 'EMBEDDED_POSTGRES_PORT']) {
       expect(await isPortFree(Number(env[port])), port).toBe(true);
     }
+  });
+
+  it('reports zero lag and no replica mismatch with the consistency command once the demo has started', async () => {
+    const { child, env } = await startUp();
+    const statusEnv = {
+      ...process.env,
+      ORGANIZATION_URL: `http://127.0.0.1:${env.ORGANIZATION_PORT}/graphql`,
+      MEMBERSHIP_URL: `http://127.0.0.1:${env.MEMBERSHIP_PORT}/graphql`,
+      EVALUATION_URL: `http://127.0.0.1:${env.EVALUATION_PORT}/graphql`,
+    };
+    const runStatus = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'packages/stack/src/events-status.ts'], { cwd: workspaceRoot(), env: statusEnv, encoding: 'utf8' });
+    // The consumers poll their producers: give them a moment after the start.
+    await eventually(async () => runStatus().status, 0, 20_000);
+    const result = runStatus();
+    expect(result.stdout).toContain('OK: no lag, every replica matches its source.');
+    expect(result.stdout).toMatch(/tree: organization → membership\s+14\s+14\s+yes/);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
   });
 
   it('keeps the data on the next start, without seeding again', async () => {

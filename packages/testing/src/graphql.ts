@@ -19,3 +19,15 @@ export async function postGraphQL<T = Record<string, unknown>>(
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: response.status, ...body };
 }
+
+/** Signs in at the gateway's embedded issuer (demo accounts: password `demo123`) and returns the Authorization header. */
+export async function signIn(gatewayGraphqlUrl: string, username: string, password = 'demo123'): Promise<Record<string, string>> {
+  const response = await fetch(gatewayGraphqlUrl.replace(/\/graphql$/, '/auth/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`Sign-in of ${username} failed: HTTP ${response.status} ${await response.text()}`);
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  return { authorization: `Bearer ${accessToken}` };
+}

@@ -1,6 +1,7 @@
 // A fetch-based GraphQL client. Apollo Client is deliberately not used: the modules only read a
 // few queries, and a normalized cache would add ~40 kB gzip to every bundle for no gain.
 import { vi } from './messages.ts';
+import { AuthError, session } from './session.ts';
 
 /** Relative, so the shell and each standalone remote call their own origin, which proxies to the gateway. */
 export const GRAPHQL_URL = '/graphql';
@@ -34,25 +35,71 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: GraphQLErrorBody[];
+}
+
+interface Answer<T> {
+  response: Response;
+  body: GraphQLBody<T> | undefined;
+}
+
+async function send<T>(query: string, variables: Variables, token: string | undefined, signal?: AbortSignal): Promise<Answer<T>> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(GRAPHQL_URL, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+      signal: signal ?? null,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new GraphQLRequestError('NETWORK_ERROR', String(cause));
+  }
+  return { response, body: (await readJson(response)) as GraphQLBody<T> | undefined };
+}
+
+function isUnauthenticated({ response, body }: Answer<unknown>): boolean {
+  return response.status === 401 || (body?.errors ?? []).some((error) => error.extensions?.code === 'UNAUTHENTICATED');
+}
+
+/**
+ * Sends the query with the session's access token. When the gateway refuses the token, refreshes
+ * the session once (shared with any other request refused at the same time) and retries once; if
+ * that is refused too, the session is over: signing out makes RequireSession show the sign-in form.
+ */
 export async function graphqlRequest<T>(
   query: string,
   variables: Variables = {},
   init: { signal?: AbortSignal } = {},
 ): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(GRAPHQL_URL, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query, variables }),
-      signal: init.signal ?? null,
-    });
-  } catch (cause) {
-    if (init.signal?.aborted) throw cause;
-    throw new GraphQLRequestError('NETWORK_ERROR', String(cause));
+  const token = await session.accessToken();
+  let answer = await send<T>(query, variables, token, init.signal);
+  if (isUnauthenticated(answer)) {
+    let fresh: string | undefined;
+    try {
+      fresh = await session.recoverFromUnauthorized(token);
+    } catch (cause) {
+      // The session is kept; only the server was unreachable.
+      const code = cause instanceof AuthError && cause.kind === 'network' ? 'NETWORK_ERROR' : 'SERVER_UNAVAILABLE';
+      throw new GraphQLRequestError(code, String(cause));
+    }
+    if (!fresh) throw new GraphQLRequestError('UNAUTHENTICATED', 'the session has ended', 401);
+    answer = await send<T>(query, variables, fresh, init.signal);
+    if (isUnauthenticated(answer)) {
+      void session.signOut('expired');
+      throw new GraphQLRequestError('UNAUTHENTICATED', 'refused after a refresh', answer.response.status);
+    }
   }
 
-  const body = (await readJson(response)) as { data?: T | null; errors?: GraphQLErrorBody[] } | undefined;
+  const { response, body } = answer;
   const first = body?.errors?.[0];
   if (first) {
     throw new GraphQLRequestError(first.extensions?.code ?? 'UNKNOWN', first.message, response.status);

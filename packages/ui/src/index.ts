@@ -1,4 +1,20 @@
 export { GRAPHQL_URL, GraphQLRequestError, graphqlRequest, type Variables } from './graphql.ts';
+export {
+  AuthError,
+  createSessionStore,
+  refreshDelayMs,
+  ROLES,
+  session,
+  type AuthErrorKind,
+  type Grant,
+  type Role,
+  type SessionState,
+  type SessionStatus,
+  type SessionStore,
+  type SessionUser,
+} from './session.ts';
+export { useSession, type SessionView } from './useSession.ts';
+export { RequireSession, SignInPage } from './auth.tsx';
 export { useQuery, type QueryState } from './useQuery.ts';
 export { useCurrentUnit, type CurrentUnitState } from './useCurrentUnit.ts';
 export { addTranslations, i18n, LANGUAGES, useLabels, type Language } from './i18n.ts';

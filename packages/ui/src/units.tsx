@@ -60,7 +60,15 @@ export function CurrentUnitRedirect(props: { kind: OrgUnitKind; basePath: string
   if (defaultUnitId) return <Navigate to={joinPath(props.basePath, defaultUnitId)} replace />;
   return (
     <Page title={props.title}>
-      {loading ? <Loading /> : error ? <ErrorMessage error={error} onRetry={refetch} /> : <p>{t('common.noUnits')}</p>}
+      {loading ? (
+        <Loading />
+      ) : error ? (
+        <ErrorMessage error={error} onRetry={refetch} />
+      ) : (
+        <p className="dv-notice" data-testid="no-units">
+          {t('common.noUnits')}
+        </p>
+      )}
     </Page>
   );
 }

@@ -18,8 +18,9 @@ export interface CurrentUnitState {
 }
 
 /**
- * The one place that decides which units of a level the user sees. Until sign-in exists it
- * offers every unit and defaults to the first; later the signed-in user's scope replaces this body.
+ * The one place that decides which units of a level the user sees. The gateway already limits
+ * orgUnits to the signed-in user's scope, so this offers what it returns and defaults to the
+ * first; an empty list (nothing of this level in scope) is not an error.
  */
 export function useCurrentUnit(kind: OrgUnitKind): CurrentUnitState {
   const { data, error, loading, refetch } = useQuery<{ orgUnits: OrgUnitSummary[] }>(ORG_UNITS_OF_KIND, { kind });

@@ -11,11 +11,11 @@ function isLive(eb: ExpressionBuilder<OrganizationDatabase, 'org_unit'>) {
 }
 
 /**
- * SQL condition: the unit is inside the subtrees of `scopeIds` (the caller's grants). Every read
- * below carries it, so what is outside the caller's scope is never even selected.
+ * SQL condition: `column` names a unit inside the subtrees of `scopeIds` (the caller's grants). Every
+ * read below carries it, so what is outside the caller's scope is never even selected.
  */
-function inSubtrees(scopeIds: readonly string[]) {
-  return sql<boolean>`org_unit.id IN (
+function inSubtrees(column: string, scopeIds: readonly string[]) {
+  return sql<boolean>`${sql.ref(column)} IN (
     WITH RECURSIVE tree AS (
       SELECT id FROM org_unit WHERE id = ANY(${[...scopeIds]}::uuid[])
       UNION
@@ -25,11 +25,11 @@ function inSubtrees(scopeIds: readonly string[]) {
 }
 
 export function findOrgUnitsByIds(db: Kysely<OrganizationDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('id', 'in', ids).where(inSubtrees(scopeIds)).execute();
+  return db.selectFrom('org_unit').selectAll().where('id', 'in', ids).where(inSubtrees('org_unit.id', scopeIds)).execute();
 }
 
 export function findChildrenOf(db: Kysely<OrganizationDatabase>, parentIds: readonly string[], scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('parent_id', 'in', parentIds).where(isLive).where(inSubtrees(scopeIds)).orderBy('name').execute();
+  return db.selectFrom('org_unit').selectAll().where('parent_id', 'in', parentIds).where(isLive).where(inSubtrees('org_unit.id', scopeIds)).orderBy('name').execute();
 }
 
 /** The topmost live units the caller may see: the roots of its grants (minus those inside another grant). */
@@ -39,13 +39,14 @@ export function findRootOrgUnits(db: Kysely<OrganizationDatabase>, scopeIds: rea
     .selectAll()
     .where('id', '=', sql<string>`ANY(${[...scopeIds]}::uuid[])`)
     .where(isLive)
-    .where((eb) => eb.or([eb('parent_id', 'is', null), eb.not(eb('parent_id', 'in', eb.selectFrom('org_unit as inner').select('inner.id').where(inSubtrees(scopeIds))))]))
+    // A grant inside another grant's subtree is not a root of what the caller sees.
+    .where((eb) => eb.or([eb('parent_id', 'is', null), eb.not(inSubtrees('org_unit.parent_id', scopeIds))]))
     .orderBy('name')
     .execute();
 }
 
 export function findOrgUnitsByKind(db: Kysely<OrganizationDatabase>, kind: OrgUnitKind, scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('kind', '=', kind).where(isLive).where(inSubtrees(scopeIds)).orderBy('name').execute();
+  return db.selectFrom('org_unit').selectAll().where('kind', '=', kind).where(isLive).where(inSubtrees('org_unit.id', scopeIds)).orderBy('name').execute();
 }
 
 /** Ids of the unit and all its ancestors, nearest first. */

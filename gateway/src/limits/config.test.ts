@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { limitsConfig } from './config.ts';
+
+describe('limitsConfig', () => {
+  it('has defaults sized for our schema', () => {
+    expect(limitsConfig({})).toEqual({
+      maxDepth: 10,
+      maxAliases: 15,
+      maxTokens: 1000,
+      maxDirectives: 10,
+      maxCost: 5000,
+      maxPageSize: 500,
+      rateLimitPerMinute: 300,
+      timeoutMs: 10_000,
+      production: false,
+    });
+  });
+
+  it('takes each limit from its variable', () => {
+    const config = limitsConfig({
+      GRAPHQL_MAX_DEPTH: '7',
+      GRAPHQL_MAX_ALIASES: '8',
+      GRAPHQL_MAX_TOKENS: '900',
+      GRAPHQL_MAX_DIRECTIVES: '3',
+      GRAPHQL_MAX_COST: '4000',
+      GRAPHQL_MAX_PAGE_SIZE: '100',
+      GRAPHQL_RATE_LIMIT_PER_MINUTE: ' 60 ',
+      GRAPHQL_TIMEOUT_MS: '2500',
+      NODE_ENV: 'production',
+    });
+    expect(config).toEqual({
+      maxDepth: 7,
+      maxAliases: 8,
+      maxTokens: 900,
+      maxDirectives: 3,
+      maxCost: 4000,
+      maxPageSize: 100,
+      rateLimitPerMinute: 60,
+      timeoutMs: 2500,
+      production: true,
+    });
+  });
+
+  it.each(['0', '-1', '1.5', 'ten', '1e400'])('refuses %s rather than weaken a limit', (value) => {
+    expect(() => limitsConfig({ GRAPHQL_MAX_DEPTH: value })).toThrow(/GRAPHQL_MAX_DEPTH/);
+  });
+});

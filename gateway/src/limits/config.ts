@@ -1,0 +1,49 @@
+/**
+ * Request limits of the gateway, each overridable by an environment variable (copy to the README):
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | `GRAPHQL_MAX_DEPTH` | 10 | deepest nesting of fields in one operation (fragments count as written) |
+ * | `GRAPHQL_MAX_ALIASES` | 15 | aliases in one operation |
+ * | `GRAPHQL_MAX_TOKENS` | 1000 | lexical tokens in one document; the parser stops past it |
+ * | `GRAPHQL_MAX_DIRECTIVES` | 10 | directives (`@include`, `@skip`, …) in one operation |
+ * | `GRAPHQL_MAX_COST` | 5000 | graphql-armor's cost estimate (objects 2, scalars 1, ×1.5 per level, × a literal `first`) |
+ * | `GRAPHQL_MAX_PAGE_SIZE` | 500 | largest value of any argument named `first` or `limit`, literal or variable |
+ * | `GRAPHQL_RATE_LIMIT_PER_MINUTE` | 300 | requests per caller per fixed one-minute window, in this gateway process |
+ * | `GRAPHQL_TIMEOUT_MS` | 10000 | deadline for executing one operation (planning and subgraph calls) |
+ * | `NODE_ENV` | — | `production` refuses introspection (`__schema`, `__type`) |
+ */
+export interface LimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
+  maxPageSize: number;
+  rateLimitPerMinute: number;
+  timeoutMs: number;
+  production: boolean;
+}
+
+/** Reads the limits; a malformed value stops the gateway at start rather than silently weakening a limit. */
+export function limitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
+  return {
+    maxDepth: positiveInteger(env, 'GRAPHQL_MAX_DEPTH', 10),
+    maxAliases: positiveInteger(env, 'GRAPHQL_MAX_ALIASES', 15),
+    maxTokens: positiveInteger(env, 'GRAPHQL_MAX_TOKENS', 1000),
+    maxDirectives: positiveInteger(env, 'GRAPHQL_MAX_DIRECTIVES', 10),
+    maxCost: positiveInteger(env, 'GRAPHQL_MAX_COST', 5000),
+    maxPageSize: positiveInteger(env, 'GRAPHQL_MAX_PAGE_SIZE', 500),
+    rateLimitPerMinute: positiveInteger(env, 'GRAPHQL_RATE_LIMIT_PER_MINUTE', 300),
+    timeoutMs: positiveInteger(env, 'GRAPHQL_TIMEOUT_MS', 10_000),
+    production: env.NODE_ENV === 'production',
+  };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}".`);
+  return value;
+}

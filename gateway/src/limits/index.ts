@@ -1,0 +1,35 @@
+import type { ApolloServerOptionsWithGateway, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ParseOptions, ValidationRule } from 'graphql';
+import type { GatewayContext } from '../gateway.ts';
+import { armorRules } from './armor.ts';
+import { limitsConfig } from './config.ts';
+import { withDeadline } from './deadline.ts';
+import { noIntrospectionRule } from './introspection.ts';
+import { maxPageSizeRule, maxPageSizeVariablesPlugin } from './page-size.ts';
+import { rateLimitPlugin } from './rate-limit.ts';
+import { hideSuggestionsPlugin } from './suggestions.ts';
+
+export { limitsConfig, type LimitsConfig } from './config.ts';
+
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+
+export interface RequestLimits {
+  plugins: ApolloServerPlugin<GatewayContext>[];
+  /** Run with graphql-js's own rules, so an operation over a limit never reaches query planning. */
+  validationRules: ValidationRule[];
+  /** For the ApolloServer constructor: the token limit must stop the parser itself, which no plugin can. */
+  parseOptions: ParseOptions;
+  /** Wraps the gateway so an execution past `GRAPHQL_TIMEOUT_MS` answers TIMEOUT. */
+  withDeadline: (gateway: Gateway) => Gateway;
+}
+
+/** Every request limit of the gateway, configured from `env` (the variables are listed in config.ts). */
+export function requestLimits(env: NodeJS.ProcessEnv): RequestLimits {
+  const config = limitsConfig(env);
+  return {
+    plugins: [rateLimitPlugin(config.rateLimitPerMinute), maxPageSizeVariablesPlugin(config.maxPageSize), hideSuggestionsPlugin()],
+    validationRules: [...armorRules(config), maxPageSizeRule(config.maxPageSize), ...(config.production ? [noIntrospectionRule] : [])],
+    parseOptions: { maxTokens: config.maxTokens },
+    withDeadline: (gateway) => withDeadline(gateway, config.timeoutMs),
+  };
+}

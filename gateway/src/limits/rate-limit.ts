@@ -1,0 +1,49 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { Caller } from '@dangvien/auth';
+import { GraphQLError } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+export const RATE_LIMITED_MESSAGE = 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.';
+
+/**
+ * At most `perMinute` requests per caller (`caller.subject`; every anonymous caller shares 'anonymous')
+ * in a fixed one-minute window, counted in this process only: several gateway replicas each allow as much.
+ *
+ * Every request is counted as it starts, even one that then fails to parse, so a flood of invalid
+ * operations is throttled too; the refusal is sent from `didResolveOperation`, the first hook whose
+ * error Apollo answers as a client error (throwing earlier gives HTTP 500).
+ */
+export function rateLimitPlugin(perMinute: number): ApolloServerPlugin<{ caller?: Caller }> {
+  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  return {
+    async requestDidStart({ contextValue }) {
+      const key = contextValue.caller?.subject || 'anonymous';
+      // Resolves to the limiter's verdict when over the limit, null otherwise.
+      const over = limiter.consume(key).then(
+        () => null,
+        (rejection: unknown) => {
+          if (rejection instanceof RateLimiterRes) return rejection;
+          throw rejection;
+        },
+      );
+      // Observed now so a request that ends before didResolveOperation leaves no unhandled rejection.
+      over.catch(() => undefined);
+      return {
+        async didResolveOperation() {
+          const verdict = await over;
+          if (verdict) throw rateLimited(verdict.msBeforeNext);
+        },
+      };
+    },
+  };
+}
+
+function rateLimited(msBeforeNext: number): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new GraphQLError(RATE_LIMITED_MESSAGE, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+}
