@@ -85,7 +85,10 @@ describe('the shell in a real browser', () => {
     await tree.waitFor();
     const text = await tree.innerText();
     expect(text).toContain('Đảng bộ huyện Xuân Trường');
-    for (const committee of demo.orgUnits.filter((unit) => unit.kind === 'GRASSROOTS_COMMITTEE')) expect(text).toContain(committee.name);
+    // The district board sees its own district's committees, and not the other district.
+    const xuanTruong = demo.orgUnits.find((unit) => unit.name === 'Đảng bộ huyện Xuân Trường')!;
+    for (const committee of demo.orgUnits.filter((unit) => unit.parentId === xuanTruong.id)) expect(text).toContain(committee.name);
+    expect(text).not.toContain('Giao Thủy');
   });
 
   it('shows a cell secretary only the cell module, and only her cell’s members', async () => {

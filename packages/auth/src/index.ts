@@ -7,3 +7,4 @@ export {
   type InternalTokenSigner,
   type InternalTokenVerifier,
 } from './internal-token.ts';
+export { MUTATION_ROLES, type MutationName } from './permissions.ts';

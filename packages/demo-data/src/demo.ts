@@ -26,12 +26,28 @@ export function demoId(entity: 'unit' | 'member' | 'review', n: number): string 
   return `${prefix}-0000-4000-8000-${n.toString().padStart(12, '0')}`;
 }
 
-const COMMITTEES = [
-  { name: 'Đảng bộ thị trấn Xuân Trường', cellPrefix: 'Chi bộ Tổ dân phố số' },
-  { name: 'Đảng bộ xã Xuân Hồng', cellPrefix: 'Chi bộ xóm' },
-  { name: 'Đảng bộ xã Xuân Ninh', cellPrefix: 'Chi bộ xóm' },
+/**
+ * Two districts of the old shape. Xuân Trường is the one the demo accounts work in; Giao Thủy is
+ * there so that a district's users have something outside their scope.
+ */
+const DISTRICTS = [
+  {
+    n: 2,
+    code: 'ND-XT',
+    name: 'Đảng bộ huyện Xuân Trường',
+    committees: [
+      { name: 'Đảng bộ thị trấn Xuân Trường', cellPrefix: 'Chi bộ Tổ dân phố số', cells: 3 },
+      { name: 'Đảng bộ xã Xuân Hồng', cellPrefix: 'Chi bộ xóm', cells: 3 },
+      { name: 'Đảng bộ xã Xuân Ninh', cellPrefix: 'Chi bộ xóm', cells: 3 },
+    ],
+  },
+  {
+    n: 3,
+    code: 'ND-GT',
+    name: 'Đảng bộ huyện Giao Thủy',
+    committees: [{ name: 'Đảng bộ xã Giao Thiện', cellPrefix: 'Chi bộ xóm', cells: 2 }],
+  },
 ] as const;
-const CELLS_PER_COMMITTEE = 3;
 const REVIEW_YEARS = [2023, 2024, 2025];
 
 export function gradeForScore(score: number): Grade {
@@ -47,49 +63,67 @@ export function demoDataSet(seed = 2026): DemoDataSet {
   const members: DemoMember[] = [];
   const reviews: DemoReview[] = [];
   const province = { id: demoId('unit', 1), code: 'ND', name: 'Đảng bộ tỉnh Nam Định', kind: 'PROVINCE', parentId: null, establishedOn: '1930-02-03' } as const;
-  const district = { id: demoId('unit', 2), code: 'ND-XT', name: 'Đảng bộ huyện Xuân Trường', kind: 'DISTRICT', parentId: province.id, establishedOn: '1946-01-01' } as const;
-  orgUnits.push(province, district);
-  COMMITTEES.forEach((committee, c) => {
-    const committeeUnit: DemoOrgUnit = {
-      id: demoId('unit', 10 + c),
-      code: `ND-XT-${c + 1}`,
-      name: committee.name,
-      kind: 'GRASSROOTS_COMMITTEE',
-      parentId: district.id,
-      establishedOn: '1976-05-19',
-    };
-    orgUnits.push(committeeUnit);
-    for (let k = 1; k <= CELLS_PER_COMMITTEE; k++) {
-      const cell: DemoOrgUnit = {
-        id: demoId('unit', 100 + c * 10 + k),
-        code: `${committeeUnit.code}-${k}`,
-        name: `${committee.cellPrefix} ${k}`,
-        kind: 'CELL',
-        parentId: committeeUnit.id,
-        establishedOn: '1990-02-03',
+  // Members of one cell, with their reviews; the order of random draws keeps the data the same on every machine.
+  const addMembers = (cell: DemoOrgUnit): void => {
+    const size = 6 + Math.floor(random() * 6);
+    for (let m = 0; m < size; m++) {
+      const sex: Sex = random() < 0.6 ? 'MALE' : 'FEMALE';
+      const member: DemoMember = {
+        id: demoId('member', members.length + 1),
+        fullName: vietnameseName(random, sex),
+        sex,
+        // Residential cells skew old.
+        birthDate: `${1940 + Math.floor(random() * 60)}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`,
+        status: weightedPick(random, [['OFFICIAL', 85], ['PROBATIONARY', 7], ['EXEMPT', 8]] as const),
+        cellId: cell.id,
       };
-      orgUnits.push(cell);
-      const size = 6 + Math.floor(random() * 6);
-      for (let m = 0; m < size; m++) {
-        const sex: Sex = random() < 0.6 ? 'MALE' : 'FEMALE';
-        const member: DemoMember = {
-          id: demoId('member', members.length + 1),
-          fullName: vietnameseName(random, sex),
-          sex,
-          // Residential cells skew old.
-          birthDate: `${1940 + Math.floor(random() * 60)}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`,
-          status: weightedPick(random, [['OFFICIAL', 85], ['PROBATIONARY', 7], ['EXEMPT', 8]] as const),
-          cellId: cell.id,
-        };
-        members.push(member);
-        for (const year of REVIEW_YEARS) {
-          if (member.status === 'PROBATIONARY' && year < 2025) continue;
-          const score = Math.min(100, Math.round(55 + random() * 45));
-          reviews.push({ id: demoId('review', reviews.length + 1), memberId: member.id, year, score, grade: gradeForScore(score) });
-        }
+      members.push(member);
+      for (const year of REVIEW_YEARS) {
+        if (member.status === 'PROBATIONARY' && year < 2025) continue;
+        const score = Math.min(100, Math.round(55 + random() * 45));
+        reviews.push({ id: demoId('review', reviews.length + 1), memberId: member.id, year, score, grade: gradeForScore(score) });
       }
     }
-  });
+  };
+
+  orgUnits.push(province);
+  let committeeIndex = 0;
+  for (const districtSpec of DISTRICTS) {
+    const district: DemoOrgUnit = {
+      id: demoId('unit', districtSpec.n),
+      code: districtSpec.code,
+      name: districtSpec.name,
+      kind: 'DISTRICT',
+      parentId: province.id,
+      establishedOn: '1946-01-01',
+    };
+    orgUnits.push(district);
+    districtSpec.committees.forEach((committee, c) => {
+      // Ids by position across districts: 10, 11, 12 … for committees, 101 … for their cells.
+      const index = committeeIndex++;
+      const committeeUnit: DemoOrgUnit = {
+        id: demoId('unit', 10 + index),
+        code: `${district.code}-${c + 1}`,
+        name: committee.name,
+        kind: 'GRASSROOTS_COMMITTEE',
+        parentId: district.id,
+        establishedOn: '1976-05-19',
+      };
+      orgUnits.push(committeeUnit);
+      for (let k = 1; k <= committee.cells; k++) {
+        const cell: DemoOrgUnit = {
+          id: demoId('unit', 100 + index * 10 + k),
+          code: `${committeeUnit.code}-${k}`,
+          name: `${committee.cellPrefix} ${k}`,
+          kind: 'CELL',
+          parentId: committeeUnit.id,
+          establishedOn: '1990-02-03',
+        };
+        orgUnits.push(cell);
+        addMembers(cell);
+      }
+    });
+  }
   return { orgUnits, members, reviews };
 }
 

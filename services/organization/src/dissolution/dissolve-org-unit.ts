@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { scopesWithRole, type Caller, type Role } from '@dangvien/auth';
+import { MUTATION_ROLES, scopesWithRole, type Caller } from '@dangvien/auth';
 import { failpoint, publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitDissolved } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
@@ -15,8 +15,6 @@ export interface DissolveOrgUnitInput {
   decisionNumber: string;
 }
 
-/** Who may restructure the units of a subtree (docs/permissions.md). */
-export const RESTRUCTURING_ROLES: readonly Role[] = ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'];
 /** The subgraphs whose work completes a dissolution. */
 export const DISSOLUTION_PARTS = ['membership', 'evaluation'] as const;
 
@@ -36,7 +34,7 @@ export async function dissolveOrgUnit(db: Kysely<OrganizationDatabase>, caller: 
 
   const operation = await db.transaction().execute(async (trx) => {
     const unit = await sql<OrgUnitRow>`SELECT * FROM org_unit WHERE id = ${id} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
-    const scopes = scopesWithRole(caller, RESTRUCTURING_ROLES);
+    const scopes = scopesWithRole(caller, MUTATION_ROLES.dissolveOrgUnit);
     if (!unit || !(await ancestorIds(trx, id)).some((ancestor) => scopes.includes(ancestor))) {
       // Out of scope looks exactly like missing: nothing is revealed.
       const readable = unit && (await ancestorIds(trx, id)).some((ancestor) => caller.grants.some((grant) => grant.scopeUnitId === ancestor));
