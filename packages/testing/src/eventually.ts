@@ -1,5 +1,5 @@
 /** Polls `probe` until it returns `expected` (deep-equal by JSON), or fails with the last value after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
+export async function eventually<T>(probe: () => Promise<T>, expected: T, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
