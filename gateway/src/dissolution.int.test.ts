@@ -119,6 +119,36 @@ describe('dissolving a unit across subgraphs', () => {
     expect(Number(audits.rows[0]!.n)).toBe(movedMembers.length);
   });
 
+  it('lets the district board read who changed what, and nobody outside or below it', async () => {
+    const AUDIT = `query ($unit: ID!, $member: ID!) {
+      organizationAuditLog(entityId: $unit) { operation entityType entityId actor actorRoles after }
+      membershipAuditLog(entityId: $member) { operation entityId before after }
+    }`;
+    const variables = { unit: dissolvedCell!.id, member: movedMembers[0] };
+    const board = await postGraphQL<{ organizationAuditLog: { operation: string; actor: string; actorRoles: string[]; after: string }[]; membershipAuditLog: { operation: string; before: string }[] }>(
+      gateway.url,
+      AUDIT,
+      variables,
+    );
+    expect(board.errors).toBeUndefined();
+    expect(board.data!.organizationAuditLog).toHaveLength(1);
+    expect(board.data!.organizationAuditLog[0]).toMatchObject({ operation: 'dissolveOrgUnit', actorRoles: ['DISTRICT_BOARD'] });
+    expect(board.data!.organizationAuditLog[0]!.actor).toContain(districtBoard.subject);
+    expect(JSON.parse(board.data!.organizationAuditLog[0]!.after)).toMatchObject({ endedOn: '2025-07-01', successorId: successorCell!.id });
+    expect(board.data!.membershipAuditLog).toEqual([
+      expect.objectContaining({ operation: 'moveMember', before: JSON.stringify({ cellId: dissolvedCell!.id }) }),
+    ]);
+    for (const other of [callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: otherCommittee.id }), callerWith({ role: 'CELL_SECRETARY', scopeUnitId: successorCell!.id })]) {
+      caller = other;
+      try {
+        const response = await postGraphQL(gateway.url, AUDIT, variables);
+        expect(response.data).toEqual({ organizationAuditLog: [], membershipAuditLog: [] });
+      } finally {
+        caller = districtBoard;
+      }
+    }
+  });
+
   it('refuses to dissolve the same unit twice', async () => {
     const response = await postGraphQL(gateway.url, DISSOLVE, {
       input: { id: dissolvedCell!.id, successorId: successorCell!.id, effectiveDate: '2025-08-01', decisionNumber: '16-QĐ/ĐU' },

@@ -10,3 +10,6 @@ export const MUTATION_ROLES = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type MutationName = keyof typeof MUTATION_ROLES;
+
+/** Who may read the audit log (of the entities inside their grants' subtrees). */
+export const AUDIT_READER_ROLES = ['DISTRICT_BOARD', 'ADMIN'] as const satisfies readonly Role[];

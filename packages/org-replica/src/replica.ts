@@ -65,8 +65,8 @@ export async function subtreeUnitIds<DB extends OrgReplicaTables>(db: Kysely<DB>
  * SQL condition: `column` names a unit inside the subtrees of `scopeIds` in the replica, as the tree
  * stands today. Used inside every scoped query, so scoping costs no extra statement.
  */
-export function inReplicaSubtrees(column: string, scopeIds: readonly string[]): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(column)} IN (
+export function inReplicaSubtrees(column: string | RawBuilder<unknown>, scopeIds: readonly string[]): RawBuilder<boolean> {
+  return sql<boolean>`${typeof column === 'string' ? sql.ref(column) : column} IN (
     WITH RECURSIVE live AS (
       SELECT id, parent_id FROM org_unit_replica
       WHERE (valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)

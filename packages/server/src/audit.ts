@@ -1,5 +1,6 @@
 import type { Caller } from '@dangvien/auth';
-import type { ColumnType, Generated, Transaction } from 'kysely';
+import type { ColumnType, Generated, Kysely, RawBuilder, Transaction } from 'kysely';
+import { DomainError, requireId } from './errors.ts';
 
 /** The append-only audit table every subgraph database has (created by its migrations; a trigger refuses UPDATE and DELETE). */
 export interface AuditTables {
@@ -47,4 +48,49 @@ export async function writeAudit<DB extends AuditTables>(
       })),
     )
     .execute();
+}
+
+export interface AuditRecord {
+  id: string;
+  occurredAt: string;
+  actor: string;
+  actorRoles: string[];
+  operation: string;
+  entityType: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * The newest audit records whose entity satisfies `inScope` (a SQL condition on `audit_log.entity_id`
+ * built by the subgraph from the caller's grants), optionally of one entity.
+ */
+export async function findAuditRecords<DB extends AuditTables>(
+  database: Kysely<DB>,
+  inScope: RawBuilder<boolean>,
+  options: { entityId?: string; first: number },
+): Promise<AuditRecord[]> {
+  const db = database as unknown as Kysely<AuditTables>;
+  let query = db.selectFrom('audit_log').selectAll().where(inScope).orderBy('id', 'desc').limit(options.first);
+  if (options.entityId) query = query.where('entity_id', '=', options.entityId);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    id: String(row.id),
+    occurredAt: row.occurred_at.toISOString(),
+    actor: `${row.actor_name} (${row.actor_subject})`,
+    actorRoles: row.actor_roles ? row.actor_roles.split(',') : [],
+    operation: row.operation,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before === null ? null : JSON.stringify(row.before),
+    after: row.after === null ? null : JSON.stringify(row.after),
+  }));
+}
+
+/** Arguments of every `…AuditLog` field, checked at the edge. */
+export function auditLogArguments(args: { entityId?: string | null; first?: number | null }): { entityId?: string; first: number } {
+  const first = args.first ?? 50;
+  if (!Number.isInteger(first) || first < 1 || first > 500) throw new DomainError('BAD_USER_INPUT', 'Số bản ghi phải từ 1 đến 500.', { field: 'first' });
+  return { entityId: args.entityId ? requireId(args.entityId, 'entityId') : undefined, first };
 }

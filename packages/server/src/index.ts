@@ -4,5 +4,5 @@ export { loadSchemaFile } from './schema-file.ts';
 export { startSubgraph, type StartOptions, type StartedSubgraph, type SubgraphDefinition } from './subgraph.ts';
 export { runSubgraphProcess, stopWithParent } from './main.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
-export { writeAudit, type AuditEntry, type AuditTables } from './audit.ts';
+export { auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type AuditRecord, type AuditTables } from './audit.ts';
 export { mergeResolvers } from './resolvers.ts';

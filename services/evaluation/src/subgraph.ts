@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '@dangvien/server';
+import { auditResolvers } from './audit/audit.resolvers.ts';
+import { mergeResolvers, type SubgraphDefinition } from '@dangvien/server';
 import { createContext, type EvaluationContext } from './context.ts';
 import type { EvaluationDatabase } from './database.ts';
 import { seedDemo } from './demo-seed.ts';
@@ -12,7 +13,7 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationDatabase, Evaluati
   defaultPort: 4003,
   schemaUrl: new URL('./schema.graphql', import.meta.url),
   migrations,
-  resolvers: reviewResolvers,
+  resolvers: mergeResolvers(reviewResolvers, auditResolvers),
   createContext,
   seedDemo,
   consumes: { organization: orgReplicaHandlers<EvaluationDatabase>(), membership: membershipEventHandlers },

@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '@dangvien/server';
+import { auditResolvers } from './audit/audit.resolvers.ts';
+import { mergeResolvers, type SubgraphDefinition } from '@dangvien/server';
 import { createContext, type MembershipContext } from './context.ts';
 import type { MembershipDatabase } from './database.ts';
 import { seedDemo } from './demo-seed.ts';
@@ -13,7 +14,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, Membersh
   defaultPort: 4002,
   schemaUrl: new URL('./schema.graphql', import.meta.url),
   migrations,
-  resolvers: memberResolvers,
+  resolvers: mergeResolvers(memberResolvers, auditResolvers),
   createContext,
   seedDemo,
   consumes: { organization: organizationEventHandlers },

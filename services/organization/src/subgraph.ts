@@ -1,3 +1,4 @@
+import { auditResolvers } from './audit/audit.resolvers.ts';
 import type { SubgraphDefinition } from '@dangvien/server';
 import { createContext, type OrganizationContext } from './context.ts';
 import type { OrganizationDatabase } from './database.ts';
@@ -15,7 +16,7 @@ export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, Orga
   defaultPort: 4001,
   schemaUrl: new URL('./schema.graphql', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(orgUnitResolvers, operationResolvers),
+  resolvers: mergeResolvers(orgUnitResolvers, operationResolvers, auditResolvers),
   createContext,
   seedDemo,
   consumes: { membership: membershipEventHandlers, evaluation: evaluationEventHandlers },

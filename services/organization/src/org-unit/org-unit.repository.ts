@@ -1,6 +1,6 @@
 import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitCreated, type TreeRow } from '@dangvien/org-replica';
-import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { OrganizationDatabase, OrgUnitKind, OrgUnitTable } from '../database.ts';
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -14,8 +14,8 @@ function isLive(eb: ExpressionBuilder<OrganizationDatabase, 'org_unit'>) {
  * SQL condition: `column` names a unit inside the subtrees of `scopeIds` (the caller's grants). Every
  * read below carries it, so what is outside the caller's scope is never even selected.
  */
-function inSubtrees(column: string, scopeIds: readonly string[]) {
-  return sql<boolean>`${sql.ref(column)} IN (
+export function inSubtrees(column: string | RawBuilder<unknown>, scopeIds: readonly string[]): RawBuilder<boolean> {
+  return sql<boolean>`${typeof column === 'string' ? sql.ref(column) : column} IN (
     WITH RECURSIVE tree AS (
       SELECT id FROM org_unit WHERE id = ANY(${[...scopeIds]}::uuid[])
       UNION
