@@ -1,5 +1,6 @@
 import type { Caller } from '@dangvien/auth';
 import { demoDataSet, demoId } from '@dangvien/demo-data';
+import { subtreeUnitIds } from '@dangvien/org-replica';
 import { consistencyReport } from '@dangvien/stack';
 import { callerWith, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
@@ -147,6 +148,16 @@ describe('dissolving a unit across subgraphs', () => {
         caller = districtBoard;
       }
     }
+  });
+
+  it('answers "the units under this committee as of a date" from the local replica, before and after the dissolution', async () => {
+    const before = await subtreeUnitIds(membership.db, [committee.id], '2025-06-30');
+    const after = await subtreeUnitIds(membership.db, [committee.id], '2025-07-01');
+    expect(before).toContain(dissolvedCell!.id);
+    expect(after).not.toContain(dissolvedCell!.id);
+    expect(after).toContain(successorCell!.id);
+    // Before the cells were established (1990), the committee had none.
+    expect(await subtreeUnitIds(membership.db, [committee.id], '1985-01-01')).toEqual([committee.id]);
   });
 
   it('refuses to dissolve the same unit twice', async () => {

@@ -4,7 +4,7 @@ import type { ValidationRule } from 'graphql';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dangvien/auth';
-import { serveApollo, type RunningServer } from '@dangvien/server';
+import { maskUnexpectedErrors, serveApollo, type RunningServer } from '@dangvien/server';
 import type { Request, Router } from 'express';
 import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
 import { requestLimits } from './limits/index.ts';
@@ -81,6 +81,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const apollo = new ApolloServer<GatewayContext>({
     gateway: limits ? limits.withDeadline(gateway) : gateway,
     includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors,
     parseOptions: limits?.parseOptions,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ...(limits?.plugins ?? []), ...(options.plugins ?? [])],
     validationRules: [...(limits?.validationRules ?? []), ...(options.validationRules ?? [])],

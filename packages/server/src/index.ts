@@ -6,3 +6,4 @@ export { runSubgraphProcess, stopWithParent } from './main.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
 export { auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type AuditRecord, type AuditTables } from './audit.ts';
 export { mergeResolvers } from './resolvers.ts';
+export { maskUnexpectedErrors } from './mask-errors.ts';

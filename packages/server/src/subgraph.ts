@@ -7,6 +7,7 @@ import { createConsumer, eventFeedRouter, type Consumer, type EventHandler, type
 import { sql, type Kysely } from 'kysely';
 import { loadSchemaFile } from './schema-file.ts';
 import { unauthenticated } from './errors.ts';
+import { maskUnexpectedErrors } from './mask-errors.ts';
 import { serveApollo, type RunningServer } from './http.ts';
 
 /** Everything that makes one subgraph; each service exports one of these from its `subgraph.ts`. */
@@ -56,6 +57,7 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
   const apollo = new ApolloServer<Ctx>({
     schema: buildSubgraphSchema([{ typeDefs: loadSchemaFile(definition.schemaUrl), resolvers: definition.resolvers }]),
     includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors,
     // Traces go to Apollo's cloud, which we do not use.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
