@@ -1,3 +1,5 @@
+import type { UserConfig } from 'vite';
+
 export interface SharedDep {
   singleton: true;
   requiredVersion: string;
@@ -15,3 +17,5 @@ export function serverOptions(
   cors: boolean;
   proxy: Record<string, { target: string; changeOrigin: boolean }>;
 };
+
+export function remoteAppConfig(app: { name: string; portVariable: string; defaultPort: number; root: string }): Promise<UserConfig>;

@@ -43,3 +43,28 @@ export function serverOptions(portVariable, defaultPort, options = {}) {
     },
   };
 }
+
+/**
+ * The whole Vite config of a level module (remote): React, Module Federation exposing ./App with
+ * the shared singletons, CORS for the shell, and the dev/preview servers above.
+ * @param {{ name: string, portVariable: string, defaultPort: number, root: string }} app
+ */
+export async function remoteAppConfig(app) {
+  const [{ federation }, { default: react }] = await Promise.all([import('@module-federation/vite'), import('@vitejs/plugin-react')]);
+  const server = serverOptions(app.portVariable, app.defaultPort, { cors: true });
+  return {
+    plugins: [
+      react(),
+      federation({
+        name: app.name,
+        filename: 'remoteEntry.js',
+        exposes: { './App': './src/App.tsx' },
+        shared: sharedDeps(app.root),
+        dts: false, // the contract is RemoteAppProps in @dangvien/ui, no generated type archive needed
+      }),
+    ],
+    server,
+    preview: server,
+    build: { target: 'esnext' }, // the federation runtime uses top-level await
+  };
+}

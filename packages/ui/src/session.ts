@@ -3,22 +3,9 @@
 // it mounts share the one `session` below; a remote running standalone has its own, in the same way.
 import { vi } from './messages.ts';
 
-export const ROLES = [
-  'CELL_SECRETARY',
-  'CELL_COMMITTEE',
-  'WARD_COMMITTEE',
-  'DISTRICT_BOARD',
-  'ANALYST',
-  'PROVINCIAL_SYSTEM',
-  'ADMIN',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-/** A role over the subtree of one org unit. */
-export interface Grant {
-  role: Role;
-  scopeUnitId: string;
-}
+// The roles and grants the gateway puts in tokens: one definition for server and browser.
+export { ROLES, type Grant, type Role } from '@dangvien/auth/roles';
+import type { Grant } from '@dangvien/auth/roles';
 
 export interface SessionUser {
   id: string;
