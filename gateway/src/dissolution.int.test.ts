@@ -167,6 +167,33 @@ describe('dissolving a unit across subgraphs', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
+  it('merges several units into one as a single operation, each member moved once', async () => {
+    const [first, second, into] = demo.orgUnits.filter((unit) => unit.parentId === otherCommittee.id);
+    const MERGE = `mutation ($input: MergeOrgUnitsInput!) { mergeOrgUnits(input: $input) { id status parts { subgraph status unit { id } } } }`;
+    const refused = await postGraphQL(gateway.url, MERGE, { input: { ids: [first!.id, first!.id], intoId: into!.id, effectiveDate: '2025-07-01', decisionNumber: '20-QĐ/ĐU' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const intoItself = await postGraphQL(gateway.url, MERGE, { input: { ids: [first!.id, into!.id], intoId: into!.id, effectiveDate: '2025-07-01', decisionNumber: '20-QĐ/ĐU' } });
+    expect(intoItself.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const merged = demo.members.filter((member) => member.cellId === first!.id || member.cellId === second!.id).map((member) => member.id).sort();
+    const response = await postGraphQL<{ mergeOrgUnits: { id: string; status: string; parts: { subgraph: string; unit: { id: string } }[] } }>(gateway.url, MERGE, {
+      input: { ids: [first!.id, second!.id], intoId: into!.id, effectiveDate: '2025-07-01', decisionNumber: '21-QĐ/ĐU' },
+    });
+    expect(response.errors).toBeUndefined();
+    const operation = response.data!.mergeOrgUnits;
+    expect(operation.status).toBe('PENDING');
+    expect(operation.parts).toHaveLength(4); // membership and evaluation, for each merged unit
+    await catchUpAll();
+    const done = await postGraphQL<{ operation: Operation }>(gateway.url, OPERATION, { id: operation.id });
+    expect(done.data!.operation.status).toBe('COMPLETED');
+    const placements = await sql<{ member_id: string }>`
+      SELECT member_id FROM member_placement WHERE operation_id = ${operation.id} ORDER BY member_id`.execute(membership.db);
+    expect(placements.rows.map((row) => row.member_id)).toEqual(merged);
+    const into_ = await postGraphQL<{ orgUnit: { members: { id: string }[] } }>(gateway.url, 'query ($id: ID!) { orgUnit(id: $id) { members { id } } }', { id: into!.id });
+    expect(into_.data!.orgUnit.members.map((member) => member.id)).toEqual(expect.arrayContaining(merged));
+    expect((await consistencyReport(urls(), TEST_EVENT_FEED_SECRET)).ok).toBe(true);
+  });
+
   it('rebuilds the same replicas when the whole history is replayed into empty ones', async () => {
     const before = await consistencyReport(urls(), TEST_EVENT_FEED_SECRET);
     const placementsBefore = (await sql<{ n: string }>`SELECT count(*) AS n FROM member_placement`.execute(membership.db)).rows[0]!.n;

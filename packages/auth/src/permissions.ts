@@ -7,6 +7,7 @@ import type { Role } from './caller.ts';
  */
 export const MUTATION_ROLES = {
   dissolveOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  mergeOrgUnits: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type MutationName = keyof typeof MUTATION_ROLES;

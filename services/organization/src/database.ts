@@ -43,6 +43,8 @@ export interface OperationPartTable {
   operation_id: string;
   /** The subgraph whose share of the work this is. */
   part: string;
+  /** The unit this part concerns (a merge has one per merged unit). */
+  unit_id: string;
   status: OperationStatus;
   detail: unknown;
   applied_at: Date | null;

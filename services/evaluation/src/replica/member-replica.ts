@@ -13,12 +13,12 @@ export const membershipEventHandlers: Record<string, EventHandler<EvaluationData
       .execute();
   },
   MembersMoved: async (trx, event) => {
-    const moved = event.payload as { operationId: string; toUnitId: string; memberIds: string[] };
+    const moved = event.payload as { operationId: string; fromUnitId: string; toUnitId: string; memberIds: string[] };
     if (moved.memberIds.length > 0) {
       await trx.updateTable('member_replica').set({ cell_id: moved.toUnitId }).where('member_id', 'in', moved.memberIds).execute();
     }
     // Our part of the operation is done: say so, in the same transaction.
-    await publish(trx, [{ type: 'PlacementsUpdated', aggregateId: moved.operationId, payload: { operationId: moved.operationId, count: moved.memberIds.length } }]);
+    await publish(trx, [{ type: 'PlacementsUpdated', aggregateId: moved.operationId, payload: { operationId: moved.operationId, fromUnitId: moved.fromUnitId, count: moved.memberIds.length } }]);
   },
 };
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { MUTATION_ROLES, scopesWithRole, type Caller } from '@dangvien/auth';
+import { MUTATION_ROLES, scopesWithRole, type Caller, type Role } from '@dangvien/auth';
 import { failpoint, publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitDissolved } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { OrganizationDatabase } from '../database.ts';
 import { insertOperation, type OperationRow } from '../operation/operation.repository.ts';
 import { ancestorIds, type OrgUnitRow } from '../org-unit/org-unit.repository.ts';
@@ -15,66 +15,129 @@ export interface DissolveOrgUnitInput {
   decisionNumber: string;
 }
 
-/** The subgraphs whose work completes a dissolution. */
-export const DISSOLUTION_PARTS = ['membership', 'evaluation'] as const;
+export interface MergeOrgUnitsInput {
+  ids: string[];
+  intoId: string;
+  effectiveDate: string;
+  decisionNumber: string;
+}
 
-const notFound = (): DomainError => new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+/** The subgraphs whose work completes the end of a unit: one part each, per ended unit. */
+export const DISSOLUTION_PARTS = ['membership', 'evaluation'] as const;
+const MAX_MERGED = 100;
+
+/** Giải thể: ends a unit on a date and sends its active members to a successor. */
+export function dissolveOrgUnit(db: Kysely<OrganizationDatabase>, caller: Caller, input: DissolveOrgUnitInput): Promise<OperationRow> {
+  return endUnits(db, caller, {
+    mutation: 'dissolveOrgUnit',
+    kind: 'DISSOLVE_ORG_UNIT',
+    ids: [requireId(input.id, 'id')],
+    successorId: requireId(input.successorId, 'successorId'),
+    effectiveDate: requireDate(input.effectiveDate, 'effectiveDate'),
+    decisionNumber: requireText(input.decisionNumber, 'decisionNumber', 'số quyết định', 100),
+  });
+}
+
+/** Sáp nhập: ends several units on one date; all their active members go into one, as one operation. */
+export function mergeOrgUnits(db: Kysely<OrganizationDatabase>, caller: Caller, input: MergeOrgUnitsInput): Promise<OperationRow> {
+  const ids = input.ids.map((id) => requireId(id, 'ids'));
+  if (ids.length === 0 || ids.length > MAX_MERGED) throw new DomainError('BAD_USER_INPUT', `Chọn từ 1 đến ${MAX_MERGED} đơn vị để sáp nhập.`, { field: 'ids' });
+  if (new Set(ids).size !== ids.length) throw new DomainError('BAD_USER_INPUT', 'Một đơn vị được chọn hai lần.', { field: 'ids' });
+  return endUnits(db, caller, {
+    mutation: 'mergeOrgUnits',
+    kind: 'MERGE_ORG_UNITS',
+    ids,
+    successorId: requireId(input.intoId, 'intoId'),
+    effectiveDate: requireDate(input.effectiveDate, 'effectiveDate'),
+    decisionNumber: requireText(input.decisionNumber, 'decisionNumber', 'số quyết định', 100),
+  });
+}
+
+interface EndUnits {
+  mutation: keyof typeof MUTATION_ROLES;
+  kind: string;
+  ids: string[];
+  successorId: string;
+  effectiveDate: string;
+  decisionNumber: string;
+}
 
 /**
- * Ends a unit on a date and sends its active members to a successor. Atomic here (the unit, the
- * pending operation, the event and the audit record commit together); membership moves the members
- * and evaluation its copy when they receive the event, each exactly once.
+ * Ends units on a date and sends their active members to a successor. Atomic here (the units, the
+ * pending operation, one event per unit and the audit records commit together); membership moves
+ * the members and evaluation its copy when they receive the events, each exactly once.
  */
-export async function dissolveOrgUnit(db: Kysely<OrganizationDatabase>, caller: Caller, input: DissolveOrgUnitInput): Promise<OperationRow> {
-  const id = requireId(input.id, 'id');
-  const successorId = requireId(input.successorId, 'successorId');
-  const effectiveDate = requireDate(input.effectiveDate, 'effectiveDate');
-  const decisionNumber = requireText(input.decisionNumber, 'decisionNumber', 'số quyết định', 100);
-  if (id === successorId) throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận phải khác đơn vị giải thể.', { field: 'successorId' });
+async function endUnits(db: Kysely<OrganizationDatabase>, caller: Caller, request: EndUnits): Promise<OperationRow> {
+  const { ids, successorId, effectiveDate, decisionNumber } = request;
+  if (ids.includes(successorId)) throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận phải khác đơn vị giải thể.', { field: 'successorId' });
+  const scopes = scopesWithRole(caller, MUTATION_ROLES[request.mutation] as readonly Role[]);
 
   const operation = await db.transaction().execute(async (trx) => {
-    const unit = await sql<OrgUnitRow>`SELECT * FROM org_unit WHERE id = ${id} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
-    const scopes = scopesWithRole(caller, MUTATION_ROLES.dissolveOrgUnit);
-    if (!unit || !(await ancestorIds(trx, id)).some((ancestor) => scopes.includes(ancestor))) {
-      // Out of scope looks exactly like missing: nothing is revealed.
-      const readable = unit && (await ancestorIds(trx, id)).some((ancestor) => caller.grants.some((grant) => grant.scopeUnitId === ancestor));
-      if (readable) throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được giải thể đơn vị này.');
-      throw notFound();
-    }
-    if (unit.ended_on) throw new DomainError('CONFLICT', `Đơn vị đã giải thể từ ngày ${unit.ended_on}.`, { field: 'id' });
-    if (unit.established_on && effectiveDate < unit.established_on) {
-      throw new DomainError('BAD_USER_INPUT', `Ngày hiệu lực trước ngày thành lập đơn vị (${unit.established_on}).`, { field: 'effectiveDate' });
-    }
+    const units: OrgUnitRow[] = [];
+    for (const id of ids) units.push(await lockEndableUnit(trx, caller, scopes, id, effectiveDate));
     const successor = await trx.selectFrom('org_unit').selectAll().where('id', '=', successorId).executeTakeFirst();
     const successorAncestors = successor ? await ancestorIds(trx, successorId) : [];
     if (!successor || !successorAncestors.some((ancestor) => scopes.includes(ancestor))) {
       throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị tiếp nhận.', { field: 'successorId' });
     }
     if (successor.ended_on) throw new DomainError('CONFLICT', 'Đơn vị tiếp nhận đã giải thể.', { field: 'successorId' });
-    if (successorAncestors.includes(id)) throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận nằm trong đơn vị giải thể.', { field: 'successorId' });
-    const liveChildren = await trx.selectFrom('org_unit').select('name').where('parent_id', '=', id).where('ended_on', 'is', null).execute();
-    if (liveChildren.length > 0) {
-      throw new DomainError('CONFLICT', `Đơn vị còn ${liveChildren.length} đơn vị trực thuộc (${liveChildren.map((child) => child.name).join(', ')}): giải thể hoặc chuyển chúng trước.`, {
-        field: 'id',
-      });
+    if (successorAncestors.some((ancestor) => ids.includes(ancestor))) {
+      throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận nằm trong đơn vị giải thể.', { field: 'successorId' });
     }
 
-    await trx.updateTable('org_unit').set({ ended_on: effectiveDate, successor_id: successorId, end_decision: decisionNumber }).where('id', '=', id).execute();
-    const created = await insertOperation(trx, { id: randomUUID(), kind: 'DISSOLVE_ORG_UNIT', subjectId: id, requestedBy: caller.subject, parts: DISSOLUTION_PARTS });
-    const event: OrgUnitDissolved = { id, successorId, effectiveDate, decisionNumber, operationId: created.id, actor: { subject: caller.subject, name: caller.name } };
-    await publish(trx, [{ type: ORG_EVENTS.dissolved, aggregateId: id, payload: { ...event } }]);
-    await writeAudit(trx, caller, [
-      {
-        operation: 'dissolveOrgUnit',
+    await trx.updateTable('org_unit').set({ ended_on: effectiveDate, successor_id: successorId, end_decision: decisionNumber }).where('id', 'in', ids).execute();
+    const created = await insertOperation(trx, {
+      id: randomUUID(),
+      kind: request.kind,
+      subjectId: ids.length === 1 ? ids[0]! : successorId,
+      requestedBy: caller.subject,
+      parts: ids.flatMap((unitId) => DISSOLUTION_PARTS.map((part) => ({ part, unitId }))),
+    });
+    const actor = { subject: caller.subject, name: caller.name };
+    await publish(
+      trx,
+      ids.map((id) => ({
+        type: ORG_EVENTS.dissolved,
+        aggregateId: id,
+        payload: { id, successorId, effectiveDate, decisionNumber, operationId: created.id, actor } satisfies OrgUnitDissolved,
+      })),
+    );
+    await writeAudit(
+      trx,
+      caller,
+      units.map((unit) => ({
+        operation: request.mutation,
         entityType: 'OrgUnit',
-        entityId: id,
+        entityId: unit.id,
         before: { endedOn: unit.ended_on, successorId: unit.successor_id },
         after: { endedOn: effectiveDate, successorId, decisionNumber, operationId: created.id },
-      },
-    ]);
+      })),
+    );
     failpoint('dissolve:before-commit');
     return created;
   });
   failpoint('dissolve:after-commit');
   return operation;
+}
+
+/** Locks a unit that may end on `effectiveDate`, or explains why not (out of scope looks like missing). */
+async function lockEndableUnit(trx: Transaction<OrganizationDatabase>, caller: Caller, scopes: string[], id: string, effectiveDate: string): Promise<OrgUnitRow> {
+  const unit = await sql<OrgUnitRow>`SELECT * FROM org_unit WHERE id = ${id} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
+  const ancestors = unit ? await ancestorIds(trx, id) : [];
+  if (!unit || !ancestors.some((ancestor) => scopes.includes(ancestor))) {
+    const readable = ancestors.some((ancestor) => caller.grants.some((grant) => grant.scopeUnitId === ancestor));
+    if (readable) throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được giải thể hay sáp nhập đơn vị này.');
+    throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  }
+  if (unit.ended_on) throw new DomainError('CONFLICT', `${unit.name} đã giải thể từ ngày ${unit.ended_on}.`, { field: 'id' });
+  if (unit.established_on && effectiveDate < unit.established_on) {
+    throw new DomainError('BAD_USER_INPUT', `Ngày hiệu lực trước ngày thành lập ${unit.name} (${unit.established_on}).`, { field: 'effectiveDate' });
+  }
+  const liveChildren = await trx.selectFrom('org_unit').select('name').where('parent_id', '=', id).where('ended_on', 'is', null).execute();
+  if (liveChildren.length > 0) {
+    throw new DomainError('CONFLICT', `${unit.name} còn ${liveChildren.length} đơn vị trực thuộc (${liveChildren.map((child) => child.name).join(', ')}): giải thể hoặc chuyển chúng trước.`, {
+      field: 'id',
+    });
+  }
+  return unit;
 }

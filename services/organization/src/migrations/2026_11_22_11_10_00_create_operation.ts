@@ -16,13 +16,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     created_at timestamptz NOT NULL DEFAULT now(),
     completed_at timestamptz
   )`.execute(db);
+  // One part per subgraph and unit: a merge of three units waits for three moves.
   await sql`CREATE TABLE operation_part (
     operation_id uuid NOT NULL REFERENCES operation (id),
     part text NOT NULL,
+    unit_id uuid NOT NULL,
     status text NOT NULL CHECK (status IN ('PENDING', 'COMPLETED')),
     detail jsonb,
     applied_at timestamptz,
-    PRIMARY KEY (operation_id, part)
+    PRIMARY KEY (operation_id, part, unit_id)
   )`.execute(db);
 }
 

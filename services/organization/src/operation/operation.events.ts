@@ -5,14 +5,14 @@ import { completePart } from './operation.repository.ts';
 /** Parts of operations reported done by the other subgraphs (their events carry the operation id). */
 export const membershipEventHandlers: Record<string, EventHandler<OrganizationDatabase>> = {
   MembersMoved: async (trx, event) => {
-    const payload = event.payload as { operationId?: string; memberIds: string[] };
-    if (payload.operationId) await completePart(trx, payload.operationId, 'membership', { moved: payload.memberIds.length });
+    const payload = event.payload as { operationId?: string; fromUnitId: string; memberIds: string[] };
+    if (payload.operationId) await completePart(trx, payload.operationId, 'membership', payload.fromUnitId, { moved: payload.memberIds.length });
   },
 };
 
 export const evaluationEventHandlers: Record<string, EventHandler<OrganizationDatabase>> = {
   PlacementsUpdated: async (trx, event) => {
-    const payload = event.payload as { operationId?: string; count: number };
-    if (payload.operationId) await completePart(trx, payload.operationId, 'evaluation', { updated: payload.count });
+    const payload = event.payload as { operationId?: string; fromUnitId: string; count: number };
+    if (payload.operationId) await completePart(trx, payload.operationId, 'evaluation', payload.fromUnitId, { updated: payload.count });
   },
 };

@@ -6,7 +6,7 @@ export type OperationPartRow = Selectable<OperationPartTable>;
 
 export async function insertOperation(
   trx: Transaction<OrganizationDatabase>,
-  operation: { id: string; kind: string; subjectId: string; requestedBy: string; parts: readonly string[] },
+  operation: { id: string; kind: string; subjectId: string; requestedBy: string; parts: readonly { part: string; unitId: string }[] },
 ): Promise<OperationRow> {
   const row = await trx
     .insertInto('operation')
@@ -15,18 +15,19 @@ export async function insertOperation(
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('operation_part')
-    .values(operation.parts.map((part) => ({ operation_id: operation.id, part, status: 'PENDING' as const, detail: null, applied_at: null })))
+    .values(operation.parts.map(({ part, unitId }) => ({ operation_id: operation.id, part, unit_id: unitId, status: 'PENDING' as const, detail: null, applied_at: null })))
     .execute();
   return row;
 }
 
-/** Marks one subgraph's part done; the operation completes with its last part. Applying twice changes nothing. */
-export async function completePart(trx: Transaction<OrganizationDatabase>, operationId: string, part: string, detail: unknown): Promise<void> {
+/** Marks one subgraph's part for one unit done; the operation completes with its last part. Applying twice changes nothing. */
+export async function completePart(trx: Transaction<OrganizationDatabase>, operationId: string, part: string, unitId: string, detail: unknown): Promise<void> {
   await trx
     .updateTable('operation_part')
     .set({ status: 'COMPLETED', detail: JSON.stringify(detail), applied_at: new Date() })
     .where('operation_id', '=', operationId)
     .where('part', '=', part)
+    .where('unit_id', '=', unitId)
     .where('status', '=', 'PENDING')
     .execute();
   const pending = await trx.selectFrom('operation_part').select('part').where('operation_id', '=', operationId).where('status', '=', 'PENDING').executeTakeFirst();
@@ -40,5 +41,5 @@ export function findOperationsByIds(db: Kysely<OrganizationDatabase>, ids: reado
 }
 
 export function findPartsOf(db: Kysely<OrganizationDatabase>, operationIds: readonly string[]): Promise<OperationPartRow[]> {
-  return db.selectFrom('operation_part').selectAll().where('operation_id', 'in', operationIds).orderBy('part').execute();
+  return db.selectFrom('operation_part').selectAll().where('operation_id', 'in', operationIds).orderBy('part').orderBy('unit_id').execute();
 }

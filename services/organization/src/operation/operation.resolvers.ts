@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { requireId } from '@dangvien/server';
 import type { OrganizationContext } from '../context.ts';
-import { dissolveOrgUnit, type DissolveOrgUnitInput } from '../dissolution/dissolve-org-unit.ts';
+import { dissolveOrgUnit, mergeOrgUnits, type DissolveOrgUnitInput, type MergeOrgUnitsInput } from '../dissolution/dissolve-org-unit.ts';
 import type { OperationPartRow, OperationRow } from './operation.repository.ts';
 
 export const operationResolvers: GraphQLResolverMap<OrganizationContext> = {
@@ -14,6 +14,7 @@ export const operationResolvers: GraphQLResolverMap<OrganizationContext> = {
   },
   Mutation: {
     dissolveOrgUnit: (_source, args: { input: DissolveOrgUnitInput }, context) => dissolveOrgUnit(context.db, context.caller, args.input),
+    mergeOrgUnits: (_source, args: { input: MergeOrgUnitsInput }, context) => mergeOrgUnits(context.db, context.caller, args.input),
   },
   Operation: {
     subject: (operation: OperationRow, _args, context) => context.orgUnitById.load(operation.subject_id),
@@ -23,6 +24,7 @@ export const operationResolvers: GraphQLResolverMap<OrganizationContext> = {
   },
   OperationPart: {
     subgraph: (part: OperationPartRow) => part.part,
+    unit: (part: OperationPartRow, _args, context) => context.orgUnitById.load(part.unit_id),
     detail: (part: OperationPartRow) => (part.detail === null ? null : JSON.stringify(part.detail)),
   },
 };
