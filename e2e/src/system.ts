@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, workspaceRoot } from '@dangvien/db';
@@ -19,8 +20,10 @@ export async function startSystem(): Promise<RunningSystem> {
   const backend = await startBackend({
     log,
     serverUrl: testServerUrl(),
-    databasePrefix: 'e2e_',
+    // Unique names: two runs on one server must not drop each other's databases.
+    databasePrefix: `e2e_${randomUUID().slice(0, 8)}_`,
     fresh: true,
+    dropOnStop: true,
     seedDemo: true,
     ports: { gateway: await freePort(), organization: await freePort(), membership: await freePort(), evaluation: await freePort() },
   });

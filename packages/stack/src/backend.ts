@@ -26,6 +26,8 @@ export interface BackendOptions {
   databasePrefix?: string;
   /** Drop the subgraphs' databases first (tests start from nothing). */
   fresh?: boolean;
+  /** Drop them again when stopping (tests, with a prefix of their own). */
+  dropOnStop?: boolean;
   seedDemo?: boolean;
   log?: (line: string) => void;
 }
@@ -51,8 +53,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const root = workspaceRoot();
   const ports = { ...DEFAULT_BACKEND_PORTS, ...options.ports };
   const running = new Map<ServiceName, ManagedProcess>();
+  const databaseUrls: string[] = [];
   const stop = async (): Promise<void> => {
     await Promise.all([...running.values()].reverse().map((process) => stopManaged(process)));
+    if (options.dropOnStop) for (const url of databaseUrls) await dropDatabaseIfExists(url, new URL(url).pathname.slice(1));
   };
   const env: NodeJS.ProcessEnv = {
     SEED_DEMO: options.seedDemo ? '1' : '0',
@@ -87,6 +91,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       if (options.fresh) await dropDatabaseIfExists(databaseUrl, database);
       await createDatabaseIfMissing(databaseUrl, database);
       env[`${name.toUpperCase()}_DATABASE_URL`] = databaseUrl;
+      databaseUrls.push(databaseUrl);
       env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
       env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[name]}/graphql`;
     }
@@ -94,6 +99,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     const identityUrl = (options.useConfiguredUrls ? configuredDatabaseUrl('identity') : undefined) ?? withDatabase(options.serverUrl, `${options.databasePrefix ?? ''}identity`);
     if (options.fresh) await dropDatabaseIfExists(identityUrl, new URL(identityUrl).pathname.slice(1));
     env.IDENTITY_DATABASE_URL = identityUrl;
+    databaseUrls.push(identityUrl);
     await Promise.all(SUBGRAPHS.map((name) => launch(name)));
     await launch('gateway');
   } catch (error) {

@@ -28,8 +28,10 @@ beforeAll(async () => {
   mkdirSync(path.dirname(logFile), { recursive: true });
   backend = await startBackend({
     serverUrl: testServerUrl(),
-    databasePrefix: 'crash_',
+    // Unique names: two runs on one server must not drop each other's databases.
+    databasePrefix: `crash_${randomUUID().slice(0, 8)}_`,
     fresh: true,
+    dropOnStop: true,
     seedDemo: true,
     ports: { gateway: await freePort(), organization: await freePort(), membership: await freePort(), evaluation: await freePort() },
     log: (line) => appendFileSync(logFile, `${line}\n`),
