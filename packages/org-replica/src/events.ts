@@ -21,4 +21,22 @@ export interface OrgUnitDissolved {
   actor: { subject: string; name: string };
 }
 
-export const ORG_EVENTS = { created: 'OrgUnitCreated', dissolved: 'OrgUnitDissolved' } as const;
+/** A unit has a new name from `effectiveDate` (its parent is unchanged). */
+export interface OrgUnitRenamed {
+  id: string;
+  name: string;
+  /** YYYY-MM-DD: the first day of the new name. */
+  effectiveDate: string;
+  decisionNumber: string;
+}
+
+/** A unit (with its subtree) sits under a new parent from `effectiveDate` (its name is unchanged). */
+export interface OrgUnitMoved {
+  id: string;
+  parentId: string;
+  /** YYYY-MM-DD: the first day under the new parent. */
+  effectiveDate: string;
+  decisionNumber: string;
+}
+
+export const ORG_EVENTS = { created: 'OrgUnitCreated', dissolved: 'OrgUnitDissolved', renamed: 'OrgUnitRenamed', moved: 'OrgUnitMoved' } as const;

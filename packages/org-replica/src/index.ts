@@ -1,2 +1,13 @@
-export { ORG_EVENTS, type OrgUnitCreated, type OrgUnitDissolved } from './events.ts';
-export { endUnit, inReplicaSubtrees, orgReplicaHandlers, replicaDigest, replicateOrgUnits, subtreeUnitIds, treeDigest, type OrgReplicaTables, type TreeRow } from './replica.ts';
+export { ORG_EVENTS, type OrgUnitCreated, type OrgUnitDissolved, type OrgUnitMoved, type OrgUnitRenamed } from './events.ts';
+export {
+  changeUnit,
+  endUnit,
+  inReplicaSubtrees,
+  orgReplicaHandlers,
+  replicaDigest,
+  replicateOrgUnits,
+  subtreeUnitIds,
+  treeDigest,
+  type OrgReplicaTables,
+  type TreeRow,
+} from './replica.ts';

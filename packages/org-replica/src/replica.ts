@@ -1,6 +1,6 @@
 import { setDigest, type EventHandler } from '@dangvien/events';
 import { sql, type Generated, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { OrgUnitCreated, OrgUnitDissolved } from './events.ts';
+import type { OrgUnitCreated, OrgUnitDissolved, OrgUnitMoved, OrgUnitRenamed } from './events.ts';
 
 /**
  * A consumer's local, read-only, effective-dated copy of the org tree: one row per version of a unit,
@@ -33,7 +33,30 @@ export function orgReplicaHandlers<DB extends OrgReplicaTables>(): Record<string
       const dissolved = event.payload as unknown as OrgUnitDissolved;
       await endUnit(trx as unknown as Transaction<OrgReplicaTables>, dissolved.id, dissolved.effectiveDate);
     },
+    OrgUnitRenamed: async (trx, event) => {
+      const renamed = event.payload as unknown as OrgUnitRenamed;
+      await changeUnit(trx as unknown as Transaction<OrgReplicaTables>, renamed.id, renamed.effectiveDate, { name: renamed.name });
+    },
+    OrgUnitMoved: async (trx, event) => {
+      const moved = event.payload as unknown as OrgUnitMoved;
+      await changeUnit(trx as unknown as Transaction<OrgReplicaTables>, moved.id, moved.effectiveDate, { parent_id: moved.parentId });
+    },
   };
+}
+
+/**
+ * Closes the open version of a unit on `date` and opens a new one from `date` with the changes
+ * (a new name or a new parent). A unit without an open version (ended) is left as it is.
+ */
+export async function changeUnit<DB extends OrgReplicaTables>(transaction: Transaction<DB>, unitId: string, date: string, change: { name?: string; parent_id?: string | null }): Promise<void> {
+  const trx = transaction as unknown as Transaction<OrgReplicaTables>;
+  const open = await trx.selectFrom('org_unit_replica').selectAll().where('id', '=', unitId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
+  if (!open) return;
+  await trx.updateTable('org_unit_replica').set({ valid_to: date }).where('row_id', '=', open.row_id).execute();
+  await trx
+    .insertInto('org_unit_replica')
+    .values({ id: open.id, code: open.code, kind: open.kind, name: change.name ?? open.name, parent_id: change.parent_id === undefined ? open.parent_id : change.parent_id, valid_from: date, valid_to: null })
+    .execute();
 }
 
 /** Closes the open version of a unit on `date`. Exported so a consumer's own handler for the same event can reuse it. */
@@ -95,6 +118,7 @@ export async function replicaDigest<DB extends OrgReplicaTables>(database: Kysel
   const rows = await db
     .selectFrom('org_unit_replica')
     .select(['id', 'parent_id', 'kind', 'name'])
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', sql<string>`current_date`)]))
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', sql<string>`current_date`)]))
     .execute();
   return treeDigest(rows.map((row) => ({ id: row.id, parentId: row.parent_id, kind: row.kind, name: row.name })));

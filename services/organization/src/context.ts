@@ -1,29 +1,63 @@
 import { readableScopes, type Caller } from '@dangvien/auth';
-import { groupLoader, rowLoader } from '@dangvien/server';
+import { groupLoader, isUuid, rowLoader } from '@dangvien/server';
+import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { OrganizationDatabase } from './database.ts';
 import { findOperationsByIds, findPartsOf, type OperationPartRow, type OperationRow } from './operation/operation.repository.ts';
-import { findChildrenOf, findOrgUnitsByIds, type OrgUnitRow } from './org-unit/org-unit.repository.ts';
+import {
+  findAncestorsOf,
+  findChildrenOf,
+  findDescendantsOf,
+  findOrgUnitsByKeys,
+  findVersionsOf,
+  today,
+  type OrgUnitRow,
+  type OrgUnitVersionRow,
+  type UnitDay,
+} from './org-unit/org-unit.repository.ts';
 
 export interface OrganizationContext {
   db: Kysely<OrganizationDatabase>;
   caller: Caller;
   /** Roots of the subtrees the caller may read; every query is filtered to them in SQL. */
   scopes: string[];
-  orgUnitById: ReturnType<typeof rowLoader<OrgUnitRow>>;
-  childrenOf: ReturnType<typeof groupLoader<OrgUnitRow>>;
+  /** A unit as the tree stood on a day (default today); keys of different days share one statement. */
+  orgUnitById: { load(id: string, day?: string): Promise<OrgUnitRow | null> };
+  childrenOf: DataLoader<UnitDay, OrgUnitRow[], string>;
+  descendantsOf: DataLoader<UnitDay, OrgUnitRow[], string>;
+  ancestorsOf: DataLoader<UnitDay, OrgUnitRow[], string>;
+  versionsOf: ReturnType<typeof groupLoader<OrgUnitVersionRow>>;
   operationById: ReturnType<typeof rowLoader<OperationRow>>;
   partsOf: ReturnType<typeof groupLoader<OperationPartRow>>;
 }
 
+const keyOf = (key: UnitDay) => `${key.id}@${key.day}`;
+
+/** A per-request loader of rows per (unit, day) key: one statement per batch, whatever the days. */
+function unitDayLoader<Row extends { key_id: string; key_day: string }>(fetchRows: (keys: readonly UnitDay[]) => Promise<Row[]>) {
+  return new DataLoader<UnitDay, Row[], string>(
+    async (keys) => {
+      const groups = new Map<string, Row[]>(keys.map((key) => [keyOf(key), []]));
+      const valid = keys.filter((key) => isUuid(key.id));
+      for (const row of valid.length > 0 ? await fetchRows(valid) : []) groups.get(`${row.key_id}@${row.key_day}`)?.push(row);
+      return keys.map((key) => groups.get(keyOf(key)) ?? []);
+    },
+    { cacheKeyFn: keyOf },
+  );
+}
+
 export function createContext(db: Kysely<OrganizationDatabase>, caller: Caller): OrganizationContext {
   const scopes = readableScopes(caller);
+  const byKey = unitDayLoader((keys) => findOrgUnitsByKeys(db, keys, scopes));
   return {
     db,
     caller,
     scopes,
-    orgUnitById: rowLoader((ids) => findOrgUnitsByIds(db, ids, scopes), (row) => row.id),
-    childrenOf: groupLoader((ids) => findChildrenOf(db, ids, scopes), (row) => row.parent_id ?? ''),
+    orgUnitById: { load: async (id, day) => (await byKey.load({ id: id.toLowerCase(), day: day ?? today() }))[0] ?? null },
+    childrenOf: unitDayLoader((keys) => findChildrenOf(db, keys, scopes)),
+    descendantsOf: unitDayLoader((keys) => findDescendantsOf(db, keys, scopes)),
+    ancestorsOf: unitDayLoader((keys) => findAncestorsOf(db, keys, scopes)),
+    versionsOf: groupLoader((ids) => findVersionsOf(db, ids), (row) => row.unit_id),
     operationById: rowLoader((ids) => findOperationsByIds(db, ids), (row) => row.id),
     partsOf: groupLoader((ids) => findPartsOf(db, ids), (row) => row.operation_id),
   };

@@ -8,23 +8,42 @@ export type { OrgUnitKind };
 /** The organization subgraph's own database. No other subgraph reads these tables. */
 export interface OrganizationDatabase extends EventTables, AuditTables {
   org_unit: OrgUnitTable;
+  org_unit_version: OrgUnitVersionTable;
   operation: OperationTable;
   operation_part: OperationPartTable;
 }
 
+/** Identity, kind, code and lifetime of a unit; its names and parents over time are in org_unit_version. */
 export interface OrgUnitTable {
   id: string;
   code: string;
-  name: string;
   kind: OrgUnitKind;
-  parent_id: string | null;
   /** YYYY-MM-DD */
   established_on: string | null;
+  /** Số quyết định thành lập, when the unit was created through the API. */
+  established_decision: string | null;
   /** YYYY-MM-DD: the first day the unit no longer exists. */
   ended_on: string | null;
   successor_id: string | null;
   end_decision: string | null;
   created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+export type OrgUnitVersionChange = 'CREATED' | 'RENAMED' | 'MOVED';
+
+/** One version of a unit's place and name: valid from `valid_from` (inclusive, null = always) to `valid_to` (exclusive, null = open). */
+export interface OrgUnitVersionTable {
+  version_id: Generated<number>;
+  unit_id: string;
+  parent_id: string | null;
+  name: string;
+  /** `name` folded for search (lowercase, no diacritics): see foldText. */
+  name_folded: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  /** What started this version. */
+  change: OrgUnitVersionChange;
+  decision_number: string | null;
 }
 
 export type OperationStatus = 'PENDING' | 'COMPLETED';

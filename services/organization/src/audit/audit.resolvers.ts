@@ -9,6 +9,6 @@ export const auditResolvers: GraphQLResolverMap<OrganizationContext> = {
   Query: {
     // Changes to units inside the subtrees where the caller may read the audit log; nothing elsewhere.
     organizationAuditLog: (_source, args: { entityId?: string; first?: number }, context) =>
-      findAuditRecords(context.db, inSubtrees(sql`audit_log.entity_id::uuid`, scopesWithRole(context.caller, AUDIT_READER_ROLES)), auditLogArguments(args)),
+      findAuditRecords(context.db, inSubtrees(sql`audit_log.entity_id::uuid`, scopesWithRole(context.caller, AUDIT_READER_ROLES), null), auditLogArguments(args)),
   },
 };

@@ -6,7 +6,11 @@ import { DomainError, requireDate, requireId, requireText, writeAudit } from '@d
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { OrganizationDatabase } from '../database.ts';
 import { insertOperation, type OperationRow } from '../operation/operation.repository.ts';
-import { ancestorIds, type OrgUnitRow } from '../org-unit/org-unit.repository.ts';
+import { ancestorIds, latestVersion, lockTree } from '../org-unit/org-unit.repository.ts';
+import type { OrgUnitTable } from '../database.ts';
+import type { Selectable } from 'kysely';
+
+type EndableUnit = Selectable<OrgUnitTable> & { name: string };
 
 export interface DissolveOrgUnitInput {
   id: string;
@@ -53,7 +57,7 @@ export function mergeOrgUnits(db: Kysely<OrganizationDatabase>, caller: Caller, 
   });
 }
 
-interface EndUnits {
+export interface EndUnits {
   mutation: keyof typeof MUTATION_ROLES;
   kind: string;
   ids: string[];
@@ -68,51 +72,9 @@ interface EndUnits {
  * the members and evaluation its copy when they receive the events, each exactly once.
  */
 async function endUnits(db: Kysely<OrganizationDatabase>, caller: Caller, request: EndUnits): Promise<OperationRow> {
-  const { ids, successorId, effectiveDate, decisionNumber } = request;
-  if (ids.includes(successorId)) throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận phải khác đơn vị giải thể.', { field: 'successorId' });
-  const scopes = scopesWithRole(caller, MUTATION_ROLES[request.mutation] as readonly Role[]);
-
+  if (request.ids.includes(request.successorId)) throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận phải khác đơn vị giải thể.', { field: 'successorId' });
   const operation = await db.transaction().execute(async (trx) => {
-    const units: OrgUnitRow[] = [];
-    for (const id of ids) units.push(await lockEndableUnit(trx, caller, scopes, id, effectiveDate));
-    const successor = await trx.selectFrom('org_unit').selectAll().where('id', '=', successorId).executeTakeFirst();
-    const successorAncestors = successor ? await ancestorIds(trx, successorId) : [];
-    if (!successor || !successorAncestors.some((ancestor) => scopes.includes(ancestor))) {
-      throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị tiếp nhận.', { field: 'successorId' });
-    }
-    if (successor.ended_on) throw new DomainError('CONFLICT', 'Đơn vị tiếp nhận đã giải thể.', { field: 'successorId' });
-    if (successorAncestors.some((ancestor) => ids.includes(ancestor))) {
-      throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận nằm trong đơn vị giải thể.', { field: 'successorId' });
-    }
-
-    await trx.updateTable('org_unit').set({ ended_on: effectiveDate, successor_id: successorId, end_decision: decisionNumber }).where('id', 'in', ids).execute();
-    const created = await insertOperation(trx, {
-      id: randomUUID(),
-      kind: request.kind,
-      subjectId: ids.length === 1 ? ids[0]! : successorId,
-      requestedBy: caller.subject,
-      parts: ids.flatMap((unitId) => DISSOLUTION_PARTS.map((part) => ({ part, unitId }))),
-    });
-    const actor = { subject: caller.subject, name: caller.name };
-    await publish(
-      trx,
-      ids.map((id) => ({
-        type: ORG_EVENTS.dissolved,
-        aggregateId: id,
-        payload: { id, successorId, effectiveDate, decisionNumber, operationId: created.id, actor } satisfies OrgUnitDissolved,
-      })),
-    );
-    await writeAudit(
-      trx,
-      caller,
-      units.map((unit) => ({
-        operation: request.mutation,
-        entityType: 'OrgUnit',
-        entityId: unit.id,
-        before: { endedOn: unit.ended_on, successorId: unit.successor_id },
-        after: { endedOn: effectiveDate, successorId, decisionNumber, operationId: created.id },
-      })),
-    );
+    const created = await endUnitsInTransaction(trx, caller, request);
     failpoint('dissolve:before-commit');
     return created;
   });
@@ -120,9 +82,62 @@ async function endUnits(db: Kysely<OrganizationDatabase>, caller: Caller, reques
   return operation;
 }
 
+/** The work of endUnits inside the caller's transaction (the 2025 reform ends a district this way after moving its committees). */
+export async function endUnitsInTransaction(trx: Transaction<OrganizationDatabase>, caller: Caller, request: EndUnits): Promise<OperationRow> {
+  const { ids, successorId, effectiveDate, decisionNumber } = request;
+  if (ids.includes(successorId)) throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận phải khác đơn vị giải thể.', { field: 'successorId' });
+  const scopes = scopesWithRole(caller, MUTATION_ROLES[request.mutation] as readonly Role[]);
+  await lockTree(trx);
+  const units: EndableUnit[] = [];
+  for (const id of ids) units.push(await lockEndableUnit(trx, caller, scopes, id, effectiveDate));
+  const successor = await trx.selectFrom('org_unit').selectAll().where('id', '=', successorId).executeTakeFirst();
+  const successorAncestors = successor ? await ancestorIds(trx, successorId) : [];
+  if (!successor || !successorAncestors.some((ancestor) => scopes.includes(ancestor))) {
+    throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị tiếp nhận.', { field: 'successorId' });
+  }
+  if (successor.ended_on) throw new DomainError('CONFLICT', 'Đơn vị tiếp nhận đã giải thể.', { field: 'successorId' });
+  if (successorAncestors.some((ancestor) => ids.includes(ancestor))) {
+    throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận nằm trong đơn vị giải thể.', { field: 'successorId' });
+  }
+
+  await trx.updateTable('org_unit').set({ ended_on: effectiveDate, successor_id: successorId, end_decision: decisionNumber }).where('id', 'in', ids).execute();
+  // The open versions (parent and name) end with the unit; history keeps them.
+  await trx.updateTable('org_unit_version').set({ valid_to: effectiveDate }).where('unit_id', 'in', ids).where('valid_to', 'is', null).execute();
+  const created = await insertOperation(trx, {
+    id: randomUUID(),
+    kind: request.kind,
+    subjectId: ids.length === 1 ? ids[0]! : successorId,
+    requestedBy: caller.subject,
+    parts: ids.flatMap((unitId) => DISSOLUTION_PARTS.map((part) => ({ part, unitId }))),
+  });
+  const actor = { subject: caller.subject, name: caller.name };
+  await publish(
+    trx,
+    ids.map((id) => ({
+      type: ORG_EVENTS.dissolved,
+      aggregateId: id,
+      payload: { id, successorId, effectiveDate, decisionNumber, operationId: created.id, actor } satisfies OrgUnitDissolved,
+    })),
+  );
+  await writeAudit(
+    trx,
+    caller,
+    units.map((unit) => ({
+      operation: request.mutation,
+      entityType: 'OrgUnit',
+      entityId: unit.id,
+      before: { endedOn: unit.ended_on, successorId: unit.successor_id },
+      after: { endedOn: effectiveDate, successorId, decisionNumber, operationId: created.id },
+    })),
+  );
+  return created;
+}
+
 /** Locks a unit that may end on `effectiveDate`, or explains why not (out of scope looks like missing). */
-async function lockEndableUnit(trx: Transaction<OrganizationDatabase>, caller: Caller, scopes: string[], id: string, effectiveDate: string): Promise<OrgUnitRow> {
-  const unit = await sql<OrgUnitRow>`SELECT * FROM org_unit WHERE id = ${id} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
+async function lockEndableUnit(trx: Transaction<OrganizationDatabase>, caller: Caller, scopes: string[], id: string, effectiveDate: string): Promise<EndableUnit> {
+  const row = await sql<Selectable<OrgUnitTable>>`SELECT * FROM org_unit WHERE id = ${id} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
+  const version = row ? await latestVersion(trx, id) : undefined;
+  const unit = row && version ? { ...row, name: version.name } : undefined;
   const ancestors = unit ? await ancestorIds(trx, id) : [];
   if (!unit || !ancestors.some((ancestor) => scopes.includes(ancestor))) {
     const readable = ancestors.some((ancestor) => caller.grants.some((grant) => grant.scopeUnitId === ancestor));
@@ -133,7 +148,16 @@ async function lockEndableUnit(trx: Transaction<OrganizationDatabase>, caller: C
   if (unit.established_on && effectiveDate < unit.established_on) {
     throw new DomainError('BAD_USER_INPUT', `Ngày hiệu lực trước ngày thành lập ${unit.name} (${unit.established_on}).`, { field: 'effectiveDate' });
   }
-  const liveChildren = await trx.selectFrom('org_unit').select('name').where('parent_id', '=', id).where('ended_on', 'is', null).execute();
+  if (version?.valid_from && effectiveDate <= version.valid_from) {
+    throw new DomainError('BAD_USER_INPUT', `Ngày hiệu lực phải sau lần thay đổi gần nhất của ${unit.name} (${version.valid_from}).`, { field: 'effectiveDate' });
+  }
+  // Sub-units still under it on or after the date (those moved away from that date on no longer count).
+  const liveChildren = await trx
+    .selectFrom('org_unit_version')
+    .select('name')
+    .where('parent_id', '=', id)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', effectiveDate)]))
+    .execute();
   if (liveChildren.length > 0) {
     throw new DomainError('CONFLICT', `${unit.name} còn ${liveChildren.length} đơn vị trực thuộc (${liveChildren.map((child) => child.name).join(', ')}): giải thể hoặc chuyển chúng trước.`, {
       field: 'id',

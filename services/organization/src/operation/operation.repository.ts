@@ -22,6 +22,10 @@ export async function insertOperation(
 
 /** Marks one subgraph's part for one unit done; the operation completes with its last part. Applying twice changes nothing. */
 export async function completePart(trx: Transaction<OrganizationDatabase>, operationId: string, part: string, unitId: string, detail: unknown): Promise<void> {
+  // Parts arrive from different feeds in concurrent transactions: lock the operation first, so that the
+  // last part to commit sees the others done (else each sees the other still pending, and the
+  // operation stays PENDING for ever).
+  await trx.selectFrom('operation').select('id').where('id', '=', operationId).forUpdate().execute();
   await trx
     .updateTable('operation_part')
     .set({ status: 'COMPLETED', detail: JSON.stringify(detail), applied_at: new Date() })

@@ -1,72 +1,289 @@
 import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitCreated, type TreeRow } from '@dangvien/org-replica';
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
-import type { OrganizationDatabase, OrgUnitKind, OrgUnitTable } from '../database.ts';
+import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
+import type { OrganizationDatabase, OrgUnitKind, OrgUnitVersionTable } from '../database.ts';
+import { foldText } from './fold.ts';
 
-export type OrgUnitRow = Selectable<OrgUnitTable>;
+/**
+ * A unit as the tree stood on `as_of`: identity and lifetime from org_unit, parent and name from the
+ * version valid that day. A unit that had already ended by the asked date answers with its last
+ * version, and `as_of` is then its last day (so its parent, children and scope are those of that day).
+ */
+export interface OrgUnitRow {
+  id: string;
+  code: string;
+  kind: OrgUnitKind;
+  established_on: string | null;
+  established_decision: string | null;
+  ended_on: string | null;
+  successor_id: string | null;
+  end_decision: string | null;
+  created_at: Date;
+  parent_id: string | null;
+  name: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  /** YYYY-MM-DD: the day this row describes the unit on. */
+  as_of: string;
+}
 
-/** Units that exist today (not yet ended); the as-of tree comes with the effective-dated issue. */
-function isLive(eb: ExpressionBuilder<OrganizationDatabase, 'org_unit'>) {
-  return eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', sql<string>`current_date`)]);
+export type OrgUnitVersionRow = Selectable<OrgUnitVersionTable>;
+
+/** A key for the as-of loaders: a unit and a day. */
+export interface UnitDay {
+  id: string;
+  day: string;
+}
+
+type Db = Kysely<OrganizationDatabase>;
+
+const UNIT_COLUMNS = sql.raw(`u.id, u.code, u.kind, u.established_on, u.established_decision, u.ended_on, u.successor_id, u.end_decision, u.created_at,
+  v.parent_id, v.name, v.valid_from, v.valid_to`);
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** SQL condition: version `alias` is valid on `day`. */
+function validOn(alias: string, day: RawBuilder<unknown>): RawBuilder<boolean> {
+  const a = sql.raw(alias);
+  return sql<boolean>`((${a}.valid_from IS NULL OR ${a}.valid_from <= ${day}) AND (${a}.valid_to IS NULL OR ${a}.valid_to > ${day}))`;
+}
+
+function dayOf(asOf: string | undefined): RawBuilder<unknown> {
+  return asOf === undefined ? sql`current_date` : sql`${asOf}::date`;
 }
 
 /**
- * SQL condition: `column` names a unit inside the subtrees of `scopeIds` (the caller's grants). Every
- * read below carries it, so what is outside the caller's scope is never even selected.
+ * SQL condition: `column` names a unit inside the subtrees of `scopeIds` (the caller's grants) as the
+ * tree stood on `asOf` (default today; `null`: any parent link the unit ever had, for history such as
+ * the audit log). Every list read carries it, so what is outside the caller's scope is never selected.
  */
-export function inSubtrees(column: string | RawBuilder<unknown>, scopeIds: readonly string[]): RawBuilder<boolean> {
+export function inSubtrees(column: string | RawBuilder<unknown>, scopeIds: readonly string[], asOf?: string | null): RawBuilder<boolean> {
+  const live = asOf === null ? sql<boolean>`TRUE` : validOn('sub', dayOf(asOf));
   return sql<boolean>`${typeof column === 'string' ? sql.ref(column) : column} IN (
     WITH RECURSIVE tree AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...scopeIds]}::uuid[])
+      SELECT scope.id FROM unnest(${[...scopeIds]}::uuid[]) AS scope(id)
       UNION
-      SELECT child.id FROM org_unit child JOIN tree ON child.parent_id = tree.id
+      SELECT sub.unit_id FROM org_unit_version sub JOIN tree ON sub.parent_id = tree.id WHERE ${live}
     )
     SELECT id FROM tree)`;
 }
 
-export function findOrgUnitsByIds(db: Kysely<OrganizationDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('id', 'in', ids).where(inSubtrees('org_unit.id', scopeIds)).execute();
-}
-
-export function findChildrenOf(db: Kysely<OrganizationDatabase>, parentIds: readonly string[], scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('parent_id', 'in', parentIds).where(isLive).where(inSubtrees('org_unit.id', scopeIds)).orderBy('name').execute();
-}
-
-/** The topmost live units the caller may see: the roots of its grants (minus those inside another grant). */
-export function findRootOrgUnits(db: Kysely<OrganizationDatabase>, scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
-  return db
-    .selectFrom('org_unit')
-    .selectAll()
-    .where('id', '=', sql<string>`ANY(${[...scopeIds]}::uuid[])`)
-    .where(isLive)
-    // A grant inside another grant's subtree is not a root of what the caller sees.
-    .where((eb) => eb.or([eb('parent_id', 'is', null), eb.not(inSubtrees('org_unit.parent_id', scopeIds))]))
-    .orderBy('name')
-    .execute();
-}
-
-export function findOrgUnitsByKind(db: Kysely<OrganizationDatabase>, kind: OrgUnitKind, scopeIds: readonly string[]): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_unit').selectAll().where('kind', '=', kind).where(isLive).where(inSubtrees('org_unit.id', scopeIds)).orderBy('name').execute();
-}
-
-/** Ids of the unit and all its ancestors, nearest first. */
-export async function ancestorIds(db: Kysely<OrganizationDatabase>, unitId: string): Promise<string[]> {
-  const result = await sql<{ id: string }>`
-    WITH RECURSIVE up AS (
-      SELECT id, parent_id, 0 AS depth FROM org_unit WHERE id = ${unitId}
+/**
+ * SQL condition: the unit `unitId` lies inside the subtrees of `scopeIds` on `day` (both SQL
+ * expressions, which may differ per row): walks up from the unit, so keys of different days mix in one statement.
+ */
+function inScopeOn(unitId: RawBuilder<unknown>, day: RawBuilder<unknown>, scopeIds: readonly string[]): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (
+    WITH RECURSIVE scope_up(id, depth) AS (
+      SELECT ${unitId}::uuid, 0
       UNION ALL
-      SELECT org_unit.id, org_unit.parent_id, up.depth + 1 FROM org_unit JOIN up ON org_unit.id = up.parent_id
+      SELECT scope_a.parent_id, scope_up.depth + 1 FROM org_unit_version scope_a JOIN scope_up ON scope_a.unit_id = scope_up.id
+      WHERE scope_a.parent_id IS NOT NULL AND scope_up.depth < 64 AND ${validOn('scope_a', day)}
+    )
+    SELECT 1 FROM scope_up WHERE scope_up.id = ANY(${[...scopeIds]}::uuid[]))`;
+}
+
+function keyArrays(keys: readonly UnitDay[]) {
+  return { ids: keys.map((key) => key.id), days: keys.map((key) => key.day) };
+}
+
+type KeyedRow = OrgUnitRow & { key_id: string; key_day: string };
+
+/** Units by (id, day), one statement for all keys. */
+export async function findOrgUnitsByKeys(db: Db, keys: readonly UnitDay[], scopeIds: readonly string[]): Promise<KeyedRow[]> {
+  const { ids, days } = keyArrays(keys);
+  const effectiveDay = sql`(CASE WHEN v.valid_to IS NOT NULL AND v.valid_to <= k.day THEN v.valid_to - 1 ELSE k.day END)`;
+  const result = await sql<KeyedRow>`
+    SELECT ${UNIT_COLUMNS}, ${effectiveDay}::date AS as_of, k.id AS key_id, k.day AS key_day
+    from "org_unit" u
+    JOIN unnest(${ids}::uuid[], ${days}::date[]) AS k(id, day) ON k.id = u.id
+    JOIN LATERAL (
+      SELECT * FROM org_unit_version x WHERE x.unit_id = u.id AND (x.valid_from IS NULL OR x.valid_from <= k.day)
+      ORDER BY x.valid_from DESC NULLS LAST LIMIT 1
+    ) v ON TRUE
+    WHERE ${inScopeOn(sql`u.id`, effectiveDay, scopeIds)}`.execute(db);
+  return result.rows;
+}
+
+/** Live children of each (parent, day), sorted by name: one statement. */
+export async function findChildrenOf(db: Db, keys: readonly UnitDay[], scopeIds: readonly string[]): Promise<KeyedRow[]> {
+  const { ids, days } = keyArrays(keys);
+  const result = await sql<KeyedRow>`
+    SELECT ${UNIT_COLUMNS}, k.day AS as_of, k.id AS key_id, k.day AS key_day
+    from "org_unit" u
+    JOIN org_unit_version v ON v.unit_id = u.id
+    JOIN unnest(${ids}::uuid[], ${days}::date[]) AS k(id, day) ON v.parent_id = k.id AND ${validOn('v', sql`k.day`)}
+    WHERE ${inScopeOn(sql`u.id`, sql`k.day`, scopeIds)}
+    ORDER BY v.name, u.id`.execute(db);
+  return result.rows;
+}
+
+/** Every unit below each (unit, day), sorted by name: one statement. */
+export async function findDescendantsOf(db: Db, keys: readonly UnitDay[], scopeIds: readonly string[]): Promise<KeyedRow[]> {
+  const { ids, days } = keyArrays(keys);
+  const result = await sql<KeyedRow>`
+    WITH RECURSIVE down(root, day, id, depth) AS (
+      SELECT k.id, k.day, k.id, 0 FROM unnest(${ids}::uuid[], ${days}::date[]) AS k(id, day)
+      UNION ALL
+      SELECT down.root, down.day, d.unit_id, down.depth + 1 FROM down JOIN org_unit_version d ON d.parent_id = down.id AND ${validOn('d', sql`down.day`)}
+      WHERE down.depth < 64
+    )
+    SELECT ${UNIT_COLUMNS}, down.day AS as_of, down.root AS key_id, down.day AS key_day
+    from "org_unit" u
+    JOIN down ON down.id = u.id AND down.depth > 0
+    JOIN org_unit_version v ON v.unit_id = u.id AND ${validOn('v', sql`down.day`)}
+    WHERE ${inScopeOn(sql`u.id`, sql`down.day`, scopeIds)}
+    ORDER BY v.name, u.id`.execute(db);
+  return result.rows;
+}
+
+/** The ancestors of each (unit, day) inside the caller's scope, from the top down: one statement. */
+export async function findAncestorsOf(db: Db, keys: readonly UnitDay[], scopeIds: readonly string[]): Promise<KeyedRow[]> {
+  const { ids, days } = keyArrays(keys);
+  const result = await sql<KeyedRow>`
+    WITH RECURSIVE up(start, day, id, depth) AS (
+      SELECT k.id, k.day, k.id, 0 FROM unnest(${ids}::uuid[], ${days}::date[]) AS k(id, day)
+      UNION ALL
+      SELECT up.start, up.day, a.parent_id, up.depth + 1 FROM up JOIN org_unit_version a ON a.unit_id = up.id AND ${validOn('a', sql`up.day`)}
+      WHERE a.parent_id IS NOT NULL AND up.depth < 64
+    )
+    SELECT ${UNIT_COLUMNS}, up.day AS as_of, up.start AS key_id, up.day AS key_day
+    from "org_unit" u
+    JOIN up ON up.id = u.id AND up.depth > 0
+    JOIN org_unit_version v ON v.unit_id = u.id AND ${validOn('v', sql`up.day`)}
+    WHERE ${inScopeOn(sql`u.id`, sql`up.day`, scopeIds)}
+    ORDER BY up.depth DESC`.execute(db);
+  return result.rows;
+}
+
+/** The topmost units the caller may see on `asOf`: the roots of its grants (minus those inside another grant). */
+export async function findRootOrgUnits(db: Db, scopeIds: readonly string[], asOf: string): Promise<OrgUnitRow[]> {
+  const result = await sql<OrgUnitRow>`
+    SELECT ${UNIT_COLUMNS}, ${asOf}::date AS as_of
+    from "org_unit" u JOIN org_unit_version v ON v.unit_id = u.id AND ${validOn('v', sql`${asOf}::date`)}
+    WHERE u.id = ANY(${[...scopeIds]}::uuid[])
+      -- A grant inside another grant's subtree is not a root of what the caller sees.
+      AND (v.parent_id IS NULL OR NOT ${inSubtrees(sql`v.parent_id`, scopeIds, asOf)})
+    ORDER BY v.name, u.id`.execute(db);
+  return result.rows;
+}
+
+export async function findOrgUnitsByKind(db: Db, kind: OrgUnitKind, scopeIds: readonly string[], asOf: string): Promise<OrgUnitRow[]> {
+  const result = await sql<OrgUnitRow>`
+    SELECT ${UNIT_COLUMNS}, ${asOf}::date AS as_of
+    from "org_unit" u JOIN org_unit_version v ON v.unit_id = u.id AND ${validOn('v', sql`${asOf}::date`)}
+    WHERE u.kind = ${kind} AND ${inSubtrees(sql`u.id`, scopeIds, asOf)}
+    ORDER BY v.name, u.id`.execute(db);
+  return result.rows;
+}
+
+export interface SearchCursor {
+  folded: string;
+  id: string;
+}
+
+/** Units whose name (ignoring case and diacritics) or code contains `text`, on `asOf`, by folded name: `first + 1` rows after the cursor. */
+export async function searchOrgUnits(
+  db: Db,
+  request: { text: string; kind: OrgUnitKind | null; asOf: string; first: number; after: SearchCursor | null },
+  scopeIds: readonly string[],
+): Promise<(OrgUnitRow & { name_folded: string })[]> {
+  const pattern = `%${foldText(request.text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const codePattern = `%${request.text.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const result = await sql<OrgUnitRow & { name_folded: string }>`
+    SELECT ${UNIT_COLUMNS}, v.name_folded, ${request.asOf}::date AS as_of
+    from "org_unit" u JOIN org_unit_version v ON v.unit_id = u.id AND ${validOn('v', sql`${request.asOf}::date`)}
+    WHERE (v.name_folded LIKE ${pattern} OR lower(u.code) LIKE ${codePattern})
+      AND ${request.kind === null ? sql`TRUE` : sql`u.kind = ${request.kind}`}
+      AND ${request.after === null ? sql`TRUE` : sql`(v.name_folded, u.id) > (${request.after.folded}, ${request.after.id}::uuid)`}
+      AND ${inSubtrees(sql`u.id`, scopeIds, request.asOf)}
+    ORDER BY v.name_folded, u.id
+    LIMIT ${request.first + 1}`.execute(db);
+  return result.rows;
+}
+
+/** Every version of the given units, oldest first: one statement. */
+export function findVersionsOf(db: Db, unitIds: readonly string[]): Promise<OrgUnitVersionRow[]> {
+  return db.selectFrom('org_unit_version').selectAll().where('unit_id', 'in', unitIds).orderBy('unit_id').orderBy(sql`valid_from NULLS FIRST`).orderBy('version_id').execute();
+}
+
+/** The latest version of a unit (the open one while it lives), or undefined. */
+export function latestVersion(db: Db, unitId: string): Promise<OrgUnitVersionRow | undefined> {
+  return db.selectFrom('org_unit_version').selectAll().where('unit_id', '=', unitId).orderBy(sql`valid_from DESC NULLS LAST`).orderBy('version_id', 'desc').limit(1).executeTakeFirst();
+}
+
+/** The version of a unit valid on `day`, or undefined. */
+export function versionOn(db: Db, unitId: string, day: string): Promise<OrgUnitVersionRow | undefined> {
+  return db
+    .selectFrom('org_unit_version')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where(sql<boolean>`${validOn('org_unit_version', sql`${day}::date`)}`)
+    .executeTakeFirst();
+}
+
+/**
+ * Ids of the unit and all its ancestors, nearest first: on `day` when given, else following each
+ * unit's latest version (its last known place, also for units that have ended).
+ */
+export async function ancestorIds(db: Db, unitId: string, day?: string): Promise<string[]> {
+  const step =
+    day === undefined
+      ? sql`JOIN LATERAL (SELECT x.parent_id FROM org_unit_version x WHERE x.unit_id = up.id ORDER BY x.valid_from DESC NULLS LAST, x.version_id DESC LIMIT 1) a ON TRUE`
+      : sql`JOIN org_unit_version a ON a.unit_id = up.id AND ${validOn('a', sql`${day}::date`)}`;
+  const result = await sql<{ id: string }>`
+    WITH RECURSIVE up(id, depth) AS (
+      SELECT ${unitId}::uuid, 0
+      UNION ALL
+      SELECT a.parent_id, up.depth + 1 FROM up ${step} WHERE a.parent_id IS NOT NULL AND up.depth < 64
     )
     SELECT id FROM up ORDER BY depth`.execute(db);
   return result.rows.map((row) => row.id);
 }
 
-export type NewOrgUnit = Pick<OrgUnitRow, 'id' | 'code' | 'name' | 'kind' | 'parent_id' | 'established_on'>;
+/**
+ * Changes to the shape of the tree (create, rename, move, dissolve, merge, reform) serialize on one
+ * transaction-level lock, so that two concurrent changes cannot make a cycle or leave a child under
+ * an ended unit. Taken before `publish`'s own lock, always in this order.
+ */
+export async function lockTree(trx: Transaction<OrganizationDatabase>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('dangvien:org_unit_tree'))`.execute(trx);
+}
 
-/** Inserts units and publishes OrgUnitCreated for each, in the caller's transaction. */
+export interface NewOrgUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  parent_id: string | null;
+  established_on: string | null;
+  established_decision?: string | null;
+}
+
+/** Inserts units with their first version and publishes OrgUnitCreated for each, in the caller's transaction. */
 export async function insertOrgUnits(trx: Transaction<OrganizationDatabase>, units: readonly NewOrgUnit[]): Promise<void> {
   if (units.length === 0) return;
-  await trx.insertInto('org_unit').values([...units]).execute();
+  await trx
+    .insertInto('org_unit')
+    .values(units.map((unit) => ({ id: unit.id, code: unit.code, kind: unit.kind, established_on: unit.established_on, established_decision: unit.established_decision ?? null })))
+    .execute();
+  await trx
+    .insertInto('org_unit_version')
+    .values(
+      units.map((unit) => ({
+        unit_id: unit.id,
+        parent_id: unit.parent_id,
+        name: unit.name,
+        name_folded: foldText(unit.name),
+        valid_from: unit.established_on,
+        valid_to: null,
+        change: 'CREATED' as const,
+        decision_number: unit.established_decision ?? null,
+      })),
+    )
+    .execute();
   await publish(
     trx,
     units.map((unit) => ({
@@ -84,7 +301,34 @@ export async function insertOrgUnits(trx: Transaction<OrganizationDatabase>, uni
   );
 }
 
-export async function currentTreeRows(db: Kysely<OrganizationDatabase>): Promise<TreeRow[]> {
-  const rows = await db.selectFrom('org_unit').select(['id', 'parent_id', 'kind', 'name']).where(isLive).execute();
-  return rows.map((row) => ({ id: row.id, parentId: row.parent_id, kind: row.kind, name: row.name }));
+/**
+ * Closes the open version of a unit on `day` and opens one from `day` with a new parent and/or name.
+ * The caller has checked that `day` is after the open version's start.
+ */
+export async function openNewVersion(
+  trx: Transaction<OrganizationDatabase>,
+  current: OrgUnitVersionRow,
+  change: { day: string; parentId: string | null; name: string; kind: 'RENAMED' | 'MOVED'; decisionNumber: string },
+): Promise<void> {
+  await trx.updateTable('org_unit_version').set({ valid_to: change.day }).where('version_id', '=', current.version_id).execute();
+  await trx
+    .insertInto('org_unit_version')
+    .values({
+      unit_id: current.unit_id,
+      parent_id: change.parentId,
+      name: change.name,
+      name_folded: foldText(change.name),
+      valid_from: change.day,
+      valid_to: null,
+      change: change.kind,
+      decision_number: change.decisionNumber,
+    })
+    .execute();
+}
+
+/** The tree as it stands today, for the consistency digest. */
+export async function currentTreeRows(db: Db): Promise<TreeRow[]> {
+  const result = await sql<{ id: string; parent_id: string | null; kind: string; name: string }>`
+    SELECT u.id, v.parent_id, u.kind, v.name FROM org_unit u JOIN org_unit_version v ON v.unit_id = u.id AND ${validOn('v', sql`current_date`)}`.execute(db);
+  return result.rows.map((row) => ({ id: row.id, parentId: row.parent_id, kind: row.kind, name: row.name }));
 }
