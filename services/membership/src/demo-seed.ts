@@ -12,6 +12,8 @@ export async function seedDemo(db: Kysely<MembershipDatabase>): Promise<void> {
       full_name: member.fullName.normalize('NFC'),
       status: member.status,
       cell_id: member.cellId,
+      date_of_birth: member.birthDate,
+      sex: member.sex,
     }));
     await insertMembers(trx, members);
   });

@@ -13,24 +13,26 @@ export function findMembersByIds(db: Kysely<MembershipDatabase>, ids: readonly s
 
 /** Members of several cells at once (cells inside the caller's subtrees), in Vietnamese order: given name, then the whole name. */
 export function findMembersOfCells(db: Kysely<MembershipDatabase>, cellIds: readonly string[], scopeIds: readonly string[]): Promise<MemberRow[]> {
+  // Candidates (quần chúng ưu tú) are not yet members of the cell's roster.
   return db
     .selectFrom('member')
     .selectAll()
     .where('cell_id', 'in', cellIds)
+    .where('status', '!=', 'CANDIDATE')
     .where(inReplicaSubtrees('member.cell_id', scopeIds))
     .orderBy(sql`given_name COLLATE "vi-x-icu"`)
     .orderBy(sql`full_name COLLATE "vi-x-icu"`)
     .execute();
 }
 
-export type NewMember = Pick<MemberRow, 'id' | 'full_name' | 'status' | 'cell_id'> & { placed_on?: string | null };
+export type NewMember = Pick<MemberRow, 'id' | 'full_name' | 'status' | 'cell_id'> & { placed_on?: string | null; date_of_birth?: string | null; sex?: 'MALE' | 'FEMALE' | null };
 
 /** Inserts members with their first placement and publishes MemberPlaced for each, in the caller's transaction. */
 export async function insertMembers(trx: Transaction<MembershipDatabase>, members: readonly NewMember[]): Promise<void> {
   if (members.length === 0) return;
   await trx
     .insertInto('member')
-    .values(members.map(({ id, full_name, status, cell_id }) => ({ id, full_name, status, cell_id })))
+    .values(members.map(({ id, full_name, status, cell_id, date_of_birth, sex }) => ({ id, full_name, status, cell_id, date_of_birth: date_of_birth ?? null, sex: sex ?? null, initial_status: status })))
     .execute();
   const placed = members.filter((member) => member.cell_id);
   if (placed.length > 0) {
