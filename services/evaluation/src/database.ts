@@ -10,6 +10,83 @@ export type { Grade };
 export interface EvaluationDatabase extends EventTables, AuditTables, OrgReplicaTables {
   review: ReviewTable;
   member_replica: MemberReplicaTable;
+  rule_set: RuleSetTable;
+  review_cycle: ReviewCycleTable;
+  self_review: SelfReviewTable;
+  grade_proposal: GradeProposalTable;
+  meeting: MeetingTable;
+  attendance: AttendanceTable;
+}
+
+export type ReviewPeriod = 'YEAR' | 'Q1' | 'Q2' | 'Q3' | 'Q4';
+export type CycleStatus = 'OPEN' | 'CLOSED';
+export type MeetingKind = 'REGULAR' | 'THEMATIC';
+export type AttendanceStatus = 'PRESENT' | 'EXCUSED' | 'ABSENT';
+
+/** One regulation's grading rules, valid from a date until the next rule set's date. */
+export interface RuleSetTable {
+  id: string;
+  code: string;
+  name: string;
+  valid_from: ColumnType<string, string, string>;
+  excellent_min_score: number;
+  good_min_score: number;
+  completed_min_score: number;
+  excellent_requires_all_tasks: boolean;
+  excellent_min_exceeded_percent: number;
+  /** Excellent grades may not exceed this percentage of the good grades, per grassroots organization. */
+  excellent_quota_percent: number;
+  /** Working members need the residence comment (Quy định 213) before their grade is final. */
+  residence_comment_required: boolean;
+}
+
+/** Một đợt kiểm điểm of one grassroots organization; the rule set is fixed when the cycle opens. */
+export interface ReviewCycleTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  period: ReviewPeriod;
+  closes_on: ColumnType<string, string, string>;
+  status: Generated<CycleStatus>;
+  rule_set_id: string;
+  created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+export interface SelfReviewTable {
+  cycle_id: string;
+  member_id: string;
+  content: string;
+  submitted_at: Generated<Date>;
+}
+
+/** The cell's proposed grade for one member in one cycle. */
+export interface GradeProposalTable {
+  cycle_id: string;
+  member_id: string;
+  score: number;
+  grade: Grade;
+  disciplined: boolean;
+  all_tasks_done: boolean;
+  exceeded_task_percent: number;
+  rule_set_id: string;
+  proposed_at: Generated<Date>;
+}
+
+export interface MeetingTable {
+  id: string;
+  cell_id: string;
+  held_on: ColumnType<string, string, string>;
+  kind: MeetingKind;
+  agenda: string;
+  resolution: string | null;
+  created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+export interface AttendanceTable {
+  meeting_id: string;
+  member_id: string;
+  status: AttendanceStatus;
+  reason: string | null;
 }
 
 /** Where each member is and their status, as membership last told us (MemberPlaced, MembersMoved). */
@@ -26,5 +103,12 @@ export interface ReviewTable {
   year: number;
   score: number | null;
   grade: Grade | null;
+  /** YEAR for annual reviews (all reviews before cycles existed), Q1..Q4 for quarterly ones. */
+  period: Generated<ReviewPeriod>;
+  /** The cycle that decided it; null for reviews entered before cycles existed. */
+  cycle_id: Generated<string | null>;
+  /** The rule set the grade was decided under: never rewritten when the rules change. */
+  rule_set_id: Generated<string | null>;
+  disciplined: Generated<boolean>;
   created_at: ColumnType<Date, never, never> & Generated<Date>;
 }

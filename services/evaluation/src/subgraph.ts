@@ -1,6 +1,7 @@
 import { auditResolvers } from './audit/audit.resolvers.ts';
 import { mergeResolvers, type SubgraphDefinition } from '@dangvien/server';
 import { createContext, type EvaluationContext } from './context.ts';
+import { cycleResolvers } from './cycle/cycle.resolvers.ts';
 import type { EvaluationDatabase } from './database.ts';
 import { seedDemo } from './demo-seed.ts';
 import { migrations } from './migrations/index.ts';
@@ -13,7 +14,7 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationDatabase, Evaluati
   defaultPort: 4003,
   schemaUrl: new URL('./schema.graphql', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(reviewResolvers, auditResolvers),
+  resolvers: mergeResolvers(reviewResolvers, auditResolvers, cycleResolvers),
   createContext,
   seedDemo,
   consumes: { organization: orgReplicaHandlers<EvaluationDatabase>(), membership: membershipEventHandlers },

@@ -2,9 +2,11 @@ import type { MigrationSet } from '@dangvien/db';
 import * as createReview from './2026_11_22_10_00_00_create_review.ts';
 import * as createEventAndAuditTables from './2026_11_22_11_00_00_create_event_and_audit_tables.ts';
 import * as createReplicas from './2026_11_22_11_10_00_create_replicas.ts';
+import * as createRuleSetsCyclesMeetings from './2026_11_22_13_00_00_create_rule_sets_cycles_meetings.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_review': createReview,
   '2026_11_22_11_00_00_create_event_and_audit_tables': createEventAndAuditTables,
   '2026_11_22_11_10_00_create_replicas': createReplicas,
+  '2026_11_22_13_00_00_create_rule_sets_cycles_meetings': createRuleSetsCyclesMeetings,
 };

@@ -1,5 +1,5 @@
 import { inReplicaSubtrees } from '@dangvien/org-replica';
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
 import type { EvaluationDatabase, ReviewTable } from '../database.ts';
 
 export type ReviewRow = Selectable<ReviewTable>;
@@ -21,12 +21,13 @@ export function findReviewsOfMembers(db: Kysely<EvaluationDatabase>, memberIds: 
     .where('member_id', 'in', memberIds)
     .where((eb) => ofMembersInScope(eb, scopeIds))
     .orderBy('year', 'desc')
+    .orderBy('period', 'desc') // the annual review (YEAR), then Q4 … Q1
     .execute();
 }
 
 export async function insertReviews(
   db: Kysely<EvaluationDatabase>,
-  reviews: readonly Omit<ReviewRow, 'created_at'>[],
+  reviews: readonly Insertable<ReviewTable>[],
 ): Promise<void> {
   if (reviews.length > 0) await db.insertInto('review').values([...reviews]).execute();
 }

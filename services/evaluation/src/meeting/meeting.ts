@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { readableScopes, type Caller } from '@dangvien/auth';
+import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AttendanceStatus, AttendanceTable, EvaluationDatabase, MeetingKind, MeetingTable } from '../database.ts';
+import { requireWritableUnit, requireYear } from '../scope/scope.ts';
+
+export type MeetingRow = Selectable<MeetingTable>;
+export type AttendanceRow = Selectable<AttendanceTable>;
+
+/** Members on a cell's roster for attendance: placed in the cell and taking part in party life (exempt members are left out). */
+export const ROSTER_STATUSES = ['OFFICIAL', 'PROBATIONARY'];
+const MAX_ATTENDANCE = 1000;
+
+export interface RecordMeetingInput {
+  cellId: string;
+  heldOn: string;
+  kind: MeetingKind;
+  agenda: string;
+  resolution?: string | null;
+  attendance: { memberId: string; status: AttendanceStatus; reason?: string | null }[];
+}
+
+/** Biên bản sinh hoạt chi bộ: a meeting of a cell and who attended, recorded by the cell. */
+export async function recordMeeting(db: Kysely<EvaluationDatabase>, caller: Caller, input: RecordMeetingInput): Promise<MeetingRow> {
+  const cellId = requireId(input.cellId, 'cellId');
+  const heldOn = requireDate(input.heldOn, 'heldOn');
+  const agenda = requireText(input.agenda, 'agenda', 'nội dung sinh hoạt', 5000);
+  const resolution = input.resolution?.trim() ? requireText(input.resolution, 'resolution', 'nghị quyết', 20000) : null;
+  if (input.attendance.length > MAX_ATTENDANCE) throw new DomainError('BAD_USER_INPUT', `Điểm danh tối đa ${MAX_ATTENDANCE} đảng viên.`, { field: 'attendance' });
+  const attendance = input.attendance.map((entry) => {
+    const reason = entry.reason?.trim() ? requireText(entry.reason, 'reason', 'lý do', 500) : null;
+    if (entry.status === 'EXCUSED' && !reason) throw new DomainError('BAD_USER_INPUT', 'Đảng viên vắng có lý do: cần ghi rõ lý do.', { field: 'reason', memberId: entry.memberId });
+    return { memberId: requireId(entry.memberId, 'memberId'), status: entry.status, reason };
+  });
+  const memberIds = attendance.map((entry) => entry.memberId);
+  if (new Set(memberIds).size !== memberIds.length) throw new DomainError('BAD_USER_INPUT', 'Một đảng viên được điểm danh hai lần.', { field: 'attendance' });
+
+  return db.transaction().execute(async (trx) => {
+    await requireWritableUnit(trx, caller, 'recordMeeting', cellId, 'Không tìm thấy chi bộ.');
+    const cell = await trx.selectFrom('org_unit_replica').select('kind').where('id', '=', cellId).where('valid_to', 'is', null).executeTakeFirst();
+    if (!cell || !['CELL', 'GRASSROOTS_CELL'].includes(cell.kind)) throw new DomainError('BAD_USER_INPUT', 'Chỉ ghi biên bản sinh hoạt của chi bộ.', { field: 'cellId' });
+    // The roster as evaluation's copy of placements says (placements are not dated yet: today's roster).
+    const roster = new Set(
+      (await trx.selectFrom('member_replica').select('member_id').where('cell_id', '=', cellId).where('status', 'in', ROSTER_STATUSES).execute()).map((row) => row.member_id),
+    );
+    const outsider = memberIds.find((id) => !roster.has(id));
+    if (outsider) throw new DomainError('BAD_USER_INPUT', 'Điểm danh một người không sinh hoạt tại chi bộ này (hoặc được miễn sinh hoạt).', { field: 'attendance', memberId: outsider });
+
+    const meeting = await trx
+      .insertInto('meeting')
+      .values({ id: randomUUID(), cell_id: cellId, held_on: heldOn, kind: input.kind, agenda, resolution })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (attendance.length > 0) {
+      await trx.insertInto('attendance').values(attendance.map((entry) => ({ meeting_id: meeting.id, member_id: entry.memberId, status: entry.status, reason: entry.reason }))).execute();
+    }
+    await writeAudit(trx, caller, [
+      {
+        operation: 'recordMeeting',
+        entityType: 'Meeting',
+        entityId: meeting.id,
+        before: null,
+        after: { cellId, heldOn, kind: input.kind, agenda, resolution, attendance },
+      },
+    ]);
+    return meeting;
+  });
+}
+
+/** Meetings in the subtree of a unit during a year, if the caller may read the unit. */
+export async function meetingsOfUnit(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number): Promise<MeetingRow[]> {
+  const year = requireYear(yearArg);
+  return db
+    .selectFrom('meeting')
+    .selectAll()
+    .where(inReplicaSubtrees('meeting.cell_id', [unitId]))
+    .where(inReplicaSubtrees('meeting.cell_id', readableScopes(caller)))
+    .where('held_on', '>=', `${year}-01-01`)
+    .where('held_on', '<=', `${year}-12-31`)
+    .orderBy('held_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+export function attendanceOfMeetings(db: Kysely<EvaluationDatabase>, meetingIds: readonly string[]): Promise<AttendanceRow[]> {
+  return db.selectFrom('attendance').selectAll().where('meeting_id', 'in', [...meetingIds]).orderBy('member_id').execute();
+}
+
+/**
+ * Members of a unit's subtree absent without reason in at least three different months of the year
+ * (a ground for removing the name, xóa tên): one SQL statement on the local copies.
+ */
+export async function absentThreeMonths(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number): Promise<{ memberId: string; months: number[] }[]> {
+  const year = requireYear(yearArg);
+  const result = await sql<{ member_id: string; months: number[] }>`
+    SELECT attendance.member_id, array_agg(DISTINCT extract(month FROM meeting.held_on)::int ORDER BY extract(month FROM meeting.held_on)::int) AS months
+    FROM attendance
+    JOIN meeting ON meeting.id = attendance.meeting_id
+    JOIN member_replica ON member_replica.member_id = attendance.member_id
+    WHERE attendance.status = 'ABSENT'
+      AND meeting.held_on BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date
+      AND ${inReplicaSubtrees('member_replica.cell_id', [unitId])}
+      AND ${inReplicaSubtrees('member_replica.cell_id', readableScopes(caller))}
+    GROUP BY attendance.member_id
+    HAVING count(DISTINCT extract(month FROM meeting.held_on)) >= 3
+    ORDER BY attendance.member_id`.execute(db);
+  return result.rows.map((row) => ({ memberId: row.member_id, months: row.months }));
+}

@@ -1,0 +1,82 @@
+import { readableScopes, type Caller } from '@dangvien/auth';
+import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { sql, type Kysely } from 'kysely';
+import type { EvaluationDatabase } from '../database.ts';
+import { readableUnit, requireYear } from '../scope/scope.ts';
+
+export interface GradeDistribution {
+  unitId: string;
+  year: number;
+  excellent: number;
+  good: number;
+  completed: number;
+  notCompleted: number;
+  total: number;
+}
+
+/**
+ * Annual grades of the members placed (today) in a unit's subtree: one SQL statement on the local
+ * copies of the tree and the placements. Null when the caller may not read the unit.
+ */
+export async function gradeDistribution(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number): Promise<GradeDistribution | null> {
+  const year = requireYear(yearArg);
+  if (!(await readableUnit(db, caller, unitId))) return null;
+  const row = await sql<{ excellent: string; good: string; completed: string; not_completed: string; total: string }>`
+    SELECT count(*) FILTER (WHERE review.grade = 'EXCELLENT') AS excellent,
+           count(*) FILTER (WHERE review.grade = 'GOOD') AS good,
+           count(*) FILTER (WHERE review.grade = 'COMPLETED') AS completed,
+           count(*) FILTER (WHERE review.grade = 'NOT_COMPLETED') AS not_completed,
+           count(review.grade) AS total
+    FROM review JOIN member_replica ON member_replica.member_id = review.member_id
+    WHERE review.year = ${year} AND review.period = 'YEAR'
+      AND ${inReplicaSubtrees('member_replica.cell_id', [unitId])}
+      AND ${inReplicaSubtrees('member_replica.cell_id', readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
+  return {
+    unitId,
+    year,
+    excellent: Number(row.excellent),
+    good: Number(row.good),
+    completed: Number(row.completed),
+    notCompleted: Number(row.not_completed),
+    total: Number(row.total),
+  };
+}
+
+export interface AttendanceRate {
+  unitId: string;
+  year: number;
+  meetings: number;
+  records: number;
+  present: number;
+  excused: number;
+  absent: number;
+  /** present / records, null without records */
+  rate: number | null;
+}
+
+/** Attendance at the meetings of the cells in a unit's subtree during a year: one SQL statement. */
+export async function attendanceRate(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number): Promise<AttendanceRate | null> {
+  const year = requireYear(yearArg);
+  if (!(await readableUnit(db, caller, unitId))) return null;
+  const row = await sql<{ meetings: string; records: string; present: string; excused: string; absent: string }>`
+    SELECT count(DISTINCT meeting.id) AS meetings,
+           count(attendance.member_id) AS records,
+           count(*) FILTER (WHERE attendance.status = 'PRESENT') AS present,
+           count(*) FILTER (WHERE attendance.status = 'EXCUSED') AS excused,
+           count(*) FILTER (WHERE attendance.status = 'ABSENT') AS absent
+    FROM meeting LEFT JOIN attendance ON attendance.meeting_id = meeting.id
+    WHERE meeting.held_on BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date
+      AND ${inReplicaSubtrees('meeting.cell_id', [unitId])}
+      AND ${inReplicaSubtrees('meeting.cell_id', readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
+  const records = Number(row.records);
+  return {
+    unitId,
+    year,
+    meetings: Number(row.meetings),
+    records,
+    present: Number(row.present),
+    excused: Number(row.excused),
+    absent: Number(row.absent),
+    rate: records === 0 ? null : Number(row.present) / records,
+  };
+}
