@@ -7,4 +7,4 @@ export {
   type InternalTokenSigner,
   type InternalTokenVerifier,
 } from './internal-token.ts';
-export { AUDIT_READER_ROLES, MUTATION_ROLES, type MutationName } from './permissions.ts';
+export { AUDIT_READER_ROLES, MUTATION_ROLES, SENSITIVE_READER_ROLES, type MutationName } from './permissions.ts';
