@@ -55,6 +55,7 @@ export const vi = {
     PARTY_GROUP: 'Tổ đảng',
   },
   memberStatus: {
+    CANDIDATE: 'Quần chúng ưu tú (đối tượng kết nạp)',
     PROBATIONARY: 'Dự bị',
     OFFICIAL: 'Chính thức',
     EXEMPT: 'Miễn sinh hoạt',
@@ -127,6 +128,7 @@ export const en: Messages = {
     PARTY_GROUP: 'Party Group',
   },
   memberStatus: {
+    CANDIDATE: 'Candidate for admission',
     PROBATIONARY: 'Probationary',
     OFFICIAL: 'Official',
     EXEMPT: 'Exempt from activities',

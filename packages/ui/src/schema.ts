@@ -10,7 +10,7 @@ export const ORG_UNIT_KINDS = [
 ] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
-export const MEMBER_STATUSES = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT', 'LEFT', 'DECEASED'] as const;
+export const MEMBER_STATUSES = ['CANDIDATE', 'PROBATIONARY', 'OFFICIAL', 'EXEMPT', 'LEFT', 'DECEASED'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 export const GRADES = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED'] as const;
