@@ -22,3 +22,4 @@ export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDa
 export { DataTable, ErrorMessage, Loading, Page, UiStyles, type Column } from './components.tsx';
 export { CurrentUnitRedirect, UnitPicker } from './units.tsx';
 export * from './schema.ts';
+export { mountWithSession } from './mount.tsx';
