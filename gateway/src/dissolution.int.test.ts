@@ -17,7 +17,7 @@ const [dissolvedCell, successorCell] = demo.orgUnits.filter((unit) => unit.paren
 const movedMembers = demo.members.filter((member) => member.cellId === dissolvedCell!.id).map((member) => member.id).sort();
 const otherCommittee = demo.orgUnits.find((unit) => unit.kind === 'GRASSROOTS_COMMITTEE' && unit.id !== committee.id)!;
 const districtBoard = callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: demoId('unit', 2) });
-let caller: Caller = districtBoard;
+const caller: Caller = districtBoard;
 
 let federation: TestFederation;
 let organization: TestFederation['organization'];
@@ -68,15 +68,12 @@ describe('dissolving a unit across subgraphs', () => {
   });
 
   it('refuses a caller whose scope does not hold the unit, without revealing that it exists', async () => {
-    caller = callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: otherCommittee.id });
-    try {
-      const response = await postGraphQL(gateway.url, DISSOLVE, {
+    const response = await federation.as(callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: otherCommittee.id }), () =>
+      postGraphQL(gateway.url, DISSOLVE, {
         input: { id: dissolvedCell!.id, successorId: successorCell!.id, effectiveDate: '2025-07-01', decisionNumber: '12-QĐ/HU' },
-      });
-      expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    } finally {
-      caller = districtBoard;
-    }
+      }),
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('is pending until every part has applied, then completed, with every member moved exactly once', async () => {
@@ -140,13 +137,8 @@ describe('dissolving a unit across subgraphs', () => {
       expect.objectContaining({ operation: 'moveMember', before: JSON.stringify({ cellId: dissolvedCell!.id }) }),
     ]);
     for (const other of [callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: otherCommittee.id }), callerWith({ role: 'CELL_SECRETARY', scopeUnitId: successorCell!.id })]) {
-      caller = other;
-      try {
-        const response = await postGraphQL(gateway.url, AUDIT, variables);
-        expect(response.data).toEqual({ organizationAuditLog: [], membershipAuditLog: [] });
-      } finally {
-        caller = districtBoard;
-      }
+      const response = await federation.as(other, () => postGraphQL(gateway.url, AUDIT, variables));
+      expect(response.data).toEqual({ organizationAuditLog: [], membershipAuditLog: [] });
     }
   });
 

@@ -1,6 +1,6 @@
 import type { Caller } from '@dangvien/auth';
 import { demoDataSet, demoId, type Grade } from '@dangvien/demo-data';
-import { callerWith, postGraphQL } from '@dangvien/testing';
+import { callerWith } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from './test-federation.ts';
@@ -20,7 +20,7 @@ const cellMembers = graded(committee).filter((member) => member.cellId === cell)
 const committeeMembers = [...graded(committee).filter((member) => member.cellId !== cell), ...cellMembers];
 const ward = callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: committee });
 const secretary = callerWith({ role: 'CELL_SECRETARY', scopeUnitId: cell });
-let caller: Caller = ward;
+const caller: Caller = ward;
 
 let federation: TestFederation;
 beforeAll(async () => {
@@ -28,16 +28,8 @@ beforeAll(async () => {
 });
 afterAll(async () => federation?.close());
 
-const as = async <T>(who: Caller, run: () => Promise<T>): Promise<T> => {
-  const previous = caller;
-  caller = who;
-  try {
-    return await run();
-  } finally {
-    caller = previous;
-  }
-};
-const post = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(federation.gateway.url, query, variables);
+const as = <T>(who: Caller, run: () => Promise<T>): Promise<T> => federation.as(who, run);
+const post = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => federation.post<T>(query, variables);
 
 const OPEN = `mutation ($input: OpenReviewCycleInput!) { openReviewCycle(input: $input) { id year period status ruleSet { code } unit { id name } } }`;
 const CLOSE = `mutation ($id: ID!) { closeReviewCycle(id: $id) { id status } }`;

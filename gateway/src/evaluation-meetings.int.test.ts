@@ -1,6 +1,6 @@
 import type { Caller } from '@dangvien/auth';
 import { demoDataSet, demoId } from '@dangvien/demo-data';
-import { callerWith, postGraphQL } from '@dangvien/testing';
+import { callerWith } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from './test-federation.ts';
@@ -14,7 +14,7 @@ const exempt = demo.members.find((member) => member.status === 'EXEMPT')!;
 const exemptCaller = callerWith({ role: 'CELL_SECRETARY', scopeUnitId: exempt.cellId });
 const [absentee, excused, twice, ...others] = roster;
 const secretary = callerWith({ role: 'CELL_SECRETARY', scopeUnitId: cell });
-let caller: Caller = secretary;
+const caller: Caller = secretary;
 
 let federation: TestFederation;
 beforeAll(async () => {
@@ -22,16 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => federation?.close());
 
-const as = async <T>(who: Caller, run: () => Promise<T>): Promise<T> => {
-  const previous = caller;
-  caller = who;
-  try {
-    return await run();
-  } finally {
-    caller = previous;
-  }
-};
-const post = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(federation.gateway.url, query, variables);
+const as = <T>(who: Caller, run: () => Promise<T>): Promise<T> => federation.as(who, run);
+const post = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => federation.post<T>(query, variables);
 const RECORD = `mutation ($input: RecordMeetingInput!) { recordMeeting(input: $input) { id heldOn kind cell { id name } attendance { member { id } status reason } } }`;
 const ALERT = `query ($unitId: ID!, $year: Int!) { absentThreeMonths(unitId: $unitId, year: $year) { member { id fullName } months } }`;
 const RATE = `query ($unitId: ID!, $year: Int!) { attendanceRate(unitId: $unitId, year: $year) { meetings records present excused absent rate } }`;

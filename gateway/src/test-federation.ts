@@ -3,7 +3,7 @@ import { evaluationSubgraph } from '@dangvien/evaluation';
 import { membershipSubgraph } from '@dangvien/membership';
 import { organizationSubgraph } from '@dangvien/organization';
 import type { RunningServer } from '@dangvien/server';
-import { startTestSubgraph, testGatewayKeys, type TestSubgraph } from '@dangvien/testing';
+import { postGraphQL, startTestSubgraph, testGatewayKeys, type GraphQLResponse, type TestSubgraph } from '@dangvien/testing';
 import { startGateway, type GatewayOptions } from './gateway.ts';
 
 export type AnySubgraph = TestSubgraph<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each subgraph has its own database type
@@ -16,6 +16,10 @@ export interface TestFederation {
   urls(): { organization: string; membership: string; evaluation: string };
   /** Lets every consumer apply everything published so far (twice: answers to answers). */
   catchUp(): Promise<void>;
+  /** Sends an operation through the gateway, as the current caller. */
+  post<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Runs `work` with `who` as the caller of every request it makes, then goes back. */
+  as<T>(who: Caller, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -28,11 +32,12 @@ export async function startTestFederation(caller: () => Caller, options: Partial
   const membership: AnySubgraph = await startTestSubgraph(membershipSubgraph, { seedDemo: true });
   const evaluation: AnySubgraph = await startTestSubgraph(evaluationSubgraph, { seedDemo: true });
   const urls = () => ({ organization: organization.url, membership: membership.url, evaluation: evaluation.url });
+  let acting: Caller | undefined;
   for (const subgraph of [organization, membership, evaluation]) subgraph.connect(urls());
   const gateway = await startGateway({
     port: 0,
     privateKey: (await testGatewayKeys()).privateKey,
-    authenticate: async () => caller(),
+    authenticate: async () => acting ?? caller(),
     ...options,
     env: { ORGANIZATION_URL: organization.url, MEMBERSHIP_URL: membership.url, EVALUATION_URL: evaluation.url, ...options.env },
   });
@@ -49,6 +54,16 @@ export async function startTestFederation(caller: () => Caller, options: Partial
     evaluation,
     urls,
     catchUp,
+    post: (query, variables = {}) => postGraphQL(gateway.url, query, variables),
+    as: async (who, work) => {
+      const previous = acting;
+      acting = who;
+      try {
+        return await work();
+      } finally {
+        acting = previous;
+      }
+    },
     close: async () => {
       await gateway.close();
       await Promise.all([organization, membership, evaluation].map((subgraph) => subgraph.close()));
