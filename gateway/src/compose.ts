@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { readSchemaSource } from '@dangvien/server';
 import { MANIFEST_PATH, readManifest, SUPERGRAPH_PATH } from './manifest.ts';
 
 export type Composition = { supergraphSdl: string; errors?: undefined } | { supergraphSdl?: undefined; errors: string[] };
@@ -10,7 +11,7 @@ export function composeSupergraph(manifestPath = MANIFEST_PATH): Composition {
   const services = readManifest(manifestPath).map((entry) => ({
     name: entry.name,
     url: entry.url,
-    typeDefs: parse(readFileSync(entry.schema, 'utf8')),
+    typeDefs: parse(readSchemaSource(entry.schema)),
   }));
   const result = composeServices(services);
   if (result.errors) return { errors: result.errors.map((error) => error.message) };

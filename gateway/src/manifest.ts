@@ -6,7 +6,7 @@ export interface SubgraphEntry {
   name: string;
   /** Routing URL written into the supergraph; overridable at run time by `<NAME>_URL`. */
   url: string;
-  /** SDL file, relative to the manifest. */
+  /** SDL file, or a folder whose `*.graphql` files together make the SDL; relative to the manifest. */
   schema: string;
 }
 

@@ -1,26 +1,18 @@
 import type { Role } from './caller.ts';
+import { EVALUATION_MUTATION_ROLES } from './mutation-roles/evaluation.ts';
+import { MEMBERSHIP_MUTATION_ROLES } from './mutation-roles/membership.ts';
+import { ORGANIZATION_MUTATION_ROLES } from './mutation-roles/organization.ts';
 
 /**
  * Which roles may run each mutation, over the subtrees of their grants: the one place this is
- * written (docs/permissions.md shows the same table; a test keeps the two equal). Every role reads
- * within its grants' subtrees; ANALYST and PROVINCIAL_SYSTEM only read.
+ * written, one file per subgraph under mutation-roles/ (docs/permissions.md shows the same table; a
+ * test keeps the two equal, another that every Mutation field of the supergraph is listed). Every
+ * role reads within its grants' subtrees; ANALYST and PROVINCIAL_SYSTEM only read.
  */
 export const MUTATION_ROLES = {
-  dissolveOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  mergeOrgUnits: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  createOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  renameOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  moveOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  applyProvinceReform: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  createMember: ['CELL_SECRETARY', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  updateMemberProfile: ['CELL_SECRETARY', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  recordMemberEvent: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  openReviewCycle: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  closeReviewCycle: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  submitSelfReview: ['CELL_SECRETARY', 'CELL_COMMITTEE', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  proposeGrade: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
-  decideGrades: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
-  recordMeeting: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
+  ...ORGANIZATION_MUTATION_ROLES,
+  ...MEMBERSHIP_MUTATION_ROLES,
+  ...EVALUATION_MUTATION_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type MutationName = keyof typeof MUTATION_ROLES;

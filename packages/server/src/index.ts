@@ -1,6 +1,6 @@
 export { DomainError, isUuid, requireDate, requireId, requireText, unauthenticated, type ErrorCode } from './errors.ts';
 export { serveApollo, type HealthReport, type RunningServer, type ServeOptions } from './http.ts';
-export { loadSchemaFile } from './schema-file.ts';
+export { loadSchemaFile, readSchemaSource, schemaFiles } from './schema-file.ts';
 export { startSubgraph, type StartOptions, type StartedSubgraph, type SubgraphDefinition } from './subgraph.ts';
 export { runSubgraphProcess, stopWithParent } from './main.ts';
 export { groupLoader, rowLoader } from './loaders.ts';

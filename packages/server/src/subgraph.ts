@@ -14,7 +14,7 @@ import { serveApollo, type RunningServer } from './http.ts';
 export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
   name: SubgraphName;
   defaultPort: number;
-  /** `new URL('./schema.graphql', import.meta.url)` */
+  /** The SDL: `new URL('./', import.meta.url)` for every `*.graphql` under the service's src, or one file. */
   schemaUrl: URL;
   migrations: MigrationSet;
   resolvers: GraphQLResolverMap<Ctx>;

@@ -12,7 +12,7 @@ import { orgReplicaHandlers, replicaDigest } from '@dangvien/org-replica';
 export const evaluationSubgraph: SubgraphDefinition<EvaluationDatabase, EvaluationContext> = {
   name: 'evaluation',
   defaultPort: 4003,
-  schemaUrl: new URL('./schema.graphql', import.meta.url),
+  schemaUrl: new URL('./', import.meta.url),
   migrations,
   resolvers: mergeResolvers(reviewResolvers, auditResolvers, cycleResolvers),
   createContext,

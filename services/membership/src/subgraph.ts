@@ -12,7 +12,7 @@ import { replicaDigest } from '@dangvien/org-replica';
 export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, MembershipContext> = {
   name: 'membership',
   defaultPort: 4002,
-  schemaUrl: new URL('./schema.graphql', import.meta.url),
+  schemaUrl: new URL('./', import.meta.url),
   migrations,
   resolvers: mergeResolvers(memberResolvers, auditResolvers),
   createContext,

@@ -14,7 +14,7 @@ import { mergeResolvers } from '@dangvien/server';
 export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, OrganizationContext> = {
   name: 'organization',
   defaultPort: 4001,
-  schemaUrl: new URL('./schema.graphql', import.meta.url),
+  schemaUrl: new URL('./', import.meta.url),
   migrations,
   resolvers: mergeResolvers(orgUnitResolvers, operationResolvers, auditResolvers),
   createContext,

@@ -14,3 +14,37 @@ export interface MembersMoved {
 }
 
 export const MEMBER_EVENTS = { placed: 'MemberPlaced', moved: 'MembersMoved' } as const;
+
+/**
+ * Published when a discipline event is recorded (evaluation caps that year's grade). Dates are
+ * YYYY-MM-DD; `form` is the DisciplineLevel of the schema.
+ */
+export interface MemberDisciplined {
+  memberId: string;
+  form: 'REPRIMAND' | 'WARNING' | 'DISMISSAL' | 'EXPULSION';
+  effectiveDate: string;
+}
+
+/**
+ * Regulation 213: a working member's link to the residential cell of where they live (null when the
+ * link ends). Evaluation needs it to know whose review requires a residence comment.
+ */
+export interface ResidenceLinked {
+  memberId: string;
+  residenceCellId: string | null;
+  validFrom: string;
+}
+
+/** Regulation 213: the residence's yearly comment on a working member was recorded. */
+export interface ResidenceCommentRecorded {
+  memberId: string;
+  year: number;
+  residenceCellId: string;
+  recordedOn: string;
+}
+
+export const MEMBER_EVENT_CONTRACTS = {
+  disciplined: 'MemberDisciplined',
+  residenceLinked: 'ResidenceLinked',
+  residenceCommentRecorded: 'ResidenceCommentRecorded',
+} as const;

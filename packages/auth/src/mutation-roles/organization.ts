@@ -1,0 +1,11 @@
+import type { Role } from '../caller.ts';
+
+/** The organization subgraph's mutations and the roles that may run them (see ../permissions.ts). */
+export const ORGANIZATION_MUTATION_ROLES = {
+  dissolveOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  mergeOrgUnits: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  createOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  renameOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  moveOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  applyProvinceReform: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
