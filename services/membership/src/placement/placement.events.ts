@@ -3,6 +3,8 @@ export interface MemberPlaced {
   memberId: string;
   cellId: string | null;
   status: string;
+  /** YYYY-MM-DD the placement or status holds from; absent on events published before it existed. */
+  effectiveDate?: string;
 }
 
 export interface MembersMoved {
