@@ -16,7 +16,7 @@ import {
   type LifecycleStatus,
   type MemberEventKind,
 } from '../lifecycle/lifecycle.ts';
-import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.ts';
+import { MEMBER_EVENT_CONTRACTS, MEMBER_EVENTS, type MemberDisciplined, type MemberPlaced } from '../placement/placement.events.ts';
 import type { MemberRow } from './member.repository.ts';
 
 export type MemberEventRow = Selectable<MemberEventTable>;
@@ -295,6 +295,11 @@ export async function recordMemberEvent(db: Kysely<MembershipDatabase>, caller: 
     if (status !== member.status) {
       updated = await trx.updateTable('member').set({ status, updated_at: new Date() }).where('id', '=', memberId).returningAll().executeTakeFirstOrThrow();
       await publishStatus(trx, member, status);
+    }
+    if (input.kind === 'DISCIPLINE' && disciplineLevel) {
+      // Evaluation caps the year's grade of a disciplined member: it learns of it in this transaction's outbox.
+      const payload = { memberId, form: disciplineLevel, effectiveDate: occurredOn } satisfies MemberDisciplined;
+      await publish(trx, [{ type: MEMBER_EVENT_CONTRACTS.disciplined, aggregateId: memberId, payload }]);
     }
     await writeAudit(trx, caller, [
       {
