@@ -7,6 +7,7 @@ import { memberResolvers } from './member/member.resolvers.ts';
 import { placementDigest } from './member/member.repository.ts';
 import { migrations } from './migrations/index.ts';
 import { organizationEventHandlers } from './placement/org-events.ts';
+import { orgUnitResolvers } from './placement/org-unit.resolvers.ts';
 import { replicaDigest } from '@dangvien/org-replica';
 
 export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, MembershipContext> = {
@@ -14,7 +15,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, Membersh
   defaultPort: 4002,
   schemaUrl: new URL('./', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(memberResolvers, auditResolvers),
+  resolvers: mergeResolvers(memberResolvers, auditResolvers, orgUnitResolvers),
   createContext,
   seedDemo,
   consumes: { organization: organizationEventHandlers },

@@ -102,9 +102,4 @@ export const memberResolvers: GraphQLResolverMap<MembershipContext> = {
     recordedAt: (event: MemberEventRow) => event.recorded_at.toISOString(),
     recordedBy: (event: MemberEventRow) => event.recorded_by,
   },
-  OrgUnit: {
-    // Membership knows only the id of an OrgUnit; the organization subgraph resolves the rest.
-    __resolveReference: (reference: { id: string }) => reference,
-    members: (unit: { id: string }, _args, context) => context.membersOfCell.load(unit.id),
-  },
 };

@@ -1,0 +1,98 @@
+import { subtreeUnitIds } from '@dangvien/org-replica';
+import { DomainError, requireDate } from '@dangvien/server';
+import { sql, type Kysely } from 'kysely';
+import type { MembershipDatabase, MemberStatus } from '../database.ts';
+import { statusOn, type LifecycleStatus } from '../lifecycle/lifecycle.ts';
+import { todayInVietnam, toLifecycleEvent } from '../member/member-record.ts';
+import type { MemberRow } from '../member/member.repository.ts';
+
+/** Statuses of the people on a cell's roster when no status is asked for: party members, not candidates nor the departed. */
+export const ROSTER_STATUSES: readonly MemberStatus[] = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'];
+
+export const MAX_PAGE_SIZE = 500;
+
+export interface RosterQuery {
+  /** YYYY-MM-DD; the roster as it stood at the end of that day. */
+  asOf: string;
+  status: MemberStatus | null;
+}
+
+export type PlacedMember = MemberRow & { placed_cell_id: string };
+
+/** Parses the optional asOf argument; today in Vietnam when absent. */
+export function asOfArgument(asOf: string | null | undefined): string {
+  return asOf === null || asOf === undefined ? todayInVietnam() : requireDate(asOf, 'asOf');
+}
+
+/** Vietnamese sort key of a member: given name, then whole name, then id (a total order for cursors). */
+const sortKey = [sql`member.given_name COLLATE "vi-x-icu"`, sql`member.full_name COLLATE "vi-x-icu"`, sql`member.id`] as const;
+
+/**
+ * Members placed in one of `cellIds` at the end of `asOf` (from the dated placements), with the
+ * status they had on that date, in Vietnamese order, after the member `afterId` when given.
+ * Today's status is the stored one; an earlier date replays each member's events up to it.
+ */
+export async function placedMembers(
+  db: Kysely<MembershipDatabase>,
+  cellIds: readonly string[],
+  query: RosterQuery,
+  page: { afterId?: string | null; limit?: number | null } = {},
+): Promise<PlacedMember[]> {
+  if (cellIds.length === 0) return [];
+  const today = todayInVietnam();
+  const wanted = query.status ? [query.status] : ROSTER_STATUSES;
+  const current = query.asOf >= today;
+  let select = db
+    .selectFrom('member_placement')
+    .innerJoin('member', 'member.id', 'member_placement.member_id')
+    .selectAll('member')
+    .select('member_placement.cell_id as placed_cell_id')
+    .where('member_placement.cell_id', 'in', [...cellIds])
+    .where(sql<boolean>`(member_placement.valid_from IS NULL OR member_placement.valid_from <= ${query.asOf}::date)`)
+    .where(sql<boolean>`(member_placement.valid_to IS NULL OR member_placement.valid_to > ${query.asOf}::date)`);
+  if (current) select = select.where('member.status', 'in', [...wanted]);
+  if (page.afterId) {
+    const after = await db.selectFrom('member').select(['given_name', 'full_name', 'id']).where('id', '=', page.afterId).executeTakeFirst();
+    if (!after) throw new DomainError('BAD_USER_INPUT', 'Con trỏ phân trang (after) không hợp lệ.', { field: 'after' });
+    select = select.where(
+      sql<boolean>`(${sortKey[0]}, ${sortKey[1]}, ${sortKey[2]}) > (${after.given_name} COLLATE "vi-x-icu", ${after.full_name} COLLATE "vi-x-icu", ${after.id}::uuid)`,
+    );
+  }
+  select = select.orderBy(sortKey[0]).orderBy(sortKey[1]).orderBy(sortKey[2]);
+  if (current && page.limit) select = select.limit(page.limit);
+  const rows = await select.execute();
+  if (current) return rows;
+  const statuses = await statusesOn(db, rows, query.asOf);
+  const matching = rows.filter((row) => {
+    const status = statuses.get(row.id);
+    return status !== null && status !== undefined && wanted.includes(status);
+  });
+  return page.limit ? matching.slice(0, page.limit) : matching;
+}
+
+/** Each member's status at the end of `date`, replayed from the events recorded up to that day. */
+export async function statusesOn(db: Kysely<MembershipDatabase>, members: readonly MemberRow[], date: string): Promise<Map<string, LifecycleStatus | null>> {
+  const result = new Map<string, LifecycleStatus | null>();
+  if (members.length === 0) return result;
+  const ids = [...new Set(members.map((member) => member.id))];
+  const events = await db
+    .selectFrom('member_event')
+    .select(['id', 'member_id', 'kind', 'occurred_on', 'details'])
+    .where('member_id', 'in', ids)
+    .where('occurred_on', '<=', date)
+    .execute();
+  const byMember = new Map<string, typeof events>();
+  for (const event of events) byMember.set(event.member_id, [...(byMember.get(event.member_id) ?? []), event]);
+  for (const member of members) {
+    const history = (byMember.get(member.id) ?? []).map(toLifecycleEvent);
+    result.set(member.id, statusOn(history, { initialStatus: member.initial_status ?? null, dateOfBirth: member.date_of_birth ?? null }, date));
+  }
+  return result;
+}
+
+/** Units the caller may read on `asOf`: their subtrees as the tree stood then, and as it stands today. */
+export async function readableUnitsOn(db: Kysely<MembershipDatabase>, scopes: readonly string[], asOf: string): Promise<Set<string>> {
+  const today = todayInVietnam();
+  const [then, now] = await Promise.all([subtreeUnitIds(db, scopes, asOf), asOf === today ? Promise.resolve([]) : subtreeUnitIds(db, scopes, today)]);
+  return new Set([...then, ...now]);
+}
