@@ -39,4 +39,21 @@ export interface OrgUnitMoved {
   decisionNumber: string;
 }
 
-export const ORG_EVENTS = { created: 'OrgUnitCreated', dissolved: 'OrgUnitDissolved', renamed: 'OrgUnitRenamed', moved: 'OrgUnitMoved' } as const;
+/**
+ * Chia tách: a unit ends on `effectiveDate` and its members go to the new units that replace it
+ * (published after their OrgUnitCreated, and after the OrgUnitMoved of its sub-units).
+ */
+export interface OrgUnitSplit {
+  id: string;
+  /** YYYY-MM-DD: the unit ends and its members move on this date. */
+  effectiveDate: string;
+  decisionNumber: string;
+  /** Each new unit and the members named for it. */
+  parts: { unitId: string; memberIds: string[] }[];
+  /** The new unit that receives every active member not named in a part. */
+  remainingMembersTo: string;
+  operationId: string;
+  actor: { subject: string; name: string };
+}
+
+export const ORG_EVENTS = { created: 'OrgUnitCreated', dissolved: 'OrgUnitDissolved', renamed: 'OrgUnitRenamed', moved: 'OrgUnitMoved', split: 'OrgUnitSplit' } as const;

@@ -1,4 +1,4 @@
-export { ORG_EVENTS, type OrgUnitCreated, type OrgUnitDissolved, type OrgUnitMoved, type OrgUnitRenamed } from './events.ts';
+export { ORG_EVENTS, type OrgUnitCreated, type OrgUnitDissolved, type OrgUnitMoved, type OrgUnitRenamed, type OrgUnitSplit } from './events.ts';
 export {
   changeUnit,
   endUnit,

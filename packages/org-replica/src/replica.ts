@@ -1,6 +1,6 @@
 import { setDigest, type EventHandler } from '@dangvien/events';
 import { sql, type Generated, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { OrgUnitCreated, OrgUnitDissolved, OrgUnitMoved, OrgUnitRenamed } from './events.ts';
+import type { OrgUnitCreated, OrgUnitDissolved, OrgUnitMoved, OrgUnitRenamed, OrgUnitSplit } from './events.ts';
 
 /**
  * A consumer's local, read-only, effective-dated copy of the org tree: one row per version of a unit,
@@ -32,6 +32,10 @@ export function orgReplicaHandlers<DB extends OrgReplicaTables>(): Record<string
     OrgUnitDissolved: async (trx, event) => {
       const dissolved = event.payload as unknown as OrgUnitDissolved;
       await endUnit(trx as unknown as Transaction<OrgReplicaTables>, dissolved.id, dissolved.effectiveDate);
+    },
+    OrgUnitSplit: async (trx, event) => {
+      const split = event.payload as unknown as OrgUnitSplit;
+      await endUnit(trx as unknown as Transaction<OrgReplicaTables>, split.id, split.effectiveDate);
     },
     OrgUnitRenamed: async (trx, event) => {
       const renamed = event.payload as unknown as OrgUnitRenamed;

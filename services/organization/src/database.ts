@@ -11,6 +11,7 @@ export interface OrganizationDatabase extends EventTables, AuditTables {
   org_unit_version: OrgUnitVersionTable;
   operation: OperationTable;
   operation_part: OperationPartTable;
+  member_placement_replica: MemberPlacementReplicaTable;
 }
 
 /** Identity, kind, code and lifetime of a unit; its names and parents over time are in org_unit_version. */
@@ -67,4 +68,11 @@ export interface OperationPartTable {
   status: OperationStatus;
   detail: unknown;
   applied_at: Date | null;
+}
+
+/** Where each member does party activity today, as membership's events said (read-only copy). */
+export interface MemberPlacementReplicaTable {
+  member_id: string;
+  cell_id: string | null;
+  status: string;
 }

@@ -13,12 +13,13 @@ export const membershipEventHandlers: Record<string, EventHandler<EvaluationData
       .execute();
   },
   MembersMoved: async (trx, event) => {
-    const moved = event.payload as { operationId: string; fromUnitId: string; toUnitId: string; memberIds: string[] };
+    const moved = event.payload as { operationId: string; fromUnitId: string; toUnitId: string; partUnitId?: string; memberIds: string[] };
     if (moved.memberIds.length > 0) {
       await trx.updateTable('member_replica').set({ cell_id: moved.toUnitId }).where('member_id', 'in', moved.memberIds).execute();
     }
-    // Our part of the operation is done: say so, in the same transaction.
-    await publish(trx, [{ type: 'PlacementsUpdated', aggregateId: moved.operationId, payload: { operationId: moved.operationId, fromUnitId: moved.fromUnitId, count: moved.memberIds.length } }]);
+    // Our part of the operation is done: say so, in the same transaction (naming the part's unit when a split sent one unit's members to several).
+    const part = moved.partUnitId ? { partUnitId: moved.partUnitId } : {};
+    await publish(trx, [{ type: 'PlacementsUpdated', aggregateId: moved.operationId, payload: { operationId: moved.operationId, fromUnitId: moved.fromUnitId, ...part, count: moved.memberIds.length } }]);
   },
 };
 

@@ -12,6 +12,10 @@ export interface MoveMembersInput {
   effectiveDate: string;
   operationId: string;
   actor: { subject: string; name: string };
+  /** Only these members (those of them still active in the unit); all active members when absent. */
+  onlyMemberIds?: readonly string[];
+  /** The unit of the operation part this move completes, when not `fromUnitId` (a split: the new unit). */
+  partUnitId?: string;
 }
 
 /**
@@ -20,13 +24,11 @@ export interface MoveMembersInput {
  * and publishes MembersMoved so evaluation and the operation's owner learn of it.
  */
 export async function moveActiveMembers(trx: Transaction<MembershipDatabase>, input: MoveMembersInput): Promise<string[]> {
-  const members = await trx
-    .selectFrom('member')
-    .select(['id', 'cell_id'])
-    .where('cell_id', '=', input.fromUnitId)
-    .where('status', 'not in', GONE)
-    .forUpdate()
-    .execute();
+  const { onlyMemberIds, partUnitId, ...moveInput } = input;
+  if (onlyMemberIds?.length === 0) return publishMoved(trx, moveInput, partUnitId, []);
+  let query = trx.selectFrom('member').select(['id', 'cell_id']).where('cell_id', '=', input.fromUnitId).where('status', 'not in', GONE);
+  if (onlyMemberIds) query = query.where('id', 'in', [...onlyMemberIds]);
+  const members = await query.forUpdate().execute();
   const ids = members.map((member) => member.id).sort();
   if (ids.length > 0) {
     await trx.updateTable('member').set({ cell_id: input.toUnitId }).where('id', 'in', ids).execute();
@@ -47,8 +49,12 @@ export async function moveActiveMembers(trx: Transaction<MembershipDatabase>, in
       })),
     );
   }
-  const moved: MembersMoved = { ...input, memberIds: ids };
-  delete (moved as Partial<MoveMembersInput>).actor;
+  return publishMoved(trx, moveInput, partUnitId, ids);
+}
+
+async function publishMoved(trx: Transaction<MembershipDatabase>, input: MoveMembersInput, partUnitId: string | undefined, ids: string[]): Promise<string[]> {
+  const moved: MembersMoved = { operationId: input.operationId, fromUnitId: input.fromUnitId, toUnitId: input.toUnitId, effectiveDate: input.effectiveDate, memberIds: ids };
+  if (partUnitId) moved.partUnitId = partUnitId;
   await publish(trx, [{ type: MEMBER_EVENTS.moved, aggregateId: input.fromUnitId, payload: { ...moved } }]);
   return ids;
 }

@@ -1,9 +1,9 @@
 import type { EventHandler } from '@dangvien/events';
-import { endUnit, orgReplicaHandlers, type OrgUnitDissolved } from '@dangvien/org-replica';
+import { endUnit, orgReplicaHandlers, type OrgUnitDissolved, type OrgUnitSplit } from '@dangvien/org-replica';
 import type { MembershipDatabase } from '../database.ts';
 import { moveActiveMembers } from './move-members.ts';
 
-/** What membership does with the organization subgraph's events: keep its tree copy, and move members out of dissolved units. */
+/** What membership does with the organization subgraph's events: keep its tree copy, and move members out of dissolved and split units. */
 export const organizationEventHandlers: Record<string, EventHandler<MembershipDatabase>> = {
   ...orgReplicaHandlers<MembershipDatabase>(),
   OrgUnitDissolved: async (trx, event) => {
@@ -16,5 +16,15 @@ export const organizationEventHandlers: Record<string, EventHandler<MembershipDa
       operationId: dissolved.operationId,
       actor: dissolved.actor,
     });
+  },
+  OrgUnitSplit: async (trx, event) => {
+    const split = event.payload as unknown as OrgUnitSplit;
+    await endUnit(trx, split.id, split.effectiveDate);
+    const common = { fromUnitId: split.id, effectiveDate: split.effectiveDate, operationId: split.operationId, actor: split.actor };
+    // Named members first (those still active in the unit: a member who left since is not moved), then the rest to the default part.
+    for (const part of split.parts.filter((candidate) => candidate.unitId !== split.remainingMembersTo)) {
+      await moveActiveMembers(trx, { ...common, toUnitId: part.unitId, onlyMemberIds: part.memberIds, partUnitId: part.unitId });
+    }
+    await moveActiveMembers(trx, { ...common, toUnitId: split.remainingMembersTo, partUnitId: split.remainingMembersTo });
   },
 };

@@ -13,6 +13,8 @@ export interface MembersMoved {
   toUnitId: string;
   effectiveDate: string;
   memberIds: string[];
+  /** The unit of the operation part this move completes when it is not `fromUnitId` (a split names the new unit). */
+  partUnitId?: string;
 }
 
 export const MEMBER_EVENTS = { placed: 'MemberPlaced', moved: 'MembersMoved' } as const;

@@ -10,7 +10,7 @@ import { ancestorIds, latestVersion, lockTree } from '../org-unit/org-unit.repos
 import type { OrgUnitTable } from '../database.ts';
 import type { Selectable } from 'kysely';
 
-type EndableUnit = Selectable<OrgUnitTable> & { name: string };
+export type EndableUnit = Selectable<OrgUnitTable> & { name: string };
 
 export interface DissolveOrgUnitInput {
   id: string;
@@ -133,8 +133,18 @@ export async function endUnitsInTransaction(trx: Transaction<OrganizationDatabas
   return created;
 }
 
-/** Locks a unit that may end on `effectiveDate`, or explains why not (out of scope looks like missing). */
-async function lockEndableUnit(trx: Transaction<OrganizationDatabase>, caller: Caller, scopes: string[], id: string, effectiveDate: string): Promise<EndableUnit> {
+/**
+ * Locks a unit that may end on `effectiveDate`, or explains why not (out of scope looks like missing).
+ * A split hands its live sub-units to the new units itself, so it asks with `allowLiveChildren`.
+ */
+export async function lockEndableUnit(
+  trx: Transaction<OrganizationDatabase>,
+  caller: Caller,
+  scopes: string[],
+  id: string,
+  effectiveDate: string,
+  options: { allowLiveChildren?: boolean } = {},
+): Promise<EndableUnit> {
   const row = await sql<Selectable<OrgUnitTable>>`SELECT * FROM org_unit WHERE id = ${id} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
   const version = row ? await latestVersion(trx, id) : undefined;
   const unit = row && version ? { ...row, name: version.name } : undefined;
@@ -151,6 +161,7 @@ async function lockEndableUnit(trx: Transaction<OrganizationDatabase>, caller: C
   if (version?.valid_from && effectiveDate <= version.valid_from) {
     throw new DomainError('BAD_USER_INPUT', `Ngày hiệu lực phải sau lần thay đổi gần nhất của ${unit.name} (${version.valid_from}).`, { field: 'effectiveDate' });
   }
+  if (options.allowLiveChildren) return unit;
   // Sub-units still under it on or after the date (those moved away from that date on no longer count).
   const liveChildren = await trx
     .selectFrom('org_unit_version')

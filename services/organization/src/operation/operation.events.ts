@@ -1,18 +1,27 @@
 import type { EventHandler } from '@dangvien/events';
 import type { OrganizationDatabase } from '../database.ts';
+import { applyMemberPlaced, applyMembersMoved } from '../member-replica/member-replica.ts';
 import { completePart } from './operation.repository.ts';
 
-/** Parts of operations reported done by the other subgraphs (their events carry the operation id). */
+/**
+ * Parts of operations reported done by the other subgraphs (their events carry the operation id and
+ * the unit of the part: `partUnitId` when a split sends one unit's members to several, else the unit
+ * the members left). Membership's placements also feed organization's copy of them.
+ */
 export const membershipEventHandlers: Record<string, EventHandler<OrganizationDatabase>> = {
+  MemberPlaced: async (trx, event) => {
+    await applyMemberPlaced(trx, event.payload as { memberId: string; cellId: string | null; status: string });
+  },
   MembersMoved: async (trx, event) => {
-    const payload = event.payload as { operationId?: string; fromUnitId: string; memberIds: string[] };
-    if (payload.operationId) await completePart(trx, payload.operationId, 'membership', payload.fromUnitId, { moved: payload.memberIds.length });
+    const payload = event.payload as { operationId?: string; fromUnitId: string; toUnitId: string; partUnitId?: string; memberIds: string[] };
+    await applyMembersMoved(trx, payload);
+    if (payload.operationId) await completePart(trx, payload.operationId, 'membership', payload.partUnitId ?? payload.fromUnitId, { moved: payload.memberIds.length });
   },
 };
 
 export const evaluationEventHandlers: Record<string, EventHandler<OrganizationDatabase>> = {
   PlacementsUpdated: async (trx, event) => {
-    const payload = event.payload as { operationId?: string; fromUnitId: string; count: number };
-    if (payload.operationId) await completePart(trx, payload.operationId, 'evaluation', payload.fromUnitId, { updated: payload.count });
+    const payload = event.payload as { operationId?: string; fromUnitId: string; partUnitId?: string; count: number };
+    if (payload.operationId) await completePart(trx, payload.operationId, 'evaluation', payload.partUnitId ?? payload.fromUnitId, { updated: payload.count });
   },
 };

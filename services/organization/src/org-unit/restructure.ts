@@ -48,7 +48,7 @@ export const ALLOWED_PARENT_KINDS: Record<OrgUnitKind, readonly OrgUnitKind[]> =
   PARTY_GROUP: ['CELL', 'GRASSROOTS_CELL'],
 };
 
-const KIND_LABELS: Record<OrgUnitKind, string> = {
+export const KIND_LABELS: Record<OrgUnitKind, string> = {
   PROVINCE: 'đảng bộ tỉnh',
   DISTRICT: 'đảng bộ huyện',
   GRASSROOTS_COMMITTEE: 'đảng bộ cơ sở',
@@ -115,7 +115,7 @@ async function requireParent(
   return { parent, version };
 }
 
-function requireKindUnder(childKind: OrgUnitKind, parent: UnitRecord, parentName: string, field: string): void {
+export function requireKindUnder(childKind: OrgUnitKind, parent: UnitRecord, parentName: string, field: string): void {
   if (!ALLOWED_PARENT_KINDS[childKind].includes(parent.kind)) {
     throw new DomainError('BAD_USER_INPUT', `Không thể đặt ${KIND_LABELS[childKind]} trực thuộc ${KIND_LABELS[parent.kind]} (${parentName}).`, { field });
   }
@@ -173,7 +173,7 @@ export async function renameOrgUnit(db: Kysely<OrganizationDatabase>, caller: Ca
 }
 
 /** Moves one unit (inside the caller's transaction, tree locked): validations, new version, event, audit. */
-async function moveInTransaction(
+export async function moveInTransaction(
   trx: Transaction<OrganizationDatabase>,
   caller: Caller,
   mutation: MutationName,
