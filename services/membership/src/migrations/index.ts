@@ -3,10 +3,12 @@ import * as createMember from './2026_11_22_10_00_00_create_member.ts';
 import * as createEventAndAuditTables from './2026_11_22_11_00_00_create_event_and_audit_tables.ts';
 import * as createPlacementAndReplica from './2026_11_22_11_10_00_create_placement_and_replica.ts';
 import * as memberRecordAndLifecycle from './2026_11_22_13_00_00_member_record_and_lifecycle.ts';
+import * as duesAlertsConfiguration from './2026_11_23_11_00_00_dues_alerts_configuration.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
   '2026_11_22_11_00_00_create_event_and_audit_tables': createEventAndAuditTables,
   '2026_11_22_11_10_00_create_placement_and_replica': createPlacementAndReplica,
   '2026_11_22_13_00_00_member_record_and_lifecycle': memberRecordAndLifecycle,
+  '2026_11_23_11_00_00_dues_alerts_configuration': duesAlertsConfiguration,
 };

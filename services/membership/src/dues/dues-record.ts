@@ -1,0 +1,182 @@
+import type { Caller } from '@dangvien/auth';
+import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { MembershipDatabase } from '../database.ts';
+import { todayInVietnam } from '../member/member-record.ts';
+import type { MemberRow } from '../member/member.repository.ts';
+import { lockMemberForMutation } from '../statistics/unit-scope.ts';
+import { duesLedger } from './dues-ledger.ts';
+import {
+  DUES_CATEGORIES,
+  monthsInclusive,
+  monthStart,
+  WAGE_REGIONS,
+  withDuesTables,
+  type DuesCategory,
+  type DuesPaymentChannel,
+  type DuesReliefKind,
+  type DuesTables,
+  type WageRegion,
+} from './dues.tables.ts';
+
+export type DuesPaymentRow = Selectable<DuesTables['dues_payment']>;
+
+export interface SetDuesBasisInput {
+  memberId: string;
+  category: DuesCategory;
+  /** Đồng per month: the social-insurance salary base (SALARIED) or the pension (PENSIONER). */
+  incomeAmount?: number | null;
+  wageRegion?: WageRegion | null;
+  /** YYYY-MM: the first month this basis applies to. */
+  validFrom: string;
+}
+
+export interface GrantDuesReliefInput {
+  memberId: string;
+  kind: DuesReliefKind;
+  percent?: number | null;
+  fromMonth: string;
+  toMonth?: string | null;
+  reason: string;
+  decisionNumber?: string | null;
+}
+
+export interface RecordDuesPaymentInput {
+  memberId: string;
+  month: string;
+  amount: number;
+  paidOn: string;
+  channel: DuesPaymentChannel;
+}
+
+/** Largest amount accepted in đồng (a guard against typing errors, far above any salary base). */
+const MAX_AMOUNT = 10_000_000_000;
+
+function requireMonth(value: string, field: string): string {
+  const start = monthStart(value);
+  if (!start) throw new DomainError('BAD_USER_INPUT', `Tháng không hợp lệ: "${value}". Nhập theo dạng năm-tháng, ví dụ 2026-03.`, { field });
+  return start;
+}
+
+function requireAmount(value: number, field: string, label: string): number {
+  if (!Number.isInteger(value) || value <= 0 || value > MAX_AMOUNT) {
+    throw new DomainError('BAD_USER_INPUT', `${label} phải là số đồng nguyên dương (nhận được ${value}).`, { field });
+  }
+  return value;
+}
+
+const recordedBy = (caller: Caller) => `${caller.name} (${caller.subject})`;
+
+/** Records from which month a member pays dues under which category and on what income (dated; earlier months keep theirs). */
+export async function setMemberDuesBasis(database: Kysely<MembershipDatabase>, caller: Caller, input: SetDuesBasisInput): Promise<MemberRow> {
+  const memberId = requireId(input.memberId, 'memberId');
+  const validFrom = requireMonth(input.validFrom, 'validFrom');
+  if (!DUES_CATEGORIES.includes(input.category)) throw new DomainError('BAD_USER_INPUT', 'Đối tượng đóng đảng phí không hợp lệ.', { field: 'category' });
+  const needsIncome = input.category === 'SALARIED' || input.category === 'PENSIONER';
+  if (needsIncome && (input.incomeAmount === null || input.incomeAmount === undefined)) {
+    throw new DomainError('BAD_USER_INPUT', input.category === 'SALARIED' ? 'Chưa nhập tiền lương làm căn cứ đóng bảo hiểm xã hội.' : 'Chưa nhập mức lương hưu.', { field: 'incomeAmount' });
+  }
+  if (!needsIncome && input.incomeAmount !== null && input.incomeAmount !== undefined) {
+    throw new DomainError('BAD_USER_INPUT', 'Chỉ nhập thu nhập cho đảng viên hưởng lương hoặc lương hưu.', { field: 'incomeAmount' });
+  }
+  const incomeAmount = needsIncome ? requireAmount(input.incomeAmount!, 'incomeAmount', 'Thu nhập làm căn cứ') : null;
+  if (input.category === 'OTHER' && (!input.wageRegion || !WAGE_REGIONS.includes(input.wageRegion))) {
+    throw new DomainError('BAD_USER_INPUT', 'Chọn vùng lương tối thiểu (I đến IV) nơi đảng viên sinh sống.', { field: 'wageRegion' });
+  }
+  const wageRegion = input.category === 'OTHER' ? input.wageRegion! : null;
+
+  return database.transaction().execute(async (transaction) => {
+    const member = await lockMemberForMutation(transaction, caller, 'setMemberDuesBasis', memberId, 'ghi căn cứ đóng đảng phí của đảng viên này');
+    const trx = withDuesTables(transaction);
+    const basis = await trx
+      .insertInto('member_dues_basis')
+      .values({ member_id: memberId, category: input.category, income_amount: incomeAmount, wage_region: wageRegion, valid_from: validFrom, recorded_by: recordedBy(caller) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, caller, [
+      { operation: 'setMemberDuesBasis', entityType: 'Member', entityId: memberId, before: null, after: { basisId: String(basis.id), category: input.category, incomeAmount, wageRegion, validFrom } },
+    ]);
+    return member;
+  });
+}
+
+/** An exemption for hardship, or a 30/50/70% reduction for up to 12 months, as the rule in force allows. */
+export async function grantDuesRelief(database: Kysely<MembershipDatabase>, caller: Caller, input: GrantDuesReliefInput): Promise<MemberRow> {
+  const memberId = requireId(input.memberId, 'memberId');
+  const fromMonth = requireMonth(input.fromMonth, 'fromMonth');
+  const toMonth = input.toMonth ? requireMonth(input.toMonth, 'toMonth') : null;
+  if (toMonth && toMonth < fromMonth) throw new DomainError('BAD_USER_INPUT', 'Tháng kết thúc phải sau tháng bắt đầu.', { field: 'toMonth' });
+  const reason = requireText(input.reason, 'reason', 'lý do', 1000);
+  const decisionNumber = input.decisionNumber?.trim() ? requireText(input.decisionNumber, 'decisionNumber', 'số quyết định', 100) : null;
+  if (input.kind !== 'EXEMPTION' && input.kind !== 'REDUCTION') throw new DomainError('BAD_USER_INPUT', 'Hình thức không hợp lệ.', { field: 'kind' });
+  if (input.kind === 'EXEMPTION' && input.percent !== null && input.percent !== undefined) {
+    throw new DomainError('BAD_USER_INPUT', 'Miễn đóng đảng phí không có tỷ lệ giảm.', { field: 'percent' });
+  }
+
+  return database.transaction().execute(async (transaction) => {
+    const member = await lockMemberForMutation(transaction, caller, 'grantDuesRelief', memberId, 'quyết định miễn, giảm đảng phí của đảng viên này');
+    const trx = withDuesTables(transaction);
+    let percent: number | null = null;
+    if (input.kind === 'REDUCTION') {
+      const rule = await trx.selectFrom('dues_rule').selectAll().where(sql<boolean>`valid_from < ${fromMonth}::date + interval '1 month'`).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
+      if (!rule) throw new DomainError('BAD_USER_INPUT', `Chưa có quy định đảng phí nào có hiệu lực cho tháng ${input.fromMonth}.`, { field: 'fromMonth' });
+      if (input.percent === null || input.percent === undefined || !rule.reduction_percents.includes(input.percent)) {
+        throw new DomainError('BAD_USER_INPUT', `Theo ${rule.code}, chỉ giảm ${rule.reduction_percents.join('%, ')}% đảng phí.`, { field: 'percent' });
+      }
+      if (!toMonth) throw new DomainError('BAD_USER_INPUT', `Giảm đảng phí phải có tháng kết thúc (tối đa ${rule.max_reduction_months} tháng).`, { field: 'toMonth' });
+      const months = monthsInclusive(fromMonth, toMonth);
+      if (months > rule.max_reduction_months) {
+        throw new DomainError('BAD_USER_INPUT', `Theo ${rule.code}, giảm đảng phí tối đa ${rule.max_reduction_months} tháng; đề nghị giảm ${months} tháng.`, { field: 'toMonth' });
+      }
+      const overlapping = await trx
+        .selectFrom('member_dues_relief')
+        .select('id')
+        .where('member_id', '=', memberId)
+        .where('kind', '=', 'REDUCTION')
+        .where('from_month', '<=', toMonth)
+        .where('to_month', '>=', fromMonth)
+        .executeTakeFirst();
+      if (overlapping) throw new DomainError('CONFLICT', 'Đảng viên đã được giảm đảng phí trong một số tháng này.', { field: 'fromMonth' });
+      percent = input.percent;
+    }
+    const relief = await trx
+      .insertInto('member_dues_relief')
+      .values({ member_id: memberId, kind: input.kind, percent, from_month: fromMonth, to_month: toMonth, reason, decision_number: decisionNumber, recorded_by: recordedBy(caller) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, caller, [
+      { operation: 'grantDuesRelief', entityType: 'Member', entityId: memberId, before: null, after: { reliefId: String(relief.id), kind: input.kind, percent, fromMonth, toMonth, reason, decisionNumber } },
+    ]);
+    return member;
+  });
+}
+
+/** A payment the cell collected for one month: no more than what is still due for that month. */
+export async function recordDuesPayment(database: Kysely<MembershipDatabase>, caller: Caller, input: RecordDuesPaymentInput): Promise<DuesPaymentRow> {
+  const memberId = requireId(input.memberId, 'memberId');
+  const month = requireMonth(input.month, 'month');
+  const amount = requireAmount(input.amount, 'amount', 'Số tiền nộp');
+  const paidOn = requireDate(input.paidOn, 'paidOn');
+  if (paidOn > todayInVietnam()) throw new DomainError('BAD_USER_INPUT', `Ngày nộp ${paidOn} chưa đến.`, { field: 'paidOn' });
+  if (input.channel !== 'CASH' && input.channel !== 'PUBLIC_SERVICE_PORTAL') throw new DomainError('BAD_USER_INPUT', 'Hình thức nộp không hợp lệ.', { field: 'channel' });
+
+  return database.transaction().execute(async (transaction) => {
+    const member = await lockMemberForMutation(transaction, caller, 'recordDuesPayment', memberId, 'thu đảng phí của đảng viên này');
+    const [ledger] = await duesLedger(transaction, sql<boolean>`m.id = ${memberId}`, month, month);
+    if (!ledger) throw new DomainError('CONFLICT', `Đảng viên không có đảng phí phải nộp cho tháng ${input.month} (chưa có căn cứ đóng hoặc không còn sinh hoạt đảng).`, { field: 'month' });
+    const owed = ledger.due - ledger.paid;
+    if (amount > owed) {
+      throw new DomainError('CONFLICT', `Số tiền ${amount} đồng vượt số đảng phí còn phải nộp tháng ${input.month} (${owed} đồng).`, { field: 'amount' });
+    }
+    const trx = withDuesTables(transaction);
+    const payment = await trx
+      .insertInto('dues_payment')
+      .values({ member_id: memberId, cell_id: member.cell_id!, month, amount, paid_on: paidOn, channel: input.channel, recorded_by: recordedBy(caller) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, caller, [
+      { operation: 'recordDuesPayment', entityType: 'Member', entityId: memberId, before: { paid: ledger.paid, due: ledger.due }, after: { paymentId: String(payment.id), month: input.month, amount, paidOn, channel: input.channel } },
+    ]);
+    return payment;
+  });
+}
