@@ -8,4 +8,5 @@ export const MEMBERSHIP_MUTATION_ROLES = {
   setMemberDuesBasis: ['CELL_SECRETARY', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   grantDuesRelief: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   recordDuesPayment: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
+  importMembers: ['CELL_SECRETARY', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,6 +4,7 @@ import * as createEventAndAuditTables from './2026_11_22_11_00_00_create_event_a
 import * as createPlacementAndReplica from './2026_11_22_11_10_00_create_placement_and_replica.ts';
 import * as memberRecordAndLifecycle from './2026_11_22_13_00_00_member_record_and_lifecycle.ts';
 import * as duesAlertsConfiguration from './2026_11_23_11_00_00_dues_alerts_configuration.ts';
+import * as createMemberImport from './2026_11_23_12_00_00_create_member_import.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
@@ -11,4 +12,5 @@ export const migrations: MigrationSet = {
   '2026_11_22_11_10_00_create_placement_and_replica': createPlacementAndReplica,
   '2026_11_22_13_00_00_member_record_and_lifecycle': memberRecordAndLifecycle,
   '2026_11_23_11_00_00_dues_alerts_configuration': duesAlertsConfiguration,
+  '2026_11_23_12_00_00_create_member_import': createMemberImport,
 };
