@@ -1,7 +1,7 @@
 import { readableScopes, type Caller } from '@dangvien/auth';
 import { groupLoader, rowLoader } from '@dangvien/server';
-import type { Kysely } from 'kysely';
-import type { EvaluationDatabase } from './database.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { EvaluationDatabase, TaskAssignmentTable, TaskReviewTable } from './database.ts';
 import { visibleCycles, type ReviewCycleRow } from './cycle/review-cycle.ts';
 import { attendanceOfMeetings, type AttendanceRow } from './meeting/meeting.ts';
 import { findReviewsByIds, findReviewsOfMembers, type ReviewRow } from './review/review.repository.ts';
@@ -15,6 +15,8 @@ export interface EvaluationContext {
   ruleSetById: ReturnType<typeof rowLoader<RuleSetRow>>;
   cycleById: ReturnType<typeof rowLoader<ReviewCycleRow>>;
   attendanceOfMeeting: ReturnType<typeof groupLoader<AttendanceRow>>;
+  assignmentsOfTask: ReturnType<typeof groupLoader<Selectable<TaskAssignmentTable>>>;
+  reviewsOfTask: ReturnType<typeof groupLoader<Selectable<TaskReviewTable>>>;
 }
 
 export function createContext(db: Kysely<EvaluationDatabase>, caller: Caller): EvaluationContext {
@@ -27,5 +29,8 @@ export function createContext(db: Kysely<EvaluationDatabase>, caller: Caller): E
     ruleSetById: rowLoader((ids) => db.selectFrom('rule_set').selectAll().where('id', 'in', ids).execute(), (row) => row.id),
     cycleById: rowLoader((ids) => visibleCycles(db, caller, { ids: [...ids] }), (row) => row.id),
     attendanceOfMeeting: groupLoader((ids) => attendanceOfMeetings(db, ids), (row) => row.meeting_id),
+    // Tasks reach a resolver only after a scoped query returned them, so their parts need no second scope check.
+    assignmentsOfTask: groupLoader((ids) => db.selectFrom('task_assignment').selectAll().where('task_id', 'in', [...ids]).orderBy('assigned_on').execute(), (row) => row.task_id),
+    reviewsOfTask: groupLoader((ids) => db.selectFrom('task_review').selectAll().where('task_id', 'in', [...ids]).orderBy('reviewed_on').orderBy('created_at').execute(), (row) => row.task_id),
   };
 }

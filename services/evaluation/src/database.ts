@@ -16,12 +16,23 @@ export interface EvaluationDatabase extends EventTables, AuditTables, OrgReplica
   grade_proposal: GradeProposalTable;
   meeting: MeetingTable;
   attendance: AttendanceTable;
+  member_placement_change: MemberPlacementChangeTable;
+  member_discipline: MemberDisciplineTable;
+  residence_link: ResidenceLinkTable;
+  residence_comment: ResidenceCommentTable;
+  task: TaskTable;
+  task_assignment: TaskAssignmentTable;
+  task_review: TaskReviewTable;
+  organization_review: OrganizationReviewTable;
 }
 
 export type ReviewPeriod = 'YEAR' | 'Q1' | 'Q2' | 'Q3' | 'Q4';
 export type CycleStatus = 'OPEN' | 'CLOSED';
 export type MeetingKind = 'REGULAR' | 'THEMATIC';
 export type AttendanceStatus = 'PRESENT' | 'EXCUSED' | 'ABSENT';
+/** Whom a cycle grades: the members of a grassroots organization, or the organizations under a unit. */
+export type CycleSubject = 'MEMBERS' | 'ORGANIZATIONS';
+export type TaskResult = 'EXCEEDED' | 'DONE' | 'IN_PROGRESS' | 'NOT_DONE';
 
 /** One regulation's grading rules, valid from a date until the next rule set's date. */
 export interface RuleSetTable {
@@ -49,6 +60,7 @@ export interface ReviewCycleTable {
   closes_on: ColumnType<string, string, string>;
   status: Generated<CycleStatus>;
   rule_set_id: string;
+  subject: Generated<CycleSubject>;
   created_at: ColumnType<Date, never, never> & Generated<Date>;
 }
 
@@ -111,4 +123,81 @@ export interface ReviewTable {
   rule_set_id: Generated<string | null>;
   disciplined: Generated<boolean>;
   created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+/** One placement or status change as membership published it, valid from its date (null: since always). */
+export interface MemberPlacementChangeTable {
+  seq: Generated<string>;
+  member_id: string;
+  cell_id: string | null;
+  status: string;
+  effective_from: ColumnType<string | null, string | null, string | null>;
+}
+
+/** A discipline membership recorded (MemberDisciplined): caps the grade of its year. */
+export interface MemberDisciplineTable {
+  member_id: string;
+  form: string;
+  effective_date: ColumnType<string, string, string>;
+}
+
+/** Regulation 213: a working member's link to the residential cell where they live, from a date (null cell: ended). */
+export interface ResidenceLinkTable {
+  seq: Generated<string>;
+  member_id: string;
+  residence_cell_id: string | null;
+  valid_from: ColumnType<string, string, string>;
+}
+
+/** Regulation 213: the residence's yearly comment on a working member was recorded. */
+export interface ResidenceCommentTable {
+  member_id: string;
+  year: number;
+  residence_cell_id: string;
+  recorded_on: ColumnType<string, string, string>;
+}
+
+/** A task a cell assigns (phân công nhiệm vụ): an area or named households, for a period. */
+export interface TaskTable {
+  id: string;
+  cell_id: string;
+  title: string;
+  area: string | null;
+  households: Generated<string[]>;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string | null, string | null, string | null>;
+  created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+/** Who holds a task from `assigned_on` until `ended_on` (exclusive; null: still). */
+export interface TaskAssignmentTable {
+  task_id: string;
+  member_id: string;
+  assigned_on: ColumnType<string, string, string>;
+  ended_on: ColumnType<string | null, string | null, string | null>;
+}
+
+/** A periodic review of a task and its result. */
+export interface TaskReviewTable {
+  id: string;
+  task_id: string;
+  member_id: string;
+  reviewed_on: ColumnType<string, string, string>;
+  result: TaskResult;
+  comment: string | null;
+  created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+/** An organization's grade for a period, decided by the level above under the period's rule set. */
+export interface OrganizationReviewTable {
+  id: string;
+  unit_id: string;
+  cycle_id: string;
+  year: number;
+  period: ReviewPeriod;
+  score: number;
+  grade: Grade;
+  disciplined: boolean;
+  rule_set_id: string;
+  decided_at: ColumnType<Date, never, never> & Generated<Date>;
 }

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readableScopes, type Caller, type MutationName } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { EvaluationDatabase, Grade, MemberReplicaTable, ReviewCycleTable, ReviewPeriod } from '../database.ts';
+import type { CycleSubject, EvaluationDatabase, Grade, MemberReplicaTable, ReviewCycleTable, ReviewPeriod } from '../database.ts';
 import type { ReviewRow } from '../review/review.repository.ts';
-import { excellentQuota, gradeUnder, ruleSetForPeriod, type RuleSetRow } from '../rules/rule-set.ts';
+import { excellentQuota, gradeUnder, periodBounds, ruleSetForPeriod, type RuleSetRow } from '../rules/rule-set.ts';
 import { ancestorsOf, mutationScopes, subtreeOf, requirePercent, requireScore, requireWritableUnit, requireYear, unitInSubtrees } from '../scope/scope.ts';
 
 export type ReviewCycleRow = Selectable<ReviewCycleTable>;
@@ -12,6 +12,8 @@ export type ReviewCycleRow = Selectable<ReviewCycleTable>;
 /** Members who are graded: those who take part in party life (not exempt, not gone). */
 export const GRADED_STATUSES = ['OFFICIAL', 'PROBATIONARY'];
 const GRASSROOTS_KINDS = ['GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL'];
+/** Units that grade organizations under them: a grassroots committee its cells, a district or province its grassroots organizations. */
+const ORGANIZATION_GRADING_KINDS = ['GRASSROOTS_COMMITTEE', 'DISTRICT', 'PROVINCE'];
 const MAX_DECISIONS = 2000;
 
 export interface OpenReviewCycleInput {
@@ -19,6 +21,8 @@ export interface OpenReviewCycleInput {
   year: number;
   period: ReviewPeriod;
   closesOn: string;
+  /** MEMBERS (default) or ORGANIZATIONS: the organizations directly under the unit. */
+  subject?: CycleSubject | null;
 }
 
 /** Opens a review cycle of a grassroots organization; the rule set valid for the period is fixed now. */
@@ -27,21 +31,25 @@ export async function openReviewCycle(db: Kysely<EvaluationDatabase>, caller: Ca
   const year = requireYear(input.year);
   const closesOn = requireDate(input.closesOn, 'closesOn');
   const period = input.period;
+  const subject = input.subject ?? 'MEMBERS';
   return db.transaction().execute(async (trx) => {
     await requireWritableUnit(trx, caller, 'openReviewCycle', unitId, 'Không tìm thấy đơn vị.');
     const unit = await trx.selectFrom('org_unit_replica').select(['kind', 'name']).where('id', '=', unitId).where('valid_to', 'is', null).executeTakeFirst();
-    if (!unit || !GRASSROOTS_KINDS.includes(unit.kind)) {
+    if (subject === 'MEMBERS' && (!unit || !GRASSROOTS_KINDS.includes(unit.kind))) {
       throw new DomainError('BAD_USER_INPUT', 'Đợt kiểm điểm chỉ mở ở tổ chức cơ sở đảng (đảng bộ cơ sở hoặc chi bộ cơ sở).', { field: 'unitId' });
     }
-    const existing = await trx.selectFrom('review_cycle').select('id').where('unit_id', '=', unitId).where('year', '=', year).where('period', '=', period).executeTakeFirst();
-    if (existing) throw new DomainError('CONFLICT', `${unit.name} đã có đợt kiểm điểm ${periodLabel(year, period)}.`, { field: 'period' });
+    if (subject === 'ORGANIZATIONS' && (!unit || !ORGANIZATION_GRADING_KINDS.includes(unit.kind))) {
+      throw new DomainError('BAD_USER_INPUT', 'Đợt xếp loại tổ chức đảng chỉ mở ở cấp trên trực tiếp: đảng bộ cơ sở (xếp loại chi bộ), huyện hoặc tỉnh (xếp loại tổ chức cơ sở đảng).', { field: 'unitId' });
+    }
+    const existing = await trx.selectFrom('review_cycle').select('id').where('unit_id', '=', unitId).where('year', '=', year).where('period', '=', period).where('subject', '=', subject).executeTakeFirst();
+    if (existing) throw new DomainError('CONFLICT', `${unit!.name} đã có đợt ${subject === 'MEMBERS' ? 'kiểm điểm' : 'xếp loại tổ chức đảng'} ${periodLabel(year, period)}.`, { field: 'period' });
     const ruleSet = await ruleSetForPeriod(trx, year, period);
     const cycle = await trx
       .insertInto('review_cycle')
-      .values({ id: randomUUID(), unit_id: unitId, year, period, closes_on: closesOn, rule_set_id: ruleSet.id })
+      .values({ id: randomUUID(), unit_id: unitId, year, period, closes_on: closesOn, rule_set_id: ruleSet.id, subject })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, caller, [{ operation: 'openReviewCycle', entityType: 'ReviewCycle', entityId: cycle.id, before: null, after: { unitId, year, period, closesOn, ruleSet: ruleSet.code } }]);
+    await writeAudit(trx, caller, [{ operation: 'openReviewCycle', entityType: 'ReviewCycle', entityId: cycle.id, before: null, after: { unitId, year, period, closesOn, subject, ruleSet: ruleSet.code } }]);
     return cycle;
   });
 }
@@ -50,7 +58,7 @@ export async function openReviewCycle(db: Kysely<EvaluationDatabase>, caller: Ca
 export async function closeReviewCycle(db: Kysely<EvaluationDatabase>, caller: Caller, id: string): Promise<ReviewCycleRow> {
   const cycleId = requireId(id, 'id');
   return db.transaction().execute(async (trx) => {
-    const cycle = await lockWritableCycle(trx, caller, 'closeReviewCycle', cycleId);
+    const cycle = await lockWritableCycle(trx, caller, 'closeReviewCycle', cycleId, null);
     const closed = await trx.updateTable('review_cycle').set({ status: 'CLOSED' }).where('id', '=', cycle.id).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, caller, [{ operation: 'closeReviewCycle', entityType: 'ReviewCycle', entityId: cycle.id, before: { status: 'OPEN' }, after: { status: 'CLOSED' } }]);
     return closed;
@@ -87,8 +95,8 @@ export interface ProposeGradeInput {
   cycleId: string;
   score: number;
   /**
-   * Disciplined in the year (graded no higher than NOT_COMPLETED). Membership does not publish
-   * discipline yet, so the cell states it here.
+   * Disciplined in the year (graded no higher than NOT_COMPLETED). Discipline membership recorded
+   * (MemberDisciplined) applies whatever this says; the flag adds one not recorded there.
    */
   disciplined?: boolean | null;
   allTasksDone?: boolean | null;
@@ -104,7 +112,8 @@ export async function proposeGrade(db: Kysely<EvaluationDatabase>, caller: Calle
   return db.transaction().execute(async (trx) => {
     const cycle = await lockOpenCycleOfMember(trx, caller, 'proposeGrade', cycleId, memberId);
     const ruleSet = await trx.selectFrom('rule_set').selectAll().where('id', '=', cycle.rule_set_id).executeTakeFirstOrThrow();
-    const facts = { score, disciplined: input.disciplined ?? false, allTasksDone: input.allTasksDone ?? false, exceededTaskPercent: exceeded };
+    const recorded = await disciplinedInPeriod(trx, [memberId], cycle);
+    const facts = { score, disciplined: (input.disciplined ?? false) || recorded.has(memberId), allTasksDone: input.allTasksDone ?? false, exceededTaskPercent: exceeded };
     const grade = gradeUnder(ruleSet, facts);
     const before = await trx.selectFrom('grade_proposal').select(['score', 'grade', 'disciplined']).where('cycle_id', '=', cycle.id).where('member_id', '=', memberId).executeTakeFirst();
     const values = { score, grade, disciplined: facts.disciplined, all_tasks_done: facts.allTasksDone, exceeded_task_percent: exceeded, rule_set_id: ruleSet.id };
@@ -147,7 +156,7 @@ export async function decideGrades(db: Kysely<EvaluationDatabase>, caller: Calle
   if (new Set(memberIds).size !== memberIds.length) throw new DomainError('BAD_USER_INPUT', 'Một đảng viên được xếp loại hai lần trong cùng một lần quyết định.', { field: 'decisions' });
 
   return db.transaction().execute(async (trx) => {
-    const cycle = await lockWritableCycle(trx, caller, 'decideGrades', cycleId);
+    const cycle = await lockWritableCycle(trx, caller, 'decideGrades', cycleId, 'MEMBERS');
     const ruleSet = await trx.selectFrom('rule_set').selectAll().where('id', '=', cycle.rule_set_id).executeTakeFirstOrThrow();
     const members = await membersOfCycle(trx, cycle, memberIds);
     const proposals = new Map((await trx.selectFrom('grade_proposal').selectAll().where('cycle_id', '=', cycle.id).where('member_id', 'in', memberIds).execute()).map((row) => [row.member_id, row]));
@@ -157,6 +166,7 @@ export async function decideGrades(db: Kysely<EvaluationDatabase>, caller: Calle
       throw new DomainError('CONFLICT', `Đảng viên đã có kết quả xếp loại ${periodLabel(cycle.year, cycle.period)} ngoài đợt kiểm điểm này.`, { field: 'decisions', memberId: decidedElsewhere.member_id });
     }
     const before = new Map(existing.map((review) => [review.member_id, review]));
+    const recordedDiscipline = await disciplinedInPeriod(trx, memberIds, cycle);
 
     const decided: ReviewRow[] = [];
     for (const decision of decisions) {
@@ -167,7 +177,7 @@ export async function decideGrades(db: Kysely<EvaluationDatabase>, caller: Calle
       if (score === undefined) throw new DomainError('BAD_USER_INPUT', 'Chưa có điểm: chi bộ chưa đề xuất và quyết định không ghi điểm.', { field: 'decisions', memberId: member.member_id });
       const facts = {
         score,
-        disciplined: (decision.disciplined ?? false) || (proposal?.disciplined ?? false),
+        disciplined: (decision.disciplined ?? false) || (proposal?.disciplined ?? false) || recordedDiscipline.has(member.member_id),
         allTasksDone: decision.allTasksDone ?? proposal?.all_tasks_done ?? false,
         exceededTaskPercent: decision.exceededTaskPercent ?? proposal?.exceeded_task_percent ?? 0,
       };
@@ -199,6 +209,23 @@ export async function decideGrades(db: Kysely<EvaluationDatabase>, caller: Calle
     );
     return decided;
   });
+}
+
+/**
+ * Members with a discipline recorded by membership (MemberDisciplined) from the start of the cycle's
+ * year to the end of its period: a member disciplined in the year is graded no higher than NOT_COMPLETED.
+ */
+async function disciplinedInPeriod(trx: Transaction<EvaluationDatabase>, memberIds: readonly string[], cycle: ReviewCycleRow): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const { end } = periodBounds(cycle.year, cycle.period);
+  const rows = await trx
+    .selectFrom('member_discipline')
+    .select('member_id')
+    .where('member_id', 'in', [...memberIds])
+    .where('effective_date', '>=', `${cycle.year}-01-01`)
+    .where('effective_date', '<=', end)
+    .execute();
+  return new Set(rows.map((row) => row.member_id));
 }
 
 /** Excellent grades in the cycle (one grassroots organization) may not exceed the rule set's share of good grades. */
@@ -236,13 +263,23 @@ async function lockCycle(trx: Transaction<EvaluationDatabase>, cycleId: string):
   return sql<ReviewCycleRow>`SELECT * FROM review_cycle WHERE id = ${cycleId} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
 }
 
-/** An open cycle whose organization the caller may write with `mutation`'s roles. */
-async function lockWritableCycle(trx: Transaction<EvaluationDatabase>, caller: Caller, mutation: MutationName, cycleId: string): Promise<ReviewCycleRow> {
+/** An open cycle (grading `subject`, or any when null) whose unit the caller may write with `mutation`'s roles. */
+export async function lockWritableCycle(trx: Transaction<EvaluationDatabase>, caller: Caller, mutation: MutationName, cycleId: string, subject: CycleSubject | null): Promise<ReviewCycleRow> {
   const cycle = await lockCycle(trx, cycleId);
   if (!cycle) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kiểm điểm.');
   await requireWritableUnit(trx, caller, mutation, cycle.unit_id, 'Không tìm thấy đợt kiểm điểm.');
+  requireSubject(cycle, subject);
   if (cycle.status === 'CLOSED') throw new DomainError('CONFLICT', `Đợt kiểm điểm ${periodLabel(cycle.year, cycle.period)} đã khóa.`, { field: 'cycleId' });
   return cycle;
+}
+
+function requireSubject(cycle: ReviewCycleRow, subject: CycleSubject | null): void {
+  if (subject === null || cycle.subject === subject) return;
+  throw new DomainError(
+    'BAD_USER_INPUT',
+    subject === 'MEMBERS' ? 'Đợt này xếp loại tổ chức đảng, không xếp loại đảng viên.' : 'Đợt này kiểm điểm đảng viên, không xếp loại tổ chức đảng.',
+    { field: 'cycleId' },
+  );
 }
 
 /** An open cycle, and a graded member of its organization whose cell the caller may write with `mutation`'s roles. */
@@ -259,6 +296,7 @@ async function lockOpenCycleOfMember(trx: Transaction<EvaluationDatabase>, calle
   if (!(await unitInSubtrees(trx, member.cell_id, mutationScopes(caller, mutation)))) {
     throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được thực hiện thao tác này ở đơn vị này.');
   }
+  requireSubject(cycle, 'MEMBERS');
   if (cycle.status === 'CLOSED') throw new DomainError('CONFLICT', `Đợt kiểm điểm ${periodLabel(cycle.year, cycle.period)} đã khóa.`, { field: 'cycleId' });
   if (!GRADED_STATUSES.includes(member.status)) throw new DomainError('BAD_USER_INPUT', 'Đảng viên này không thuộc diện xếp loại (miễn sinh hoạt hoặc không còn sinh hoạt).', { field: 'memberId' });
   return cycle;

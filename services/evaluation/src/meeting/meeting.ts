@@ -4,13 +4,15 @@ import { inReplicaSubtrees } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AttendanceStatus, AttendanceTable, EvaluationDatabase, MeetingKind, MeetingTable } from '../database.ts';
+import { rosterOn } from '../replica/placement-history.ts';
 import { requireWritableUnit, requireYear } from '../scope/scope.ts';
+
+/** 2026-03-03 → 03/03/2026, as dates are written in Vietnamese documents. */
+export const vietnameseDate = (day: string): string => day.split('-').reverse().join('/');
 
 export type MeetingRow = Selectable<MeetingTable>;
 export type AttendanceRow = Selectable<AttendanceTable>;
 
-/** Members on a cell's roster for attendance: placed in the cell and taking part in party life (exempt members are left out). */
-export const ROSTER_STATUSES = ['OFFICIAL', 'PROBATIONARY'];
 const MAX_ATTENDANCE = 1000;
 
 export interface RecordMeetingInput {
@@ -41,12 +43,16 @@ export async function recordMeeting(db: Kysely<EvaluationDatabase>, caller: Call
     await requireWritableUnit(trx, caller, 'recordMeeting', cellId, 'Không tìm thấy chi bộ.');
     const cell = await trx.selectFrom('org_unit_replica').select('kind').where('id', '=', cellId).where('valid_to', 'is', null).executeTakeFirst();
     if (!cell || !['CELL', 'GRASSROOTS_CELL'].includes(cell.kind)) throw new DomainError('BAD_USER_INPUT', 'Chỉ ghi biên bản sinh hoạt của chi bộ.', { field: 'cellId' });
-    // The roster as evaluation's copy of placements says (placements are not dated yet: today's roster).
-    const roster = new Set(
-      (await trx.selectFrom('member_replica').select('member_id').where('cell_id', '=', cellId).where('status', 'in', ROSTER_STATUSES).execute()).map((row) => row.member_id),
-    );
+    // The roster the cell had that day, from the dated placements (exempt and departed members left out).
+    const roster = await rosterOn(trx, cellId, heldOn);
     const outsider = memberIds.find((id) => !roster.has(id));
-    if (outsider) throw new DomainError('BAD_USER_INPUT', 'Điểm danh một người không sinh hoạt tại chi bộ này (hoặc được miễn sinh hoạt).', { field: 'attendance', memberId: outsider });
+    if (outsider) {
+      throw new DomainError('BAD_USER_INPUT', `Điểm danh một người không có trong danh sách sinh hoạt của chi bộ ngày ${vietnameseDate(heldOn)} (không thuộc chi bộ, đã chuyển đi hoặc được miễn sinh hoạt).`, {
+        field: 'attendance',
+        memberId: outsider,
+        reason: 'NOT_ON_ROSTER',
+      });
+    }
 
     const meeting = await trx
       .insertInto('meeting')
@@ -90,21 +96,22 @@ export function attendanceOfMeetings(db: Kysely<EvaluationDatabase>, meetingIds:
 
 /**
  * Members of a unit's subtree absent without reason in at least three different months of the year
- * (a ground for removing the name, xóa tên): one SQL statement on the local copies.
+ * at the meetings of the subtree's cells (a ground for removing the name, xóa tên): one SQL statement.
  */
-export async function absentThreeMonths(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number): Promise<{ memberId: string; months: number[] }[]> {
+export async function absentThreeMonths(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number): Promise<{ memberId: string; cellId: string; months: number[] }[]> {
   const year = requireYear(yearArg);
-  const result = await sql<{ member_id: string; months: number[] }>`
-    SELECT attendance.member_id, array_agg(DISTINCT extract(month FROM meeting.held_on)::int ORDER BY extract(month FROM meeting.held_on)::int) AS months
+  const result = await sql<{ member_id: string; cell_id: string; months: number[] }>`
+    SELECT attendance.member_id,
+           (array_agg(meeting.cell_id ORDER BY meeting.held_on DESC))[1] AS cell_id,
+           array_agg(DISTINCT extract(month FROM meeting.held_on)::int ORDER BY extract(month FROM meeting.held_on)::int) AS months
     FROM attendance
     JOIN meeting ON meeting.id = attendance.meeting_id
-    JOIN member_replica ON member_replica.member_id = attendance.member_id
     WHERE attendance.status = 'ABSENT'
       AND meeting.held_on BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date
-      AND ${inReplicaSubtrees('member_replica.cell_id', [unitId])}
-      AND ${inReplicaSubtrees('member_replica.cell_id', readableScopes(caller))}
+      AND ${inReplicaSubtrees('meeting.cell_id', [unitId])}
+      AND ${inReplicaSubtrees('meeting.cell_id', readableScopes(caller))}
     GROUP BY attendance.member_id
     HAVING count(DISTINCT extract(month FROM meeting.held_on)) >= 3
     ORDER BY attendance.member_id`.execute(db);
-  return result.rows.map((row) => ({ memberId: row.member_id, months: row.months }));
+  return result.rows.map((row) => ({ memberId: row.member_id, cellId: row.cell_id, months: row.months }));
 }

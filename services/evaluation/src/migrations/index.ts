@@ -3,10 +3,12 @@ import * as createReview from './2026_11_22_10_00_00_create_review.ts';
 import * as createEventAndAuditTables from './2026_11_22_11_00_00_create_event_and_audit_tables.ts';
 import * as createReplicas from './2026_11_22_11_10_00_create_replicas.ts';
 import * as createRuleSetsCyclesMeetings from './2026_11_22_13_00_00_create_rule_sets_cycles_meetings.ts';
+import * as datedPlacementsTasksOrgGrades from './2026_11_23_30_00_00_dated_placements_tasks_org_grades.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_review': createReview,
   '2026_11_22_11_00_00_create_event_and_audit_tables': createEventAndAuditTables,
   '2026_11_22_11_10_00_create_replicas': createReplicas,
   '2026_11_22_13_00_00_create_rule_sets_cycles_meetings': createRuleSetsCyclesMeetings,
+  '2026_11_23_30_00_00_dated_placements_tasks_org_grades': datedPlacementsTasksOrgGrades,
 };

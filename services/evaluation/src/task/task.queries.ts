@@ -1,0 +1,109 @@
+import { readableScopes, type Caller } from '@dangvien/auth';
+import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { requireDate } from '@dangvien/server';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { EvaluationDatabase, ReviewPeriod } from '../database.ts';
+import { placementsOn, ROSTER_STATUSES } from '../replica/placement-history.ts';
+import { periodBounds } from '../rules/rule-set.ts';
+import { readableUnit, requireYear } from '../scope/scope.ts';
+
+/** Why a task is "sót việc": its holder moved to another cell, was exempted, or left party life. */
+export type UnattendedReason = 'MOVED' | 'EXEMPT' | 'LEFT';
+
+/** A task as it stood on `as_of`. */
+export interface TaskRow {
+  id: string;
+  cell_id: string;
+  title: string;
+  area: string | null;
+  households: string[];
+  starts_on: string;
+  ends_on: string | null;
+  as_of: string;
+  assignee_id: string | null;
+  done: boolean;
+  overdue: boolean;
+  unattended: UnattendedReason | null;
+}
+
+/**
+ * Tasks with their state on `asOf`, derived in one statement: the holder that day, done (the latest
+ * review by then says DONE or EXCEEDED), overdue (not done and past its end) and "sót việc" (not done,
+ * held by someone no longer on the cell's roster that day, per the dated placements).
+ */
+export async function findTasks(db: Kysely<EvaluationDatabase>, filter: { ids?: readonly string[]; where?: RawBuilder<boolean>; asOf: string; unattendedOnly?: boolean }): Promise<TaskRow[]> {
+  const conditions: RawBuilder<boolean>[] = [];
+  if (filter.ids) conditions.push(sql<boolean>`task.id = ANY(${[...filter.ids]}::uuid[])`);
+  if (filter.where) conditions.push(filter.where);
+  const result = await sql<TaskRow>`
+    SELECT * FROM ${taskStates(conditions, filter.asOf)} AS task
+    ${filter.unattendedOnly ? sql`WHERE task.unattended IS NOT NULL` : sql``}
+    ORDER BY task.starts_on, task.title, task.id`.execute(db);
+  return result.rows;
+}
+
+/** SQL derived table: the tasks matching `conditions` (on table `task`) and their state on `asOf`. */
+function taskStates(conditions: readonly RawBuilder<boolean>[], asOf: string): RawBuilder<unknown> {
+  const day = sql`${asOf}::date`;
+  const done = sql`COALESCE(latest.result IN ('DONE', 'EXCEEDED'), false)`;
+  return sql`(
+    SELECT task.id, task.cell_id, task.title, task.area, task.households, task.starts_on, task.ends_on, ${day}::text AS as_of,
+           holder.member_id AS assignee_id,
+           ${done} AS done,
+           (NOT ${done} AND task.ends_on < ${day}) AS overdue,
+           CASE
+             WHEN holder.member_id IS NULL OR ${done} THEN NULL
+             WHEN placement.status = 'EXEMPT' THEN 'EXEMPT'
+             WHEN placement.status IS NULL OR placement.status <> ALL(${[...ROSTER_STATUSES]}::text[]) THEN 'LEFT'
+             WHEN placement.cell_id IS DISTINCT FROM task.cell_id THEN 'MOVED'
+           END AS unattended
+    FROM task
+    LEFT JOIN task_assignment AS holder
+      ON holder.task_id = task.id AND holder.assigned_on <= ${day} AND (holder.ended_on IS NULL OR holder.ended_on > ${day})
+    LEFT JOIN LATERAL (
+      SELECT result FROM task_review WHERE task_review.task_id = task.id AND task_review.reviewed_on <= ${day}
+      ORDER BY reviewed_on DESC, created_at DESC LIMIT 1
+    ) AS latest ON true
+    LEFT JOIN ${placementsOn(day)} AS placement ON placement.member_id = holder.member_id
+    ${conditions.length > 0 ? sql`WHERE ${sql.join([...conditions], sql` AND `)}` : sql``}
+  )`;
+}
+
+/** Tasks of the cells in a unit's subtree (within the caller's), as they stood on `asOf`. */
+export function tasksOfUnit(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, asOf: string, unattendedOnly = false): Promise<TaskRow[]> {
+  return findTasks(db, { where: sql<boolean>`${inReplicaSubtrees('task.cell_id', [unitId])} AND ${inReplicaSubtrees('task.cell_id', readableScopes(caller))}`, asOf, unattendedOnly });
+}
+
+export interface TaskSummary {
+  unitId: string;
+  year: number;
+  period: ReviewPeriod;
+  total: number;
+  done: number;
+  overdue: number;
+  unattended: number;
+}
+
+/**
+ * Tasks of a unit's subtree whose period overlaps the review period, counted as they stood at its
+ * end (or today, before it ends): one SQL statement on the replica tree. Null outside the caller's scope.
+ */
+export async function taskSummary(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number, period: ReviewPeriod): Promise<TaskSummary | null> {
+  const year = requireYear(yearArg);
+  if (!(await readableUnit(db, caller, unitId))) return null;
+  const { start, end } = periodBounds(year, period);
+  const today = new Date().toISOString().slice(0, 10);
+  const asOf = end < today ? end : today;
+  const where = sql<boolean>`task.starts_on <= ${end}::date AND (task.ends_on IS NULL OR task.ends_on >= ${start}::date)
+    AND ${inReplicaSubtrees('task.cell_id', [unitId])} AND ${inReplicaSubtrees('task.cell_id', readableScopes(caller))}`;
+  const row = await sql<{ total: string; done: string; overdue: string; unattended: string }>`
+    SELECT count(*) AS total, count(*) FILTER (WHERE done) AS done, count(*) FILTER (WHERE overdue) AS overdue,
+           count(*) FILTER (WHERE unattended IS NOT NULL) AS unattended
+    FROM ${taskStates([where], asOf)} AS task`.execute(db).then((result) => result.rows[0]!);
+  return { unitId, year, period, total: Number(row.total), done: Number(row.done), overdue: Number(row.overdue), unattended: Number(row.unattended) };
+}
+
+/** The day a state is asked for: a valid date, or today. */
+export function requireAsOf(value: string | null | undefined): string {
+  return value === null || value === undefined ? new Date().toISOString().slice(0, 10) : requireDate(value, 'asOf');
+}

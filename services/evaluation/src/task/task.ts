@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '@dangvien/auth';
+import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { EvaluationDatabase, TaskResult } from '../database.ts';
+import { vietnameseDate } from '../meeting/meeting.ts';
+import { rosterOn } from '../replica/placement-history.ts';
+import { requireWritableUnit } from '../scope/scope.ts';
+import { findTasks, type TaskRow } from './task.queries.ts';
+
+const MAX_HOUSEHOLDS = 200;
+const TASK_RESULTS: readonly TaskResult[] = ['EXCEEDED', 'DONE', 'IN_PROGRESS', 'NOT_DONE'];
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+export interface AssignTaskInput {
+  cellId: string;
+  memberId: string;
+  title: string;
+  area?: string | null;
+  households?: string[] | null;
+  startsOn: string;
+  endsOn?: string | null;
+}
+
+/** Phân công nhiệm vụ: the cell gives a member of its roster a task (an area or named households) for a period. */
+export async function assignTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: AssignTaskInput): Promise<TaskRow> {
+  const cellId = requireId(input.cellId, 'cellId');
+  const memberId = requireId(input.memberId, 'memberId');
+  const title = requireText(input.title, 'title', 'tên nhiệm vụ', 300);
+  const area = input.area?.trim() ? requireText(input.area, 'area', 'địa bàn', 500) : null;
+  const households = (input.households ?? []).map((household) => requireText(household, 'households', 'hộ được phân công', 200));
+  if (households.length > MAX_HOUSEHOLDS) throw new DomainError('BAD_USER_INPUT', `Một nhiệm vụ phụ trách tối đa ${MAX_HOUSEHOLDS} hộ.`, { field: 'households' });
+  if (!area && households.length === 0) throw new DomainError('BAD_USER_INPUT', 'Nhiệm vụ cần ghi địa bàn hoặc các hộ được phân công phụ trách.', { field: 'area' });
+  const startsOn = requireDate(input.startsOn, 'startsOn');
+  const endsOn = input.endsOn ? requireDate(input.endsOn, 'endsOn') : null;
+  if (endsOn && endsOn < startsOn) throw new DomainError('BAD_USER_INPUT', 'Ngày kết thúc nhiệm vụ phải sau ngày bắt đầu.', { field: 'endsOn' });
+
+  return db.transaction().execute(async (trx) => {
+    await requireWritableUnit(trx, caller, 'assignTask', cellId, 'Không tìm thấy chi bộ.');
+    const cell = await trx.selectFrom('org_unit_replica').select('kind').where('id', '=', cellId).where('valid_to', 'is', null).executeTakeFirst();
+    if (!cell || !['CELL', 'GRASSROOTS_CELL'].includes(cell.kind)) throw new DomainError('BAD_USER_INPUT', 'Chỉ chi bộ mới phân công nhiệm vụ cho đảng viên.', { field: 'cellId' });
+    await requireOnRoster(trx, cellId, memberId, startsOn);
+    const task = await trx.insertInto('task').values({ id: randomUUID(), cell_id: cellId, title, area, households, starts_on: startsOn, ends_on: endsOn }).returningAll().executeTakeFirstOrThrow();
+    await trx.insertInto('task_assignment').values({ task_id: task.id, member_id: memberId, assigned_on: startsOn, ended_on: null }).execute();
+    await writeAudit(trx, caller, [{ operation: 'assignTask', entityType: 'Task', entityId: task.id, before: null, after: { cellId, memberId, title, area, households, startsOn, endsOn } }]);
+    return taskAsOf(trx, task.id, startsOn);
+  });
+}
+
+export interface ReassignTaskInput {
+  taskId: string;
+  memberId: string;
+  /** The first day the new member holds the task. */
+  reassignedOn: string;
+}
+
+/** Hands a task to another member of the cell from a date (the previous holder's assignment ends that day). */
+export async function reassignTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: ReassignTaskInput): Promise<TaskRow> {
+  const taskId = requireId(input.taskId, 'taskId');
+  const memberId = requireId(input.memberId, 'memberId');
+  const reassignedOn = requireDate(input.reassignedOn, 'reassignedOn');
+  return db.transaction().execute(async (trx) => {
+    const task = await lockWritableTask(trx, caller, 'reassignTask', taskId);
+    const current = await trx.selectFrom('task_assignment').selectAll().where('task_id', '=', task.id).where('ended_on', 'is', null).executeTakeFirstOrThrow();
+    if (reassignedOn <= current.assigned_on) {
+      throw new DomainError('BAD_USER_INPUT', `Ngày phân công lại phải sau ngày ${vietnameseDate(current.assigned_on)} (lần phân công trước).`, { field: 'reassignedOn' });
+    }
+    if (current.member_id === memberId) throw new DomainError('BAD_USER_INPUT', 'Nhiệm vụ đang do chính đảng viên này phụ trách.', { field: 'memberId' });
+    await requireOnRoster(trx, task.cell_id, memberId, reassignedOn);
+    await trx.updateTable('task_assignment').set({ ended_on: reassignedOn }).where('task_id', '=', task.id).where('assigned_on', '=', current.assigned_on).execute();
+    await trx.insertInto('task_assignment').values({ task_id: task.id, member_id: memberId, assigned_on: reassignedOn, ended_on: null }).execute();
+    await writeAudit(trx, caller, [{ operation: 'reassignTask', entityType: 'Task', entityId: task.id, before: { memberId: current.member_id, assignedOn: current.assigned_on }, after: { memberId, assignedOn: reassignedOn } }]);
+    return taskAsOf(trx, task.id, reassignedOn);
+  });
+}
+
+export interface ReviewTaskInput {
+  taskId: string;
+  reviewedOn: string;
+  result: TaskResult;
+  comment?: string | null;
+}
+
+/** The cell's periodic review of a task: the result of whoever held it that day. */
+export async function reviewTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: ReviewTaskInput) {
+  const taskId = requireId(input.taskId, 'taskId');
+  const reviewedOn = requireDate(input.reviewedOn, 'reviewedOn');
+  if (!TASK_RESULTS.includes(input.result)) throw new DomainError('BAD_USER_INPUT', 'Kết quả đánh giá nhiệm vụ không hợp lệ.', { field: 'result' });
+  if (reviewedOn > today()) throw new DomainError('BAD_USER_INPUT', 'Không đánh giá nhiệm vụ cho một ngày chưa tới.', { field: 'reviewedOn' });
+  const comment = input.comment?.trim() ? requireText(input.comment, 'comment', 'nhận xét', 2000) : null;
+  return db.transaction().execute(async (trx) => {
+    const task = await lockWritableTask(trx, caller, 'reviewTask', taskId);
+    if (reviewedOn < task.starts_on) throw new DomainError('BAD_USER_INPUT', `Nhiệm vụ bắt đầu từ ngày ${vietnameseDate(task.starts_on)}: chưa thể đánh giá trước đó.`, { field: 'reviewedOn' });
+    const holder = await trx
+      .selectFrom('task_assignment')
+      .select('member_id')
+      .where('task_id', '=', task.id)
+      .where('assigned_on', '<=', reviewedOn)
+      .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', reviewedOn)]))
+      .executeTakeFirstOrThrow();
+    const review = await trx
+      .insertInto('task_review')
+      .values({ id: randomUUID(), task_id: task.id, member_id: holder.member_id, reviewed_on: reviewedOn, result: input.result, comment })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, caller, [{ operation: 'reviewTask', entityType: 'Task', entityId: task.id, before: null, after: { reviewId: review.id, memberId: holder.member_id, reviewedOn, result: input.result, comment } }]);
+    return review;
+  });
+}
+
+async function lockWritableTask(trx: Transaction<EvaluationDatabase>, caller: Caller, mutation: 'reassignTask' | 'reviewTask', taskId: string) {
+  const task = await sql<{ id: string; cell_id: string; starts_on: string }>`SELECT id, cell_id, starts_on FROM task WHERE id = ${taskId} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
+  if (!task) throw new DomainError('NOT_FOUND', 'Không tìm thấy nhiệm vụ.');
+  await requireWritableUnit(trx, caller, mutation, task.cell_id, 'Không tìm thấy nhiệm vụ.');
+  return task;
+}
+
+async function requireOnRoster(trx: Transaction<EvaluationDatabase>, cellId: string, memberId: string, day: string): Promise<void> {
+  if ((await rosterOn(trx, cellId, day)).has(memberId)) return;
+  throw new DomainError('BAD_USER_INPUT', `Đảng viên không có trong danh sách sinh hoạt của chi bộ ngày ${vietnameseDate(day)} (không thuộc chi bộ, đã chuyển đi hoặc được miễn sinh hoạt).`, {
+    field: 'memberId',
+    memberId,
+    reason: 'NOT_ON_ROSTER',
+  });
+}
+
+async function taskAsOf(trx: Transaction<EvaluationDatabase>, taskId: string, day: string): Promise<TaskRow> {
+  const [task] = await findTasks(trx, { ids: [taskId], asOf: day });
+  return task!;
+}
