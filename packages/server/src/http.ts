@@ -27,6 +27,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Spreadsheet imports travel as base64 in a variable (graphql-armor's token limit counts the document,
+ * not variables): 10,000 members with all 14 register columns are about 0.9 MB as .xlsx and 4.1 MB as
+ * .csv once base64-encoded, and the gateway forwards the same body to the subgraph. 8 MB covers that.
+ */
+const DEFAULT_BODY_LIMIT = '8mb';
+
 /** Serves an Apollo server at /graphql and a health report at /health over plain HTTP. */
 export async function serveApollo<Ctx extends BaseContext>(options: ServeOptions<Ctx>): Promise<RunningServer> {
   await options.apollo.start();
@@ -39,7 +46,7 @@ export async function serveApollo<Ctx extends BaseContext>(options: ServeOptions
   for (const [path, router] of Object.entries(options.routes ?? {})) app.use(path, router);
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '100kb' }),
+    express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }),
     expressMiddleware(options.apollo, { context: async ({ req }) => options.context(req) }),
   );
   const host = options.host ?? '127.0.0.1';
