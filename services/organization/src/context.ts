@@ -2,6 +2,8 @@ import { readableScopes, type Caller } from '@dangvien/auth';
 import { groupLoader, isUuid, rowLoader } from '@dangvien/server';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
+import { findPositionsOfTerms, findPositionsOn, findTermsByIds, findTermsOf } from './committee/committee.repository.ts';
+import type { CommitteeTermRow, PositionRow } from './committee/committee.ts';
 import type { OrganizationDatabase } from './database.ts';
 import { findOperationsByIds, findPartsOf, type OperationPartRow, type OperationRow } from './operation/operation.repository.ts';
 import {
@@ -29,6 +31,10 @@ export interface OrganizationContext {
   versionsOf: ReturnType<typeof groupLoader<OrgUnitVersionRow>>;
   operationById: ReturnType<typeof rowLoader<OperationRow>>;
   partsOf: ReturnType<typeof groupLoader<OperationPartRow>>;
+  termsOf: ReturnType<typeof groupLoader<CommitteeTermRow>>;
+  termById: ReturnType<typeof rowLoader<CommitteeTermRow>>;
+  positionsOn: DataLoader<UnitDay, PositionRow[], string>;
+  positionsOfTerm: ReturnType<typeof groupLoader<PositionRow>>;
 }
 
 const keyOf = (key: UnitDay) => `${key.id}@${key.day}`;
@@ -60,5 +66,9 @@ export function createContext(db: Kysely<OrganizationDatabase>, caller: Caller):
     versionsOf: groupLoader((ids) => findVersionsOf(db, ids), (row) => row.unit_id),
     operationById: rowLoader((ids) => findOperationsByIds(db, ids), (row) => row.id),
     partsOf: groupLoader((ids) => findPartsOf(db, ids), (row) => row.operation_id),
+    termsOf: groupLoader((ids) => findTermsOf(db, ids), (row) => row.unit_id),
+    termById: rowLoader((ids) => findTermsByIds(db, ids), (row) => row.id),
+    positionsOn: unitDayLoader((keys) => findPositionsOn(db, keys)),
+    positionsOfTerm: groupLoader((ids) => findPositionsOfTerms(db, ids), (row) => row.term_id),
   };
 }

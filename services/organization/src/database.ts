@@ -12,6 +12,8 @@ export interface OrganizationDatabase extends EventTables, AuditTables {
   operation: OperationTable;
   operation_part: OperationPartTable;
   member_placement_replica: MemberPlacementReplicaTable;
+  committee_term: CommitteeTermTable;
+  committee_position: CommitteePositionTable;
 }
 
 /** Identity, kind, code and lifetime of a unit; its names and parents over time are in org_unit_version. */
@@ -75,4 +77,31 @@ export interface MemberPlacementReplicaTable {
   member_id: string;
   cell_id: string | null;
   status: string;
+}
+
+/** A committee's term (nhiệm kỳ) in a unit: from starts_on (inclusive) to ends_on (exclusive; null = current). */
+export interface CommitteeTermTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string | null;
+  decision_number: string;
+  created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+export type PositionKind = 'SECRETARY' | 'DEPUTY_SECRETARY' | 'STANDING_COMMITTEE_MEMBER' | 'COMMITTEE_MEMBER';
+
+/** A position a member holds in a unit's committee, in one term: from starts_on to ends_on (exclusive; null = still). */
+export interface CommitteePositionTable {
+  id: string;
+  term_id: string;
+  unit_id: string;
+  member_id: string;
+  position: PositionKind;
+  starts_on: string;
+  ends_on: string | null;
+  decision_number: string;
+  end_decision_number: string | null;
+  created_at: ColumnType<Date, never, never> & Generated<Date>;
 }

@@ -9,6 +9,7 @@ import { operationResolvers } from './operation/operation.resolvers.ts';
 import { currentTreeRows } from './org-unit/org-unit.repository.ts';
 import { orgUnitResolvers } from './org-unit/org-unit.resolvers.ts';
 import { splitResolvers } from './split/split.resolvers.ts';
+import { committeeResolvers } from './committee/committee.resolvers.ts';
 import { treeDigest } from '@dangvien/org-replica';
 import { mergeResolvers } from '@dangvien/server';
 
@@ -17,7 +18,7 @@ export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, Orga
   defaultPort: 4001,
   schemaUrl: new URL('./', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(orgUnitResolvers, operationResolvers, auditResolvers, splitResolvers),
+  resolvers: mergeResolvers(orgUnitResolvers, operationResolvers, auditResolvers, splitResolvers, committeeResolvers),
   createContext,
   seedDemo,
   consumes: { membership: membershipEventHandlers, evaluation: evaluationEventHandlers },

@@ -9,4 +9,7 @@ export const ORGANIZATION_MUTATION_ROLES = {
   moveOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   applyProvinceReform: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   splitOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  openCommitteeTerm: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  appointPosition: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  endPosition: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import type { OrganizationDatabase } from '../database.ts';
+import { inSubtrees, type UnitDay } from '../org-unit/org-unit.repository.ts';
+import type { CommitteeTermRow, PositionRow } from './committee.ts';
+
+type Db = Kysely<OrganizationDatabase>;
+
+/** Rank of a position in lists: secretary first. */
+const RANK = sql`CASE p.position WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1 WHEN 'STANDING_COMMITTEE_MEMBER' THEN 2 ELSE 3 END`;
+
+/** Every term of the given units, oldest first: one statement. */
+export function findTermsOf(db: Db, unitIds: readonly string[]): Promise<CommitteeTermRow[]> {
+  return db.selectFrom('committee_term').selectAll().where('unit_id', 'in', unitIds).orderBy('unit_id').orderBy('starts_on').execute();
+}
+
+export function findTermsByIds(db: Db, ids: readonly string[]): Promise<CommitteeTermRow[]> {
+  return db.selectFrom('committee_term').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Positions held in each (unit, day), secretary first: one statement. */
+export async function findPositionsOn(db: Db, keys: readonly UnitDay[]): Promise<(PositionRow & { key_id: string; key_day: string })[]> {
+  const result = await sql<PositionRow & { key_id: string; key_day: string }>`
+    SELECT p.*, k.id AS key_id, k.day::text AS key_day
+    FROM committee_position p
+    JOIN unnest(${keys.map((key) => key.id)}::uuid[], ${keys.map((key) => key.day)}::date[]) AS k(id, day)
+      ON p.unit_id = k.id AND p.starts_on <= k.day AND (p.ends_on IS NULL OR p.ends_on > k.day)
+    ORDER BY ${RANK}, p.starts_on, p.id`.execute(db);
+  return result.rows;
+}
+
+/** Every position of the given terms, secretary first, then by start: one statement. */
+export async function findPositionsOfTerms(db: Db, termIds: readonly string[]): Promise<PositionRow[]> {
+  const result = await sql<PositionRow>`SELECT p.* FROM committee_position p WHERE p.term_id = ANY(${[...termIds]}::uuid[]) ORDER BY ${RANK}, p.starts_on, p.id`.execute(db);
+  return result.rows;
+}
+
+/** Cells (and grassroots cells) in the subtree of `unitId` today, inside the caller's scopes. */
+export async function findCellsUnder(db: Db, unitId: string, scopeIds: readonly string[]): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    SELECT u.id FROM org_unit u
+    WHERE u.kind IN ('CELL', 'GRASSROOTS_CELL') AND ${inSubtrees(sql`u.id`, [unitId])} AND ${inSubtrees(sql`u.id`, scopeIds)}
+    ORDER BY u.id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
