@@ -4,6 +4,7 @@ import { createContext, type MembershipContext } from './context.ts';
 import type { MembershipDatabase } from './database.ts';
 import { seedDemo } from './demo-seed.ts';
 import { importResolvers } from './import/import.resolvers.ts';
+import { alertResolvers } from './alerts/alerts.resolvers.ts';
 import { duesResolvers } from './dues/dues.resolvers.ts';
 import { memberResolvers } from './member/member.resolvers.ts';
 import { placementDigest } from './member/member.repository.ts';
@@ -17,7 +18,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, Membersh
   defaultPort: 4002,
   schemaUrl: new URL('./', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(memberResolvers, auditResolvers, importResolvers, orgUnitResolvers, duesResolvers),
+  resolvers: mergeResolvers(memberResolvers, auditResolvers, importResolvers, orgUnitResolvers, duesResolvers, alertResolvers),
   createContext,
   seedDemo,
   consumes: { organization: organizationEventHandlers },
