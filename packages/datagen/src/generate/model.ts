@@ -1,0 +1,115 @@
+/**
+ * What the generator produces, one chunk at a time. The shapes are those the subgraphs' bulk modules
+ * accept (services/<name>/src/bulk): camelCase, dates as YYYY-MM-DD, nothing database-generated.
+ */
+export type OrgUnitKind = 'PROVINCE' | 'DISTRICT' | 'GRASSROOTS_COMMITTEE' | 'GRASSROOTS_CELL' | 'CELL';
+export type MemberStatus = 'CANDIDATE' | 'PROBATIONARY' | 'OFFICIAL' | 'EXEMPT' | 'LEFT' | 'DECEASED';
+export type Grade = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
+
+export interface GenUnitVersion {
+  parentId: string | null;
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+  change: 'CREATED' | 'RENAMED' | 'MOVED';
+  decisionNumber: string | null;
+}
+
+export interface GenUnit {
+  id: string;
+  code: string;
+  kind: OrgUnitKind;
+  establishedOn: string | null;
+  endedOn: string | null;
+  successorId: string | null;
+  endDecision: string | null;
+  /** Oldest first; at most the last one is open (validTo null). */
+  versions: GenUnitVersion[];
+}
+
+export interface GenMemberEvent {
+  kind: 'CANDIDATE' | 'ADMITTED' | 'OFFICIAL' | 'EXEMPT' | 'EXEMPT_ENDED' | 'DISCIPLINE' | 'NAME_REMOVED' | 'LEFT' | 'DIED' | 'REINSTATED';
+  occurredOn: string;
+  decisionNumber: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface GenPlacement {
+  cellId: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface GenMember {
+  id: string;
+  fullName: string;
+  sex: 'MALE' | 'FEMALE';
+  dateOfBirth: string;
+  ethnicity: string;
+  religion: string;
+  hometown: string;
+  residence: string;
+  citizenId: string;
+  phone: string;
+  educationLevel: string;
+  professionalQualification: string | null;
+  politicalTheoryLevel: 'SO_CAP' | 'TRUNG_CAP' | 'CAO_CAP' | 'CU_NHAN' | null;
+  occupation: string;
+  workplace: string | null;
+  partyCardNumber: string;
+  profileNumber: string;
+  /** Derived from `events` (the lifecycle replayed), as membership derives it. */
+  status: MemberStatus;
+  /** The cell of the last placement. */
+  cellId: string;
+  placements: GenPlacement[];
+  /** Sorted by date; same-day events in recording order. */
+  events: GenMemberEvent[];
+  /** Every card number held, oldest first (cards were exchanged in 2025). */
+  cards: string[];
+}
+
+export interface GenReviewCycle {
+  id: string;
+  unitId: string;
+  year: number;
+  closesOn: string;
+  ruleSetId: string;
+}
+
+export interface GenReview {
+  id: string;
+  memberId: string;
+  year: number;
+  score: number;
+  grade: Grade;
+  cycleId: string;
+  ruleSetId: string;
+  disciplined: boolean;
+}
+
+export interface GenAttendance {
+  memberId: string;
+  status: 'PRESENT' | 'EXCUSED' | 'ABSENT';
+  reason: string | null;
+}
+
+export interface GenMeeting {
+  id: string;
+  cellId: string;
+  heldOn: string;
+  kind: 'REGULAR' | 'THEMATIC';
+  agenda: string;
+  resolution: string | null;
+  attendance: GenAttendance[];
+}
+
+/** One loadable part of the data set: the upper tree (chunk 0) or a few grassroots organizations with everything below them. */
+export interface Chunk {
+  index: number;
+  units: GenUnit[];
+  members: GenMember[];
+  cycles: GenReviewCycle[];
+  reviews: GenReview[];
+  meetings: GenMeeting[];
+}

@@ -1,0 +1,39 @@
+import { migrations } from '../migrations/index.ts';
+import { copyMeetings, copyMemberReplica, copyReviews, type BulkMeeting, type BulkMemberPlacement, type BulkReview, type BulkReviewCycle } from './evaluation.ts';
+import { copyOrgReplica, ORG_REPLICA_DIGEST, type BulkReplicaUnit } from './org-replica.ts';
+import { auditBulkLoad, type BulkWriter } from './writer.ts';
+
+export type { BulkMeeting, BulkMemberPlacement, BulkReview, BulkReviewCycle } from './evaluation.ts';
+export type { BulkReplicaUnit } from './org-replica.ts';
+
+export interface EvaluationChunk {
+  units: readonly BulkReplicaUnit[];
+  members: readonly BulkMemberPlacement[];
+  cycles: readonly BulkReviewCycle[];
+  reviews: readonly BulkReview[];
+  meetings: readonly BulkMeeting[];
+}
+
+/**
+ * The evaluation subgraph's bulk path: both replicas (the tree, members' cells and statuses) loaded
+ * directly, then closed review cycles with their decided reviews, meetings and attendance, with COPY.
+ */
+export const evaluationBulk = {
+  subgraph: 'evaluation' as const,
+  migrations,
+  async loadChunk(writer: BulkWriter, chunk: EvaluationChunk): Promise<void> {
+    await copyOrgReplica(writer, chunk.units);
+    await copyMemberReplica(writer, chunk.members);
+    await copyReviews(writer, chunk.cycles, chunk.reviews);
+    await copyMeetings(writer, chunk.meetings);
+  },
+  finish: auditBulkLoad,
+  digestQueries: (unitPattern: string, memberPattern: string): string[] => [
+    ORG_REPLICA_DIGEST(unitPattern),
+    `SELECT member_id, cell_id, status FROM member_replica WHERE member_id::text LIKE '${memberPattern}' ORDER BY member_id`,
+    `SELECT id, unit_id, year, period, closes_on, status, rule_set_id FROM review_cycle WHERE unit_id::text LIKE '${unitPattern}' ORDER BY id`,
+    `SELECT id, member_id, year, score, grade, period, cycle_id, rule_set_id, disciplined FROM review WHERE member_id::text LIKE '${memberPattern}' ORDER BY id`,
+    `SELECT id, cell_id, held_on, kind, agenda, resolution FROM meeting WHERE cell_id::text LIKE '${unitPattern}' ORDER BY id`,
+    `SELECT a.meeting_id, a.member_id, a.status, a.reason FROM attendance a WHERE a.member_id::text LIKE '${memberPattern}' ORDER BY a.meeting_id, a.member_id`,
+  ],
+};

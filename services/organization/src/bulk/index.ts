@@ -1,0 +1,25 @@
+import { migrations } from '../migrations/index.ts';
+import { copyOrgUnits, type BulkOrgUnit } from './org-units.ts';
+import { auditBulkLoad, type BulkWriter } from './writer.ts';
+
+export type { BulkOrgUnit, BulkOrgUnitVersion } from './org-units.ts';
+export type { BulkWriter, CopyValue } from './writer.ts';
+
+/**
+ * The organization subgraph's bulk path: the tree and its history straight into org_unit and
+ * org_unit_version with COPY. No outbox events: consumers get bulk-loaded units from their own bulk
+ * path (their replicas are loaded directly), so every consumer position stays valid (docs/data.md).
+ */
+export const organizationBulk = {
+  subgraph: 'organization' as const,
+  migrations,
+  async loadChunk(writer: BulkWriter, chunk: { units: readonly BulkOrgUnit[] }): Promise<void> {
+    await copyOrgUnits(writer, chunk.units);
+  },
+  finish: auditBulkLoad,
+  /** Rows of the loaded data set, content only (no serial ids or timestamps), for digests. */
+  digestQueries: (idPattern: string): string[] => [
+    `SELECT id, code, kind, established_on, ended_on, successor_id, end_decision FROM org_unit WHERE id::text LIKE '${idPattern}' ORDER BY id`,
+    `SELECT unit_id, parent_id, name, name_folded, valid_from, valid_to, change, decision_number FROM org_unit_version WHERE unit_id::text LIKE '${idPattern}' ORDER BY unit_id, valid_from NULLS FIRST`,
+  ],
+};
