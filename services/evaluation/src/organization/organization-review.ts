@@ -5,7 +5,7 @@ import { DomainError, requireId, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { lockWritableCycle, periodLabel } from '../cycle/review-cycle.ts';
 import type { EvaluationDatabase, Grade, OrganizationReviewTable, ReviewPeriod } from '../database.ts';
-import { excellentQuota, gradeUnder, periodBounds, type RuleSetRow } from '../rules/rule-set.ts';
+import { gradeUnder, periodBounds } from '../rules/rule-set.ts';
 import { readableUnit, requirePercent, requireScore, requireYear } from '../scope/scope.ts';
 
 export type OrganizationReviewRow = Selectable<OrganizationReviewTable>;
@@ -25,7 +25,8 @@ export interface OrganizationGradeInput {
 
 /**
  * The upper level decides the grades of the organizations directly under it, each under the rule set
- * fixed when the cycle opened; the excellent quota of that rule set holds over the cycle. All or nothing.
+ * fixed when the cycle opened. All or nothing. The rule set's excellent quota is the members' (DOMAIN.md
+ * §3); it is not applied to organizations (seed 004 reports 3 of 7 ward committees excellent).
  */
 export async function decideOrganizationGrades(db: Kysely<EvaluationDatabase>, caller: Caller, cycleIdArg: string, decisionsArg: readonly OrganizationGradeInput[]): Promise<OrganizationReviewRow[]> {
   const cycleId = requireId(cycleIdArg, 'cycleId');
@@ -62,7 +63,6 @@ export async function decideOrganizationGrades(db: Kysely<EvaluationDatabase>, c
           .executeTakeFirstOrThrow(),
       );
     }
-    await checkOrganizationQuota(trx, cycle.id, ruleSet);
     await writeAudit(
       trx,
       caller,
@@ -94,23 +94,6 @@ async function requireDirectlyUnder(trx: Transaction<EvaluationDatabase>, parent
   const graded = new Set(children.filter((unit) => GRADED_ORGANIZATION_KINDS.includes(unit.kind)).map((unit) => unit.id));
   const missing = unitIds.find((id) => !graded.has(id));
   if (missing) throw new DomainError('NOT_FOUND', 'Không tìm thấy tổ chức đảng trực thuộc đơn vị của đợt xếp loại.', { field: 'unitId', unitId: missing });
-}
-
-async function checkOrganizationQuota(trx: Transaction<EvaluationDatabase>, cycleId: string, ruleSet: RuleSetRow): Promise<void> {
-  const counts = await trx.selectFrom('organization_review').select(['grade', (eb) => eb.fn.countAll<string>().as('n')]).where('cycle_id', '=', cycleId).groupBy('grade').execute();
-  const count = (grade: Grade) => Number(counts.find((row) => row.grade === grade)?.n ?? 0);
-  const excellent = count('EXCELLENT');
-  const good = count('GOOD');
-  const allowed = excellentQuota(ruleSet, good);
-  if (excellent > allowed) {
-    throw new DomainError('CONFLICT', `Số tổ chức đảng xếp loại xuất sắc (${excellent}) vượt ${ruleSet.excellent_quota_percent}% số xếp loại tốt (${good}): tối đa ${allowed}.`, {
-      field: 'decisions',
-      excellent,
-      good,
-      allowed,
-      ruleSet: ruleSet.code,
-    });
-  }
 }
 
 /** Grades of the organizations in a unit's subtree (the unit included) for a period, newest decision first. */
