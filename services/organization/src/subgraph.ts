@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from '@dangvien/server';
 import { createContext, type OrganizationContext } from './context.ts';
 import type { OrganizationDatabase } from './database.ts';
 import { seedDemo } from './demo-seed.ts';
+import { orgUnitImportResolvers } from './import/org-unit-import.resolvers.ts';
 import { migrations } from './migrations/index.ts';
 import { evaluationEventHandlers, membershipEventHandlers } from './operation/operation.events.ts';
 import { operationResolvers } from './operation/operation.resolvers.ts';
@@ -18,7 +19,7 @@ export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, Orga
   defaultPort: 4001,
   schemaUrl: new URL('./', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(orgUnitResolvers, operationResolvers, auditResolvers, splitResolvers, committeeResolvers),
+  resolvers: mergeResolvers(orgUnitResolvers, orgUnitImportResolvers, operationResolvers, auditResolvers, splitResolvers, committeeResolvers),
   createContext,
   seedDemo,
   consumes: { membership: membershipEventHandlers, evaluation: evaluationEventHandlers },

@@ -3,6 +3,7 @@ import * as createOrgUnit from './2026_11_22_10_00_00_create_org_unit.ts';
 import * as createEventAndAuditTables from './2026_11_22_11_00_00_create_event_and_audit_tables.ts';
 import * as createOperation from './2026_11_22_11_10_00_create_operation.ts';
 import * as createOrgUnitVersion from './2026_11_22_12_00_00_create_org_unit_version.ts';
+import * as createOrgUnitAddress from './2026_11_23_12_00_00_create_org_unit_address.ts';
 import * as createMemberPlacementReplica from './2026_11_23_20_00_00_create_member_placement_replica.ts';
 import * as createCommittee from './2026_11_23_20_10_00_create_committee.ts';
 
@@ -11,6 +12,7 @@ export const migrations: MigrationSet = {
   '2026_11_22_11_00_00_create_event_and_audit_tables': createEventAndAuditTables,
   '2026_11_22_11_10_00_create_operation': createOperation,
   '2026_11_22_12_00_00_create_org_unit_version': createOrgUnitVersion,
+  '2026_11_23_12_00_00_create_org_unit_address': createOrgUnitAddress,
   '2026_11_23_20_00_00_create_member_placement_replica': createMemberPlacementReplica,
   '2026_11_23_20_10_00_create_committee': createCommittee,
 };
