@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import { findPositionsOfTerms, findPositionsOn, findTermsByIds, findTermsOf } from './committee/committee.repository.ts';
 import type { CommitteeTermRow, PositionRow } from './committee/committee.ts';
 import type { OrganizationDatabase } from './database.ts';
+import { findDelegatesOf, findDelegationsAssignedBy, findDelegationsByIds, findDelegationsDirecting, findRatingsOf, findWorkItemsOf } from './delegation/delegation.repository.ts';
+import type { DelegateRow, DelegationRow, RatingRow, WorkItemRow } from './delegation/delegation.ts';
 import { findOperationsByIds, findPartsOf, type OperationPartRow, type OperationRow } from './operation/operation.repository.ts';
 import {
   findAncestorsOf,
@@ -35,6 +37,12 @@ export interface OrganizationContext {
   termById: ReturnType<typeof rowLoader<CommitteeTermRow>>;
   positionsOn: DataLoader<UnitDay, PositionRow[], string>;
   positionsOfTerm: ReturnType<typeof groupLoader<PositionRow>>;
+  delegationById: ReturnType<typeof rowLoader<DelegationRow>>;
+  delegationsDirecting: ReturnType<typeof groupLoader<DelegationRow>>;
+  delegationsAssignedBy: ReturnType<typeof groupLoader<DelegationRow>>;
+  delegatesOf: ReturnType<typeof groupLoader<DelegateRow>>;
+  workItemsOf: ReturnType<typeof groupLoader<WorkItemRow>>;
+  ratingsOf: ReturnType<typeof groupLoader<RatingRow>>;
 }
 
 const keyOf = (key: UnitDay) => `${key.id}@${key.day}`;
@@ -70,5 +78,11 @@ export function createContext(db: Kysely<OrganizationDatabase>, caller: Caller):
     termById: rowLoader((ids) => findTermsByIds(db, ids), (row) => row.id),
     positionsOn: unitDayLoader((keys) => findPositionsOn(db, keys)),
     positionsOfTerm: groupLoader((ids) => findPositionsOfTerms(db, ids), (row) => row.term_id),
+    delegationById: rowLoader((ids) => findDelegationsByIds(db, ids), (row) => row.id),
+    delegationsDirecting: groupLoader((ids) => findDelegationsDirecting(db, ids), (row) => row.target_unit_id),
+    delegationsAssignedBy: groupLoader((ids) => findDelegationsAssignedBy(db, ids), (row) => row.assigning_unit_id),
+    delegatesOf: groupLoader((ids) => findDelegatesOf(db, ids), (row) => row.delegation_id),
+    workItemsOf: groupLoader((ids) => findWorkItemsOf(db, ids), (row) => row.delegate_id),
+    ratingsOf: groupLoader((ids) => findRatingsOf(db, ids), (row) => row.delegate_id),
   };
 }

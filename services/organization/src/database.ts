@@ -14,6 +14,10 @@ export interface OrganizationDatabase extends EventTables, AuditTables {
   member_placement_replica: MemberPlacementReplicaTable;
   committee_term: CommitteeTermTable;
   committee_position: CommitteePositionTable;
+  delegation: DelegationTable;
+  delegate: DelegateTable;
+  delegate_work_item: DelegateWorkItemTable;
+  delegate_rating: DelegateRatingTable;
 }
 
 /** Identity, kind, code and lifetime of a unit; its names and parents over time are in org_unit_version. */
@@ -104,4 +108,55 @@ export interface CommitteePositionTable {
   decision_number: string;
   end_decision_number: string | null;
   created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+/** Đoàn cán bộ: members an upper committee assigns to direct a unit below it, from starts_on to ends_on (exclusive; null = still). */
+export interface DelegationTable {
+  id: string;
+  assigning_unit_id: string;
+  target_unit_id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string | null;
+  decision_number: string;
+  created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+export type DelegateRole = 'LEADER' | 'DEPUTY_LEADER' | 'MEMBER';
+
+/** One delegate and the area (khu vực) he or she is responsible for. */
+export interface DelegateTable {
+  id: string;
+  delegation_id: string;
+  member_id: string;
+  role: DelegateRole;
+  area_unit_id: string | null;
+  area_name: string;
+}
+
+export type WorkItemResult = 'EXCEEDED' | 'DONE' | 'IN_PROGRESS' | 'NOT_DONE';
+
+/** Phần việc đăng ký: a work item a delegate registers for a year, and its result. */
+export interface DelegateWorkItemTable {
+  id: string;
+  delegate_id: string;
+  year: number;
+  title: string;
+  registered_on: string;
+  result: WorkItemResult | null;
+  result_note: string | null;
+  result_recorded_on: string | null;
+  created_at: ColumnType<Date, never, never> & Generated<Date>;
+}
+
+export type DelegateGrade = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
+
+/** A delegate's year-end rating by the committee that assigned the delegation. */
+export interface DelegateRatingTable {
+  delegate_id: string;
+  year: number;
+  grade: DelegateGrade;
+  comment: string | null;
+  rated_on: string;
+  decision_number: string;
 }

@@ -11,6 +11,7 @@ import { currentTreeRows } from './org-unit/org-unit.repository.ts';
 import { orgUnitResolvers } from './org-unit/org-unit.resolvers.ts';
 import { splitResolvers } from './split/split.resolvers.ts';
 import { committeeResolvers } from './committee/committee.resolvers.ts';
+import { delegationResolvers } from './delegation/delegation.resolvers.ts';
 import { treeDigest } from '@dangvien/org-replica';
 import { mergeResolvers } from '@dangvien/server';
 
@@ -19,7 +20,7 @@ export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, Orga
   defaultPort: 4001,
   schemaUrl: new URL('./', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(orgUnitResolvers, orgUnitImportResolvers, operationResolvers, auditResolvers, splitResolvers, committeeResolvers),
+  resolvers: mergeResolvers(orgUnitResolvers, orgUnitImportResolvers, operationResolvers, auditResolvers, splitResolvers, committeeResolvers, delegationResolvers),
   createContext,
   seedDemo,
   consumes: { membership: membershipEventHandlers, evaluation: evaluationEventHandlers },

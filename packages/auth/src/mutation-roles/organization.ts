@@ -13,4 +13,8 @@ export const ORGANIZATION_MUTATION_ROLES = {
   openCommitteeTerm: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   appointPosition: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   endPosition: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  createDelegation: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  registerWorkItem: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  recordWorkItemResult: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  rateDelegate: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -6,6 +6,7 @@ import * as createOrgUnitVersion from './2026_11_22_12_00_00_create_org_unit_ver
 import * as createOrgUnitAddress from './2026_11_23_12_00_00_create_org_unit_address.ts';
 import * as createMemberPlacementReplica from './2026_11_23_20_00_00_create_member_placement_replica.ts';
 import * as createCommittee from './2026_11_23_20_10_00_create_committee.ts';
+import * as createDelegation from './2026_11_23_20_20_00_create_delegation.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_org_unit': createOrgUnit,
@@ -15,4 +16,5 @@ export const migrations: MigrationSet = {
   '2026_11_23_12_00_00_create_org_unit_address': createOrgUnitAddress,
   '2026_11_23_20_00_00_create_member_placement_replica': createMemberPlacementReplica,
   '2026_11_23_20_10_00_create_committee': createCommittee,
+  '2026_11_23_20_20_00_create_delegation': createDelegation,
 };
