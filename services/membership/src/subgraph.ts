@@ -5,6 +5,7 @@ import type { MembershipDatabase } from './database.ts';
 import { seedDemo } from './demo-seed.ts';
 import { importResolvers } from './import/import.resolvers.ts';
 import { alertResolvers } from './alerts/alerts.resolvers.ts';
+import { statisticsResolvers } from './statistics/statistics.resolvers.ts';
 import { duesResolvers } from './dues/dues.resolvers.ts';
 import { memberResolvers } from './member/member.resolvers.ts';
 import { placementDigest } from './member/member.repository.ts';
@@ -18,7 +19,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, Membersh
   defaultPort: 4002,
   schemaUrl: new URL('./', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(memberResolvers, auditResolvers, importResolvers, orgUnitResolvers, duesResolvers, alertResolvers),
+  resolvers: mergeResolvers(memberResolvers, auditResolvers, importResolvers, orgUnitResolvers, duesResolvers, alertResolvers, statisticsResolvers),
   createContext,
   seedDemo,
   consumes: { organization: organizationEventHandlers },

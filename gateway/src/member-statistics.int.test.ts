@@ -1,0 +1,185 @@
+import { demoId } from '@dangvien/demo-data';
+import { callerWith } from '@dangvien/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFederation, type TestFederation } from './test-federation.ts';
+
+/**
+ * Statistics for a unit and a period, through the gateway on real databases, from recorded events
+ * on the tree as it stood. Thủ Đức in seed 000: the district committee directed its 12 ward
+ * committees; in 2018 it put 17 members out of the Party (expelled) and removed 16 names; in the
+ * first seven months of 2019, 7 and 10. The figures are reproduced from events, and still after the
+ * 2025 reform ended the district.
+ */
+const province = demoId('unit', 1);
+const admin = callerWith({ role: 'ADMIN', scopeUnitId: province });
+let federation: TestFederation;
+
+beforeAll(async () => {
+  federation = await startTestFederation(() => admin);
+});
+afterAll(async () => federation?.close());
+
+const WARDS = ['Bình Chiểu', 'Bình Thọ', 'Hiệp Bình Chánh', 'Hiệp Bình Phước', 'Linh Chiểu', 'Linh Đông', 'Linh Tây', 'Linh Trung', 'Linh Xuân', 'Tam Bình', 'Tam Phú', 'Trường Thọ'];
+const MEMBERS_PER_CELL = 6;
+const SEED = { 2018: { expelled: 17, namesRemoved: 16 }, 2019: { expelled: 7, namesRemoved: 10 } };
+
+const CREATE_UNIT = `mutation ($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }`;
+const CREATE = `mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
+const RECORD = `mutation ($input: RecordMemberEventInput!) { recordMemberEvent(input: $input) { id status } }`;
+const STATISTICS = `query ($unitId: ID!, $asOf: String, $from: String, $to: String) { memberStatistics(unitId: $unitId, asOf: $asOf, from: $from, to: $to) {
+  asOf from to members byStatus { value count } bySex { value count } byAgeBand { value count } byEthnicity { value count }
+  byEducationLevel { value count } byPoliticalTheoryLevel { value count } unitsByKind { value count }
+  admitted madeOfficial transferredIn transferredOut expelled namesRemoved left died } }`;
+type Count = { value: string | null; count: number };
+type Statistics = {
+  asOf: string; from: string; to: string; members: number;
+  byStatus: Count[]; bySex: Count[]; byAgeBand: Count[]; byEthnicity: Count[] | null; byEducationLevel: Count[]; byPoliticalTheoryLevel: Count[]; unitsByKind: Count[];
+  admitted: number; madeOfficial: number; transferredIn: number; transferredOut: number; expelled: number; namesRemoved: number; left: number; died: number;
+};
+
+interface Fixture { id: string; sex: 'MALE' | 'FEMALE'; ethnicity: string; admittedOn: string; fate: null | { kind: 'EXPELLED' | 'NAME_REMOVED'; on: string } }
+const members: Fixture[] = [];
+let thuDuc: string;
+
+async function createUnit(input: Record<string, unknown>): Promise<string> {
+  const response = await federation.post<{ createOrgUnit: { id: string } }>(CREATE_UNIT, { input: { establishedOn: '1997-04-01', decisionNumber: '03/1997/NĐ-CP', ...input } });
+  expect(response.errors).toBeUndefined();
+  return response.data!.createOrgUnit.id;
+}
+
+async function statistics(variables: Record<string, unknown>, who = admin): Promise<Statistics> {
+  const response = await federation.as(who, () => federation.post<{ memberStatistics: Statistics }>(STATISTICS, { unitId: thuDuc, ...variables }));
+  expect(response.errors).toBeUndefined();
+  return response.data!.memberStatistics;
+}
+
+/** The fates the seed gives, spread over the wards: the first members of the list, dated through the period. */
+function fates(): Fixture['fate'][] {
+  const list: Fixture['fate'][] = [];
+  const spread = (count: number, kind: 'EXPELLED' | 'NAME_REMOVED', year: number, months: number) => {
+    for (let i = 0; i < count; i++) list.push({ kind, on: `${year}-${String(1 + (i % months)).padStart(2, '0')}-${String(10 + (i % 15)).padStart(2, '0')}` });
+  };
+  spread(SEED[2018].expelled, 'EXPELLED', 2018, 12);
+  spread(SEED[2018].namesRemoved, 'NAME_REMOVED', 2018, 12);
+  spread(SEED[2019].expelled, 'EXPELLED', 2019, 7);
+  spread(SEED[2019].namesRemoved, 'NAME_REMOVED', 2019, 7);
+  return list;
+}
+
+beforeAll(async () => {
+  thuDuc = await createUnit({ code: 'HCM-TD', name: 'Đảng bộ quận Thủ Đức', kind: 'DISTRICT', parentId: province });
+  const cells: string[] = [];
+  for (const [index, ward] of WARDS.entries()) {
+    const committee = await createUnit({ code: `HCM-TD-${index + 1}`, name: `Đảng bộ phường ${ward}`, kind: 'GRASSROOTS_COMMITTEE', parentId: thuDuc });
+    cells.push(await createUnit({ code: `HCM-TD-${index + 1}-1`, name: 'Chi bộ khu phố 1', kind: 'CELL', parentId: committee }));
+  }
+  await federation.catchUp();
+  const fateList = fates();
+  let n = 0;
+  for (let m = 0; m < MEMBERS_PER_CELL; m++) {
+    for (const cell of cells) {
+      // Members across the wards: fates go to the first ones, three of the last are admitted in 2018.
+      const fate = fateList[n] ?? null;
+      const admittedOn = n >= WARDS.length * MEMBERS_PER_CELL - 3 ? '2018-05-19' : `${2000 + (n % 15)}-02-03`;
+      const sex = n % 3 === 0 ? 'FEMALE' : 'MALE';
+      const ethnicity = n % 10 === 0 ? 'Hoa' : 'Kinh';
+      const response = await federation.post<{ createMember: { id: string } }>(CREATE, {
+        input: { profile: { fullName: `Đảng viên Thủ Đức ${n + 1}`, dateOfBirth: `${1950 + (n % 30)}-06-15`, sex, ethnicity, educationLevel: '12/12' }, cellId: cell, admittedOn },
+      });
+      expect(response.errors).toBeUndefined();
+      members.push({ id: response.data!.createMember.id, sex, ethnicity, admittedOn, fate });
+      n++;
+    }
+  }
+  for (const member of members) {
+    if (!member.fate) continue;
+    const event = member.fate.kind === 'EXPELLED'
+      ? { kind: 'DISCIPLINE', details: { disciplineLevel: 'EXPULSION', reason: 'Vi phạm tư cách đảng viên' } }
+      : { kind: 'NAME_REMOVED', details: { reason: 'Bỏ sinh hoạt đảng không có lý do chính đáng' } };
+    const response = await federation.post(RECORD, { input: { memberId: member.id, occurredOn: member.fate.on, decisionNumber: 'QĐ/QU', ...event } });
+    expect(response.errors).toBeUndefined();
+  }
+});
+
+const gone = (year: number) => members.filter((member) => member.fate && member.fate.on.slice(0, 4) <= String(year) && !(member.fate.on.slice(0, 4) === '2019' && member.fate.on > '2019-07-31' && year === 2019));
+const present = (date: string) => members.filter((member) => member.admittedOn <= date && !(member.fate && member.fate.on <= date));
+const tally = (list: Fixture[], key: (member: Fixture) => string) => {
+  const counts = new Map<string, number>();
+  for (const member of list) counts.set(key(member), (counts.get(key(member)) ?? 0) + 1);
+  return [...counts.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value, 'vi'));
+};
+
+describe('Thủ Đức, seed 000', () => {
+  it('2018: 17 members put out of the Party, 16 names removed, in a district of 12 ward committees', async () => {
+    const year = await statistics({ from: '2018-01-01', to: '2018-12-31' });
+    expect(year).toMatchObject({ from: '2018-01-01', to: '2018-12-31', asOf: '2018-12-31', expelled: 17, namesRemoved: 16, admitted: 3, left: 0, died: 0 });
+    expect(year.unitsByKind).toEqual([{ value: 'CELL', count: 12 }, { value: 'GRASSROOTS_COMMITTEE', count: 12 }]);
+  });
+
+  it('first seven months of 2019: 7 and 10', async () => {
+    const months = await statistics({ from: '2019-01-01', to: '2019-07-31' });
+    expect(months).toMatchObject({ expelled: 7, namesRemoved: 10, admitted: 0 });
+  });
+
+  it('counts the members on a date, as they stood, by status, sex and ethnicity', async () => {
+    expect(gone(2018)).toHaveLength(33);
+    for (const date of ['2017-12-31', '2018-12-31', '2019-07-31']) {
+      const expected = present(date);
+      const figures = await statistics({ asOf: date, from: `${date.slice(0, 4)}-01-01`, to: date });
+      expect(figures.members).toBe(expected.length);
+      expect(figures.bySex).toEqual(tally(expected, (member) => member.sex));
+      expect(figures.byEthnicity).toEqual(tally(expected, (member) => member.ethnicity));
+      expect(figures.byEducationLevel).toEqual([{ value: '12/12', count: expected.length }]);
+      expect(figures.byPoliticalTheoryLevel).toEqual(expected.length ? [{ value: null, count: expected.length }] : []);
+      expect(figures.byAgeBand.reduce((sum, band) => sum + band.count, 0)).toBe(expected.length);
+      // Nobody was made official by a recorded event: everyone admitted is probationary in the record.
+      expect(figures.byStatus).toEqual([{ value: 'PROBATIONARY', count: expected.length }]);
+    }
+    expect((await statistics({ asOf: '2017-12-31', from: '2017-01-01', to: '2017-12-31' })).members).toBe(69);
+  });
+
+  it('publishes MemberDisciplined for every expulsion, in the transaction that recorded it', async () => {
+    const published = await sql<{ payload: { memberId: string; form: string; effectiveDate: string } }>`
+      SELECT payload FROM outbox_event WHERE type = 'MemberDisciplined' ORDER BY position`.execute(federation.membership.db);
+    const expelled = members.filter((member) => member.fate?.kind === 'EXPELLED');
+    expect(published.rows.map((row) => row.payload)).toEqual(expelled.map((member) => ({ memberId: member.id, form: 'EXPULSION', effectiveDate: member.fate!.on })));
+  });
+
+  it('hides ethnicity from a role that may not read it', async () => {
+    const analyst = callerWith({ role: 'ANALYST', scopeUnitId: province });
+    const figures = await statistics({ from: '2018-01-01', to: '2018-12-31' }, analyst);
+    expect(figures.byEthnicity).toBeNull();
+    expect(figures.expelled).toBe(17);
+  });
+
+  it('shows nothing to a district board of another district', async () => {
+    const other = callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: demoId('unit', 2) });
+    const response = await federation.as(other, () => federation.post(STATISTICS, { unitId: thuDuc, from: '2018-01-01', to: '2018-12-31' }));
+    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('still gives 2018 on the tree as it stood after the 2025 reform ended the district', async () => {
+    const reform = await federation.post<{ applyProvinceReform: { id: string } }>(`mutation ($input: ApplyProvinceReformInput!) { applyProvinceReform(input: $input) { id } }`, {
+      input: { districtId: thuDuc, effectiveDate: '2025-07-01', decisionNumber: '60-NQ/TW' },
+    });
+    expect(reform.errors).toBeUndefined();
+    await federation.catchUp();
+    const year = await statistics({ from: '2018-01-01', to: '2018-12-31' });
+    expect(year).toMatchObject({ expelled: 17, namesRemoved: 16, members: present('2018-12-31').length });
+    expect(year.unitsByKind).toEqual([{ value: 'CELL', count: 12 }, { value: 'GRASSROOTS_COMMITTEE', count: 12 }]);
+    // On the day it ended it holds nothing; a period wholly after its end is not its to report.
+    const ended = await statistics({ asOf: '2025-07-01', from: '2025-01-01', to: '2025-07-01' });
+    expect(ended).toMatchObject({ members: 0, unitsByKind: [] });
+    const after = await federation.post(STATISTICS, { unitId: thuDuc, asOf: '2026-01-01', from: '2026-01-01', to: '2026-01-01' });
+    expect(after.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // The members are where they were, under the province now.
+    const provinceFigures = await federation.post<{ memberStatistics: Statistics }>(STATISTICS, { unitId: province, asOf: '2019-07-31', from: '2019-01-01', to: '2019-07-31' });
+    expect(provinceFigures.data!.memberStatistics).toMatchObject({ expelled: 7, namesRemoved: 10 });
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const response = await federation.post(STATISTICS, { unitId: thuDuc, from: '2019-01-01', to: '2018-12-31' });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+  });
+});
