@@ -338,6 +338,17 @@ describe('alerts for a subtree', () => {
     expect((await alerts('2026-12-10', ['NO_MEETING_LAST_MONTH'])).map((alert) => alert.unit.id)).not.toContain(cell);
   });
 
+  it('names a member graded above not completed whose discipline in the year arrived later, until the committee decides again', async () => {
+    const late = others[15]!;
+    expect(decided.get(late.id)).toBe('COMPLETED');
+    expect(await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).toEqual([]);
+    await fromMembership('MemberDisciplined', late.id, { memberId: late.id, form: 'REPRIMAND', effectiveDate: '2026-11-02' });
+    expect(await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).toEqual([expect.objectContaining({ member: { id: late.id }, cycle: { id: cycleId } })]);
+    const again = ok(await as(ward, () => post<{ decideGrades: { grade: Grade }[] }>(DECIDE, { cycleId, decisions: [{ memberId: late.id, score: 55 }] }))).decideGrades;
+    expect(again[0]!.grade).toBe('NOT_COMPLETED');
+    expect(await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).toEqual([]);
+  });
+
   it('shows nothing of the subtree to a caller outside it', async () => {
     expect(await alerts('2026-11-15', [], callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: otherCommittee }))).toEqual([]);
     const bad = await as(ward, () => post(ALERTS, { unitId: committee, asOf: '2026-02-30', kinds: [] }));

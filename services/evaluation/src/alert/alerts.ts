@@ -7,7 +7,7 @@ import type { EvaluationDatabase, ReviewPeriod } from '../database.ts';
 import { absentThreeMonths, vietnameseDate } from '../meeting/meeting.ts';
 import { tasksOfUnit, type TaskRow } from '../task/task.queries.ts';
 
-export const ALERT_KINDS = ['ABSENT_THREE_MONTHS', 'MISSING_RESIDENCE_COMMENT', 'CYCLE_OVERDUE', 'NO_MEETING_LAST_MONTH', 'UNATTENDED_TASK'] as const;
+export const ALERT_KINDS = ['ABSENT_THREE_MONTHS', 'MISSING_RESIDENCE_COMMENT', 'CYCLE_OVERDUE', 'NO_MEETING_LAST_MONTH', 'UNATTENDED_TASK', 'GRADE_ABOVE_DISCIPLINE'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface EvaluationAlert {
@@ -101,6 +101,27 @@ export async function evaluationAlerts(db: Kysely<EvaluationDatabase>, caller: C
   if (wanted.has('UNATTENDED_TASK')) {
     for (const task of await tasksOfUnit(db, caller, unitId, options.asOf, true)) {
       alerts.push({ ...base, kind: 'UNATTENDED_TASK', unitId: task.cell_id, memberId: task.assignee_id, task, detail: `Sót việc: nhiệm vụ "${task.title}" vẫn giao cho đảng viên ${UNATTENDED_LABEL[task.unattended!]}; cần phân công lại.` });
+    }
+  }
+
+  if (wanted.has('GRADE_ABOVE_DISCIPLINE')) {
+    // Discipline recorded after the grade was decided: decisions are never rewritten, the committee re-decides.
+    const rows = await sql<{ member_id: string; cycle_id: string | null; cell_id: string; period: ReviewPeriod; grade: string }>`
+      SELECT review.member_id, review.cycle_id, member_replica.cell_id, review.period, review.grade
+      FROM review JOIN member_replica ON member_replica.member_id = review.member_id
+      WHERE review.year = ${options.year} AND review.grade <> 'NOT_COMPLETED'
+        AND EXISTS (
+          SELECT 1 FROM member_discipline
+          WHERE member_discipline.member_id = review.member_id
+            AND member_discipline.effective_date >= make_date(review.year, 1, 1)
+            AND member_discipline.effective_date <= CASE WHEN review.period = 'YEAR' THEN make_date(review.year, 12, 31)
+              ELSE (make_date(review.year, substr(review.period, 2)::int * 3, 1) + interval '1 month' - interval '1 day')::date END
+        )
+        AND ${inReplicaSubtrees('member_replica.cell_id', [unitId])}
+        AND ${inReplicaSubtrees('member_replica.cell_id', scopes)}
+      ORDER BY review.member_id, review.period`.execute(db);
+    for (const row of rows.rows) {
+      alerts.push({ ...base, kind: 'GRADE_ABOVE_DISCIPLINE', unitId: row.cell_id, memberId: row.member_id, cycleId: row.cycle_id, detail: `Đảng viên bị kỷ luật trong ${periodLabel(options.year, row.period)} nhưng đang xếp loại cao hơn "không hoàn thành nhiệm vụ": cần xếp loại lại.` });
     }
   }
   return alerts;

@@ -1,10 +1,13 @@
 import type { BulkWriter } from './writer.ts';
 
-/** Where a member is and their status, as membership's MemberPlaced would have told us. */
+/** What membership's events would have told us about a member: where and in what status (today and from each date), discipline, Regulation 213. */
 export interface BulkMemberPlacement {
   id: string;
   cellId: string;
   status: string;
+  changes: readonly { cellId: string; status: string; effectiveFrom: string }[];
+  events: readonly { kind: string; occurredOn: string; details: Record<string, unknown> }[];
+  residenceLink: { residenceCellId: string; validFrom: string; comments: readonly { year: number; recordedOn: string }[] } | null;
 }
 
 export interface BulkReviewCycle {
@@ -37,8 +40,26 @@ export interface BulkMeeting {
   attendance: readonly { memberId: string; status: string; reason: string | null }[];
 }
 
+/** The replicas MemberPlaced, MemberDisciplined, ResidenceLinked and ResidenceCommentRecorded keep (services/evaluation/src/replica). */
 export async function copyMemberReplica(writer: BulkWriter, members: readonly BulkMemberPlacement[]): Promise<void> {
   await writer.copy('member_replica', ['member_id', 'cell_id', 'status'], members.map((member) => [member.id, member.cellId, member.status]));
+  await writer.copy(
+    'member_placement_change',
+    ['member_id', 'cell_id', 'status', 'effective_from'],
+    members.flatMap((member) => member.changes.map((change) => [member.id, change.cellId, change.status, change.effectiveFrom])),
+  );
+  await writer.copy(
+    'member_discipline',
+    ['member_id', 'form', 'effective_date'],
+    members.flatMap((member) => member.events.filter((event) => event.kind === 'DISCIPLINE').map((event) => [member.id, String(event.details.disciplineLevel), event.occurredOn])),
+  );
+  const linked = members.filter((member) => member.residenceLink);
+  await writer.copy('residence_link', ['member_id', 'residence_cell_id', 'valid_from'], linked.map((member) => [member.id, member.residenceLink!.residenceCellId, member.residenceLink!.validFrom]));
+  await writer.copy(
+    'residence_comment',
+    ['member_id', 'year', 'residence_cell_id', 'recorded_on'],
+    linked.flatMap((member) => member.residenceLink!.comments.map((comment) => [member.id, comment.year, member.residenceLink!.residenceCellId, comment.recordedOn])),
+  );
 }
 
 /** Closed annual cycles, then their reviews (which reference them). */

@@ -15,8 +15,8 @@ export interface EvaluationChunk {
 }
 
 /**
- * The evaluation subgraph's bulk path: both replicas (the tree, members' cells and statuses) loaded
- * directly, then closed review cycles with their decided reviews, meetings and attendance, with COPY.
+ * The evaluation subgraph's bulk path: its replicas (the tree; members' cells and statuses, dated;
+ * discipline; Regulation 213 links and comments) loaded directly, then closed review cycles with their decided reviews, meetings and attendance, with COPY.
  */
 export const evaluationBulk = {
   subgraph: 'evaluation' as const,
@@ -31,6 +31,10 @@ export const evaluationBulk = {
   digestQueries: (unitPattern: string, memberPattern: string): string[] => [
     ORG_REPLICA_DIGEST(unitPattern),
     `SELECT member_id, cell_id, status FROM member_replica WHERE member_id::text LIKE '${memberPattern}' ORDER BY member_id`,
+    `SELECT member_id, cell_id, status, effective_from FROM member_placement_change WHERE member_id::text LIKE '${memberPattern}'`,
+    `SELECT member_id, form, effective_date FROM member_discipline WHERE member_id::text LIKE '${memberPattern}'`,
+    `SELECT member_id, residence_cell_id, valid_from FROM residence_link WHERE member_id::text LIKE '${memberPattern}'`,
+    `SELECT member_id, year, residence_cell_id, recorded_on FROM residence_comment WHERE member_id::text LIKE '${memberPattern}'`,
     `SELECT id, unit_id, year, period, closes_on, status, rule_set_id FROM review_cycle WHERE unit_id::text LIKE '${unitPattern}' ORDER BY id`,
     `SELECT id, member_id, year, score, grade, period, cycle_id, rule_set_id, disciplined FROM review WHERE member_id::text LIKE '${memberPattern}' ORDER BY id`,
     `SELECT id, cell_id, held_on, kind, agenda, resolution FROM meeting WHERE cell_id::text LIKE '${unitPattern}' ORDER BY id`,

@@ -2,6 +2,7 @@ import { readableScopes, type Caller } from '@dangvien/auth';
 import { inReplicaSubtrees } from '@dangvien/org-replica';
 import { sql, type Kysely } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
+import { placementsOn } from '../replica/placement-history.ts';
 import { readableUnit, requireYear } from '../scope/scope.ts';
 
 export interface GradeDistribution {
@@ -15,8 +16,9 @@ export interface GradeDistribution {
 }
 
 /**
- * Annual grades of the members placed (today) in a unit's subtree: one SQL statement on the local
- * copies of the tree and the placements. Null when the caller may not read the unit.
+ * Annual grades of the members placed in a unit's subtree at the end of the year (from the dated
+ * placements): one SQL statement on the local copies of the tree and the placements. Null when the
+ * caller may not read the unit.
  */
 export async function gradeDistribution(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number): Promise<GradeDistribution | null> {
   const year = requireYear(yearArg);
@@ -27,10 +29,10 @@ export async function gradeDistribution(db: Kysely<EvaluationDatabase>, caller: 
            count(*) FILTER (WHERE review.grade = 'COMPLETED') AS completed,
            count(*) FILTER (WHERE review.grade = 'NOT_COMPLETED') AS not_completed,
            count(review.grade) AS total
-    FROM review JOIN member_replica ON member_replica.member_id = review.member_id
+    FROM review JOIN ${placementsOn(`${year}-12-31`)} AS placement ON placement.member_id = review.member_id
     WHERE review.year = ${year} AND review.period = 'YEAR'
-      AND ${inReplicaSubtrees('member_replica.cell_id', [unitId])}
-      AND ${inReplicaSubtrees('member_replica.cell_id', readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
+      AND ${inReplicaSubtrees('placement.cell_id', [unitId])}
+      AND ${inReplicaSubtrees('placement.cell_id', readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
   return {
     unitId,
     year,
