@@ -388,6 +388,13 @@ describe('grades of organizations', () => {
     expect(await grades(cell)).toEqual({ excellent: 0, good: 1, completed: 0, notCompleted: 0, total: 1 });
   });
 
+  it('audits tasks and organization grades for the district board', async () => {
+    const log = async (entityId: string) =>
+      ok(await as(districtBoard, () => post<{ evaluationAuditLog: { operation: string }[] }>(`query ($id: ID) { evaluationAuditLog(entityId: $id) { operation } }`, { id: entityId }))).evaluationAuditLog.map((record) => record.operation);
+    expect(await log(taskIds.area!)).toEqual(['reviewTask', 'reassignTask', 'reviewTask', 'assignTask']);
+    expect(await log(cell)).toEqual(['decideOrganizationGrades']);
+  });
+
   it.each([
     ['a unit not directly under the cycle’s unit', () => as(ward, () => post(DECIDE_ORGANIZATIONS, { cycleId: wardCycle, decisions: [{ unitId: demoId('unit', 111), score: 80 }] })), 'NOT_FOUND'],
     ['a score outside the scale', () => as(ward, () => post(DECIDE_ORGANIZATIONS, { cycleId: wardCycle, decisions: [{ unitId: cell, score: 150 }] })), 'BAD_USER_INPUT'],
