@@ -1,8 +1,13 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Caller } from '@dangvien/auth';
 import { demoId } from '@dangvien/demo-data';
 import { callerWith } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExportCli } from '../../services/membership/src/export/export-cli.ts';
+import { runImportCli } from '../../services/membership/src/import/import-cli.ts';
 import { xlsxBase64, xlsxRows } from '../../services/membership/src/import/spreadsheet-fixtures.ts';
 import { startTestFederation, type TestFederation } from './test-federation.ts';
 
@@ -235,5 +240,38 @@ describe('roles and scope', () => {
     const job = await as(secretary, async () => (await federation.post<{ importMembers: Job }>(IMPORT, { input: { file: messy, unitId: demoId('unit', 101), mode: 'VALID_ONLY', dryRun: true } })).data!.importMembers);
     // "Chi bộ Tổ dân phố số 2" is a sibling cell: unknown from here.
     expect(job.problems.filter((problem) => problem.code === 'UNKNOWN_CELL').map((problem) => problem.row)).toEqual(expect.arrayContaining([3, 8, 9]));
+  });
+});
+
+describe('the command line', () => {
+  /** The test gateway takes any token as the ward committee. */
+  const run = async (cli: typeof runImportCli, args: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await cli(['--', ...args, '--gateway', federation.gateway.url, '--token', 'test'], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env: {} }, 10);
+    return { code, stdout, stderr };
+  };
+
+  it('imports a file and prints the report as a table; exports the register, which imports back unchanged', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'dangvien-import-'));
+    const path = join(directory, 'danh-sach.xlsx');
+    await writeFile(path, Buffer.from(await xlsxBase64(HEADERS, [...MESSY_ROWS, ['11', 'Lý Thị Mai', 'Nữ', '20/10/1992', '036192000111', '2016-03-03', null, null, 'ND-XT-1-3']]), 'base64'));
+    const imported = await run(runImportCli, ['--file', path, '--unit', ward, '--mode', 'valid-only']);
+    expect(imported.stderr).toContain('11/11 dòng');
+    expect(imported.stdout).toMatch(/Dòng +│ Cột +│ Mức/);
+    expect(imported.stdout).toContain('Không tìm thấy chi bộ "Chi bộ không có"');
+    expect(imported.stdout).toContain('Đã nhập xong.');
+    expect(imported.stdout).toContain('1 đảng viên mới, 3 đã có (giữ nguyên), 7 dòng lỗi');
+    expect(imported.code).toBe(0);
+
+    const out = join(directory, 'so.xlsx');
+    const exported = await run(runExportCli as typeof runImportCli, ['--unit', ward, '--out', out]);
+    expect(exported.code).toBe(0);
+    const before = await counts();
+    const reimported = await run(runImportCli, ['--file', out, '--unit', ward, '--mode', 'all-or-nothing']);
+    expect(reimported.code).toBe(0);
+    expect(reimported.stdout).toContain(' 0 đảng viên mới');
+    expect((await readFile(out)).length).toBeGreaterThan(0);
+    expect(await counts()).toEqual(before);
   });
 });
