@@ -12,6 +12,9 @@ import { placementDigest } from './member/member.repository.ts';
 import { migrations } from './migrations/index.ts';
 import { organizationEventHandlers } from './placement/org-events.ts';
 import { orgUnitResolvers } from './placement/org-unit.resolvers.ts';
+import { residenceResolvers } from './residence/residence.resolvers.ts';
+import { searchResolvers } from './search/search.resolvers.ts';
+import { transferResolvers } from './transfer/transfer.resolvers.ts';
 import { replicaDigest } from '@dangvien/org-replica';
 
 export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, MembershipContext> = {
@@ -19,7 +22,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, Membersh
   defaultPort: 4002,
   schemaUrl: new URL('./', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(memberResolvers, auditResolvers, importResolvers, orgUnitResolvers, duesResolvers, alertResolvers, statisticsResolvers),
+  resolvers: mergeResolvers(memberResolvers, auditResolvers, importResolvers, orgUnitResolvers, duesResolvers, alertResolvers, statisticsResolvers, transferResolvers, residenceResolvers, searchResolvers),
   createContext,
   seedDemo,
   consumes: { organization: organizationEventHandlers },

@@ -58,7 +58,7 @@ export interface RecordMemberEventInput {
   details?: { disciplineLevel?: DisciplineLevel | null; reason?: string | null } | null;
 }
 
-type ProfileValues = Partial<MemberProfileColumns> & { full_name?: string };
+export type ProfileValues = Partial<MemberProfileColumns> & { full_name?: string };
 
 /** Optional free-text fields: input name → column, label (Vietnamese), maximum length. */
 const TEXT_FIELDS = [
@@ -112,11 +112,11 @@ export function todayInVietnam(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 }
 
-function optionalText(value: string | null | undefined, field: string, label: string, maxLength: number): string | null {
+export function optionalText(value: string | null | undefined, field: string, label: string, maxLength: number): string | null {
   return value === null || value === undefined || value.trim() === '' ? null : requireText(value, field, label, maxLength);
 }
 
-function notInFuture(date: string, today: string, field: string): string {
+export function notInFuture(date: string, today: string, field: string): string {
   if (date > today) throw new DomainError('BAD_USER_INPUT', `Ngày ${date} chưa đến: chỉ ghi những việc đã xảy ra.`, { field });
   return date;
 }
@@ -130,7 +130,7 @@ export function toLifecycleEvent(row: Pick<MemberEventRow, 'id' | 'kind' | 'occu
   };
 }
 
-function replayOrRefuse(events: LifecycleEvent[], member: { initial_status?: MemberStatus | null; date_of_birth?: string | null }): LifecycleStatus | null {
+export function replayOrRefuse(events: LifecycleEvent[], member: { initial_status?: MemberStatus | null; date_of_birth?: string | null }): LifecycleStatus | null {
   try {
     return replay(events, { initialStatus: member.initial_status ?? null, dateOfBirth: member.date_of_birth ?? null });
   } catch (error) {
@@ -140,7 +140,7 @@ function replayOrRefuse(events: LifecycleEvent[], member: { initial_status?: Mem
 }
 
 /** Refuses a profile that would repeat another member's CCCD or party card number (now or in the card history). */
-async function checkUnique(trx: Transaction<MembershipDatabase>, values: ProfileValues, memberId: string): Promise<void> {
+export async function checkUnique(trx: Transaction<MembershipDatabase>, values: ProfileValues, memberId: string): Promise<void> {
   if (values.citizen_id) {
     const other = await trx.selectFrom('member').select('id').where('citizen_id', '=', values.citizen_id).where('id', '!=', memberId).executeTakeFirst();
     if (other) throw new DomainError('CONFLICT', `Số CCCD ${values.citizen_id} đã có trong hồ sơ một đảng viên khác.`, { field: 'citizenId' });
@@ -158,7 +158,7 @@ async function checkUnique(trx: Transaction<MembershipDatabase>, values: Profile
 }
 
 /** Two requests racing for one CCCD or card number: the unique index decides, the clerk gets the same CONFLICT as a checked one. */
-async function uniqueOrConflict<T>(run: () => Promise<T>): Promise<T> {
+export async function uniqueOrConflict<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -175,7 +175,7 @@ function refuse(caller: Caller, readable: boolean, what: string): never {
   throw new DomainError('NOT_FOUND', 'Không tìm thấy đảng viên.');
 }
 
-async function lockMember(trx: Transaction<MembershipDatabase>, caller: Caller, mutation: MutationName, id: string, what: string): Promise<MemberRow> {
+export async function lockMember(trx: Transaction<MembershipDatabase>, caller: Caller, mutation: MutationName, id: string, what: string): Promise<MemberRow> {
   const scopes = scopesWithRole(caller, MUTATION_ROLES[mutation] as readonly Role[]);
   const member = await trx.selectFrom('member').selectAll().where('id', '=', id).where(inReplicaSubtrees('member.cell_id', scopes)).forUpdate().executeTakeFirst();
   if (member) return member;

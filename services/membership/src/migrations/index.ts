@@ -3,6 +3,7 @@ import * as createMember from './2026_11_22_10_00_00_create_member.ts';
 import * as createEventAndAuditTables from './2026_11_22_11_00_00_create_event_and_audit_tables.ts';
 import * as createPlacementAndReplica from './2026_11_22_11_10_00_create_placement_and_replica.ts';
 import * as memberRecordAndLifecycle from './2026_11_22_13_00_00_member_record_and_lifecycle.ts';
+import * as transfersInspectionResidenceSearch from './2026_11_23_10_00_00_transfers_inspection_residence_search.ts';
 import * as duesAlertsConfiguration from './2026_11_23_11_00_00_dues_alerts_configuration.ts';
 import * as createMemberImport from './2026_11_23_12_00_00_create_member_import.ts';
 
@@ -11,6 +12,7 @@ export const migrations: MigrationSet = {
   '2026_11_22_11_00_00_create_event_and_audit_tables': createEventAndAuditTables,
   '2026_11_22_11_10_00_create_placement_and_replica': createPlacementAndReplica,
   '2026_11_22_13_00_00_member_record_and_lifecycle': memberRecordAndLifecycle,
+  '2026_11_23_10_00_00_transfers_inspection_residence_search': transfersInspectionResidenceSearch,
   '2026_11_23_11_00_00_dues_alerts_configuration': duesAlertsConfiguration,
   '2026_11_23_12_00_00_create_member_import': createMemberImport,
 };

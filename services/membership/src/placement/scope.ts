@@ -1,0 +1,80 @@
+import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
+import { publish } from '@dangvien/events';
+import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { DomainError } from '@dangvien/server';
+import { sql, type Transaction } from 'kysely';
+import type { MembershipDatabase, MemberStatus } from '../database.ts';
+import { MEMBER_EVENTS, type MemberPlaced } from './placement.events.ts';
+
+/** Who recorded something, as the member history shows it. */
+export function recordedBy(caller: Caller): string {
+  return `${caller.name} (${caller.subject})`;
+}
+
+/** `date` (YYYY-MM-DD) plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Whole calendar months from `from` to `to` (a month counts when the day of month is reached). */
+export function monthsBetween(from: string, to: string): number {
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  return to.slice(8) < from.slice(8) ? months - 1 : months;
+}
+
+const live = sql<boolean>`(valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)`;
+
+export interface ReplicaUnit {
+  id: string;
+  kind: string;
+  name: string;
+  parent_id: string | null;
+}
+
+/** A unit of the tree as it stands today, or null. */
+export function liveUnit(trx: Transaction<MembershipDatabase>, unitId: string): Promise<ReplicaUnit | undefined> {
+  return trx.selectFrom('org_unit_replica').select(['id', 'kind', 'name', 'parent_id']).where('id', '=', unitId).where(live).executeTakeFirst();
+}
+
+/**
+ * A live unit inside the subtrees where the caller holds a role allowed for `mutation`. Outside the
+ * caller's reach it is NOT_FOUND; inside but without the role, FORBIDDEN.
+ */
+export async function unitForMutation(trx: Transaction<MembershipDatabase>, caller: Caller, mutation: MutationName, unitId: string, what: string, field: string): Promise<ReplicaUnit> {
+  const scopes = scopesWithRole(caller, MUTATION_ROLES[mutation] as readonly Role[]);
+  const unit = await trx
+    .selectFrom('org_unit_replica')
+    .select(['id', 'kind', 'name', 'parent_id'])
+    .where('id', '=', unitId)
+    .where(live)
+    .where(inReplicaSubtrees('org_unit_replica.id', scopes))
+    .executeTakeFirst();
+  if (unit) return unit;
+  const readable = await trx.selectFrom('org_unit_replica').select('id').where('id', '=', unitId).where(live).where(inReplicaSubtrees('org_unit_replica.id', readableScopes(caller))).executeTakeFirst();
+  if (readable) throw new DomainError('FORBIDDEN', `Vai trò của bạn không được ${what}.`);
+  throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị.', { field });
+}
+
+/** Whether the caller holds a role allowed for `mutation` over one of `unitIds`. */
+export async function mayChangeIn(trx: Transaction<MembershipDatabase>, caller: Caller, mutation: MutationName, unitIds: readonly (string | null)[]): Promise<boolean> {
+  const ids = unitIds.filter((id): id is string => id !== null);
+  if (ids.length === 0) return false;
+  const scopes = scopesWithRole(caller, MUTATION_ROLES[mutation] as readonly Role[]);
+  const row = await trx.selectFrom('org_unit_replica').select('id').where('id', 'in', ids).where(inReplicaSubtrees('org_unit_replica.id', scopes)).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether one of `unitIds` is inside the caller's readable subtrees. */
+export async function mayReadIn(trx: Transaction<MembershipDatabase>, caller: Caller, unitIds: readonly (string | null)[]): Promise<boolean> {
+  const ids = unitIds.filter((id): id is string => id !== null);
+  if (ids.length === 0) return false;
+  const row = await trx.selectFrom('org_unit_replica').select('id').where('id', 'in', ids).where(inReplicaSubtrees('org_unit_replica.id', readableScopes(caller))).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Tells evaluation and organization where a member is (null: outside the system) and the status, from `effectiveDate`. */
+export async function publishPlaced(trx: Transaction<MembershipDatabase>, memberId: string, cellId: string | null, status: MemberStatus, effectiveDate: string): Promise<void> {
+  await publish(trx, [{ type: MEMBER_EVENTS.placed, aggregateId: memberId, payload: { memberId, cellId, status, effectiveDate } satisfies MemberPlaced }]);
+}
