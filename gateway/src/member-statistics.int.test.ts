@@ -104,7 +104,7 @@ beforeAll(async () => {
 
 const gone = (year: number) => members.filter((member) => member.fate && member.fate.on.slice(0, 4) <= String(year) && !(member.fate.on.slice(0, 4) === '2019' && member.fate.on > '2019-07-31' && year === 2019));
 const present = (date: string) => members.filter((member) => member.admittedOn <= date && !(member.fate && member.fate.on <= date));
-const tally = (list: Fixture[], key: (member: Fixture) => string) => {
+const tally = <T>(list: T[], key: (item: T) => string) => {
   const counts = new Map<string, number>();
   for (const member of list) counts.set(key(member), (counts.get(key(member)) ?? 0) + 1);
   return [...counts.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value, 'vi'));
@@ -181,5 +181,45 @@ describe('Thủ Đức, seed 000', () => {
   it('refuses a period that ends before it starts', async () => {
     const response = await federation.post(STATISTICS, { unitId: thuDuc, from: '2019-01-01', to: '2018-12-31' });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+  });
+});
+
+describe('the status counted on a date is the status the lifecycle derives', () => {
+  const histories: { profile: Record<string, unknown>; admittedOn?: string; candidateSince?: string; events: Record<string, unknown>[] }[] = [
+    { admittedOn: '2015-03-02', profile: { fullName: 'Lý Văn Một', dateOfBirth: '1960-01-01' }, events: [
+      { kind: 'OFFICIAL', occurredOn: '2016-03-02' }, { kind: 'EXEMPT', occurredOn: '2020-01-10' }, { kind: 'EXEMPT_ENDED', occurredOn: '2021-01-10' }, { kind: 'DIED', occurredOn: '2023-05-05' }] },
+    { admittedOn: '2019-06-03', profile: { fullName: 'Lý Thị Hai', dateOfBirth: '1990-02-02' }, events: [
+      { kind: 'EXEMPT', occurredOn: '2019-09-10' }, { kind: 'EXEMPT_ENDED', occurredOn: '2020-01-06' }, { kind: 'OFFICIAL', occurredOn: '2020-06-05' }] },
+    { admittedOn: '2010-01-04', profile: { fullName: 'Lý Văn Ba', dateOfBirth: '1970-03-03' }, events: [
+      { kind: 'OFFICIAL', occurredOn: '2011-01-04' }, { kind: 'DISCIPLINE', occurredOn: '2018-04-02', details: { disciplineLevel: 'EXPULSION' } }, { kind: 'REINSTATED', occurredOn: '2020-02-03' }] },
+    { candidateSince: '2017-01-02', profile: { fullName: 'Lý Thị Bốn', dateOfBirth: '1995-04-04' }, events: [{ kind: 'ADMITTED', occurredOn: '2018-01-02' }] },
+    { admittedOn: '2012-02-01', profile: { fullName: 'Lý Văn Năm', dateOfBirth: '1980-05-05' }, events: [
+      { kind: 'DISCIPLINE', occurredOn: '2014-03-03', details: { disciplineLevel: 'WARNING' } }, { kind: 'NAME_REMOVED', occurredOn: '2019-02-01' }] },
+  ];
+  const DATES = ['2017-06-01', '2018-06-01', '2019-12-01', '2020-03-01', '2021-06-01', '2024-01-01'];
+  let cell: string;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    cell = await createUnit({ code: 'ND-XT-1-9', name: 'Chi bộ thử trạng thái', kind: 'CELL', parentId: demoId('unit', 10), establishedOn: '2000-01-01' });
+    await federation.catchUp();
+    for (const history of histories) {
+      const created = await federation.post<{ createMember: { id: string } }>(CREATE, { input: { profile: history.profile, cellId: cell, admittedOn: history.admittedOn, candidateSince: history.candidateSince } });
+      expect(created.errors).toBeUndefined();
+      ids.push(created.data!.createMember.id);
+      for (const event of history.events) {
+        const recorded = await federation.post(RECORD, { input: { memberId: created.data!.createMember.id, ...event } });
+        expect(recorded.errors).toBeUndefined();
+      }
+    }
+  });
+
+  it.each(DATES)('on %s', async (date) => {
+    const derived = await federation.post<Record<string, { statusOn: string | null }>>(`{ ${ids.map((id, index) => `m${index}: member(id: "${id}") { statusOn(date: "${date}") }`).join(' ')} }`);
+    expect(derived.errors).toBeUndefined();
+    const inParty = Object.values(derived.data!).map((member) => member.statusOn).filter((status): status is string => status === 'PROBATIONARY' || status === 'OFFICIAL' || status === 'EXEMPT');
+    const figures = await federation.post<{ memberStatistics: Statistics }>(STATISTICS, { unitId: cell, asOf: date, from: date, to: date });
+    expect(figures.errors).toBeUndefined();
+    expect(figures.data!.memberStatistics.byStatus).toEqual(tally(inParty, (status) => status));
   });
 });
