@@ -3,6 +3,8 @@ import { createTestDatabase, type TestDatabase } from '@dangvien/testing';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, type LifecycleEvent, type LifecycleStatus, type MemberEventKind } from '../../../services/membership/src/lifecycle/lifecycle.ts';
+import type { EvaluationDatabase } from '../../../services/evaluation/src/database.ts';
+import { rosterOn } from '../../../services/evaluation/src/replica/placement-history.ts';
 import type { OrganizationDatabase } from '../../../services/organization/src/database.ts';
 import { findDescendantsOf } from '../../../services/organization/src/org-unit/org-unit.repository.ts';
 import { memberCountReport } from '../../stack/src/member-counts.ts';
@@ -114,6 +116,27 @@ describe('the district scale, generated and bulk loaded', () => {
     expect(disciplined.rows[0]!.n).toBe(0);
     const attendance = await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM attendance GROUP BY status ORDER BY status`.execute(evaluation);
     expect(attendance.rows.map((row) => row.status)).toEqual(['ABSENT', 'EXCUSED', 'PRESENT']);
+  });
+
+  it('keeps evaluation’s dated replica in step with the meetings: each meeting’s attendance is the cell’s roster that day', async () => {
+    const meetings = (await sql<{ id: string; cell_id: string; held_on: string }>`
+      SELECT id, cell_id, held_on::text FROM meeting ORDER BY id LIMIT 40`.execute(evaluation)).rows;
+    for (const meeting of meetings) {
+      const present = await sql<{ member_id: string }>`SELECT member_id FROM attendance WHERE meeting_id = ${meeting.id}::uuid`.execute(evaluation);
+      const roster = await rosterOn(evaluation as Kysely<EvaluationDatabase>, meeting.cell_id, meeting.held_on);
+      expect(new Set(present.rows.map((row) => row.member_id)), meeting.id).toEqual(roster);
+    }
+  });
+
+  it('links working members to the residential cell where they live (Regulation 213), with the yearly comment before each review', async () => {
+    const links = await sql<{ n: number }>`SELECT count(*)::int AS n FROM residence_link`.execute(evaluation);
+    expect(links.rows[0]!.n).toBeGreaterThan(500);
+    const reviewedWithoutComment = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM review r JOIN residence_link l ON l.member_id = r.member_id AND l.valid_from <= make_date(r.year, 10, 31)
+      WHERE NOT EXISTS (SELECT 1 FROM residence_comment c WHERE c.member_id = r.member_id AND c.year = r.year AND c.recorded_on < make_date(r.year, 12, 31))`.execute(evaluation);
+    expect(reviewedWithoutComment.rows[0]!.n).toBe(0);
+    const farAway = await sql<{ n: number }>`SELECT count(*)::int AS n FROM member WHERE residence LIKE 'Đi làm ăn xa%'`.execute(membership);
+    expect(farAway.rows[0]!.n).toBeGreaterThan(100);
   });
 
   it('passes the consistency check: members per unit equal along organization’s tree and both replicas', async () => {

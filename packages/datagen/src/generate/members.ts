@@ -1,11 +1,12 @@
 import { addDays, addMonths, DATA_DAY, dayBetween, isoDate, pad, yearOf } from './calendar.ts';
 import { statusOn } from './lifecycle.ts';
-import type { GenMember, GenMemberEvent, GenPlacement, MemberStatus } from './model.ts';
+import { genId } from './ids.ts';
+import type { GenMember, GenMemberEvent, GenPlacement, GenPlacementChange, GenResidenceLink, MemberStatus } from './model.ts';
 import { memberName, type Sex } from './names.ts';
 import { FAR_AWAY_PLACES, PROVINCES } from './places.ts';
 import { between, pick, roughlyNormal, weightedPick } from './random.ts';
 import type { Scale } from './scales.ts';
-import { AGENCY_CELLS_DISSOLVED_ON, type CellPlan, type DistrictPlan, type GrassrootsPlan } from './tree.ts';
+import { AGENCY_CELLS_DISSOLVED_ON, RESIDENTIAL_CELLS_PER_DISTRICT, residentialCell, type CellPlan, type DistrictPlan, type GrassrootsPlan } from './tree.ts';
 
 /** What the evaluation part needs to know about a member beyond the record. */
 export interface MemberTraits {
@@ -226,8 +227,58 @@ function generateMember(random: () => number, context: MemberContext, cell: Cell
     placements,
     events,
     cards,
+    changes: placementChanges(events, placements),
+    residenceLink: null,
   };
+  // Regulation 213: working members (not troops in barracks) are introduced to the residential cell where they live.
+  if (working && !dissolvedCell && occupation !== 'Quân nhân' && ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'].includes(status) && random() < 0.9) {
+    member.residenceLink = residenceLinkFor(random, scale, district, member);
+  }
   return { member, traits: { ability, farAway } };
+}
+
+/** Each date from the first placement on where the cell or the status changes, with both as they stand from then. */
+function placementChanges(events: readonly GenMemberEvent[], placements: readonly GenPlacement[]): GenPlacementChange[] {
+  const first = placements[0]!.validFrom!;
+  const dates = [...new Set([...placements.map((placement) => placement.validFrom!), ...events.map((event) => event.occurredOn)])].filter((day) => day >= first).sort();
+  const changes: GenPlacementChange[] = [];
+  for (const day of dates) {
+    const status = statusOn(events, day);
+    const placement = placements.find((p) => p.validFrom! <= day && (p.validTo === null || p.validTo > day)) ?? placements.at(-1)!;
+    if (!status) continue;
+    const previous = changes.at(-1);
+    if (previous && previous.status === status && previous.cellId === placement.cellId) continue;
+    changes.push({ cellId: placement.cellId, status, effectiveFrom: day });
+  }
+  return changes;
+}
+
+const RESIDENCE_COMMENTS = [
+  'Gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước và quy định nơi cư trú.',
+  'Giữ mối liên hệ với chi bộ nơi cư trú, tham gia đầy đủ các buổi gặp mặt; gia đình văn hóa.',
+  'Ít tham gia sinh hoạt với tổ dân phố; đề nghị tăng cường liên hệ với nơi cư trú.',
+  'Tích cực tham gia phong trào ở khu dân cư, đóng góp ý kiến xây dựng chi bộ.',
+];
+const FRONT_OPINIONS = ['Ban công tác Mặt trận nhất trí.', 'Ban công tác Mặt trận nhất trí, đề nghị phát huy.', 'Ban công tác Mặt trận có ý kiến: cần tham gia sinh hoạt khu dân cư nhiều hơn.'];
+
+function residenceLinkFor(random: () => number, scale: Scale, district: DistrictPlan, member: GenMember): GenResidenceLink {
+  const number = Number(member.id.slice(-12));
+  const start = member.placements.at(-1)!.validFrom! > '2020-01-02' ? member.placements.at(-1)!.validFrom! : '2020-01-02';
+  const latest = addDays(start, 180) < DATA_DAY ? addDays(start, 180) : DATA_DAY;
+  const validFrom = dayBetween(random, start, latest);
+  const { wardId, cellId } = residentialCell(district, between(random, 0, RESIDENTIAL_CELLS_PER_DISTRICT - 1));
+  const comments: GenResidenceLink['comments'] = [];
+  scale.reviewYears.forEach((year, yearIndex) => {
+    if (validFrom > `${year}-10-31`) return;
+    const status = statusOn(member.events, `${year}-12-15`);
+    if (status !== 'PROBATIONARY' && status !== 'OFFICIAL') return;
+    const recordedOn = isoDate(year, 11, between(random, 5, 25));
+    comments.push({
+      id: genId('residenceComment', number * 10 + yearIndex), year, comment: pick(random, RESIDENCE_COMMENTS), frontCommitteeOpinion: pick(random, FRONT_OPINIONS),
+      recordedOn, deliveredOn: addDays(recordedOn, between(random, 0, 10)),
+    });
+  });
+  return { id: genId('residenceLink', number), wardId, residenceCellId: cellId, validFrom, comments };
 }
 
 function occupationFor(random: () => number, cell: CellPlan, grassroots: GrassrootsPlan, age: number, farAway: boolean): string {

@@ -67,6 +67,25 @@ export interface GenMember {
   events: GenMemberEvent[];
   /** Every card number held, oldest first (cards were exchanged in 2025). */
   cards: string[];
+  /** Where and in what status the member was from each date on (what MemberPlaced events with dates would say), oldest first. */
+  changes: GenPlacementChange[];
+  /** Regulation 213: a working member's link to the residential cell where they live, with the yearly comments. */
+  residenceLink: GenResidenceLink | null;
+}
+
+export interface GenPlacementChange {
+  cellId: string;
+  status: MemberStatus;
+  effectiveFrom: string;
+}
+
+export interface GenResidenceLink {
+  id: string;
+  /** The grassroots committee of the residence (the ward or commune). */
+  wardId: string;
+  residenceCellId: string;
+  validFrom: string;
+  comments: { id: string; year: number; comment: string; frontCommitteeOpinion: string; recordedOn: string; deliveredOn: string }[];
 }
 
 export interface GenReviewCycle {

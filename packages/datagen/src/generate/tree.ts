@@ -167,6 +167,15 @@ function unitNumber(district: DistrictPlan, local: number): number {
   return 1_000_000 + district.globalIndex * 1000 + local;
 }
 
+/** The residential cells of a district (town and communes), by number: a working member's residence for Regulation 213. */
+export const RESIDENTIAL_CELLS_PER_DISTRICT = RESIDENTIAL_COMMITTEES * CELLS_PER_RESIDENTIAL_COMMITTEE;
+
+export function residentialCell(district: DistrictPlan, n: number): { wardId: string; cellId: string } {
+  const g = Math.floor(n / CELLS_PER_RESIDENTIAL_COMMITTEE) % RESIDENTIAL_COMMITTEES;
+  const c = n % CELLS_PER_RESIDENTIAL_COMMITTEE;
+  return { wardId: genId('unit', unitNumber(district, g)), cellId: genId('unit', unitNumber(district, 100 + g * 20 + c)) };
+}
+
 /** One grassroots organization and its cells (plus, in communes, the agency cell dissolved in 2019). */
 export function planGrassroots(plan: Plan, district: DistrictPlan, g: number): GrassrootsPlan {
   const random = partRandom(plan.seed, 1, district.globalIndex, g);

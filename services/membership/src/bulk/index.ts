@@ -4,6 +4,7 @@ import { copyOrgReplica, ORG_REPLICA_DIGEST, type BulkReplicaUnit } from './org-
 import { auditBulkLoad, type BulkWriter } from './writer.ts';
 
 export type { BulkMember, BulkMemberEvent } from './members.ts';
+export type { BulkResidenceLink } from './residence.ts';
 export type { BulkReplicaUnit } from './org-replica.ts';
 
 /**
@@ -27,5 +28,7 @@ export const membershipBulk = {
     `SELECT member_id, cell_id, valid_from, valid_to FROM member_placement WHERE member_id::text LIKE '${memberPattern}' ORDER BY member_id, valid_from NULLS FIRST`,
     `SELECT member_id, kind, occurred_on, decision_number, details, recorded_by FROM member_event WHERE member_id::text LIKE '${memberPattern}' ORDER BY member_id, id`,
     `SELECT member_id, card_number FROM member_party_card WHERE member_id::text LIKE '${memberPattern}' ORDER BY member_id, id`,
+    `SELECT id, member_id, ward_id, residence_cell_id, valid_from FROM residence_link WHERE member_id::text LIKE '${memberPattern}'`,
+    `SELECT id, member_id, year, residence_cell_id, comment, front_committee_opinion, recorded_on, delivered_on FROM residence_comment WHERE member_id::text LIKE '${memberPattern}'`,
   ],
 };

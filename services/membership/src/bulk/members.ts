@@ -1,3 +1,4 @@
+import { copyResidenceLinks, type BulkResidenceLink } from './residence.ts';
 import type { BulkWriter } from './writer.ts';
 
 export interface BulkMemberEvent {
@@ -31,11 +32,12 @@ export interface BulkMember {
   placements: readonly { cellId: string; validFrom: string | null; validTo: string | null }[];
   events: readonly BulkMemberEvent[];
   cards: readonly string[];
+  residenceLink: BulkResidenceLink | null;
 }
 
 const RECORDED_BY = 'datagen';
 
-/** Members, then what references them: placements, lifecycle events (in date order, so ids keep recording order) and party cards. */
+/** Members, then what references them: placements, lifecycle events (in date order, so ids keep recording order), party cards, Regulation 213 links. */
 export async function copyMembers(writer: BulkWriter, members: readonly BulkMember[]): Promise<void> {
   await writer.copy(
     'member',
@@ -59,4 +61,5 @@ export async function copyMembers(writer: BulkWriter, members: readonly BulkMemb
     ['member_id', 'card_number', 'recorded_by'],
     members.flatMap((m) => m.cards.map((card) => [m.id, card, RECORDED_BY])),
   );
+  await copyResidenceLinks(writer, members);
 }
