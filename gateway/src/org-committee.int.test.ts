@@ -177,9 +177,24 @@ describe('committees and positions', () => {
     expect(answer.data!.orgUnit.positions.map((row) => row.position)).toEqual(['STANDING_COMMITTEE_MEMBER']);
   });
 
+  it('ends the committee of a unit that is dissolved, on the day it ends', async () => {
+    const cell = unit(103);
+    const [secretaryOf103] = membersOf(cell).map((member) => member.id);
+    expect((await federation.post(OPEN, { input: { unitId: cell, name: 'Nhiệm kỳ 2020–2025', startsOn: '2020-08-01', decisionNumber: '7-QĐ/ĐU' } })).errors).toBeUndefined();
+    expect((await appoint(cell, secretaryOf103!, 'SECRETARY')).errors).toBeUndefined();
+    const dissolved = await federation.post('mutation ($input: DissolveOrgUnitInput!) { dissolveOrgUnit(input: $input) { id } }', {
+      input: { id: cell, successorId: small, effectiveDate: '2024-03-01', decisionNumber: '40-QĐ/ĐU' },
+    });
+    expect(dissolved.errors).toBeUndefined();
+    const answer = await federation.post<Unit>(UNIT, { id: cell, asOf: '2024-02-29' });
+    expect(answer.data!.orgUnit.positions.map((row) => row.position)).toEqual(['SECRETARY']);
+    expect(answer.data!.orgUnit.committeeTerms).toEqual([{ name: 'Nhiệm kỳ 2020–2025', startsOn: '2020-08-01', endsOn: '2024-03-01', positions: [{ position: 'SECRETARY', endsOn: '2024-03-01' }] }]);
+    await federation.catchUp();
+  });
+
   it('audits every change', async () => {
     const rows = await sql<{ operation: string; n: string }>`
       SELECT operation, count(*) AS n FROM audit_log WHERE operation IN ('openCommitteeTerm', 'appointPosition', 'endPosition') GROUP BY operation ORDER BY operation`.execute(federation.organization.db);
-    expect(Object.fromEntries(rows.rows.map((row) => [row.operation, Number(row.n)]))).toEqual({ appointPosition: 6, endPosition: 1, openCommitteeTerm: 5 });
+    expect(Object.fromEntries(rows.rows.map((row) => [row.operation, Number(row.n)]))).toEqual({ appointPosition: 7, endPosition: 1, openCommitteeTerm: 6 });
   });
 });

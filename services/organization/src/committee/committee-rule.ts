@@ -62,3 +62,24 @@ export async function memberPlacedUnder(trx: Transaction<OrganizationDatabase>, 
     ) AS ok`.execute(trx);
   return row.rows[0]?.ok ?? false;
 }
+
+/** A unit that ends takes its committee with it: its open term and the positions still held end that day. */
+export async function endCommitteesOf(trx: Transaction<OrganizationDatabase>, unitIds: readonly string[], day: string, decisionNumber: string): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  await trx
+    .updateTable('committee_term')
+    .set({ ends_on: day })
+    .where('unit_id', 'in', [...unitIds])
+    .where('ends_on', 'is', null)
+    .where('starts_on', '<', day)
+    .execute();
+  const ended = await trx
+    .updateTable('committee_position')
+    .set({ ends_on: day, end_decision_number: decisionNumber })
+    .where('unit_id', 'in', [...unitIds])
+    .where('ends_on', 'is', null)
+    .where('starts_on', '<', day)
+    .returning('id')
+    .execute();
+  return ended.length;
+}

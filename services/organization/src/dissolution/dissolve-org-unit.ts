@@ -5,6 +5,7 @@ import { ORG_EVENTS, type OrgUnitDissolved } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { OrganizationDatabase } from '../database.ts';
+import { endCommitteesOf } from '../committee/committee-rule.ts';
 import { insertOperation, type OperationRow } from '../operation/operation.repository.ts';
 import { ancestorIds, latestVersion, lockTree } from '../org-unit/org-unit.repository.ts';
 import type { OrgUnitTable } from '../database.ts';
@@ -103,6 +104,7 @@ export async function endUnitsInTransaction(trx: Transaction<OrganizationDatabas
   await trx.updateTable('org_unit').set({ ended_on: effectiveDate, successor_id: successorId, end_decision: decisionNumber }).where('id', 'in', ids).execute();
   // The open versions (parent and name) end with the unit; history keeps them.
   await trx.updateTable('org_unit_version').set({ valid_to: effectiveDate }).where('unit_id', 'in', ids).where('valid_to', 'is', null).execute();
+  await endCommitteesOf(trx, ids, effectiveDate, decisionNumber);
   const created = await insertOperation(trx, {
     id: randomUUID(),
     kind: request.kind,

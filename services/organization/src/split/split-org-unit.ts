@@ -5,6 +5,7 @@ import { ORG_EVENTS, type OrgUnitSplit } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { OrganizationDatabase, OrgUnitKind } from '../database.ts';
+import { endCommitteesOf } from '../committee/committee-rule.ts';
 import { DISSOLUTION_PARTS, lockEndableUnit } from '../dissolution/dissolve-org-unit.ts';
 import { activeMemberIdsOf } from '../member-replica/member-replica.ts';
 import { insertOperation, type OperationRow } from '../operation/operation.repository.ts';
@@ -111,6 +112,7 @@ export async function splitOrgUnit(db: Kysely<OrganizationDatabase>, caller: Cal
     const remainingTo = parts.find((part) => part.receivesRemainingMembers)!.id;
     await trx.updateTable('org_unit').set({ ended_on: effectiveDate, successor_id: remainingTo, end_decision: decisionNumber }).where('id', '=', id).execute();
     await trx.updateTable('org_unit_version').set({ valid_to: effectiveDate }).where('unit_id', '=', id).where('valid_to', 'is', null).execute();
+    await endCommitteesOf(trx, [id], effectiveDate, decisionNumber);
     const operation = await insertOperation(trx, {
       id: randomUUID(),
       kind: 'SPLIT_ORG_UNIT',
