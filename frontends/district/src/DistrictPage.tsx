@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable, ErrorMessage, Loading, Page, useLabels, useQuery } from '@dangvien/ui';
+import { useState } from 'react';
+import { MemberImport } from '../../ward/src/import/MemberImport.tsx';
+import { UnitImport } from './import/UnitImport.tsx';
 import { OrgTree } from './OrgTree.tsx';
 import { countByKind, DISTRICT_TREE, type DistrictTreeData } from './tree.ts';
 
@@ -7,6 +10,7 @@ export function DistrictPage() {
   const { t } = useTranslation('district');
   const labels = useLabels();
   const { data, error, loading, refetch } = useQuery<DistrictTreeData>(DISTRICT_TREE);
+  const [chosenRoot, setChosenRoot] = useState<string>();
 
   if (loading) return <Page title={t('title')}><Loading /></Page>;
   if (error || !data) return <Page title={t('title')}><ErrorMessage error={error} onRetry={refetch} /></Page>;
@@ -32,6 +36,21 @@ export function DistrictPage() {
           />
           <h2>{t('treeHeading')}</h2>
           <OrgTree units={roots} testId="district-tree" />
+          <h2>{t('dataTitle')}</h2>
+          {roots.length > 1 ? (
+            <label className="dv-field">
+              {t('pickRoot')}
+              <select value={chosenRoot ?? roots[0]!.id} onChange={(event) => setChosenRoot(event.target.value)}>
+                {roots.map((root) => (
+                  <option key={root.id} value={root.id}>
+                    {root.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <MemberImport key={`members-${chosenRoot ?? roots[0]!.id}`} unitId={chosenRoot ?? roots[0]!.id} />
+          <UnitImport key={`units-${chosenRoot ?? roots[0]!.id}`} parentId={chosenRoot ?? roots[0]!.id} />
         </>
       )}
     </Page>

@@ -15,6 +15,7 @@ import {
   type Column,
   type RemoteAppProps,
 } from '@dangvien/ui';
+import { MemberImport } from './import/MemberImport.tsx';
 import { WARD_CELLS, type WardCellsData, type WardChild } from './queries.ts';
 
 const memberCount = (unit: WardChild) => unit.members?.length ?? 0;
@@ -72,6 +73,7 @@ export function WardPage({ basePath }: RemoteAppProps) {
             emptyText={t('noCells')}
           />
           <p data-testid="ward-total">{t('totalMembers', { count: total })}</p>
+          <MemberImport unitId={data.orgUnit.id} />
         </>
       )}
     </Page>
