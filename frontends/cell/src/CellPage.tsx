@@ -15,6 +15,9 @@ import { visibleMembers } from './members.ts';
 import { MembersTable } from './MembersTable.tsx';
 import { CELL_MEMBERS, type CellMembersData } from './queries.ts';
 
+/** A link that looks like the large buttons: easy to find and to hit. */
+const LINK_BUTTON = { display: 'inline-flex', alignItems: 'center', textDecoration: 'none', boxSizing: 'border-box' } as const;
+
 export function CellPage({ basePath }: RemoteAppProps) {
   const { cellId = '' } = useParams();
   const navigate = useNavigate();
@@ -69,6 +72,15 @@ export function CellPage({ basePath }: RemoteAppProps) {
       ) : (
         <>
           <h2 data-testid="cell-name">{data.orgUnit.name}</h2>
+          {/* A group, not a <nav>: the shell's menu stays the page's one navigation landmark. */}
+          <div role="group" aria-label={t('cellActions')} className="dv-page__toolbar">
+            <Link className="dv-button" style={LINK_BUTTON} to={joinPath(basePath, cellId, 'meeting')} data-testid="cell-meeting-link">
+              {t('meetingLink')}
+            </Link>
+            <Link className="dv-button" style={LINK_BUTTON} to={joinPath(basePath, cellId, 'tasks')} data-testid="cell-tasks-link">
+              {t('tasksLink')}
+            </Link>
+          </div>
           <MembersTable
             members={members}
             emptyText={search.trim() ? t('noMatch') : t('noMembers')}
