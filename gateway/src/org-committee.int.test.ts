@@ -168,6 +168,13 @@ describe('committees and positions', () => {
     ]);
   });
 
+  it('lists the positions a member held, on the member, newest first', async () => {
+    const MEMBER = `query ($id: ID!) { member(id: $id) { id committeePositions { position startsOn endsOn unit { id } } } }`;
+    const response = await federation.post<{ member: { committeePositions: { position: string; startsOn: string; endsOn: string | null; unit: { id: string } }[] } }>(MEMBER, { id: deputy });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.member.committeePositions).toEqual([{ position: 'DEPUTY_SECRETARY', startsOn: '2020-08-01', endsOn: '2023-01-01', unit: { id: small } }]);
+  });
+
   it('allows a standing committee in a grassroots committee, which the cell rule does not concern', async () => {
     const member = membersOf(unit(103))[0]!.id;
     expect((await federation.post(OPEN, { input: { unitId: ward, name: 'Nhiệm kỳ 2020–2025', startsOn: '2020-07-01', decisionNumber: '3-QĐ/HU' } })).errors).toBeUndefined();

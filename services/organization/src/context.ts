@@ -2,7 +2,7 @@ import { readableScopes, type Caller } from '@dangvien/auth';
 import { groupLoader, isUuid, rowLoader } from '@dangvien/server';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
-import { findPositionsOfTerms, findPositionsOn, findTermsByIds, findTermsOf } from './committee/committee.repository.ts';
+import { findPositionsOfMembers, findPositionsOfTerms, findPositionsOn, findTermsByIds, findTermsOf } from './committee/committee.repository.ts';
 import type { CommitteeTermRow, PositionRow } from './committee/committee.ts';
 import type { OrganizationDatabase } from './database.ts';
 import { findDelegatesOf, findDelegationsAssignedBy, findDelegationsByIds, findDelegationsDirecting, findRatingsOf, findWorkItemsOf } from './delegation/delegation.repository.ts';
@@ -37,6 +37,7 @@ export interface OrganizationContext {
   termById: ReturnType<typeof rowLoader<CommitteeTermRow>>;
   positionsOn: DataLoader<UnitDay, PositionRow[], string>;
   positionsOfTerm: ReturnType<typeof groupLoader<PositionRow>>;
+  positionsOfMember: ReturnType<typeof groupLoader<PositionRow>>;
   delegationById: ReturnType<typeof rowLoader<DelegationRow>>;
   delegationsDirecting: ReturnType<typeof groupLoader<DelegationRow>>;
   delegationsAssignedBy: ReturnType<typeof groupLoader<DelegationRow>>;
@@ -78,6 +79,7 @@ export function createContext(db: Kysely<OrganizationDatabase>, caller: Caller):
     termById: rowLoader((ids) => findTermsByIds(db, ids), (row) => row.id),
     positionsOn: unitDayLoader((keys) => findPositionsOn(db, keys)),
     positionsOfTerm: groupLoader((ids) => findPositionsOfTerms(db, ids), (row) => row.term_id),
+    positionsOfMember: groupLoader((ids) => findPositionsOfMembers(db, ids, scopes), (row) => row.member_id),
     delegationById: rowLoader((ids) => findDelegationsByIds(db, ids), (row) => row.id),
     delegationsDirecting: groupLoader((ids) => findDelegationsDirecting(db, ids), (row) => row.target_unit_id),
     delegationsAssignedBy: groupLoader((ids) => findDelegationsAssignedBy(db, ids), (row) => row.assigning_unit_id),

@@ -42,3 +42,12 @@ export async function findCellsUnder(db: Db, unitId: string, scopeIds: readonly 
     ORDER BY u.id`.execute(db);
   return result.rows.map((row) => row.id);
 }
+
+/** Positions of each member, newest first, only in units that were ever inside the caller's scopes: one statement. */
+export async function findPositionsOfMembers(db: Db, memberIds: readonly string[], scopeIds: readonly string[]): Promise<PositionRow[]> {
+  const result = await sql<PositionRow>`
+    SELECT p.* FROM committee_position p
+    WHERE p.member_id = ANY(${[...memberIds]}::uuid[]) AND ${inSubtrees(sql`p.unit_id`, scopeIds, null)}
+    ORDER BY p.starts_on DESC, p.id`.execute(db);
+  return result.rows;
+}

@@ -67,6 +67,10 @@ export const committeeResolvers: GraphQLResolverMap<OrganizationContext> = {
     decisionNumber: (row: PositionRow) => row.decision_number,
     endDecisionNumber: (row: PositionRow) => row.end_decision_number,
   },
+  Member: {
+    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+    committeePositions: (member: { id: string }, _args, context) => context.positionsOfMember.load(member.id),
+  },
   CommitteeRuleCheck: {
     unit: (check: RuleCheck, _args, context) => context.orgUnitById.load(check.unitId),
   },
