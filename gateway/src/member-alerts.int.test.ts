@@ -119,6 +119,37 @@ describe('missing required fields', () => {
   });
 });
 
+describe('transfer letters not presented within 30 days', () => {
+  const ISSUE = `mutation ($input: IssueTransferLetterInput!) { issueTransferLetter(input: $input) { id reportDueOn } }`;
+  const PRESENTED = `mutation ($input: RecordTransferLetterPresentedInput!) { recordTransferLetterPresented(input: $input) { id } }`;
+  const movers = {} as Record<'late' | 'onTime', string>;
+
+  beforeAll(async () => {
+    movers.late = await member('Ngô Văn Muộn', '1985-09-09', '2010-09-09');
+    movers.onTime = await member('Ngô Thị Kịp', '1986-10-10', '2011-10-10');
+    const letters: Record<string, string> = {};
+    for (const [key, id] of Object.entries(movers)) {
+      const issued = await federation.post<{ issueTransferLetter: { id: string; reportDueOn: string } }>(ISSUE, {
+        input: { memberId: id, kind: 'OFFICIAL', reason: 'PERMANENT_MOVE', toCellId: demoId('unit', 102), letterNumber: `GGT-${key}`, letterIssuedOn: '2026-09-01' },
+      });
+      expect(issued.errors).toBeUndefined();
+      letters[key] = issued.data!.issueTransferLetter.id;
+    }
+    expect((await federation.post(PRESENTED, { input: { transferId: letters.onTime, presentedOn: '2026-09-20' } })).errors).toBeUndefined();
+  });
+
+  it('fires once the 30 days have passed without the letter presented', async () => {
+    const list = await alerts('2026-10-15', ['TRANSFER_LETTER_OVERDUE']);
+    expect(of(list, movers.late)).toEqual([expect.objectContaining({ kind: 'TRANSFER_LETTER_OVERDUE', cell: { id: cell }, dueDate: '2026-10-01' })]);
+    expect(of(list, movers.late)[0]!.detail).toMatch(/[ạảãáàâăđêôơưộệốờ]/i);
+  });
+
+  it('does not fire within the 30 days, nor for a letter presented in time', async () => {
+    expect(of(await alerts('2026-09-25', ['TRANSFER_LETTER_OVERDUE']), movers.late)).toEqual([]);
+    expect(of(await alerts('2026-10-15', ['TRANSFER_LETTER_OVERDUE']), movers.onTime)).toEqual([]);
+  });
+});
+
 describe('the list', () => {
   it('is scoped to the caller’s subtree: another ward sees none of it', async () => {
     const other = callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: demoId('unit', 11) });

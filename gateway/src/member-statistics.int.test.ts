@@ -223,3 +223,51 @@ describe('the status counted on a date is the status the lifecycle derives', () 
     expect(figures.data!.memberStatistics.byStatus).toEqual(tally(inParty, (status) => status));
   });
 });
+
+describe('transfers in and out, by the placements as they stood', () => {
+  const ISSUE = `mutation ($input: IssueTransferLetterInput!) { issueTransferLetter(input: $input) { id } }`;
+  const PRESENTED = `mutation ($input: RecordTransferLetterPresentedInput!) { recordTransferLetterPresented(input: $input) { id } }`;
+  const RECEIVE = `mutation ($input: ReceiveTransferredMemberInput!) { receiveTransferredMember(input: $input) { id } }`;
+  const period = { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' };
+  const figures = async (unitId: string) => {
+    const response = await federation.post<{ memberStatistics: Statistics }>(STATISTICS, { unitId, ...period });
+    expect(response.errors).toBeUndefined();
+    return response.data!.memberStatistics;
+  };
+
+  beforeAll(async () => {
+    const mover = await federation.post<{ createMember: { id: string } }>(CREATE, { input: { profile: { fullName: 'Mai Văn Chuyển', dateOfBirth: '1980-01-01' }, cellId: demoId('unit', 101), admittedOn: '2005-05-05' } });
+    const leaver = await federation.post<{ createMember: { id: string } }>(CREATE, { input: { profile: { fullName: 'Mai Thị Đi', dateOfBirth: '1981-01-01' }, cellId: demoId('unit', 101), admittedOn: '2006-06-06' } });
+    expect(mover.errors ?? leaver.errors).toBeUndefined();
+    // Within the system: from a cell of Xuân Trường town (ward 10) to one of Xuân Hồng (ward 11).
+    const within = await federation.post<{ issueTransferLetter: { id: string } }>(ISSUE, {
+      input: { memberId: mover.data!.createMember.id, kind: 'OFFICIAL', reason: 'PERMANENT_MOVE', toCellId: demoId('unit', 111), letterNumber: '12-GGT/ĐU', letterIssuedOn: '2024-03-01' },
+    });
+    expect(within.errors).toBeUndefined();
+    expect((await federation.post(PRESENTED, { input: { transferId: within.data!.issueTransferLetter.id, presentedOn: '2024-03-15' } })).errors).toBeUndefined();
+    // Out of the system, and into it from another province.
+    const out = await federation.post(ISSUE, {
+      input: { memberId: leaver.data!.createMember.id, kind: 'OFFICIAL', reason: 'JOB_CHANGE', externalOrganization: 'Đảng bộ tỉnh Thái Bình', letterNumber: '13-GGT/ĐU', letterIssuedOn: '2024-04-01' },
+    });
+    expect(out.errors).toBeUndefined();
+    const arrival = await federation.post(RECEIVE, {
+      input: {
+        profile: { fullName: 'Mai Văn Đến', dateOfBirth: '1982-02-02' }, cellId: demoId('unit', 102), kind: 'OFFICIAL', reason: 'PERMANENT_MOVE', fromOrganization: 'Đảng bộ tỉnh Hà Nam',
+        letterNumber: '7-GGT/TU', letterIssuedOn: '2024-04-20', presentedOn: '2024-05-02', admittedOn: '2010-10-10', officialOn: '2011-10-10',
+      },
+    });
+    expect(arrival.errors).toBeUndefined();
+  });
+
+  it('counts a move between wards as out of one and into the other, and as neither for the district holding both', async () => {
+    expect(await figures(demoId('unit', 10))).toMatchObject({ transferredIn: 1, transferredOut: 2 });
+    expect(await figures(demoId('unit', 11))).toMatchObject({ transferredIn: 1, transferredOut: 0 });
+    expect(await figures(demoId('unit', 2))).toMatchObject({ transferredIn: 1, transferredOut: 1 });
+    expect(await figures(demoId('unit', 2))).toMatchObject({ admitted: 0, expelled: 0 });
+  });
+
+  it('counts nothing in a period before the transfers', async () => {
+    const response = await federation.post<{ memberStatistics: Statistics }>(STATISTICS, { unitId: demoId('unit', 10), asOf: '2023-12-31', from: '2023-01-01', to: '2023-12-31' });
+    expect(response.data!.memberStatistics).toMatchObject({ transferredIn: 0, transferredOut: 0 });
+  });
+});

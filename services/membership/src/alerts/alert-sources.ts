@@ -5,6 +5,7 @@ import { duesLedgerSql } from '../dues/dues-ledger.ts';
 import { shiftMonth } from '../dues/dues.tables.ts';
 import { PROBATION_MONTHS } from '../lifecycle/lifecycle.ts';
 import { IN_PARTY_STATUSES, statusAtSql } from '../statistics/status-at.ts';
+import { overdueTransferLetters } from '../transfer/transfer-alerts.ts';
 import type { AlertRule } from './alert-rule.ts';
 
 export const MEMBER_ALERT_KINDS = [
@@ -160,11 +161,13 @@ const missingRequiredFields: AlertSource = {
   },
 };
 
-// TRANSFER_LETTER_OVERDUE comes from transfer/transfer-alerts.ts (overdueTransferLetters), wired in with its source
-// { kind: 'TRANSFER_LETTER_OVERDUE', find: (db, scopes, asOf) => overdueTransferLetters(db, scopes, asOf) } once that file is committed.
+const transferLetterOverdue: AlertSource = {
+  kind: 'TRANSFER_LETTER_OVERDUE',
+  find: (db, scopes, asOf) => overdueTransferLetters(db, scopes, asOf),
+};
 
 /** Every alert source, in the order alerts of the same due date are listed. */
-export const ALERT_SOURCES: readonly AlertSource[] = [officialDecisionOverdue, probationEnding, duesUnpaid, badgeDue, missingRequiredFields];
+export const ALERT_SOURCES: readonly AlertSource[] = [officialDecisionOverdue, probationEnding, transferLetterOverdue, duesUnpaid, badgeDue, missingRequiredFields];
 
 /** 2026-03-05 → 05/03/2026 */
 export function vietnameseDate(date: string): string {
