@@ -325,6 +325,18 @@ describe('alerts for a subtree', () => {
     expect(await alerts('2026-11-15', ['MISSING_RESIDENCE_COMMENT'])).toEqual([expect.objectContaining({ kind: 'MISSING_RESIDENCE_COMMENT', member: { id: excused!.id }, cycle: { id: cycleId }, unit: { id: cell } })]);
   });
 
+  it('makes no grade of a working member final without the residence comment, and does once it is recorded', async () => {
+    const before = await counts();
+    const refused = await as(ward, () => post(DECIDE, { cycleId, decisions: [{ memberId: excused!.id }] }));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', memberId: excused!.id });
+    expect(refused.errors?.[0]?.message).toContain('Quy định 213');
+    expect(await counts()).toEqual(before);
+    await fromMembership('ResidenceCommentRecorded', excused!.id, { memberId: excused!.id, year: 2026, residenceCellId: demoId('unit', 111), recordedOn: '2026-11-12' });
+    const decidedAgain = ok(await as(ward, () => post<{ decideGrades: { grade: Grade }[] }>(DECIDE, { cycleId, decisions: [{ memberId: excused!.id }] }))).decideGrades;
+    expect(decidedAgain[0]!.grade).toBe('GOOD');
+    expect(await alerts('2026-11-15', ['MISSING_RESIDENCE_COMMENT'])).toEqual([]);
+  });
+
   it('names the cycle not closed by its deadline, the cells without a meeting last month, and the task left unattended', async () => {
     const all = await alerts('2026-11-15');
     const byKind = (kind: string) => all.filter((alert) => alert.kind === kind);
@@ -332,7 +344,7 @@ describe('alerts for a subtree', () => {
     expect(byKind('NO_MEETING_LAST_MONTH').map((alert) => alert.unit.id).sort()).toEqual(cellsOf(committee).filter((id) => id !== cell).sort());
     expect(byKind('UNATTENDED_TASK')).toEqual([expect.objectContaining({ unit: { id: cell }, member: { id: exempted!.id }, task: { title: 'Tuyên truyền phòng, chống dịch bệnh', unattended: 'EXEMPT' } })]);
     expect(byKind('ABSENT_THREE_MONTHS')).toHaveLength(1);
-    expect(byKind('MISSING_RESIDENCE_COMMENT')).toHaveLength(1);
+    expect(byKind('MISSING_RESIDENCE_COMMENT')).toEqual([]); // recorded since
     // In July, the area task was the one left behind; in December the cell had met in November.
     expect((await alerts('2026-07-15', ['UNATTENDED_TASK'])).map((alert) => alert.task!.title)).toEqual(['Phụ trách khu dân cư số 2']);
     expect((await alerts('2026-12-10', ['NO_MEETING_LAST_MONTH'])).map((alert) => alert.unit.id)).not.toContain(cell);

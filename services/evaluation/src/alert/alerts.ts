@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { periodLabel } from '../cycle/review-cycle.ts';
 import type { EvaluationDatabase, ReviewPeriod } from '../database.ts';
 import { absentThreeMonths, vietnameseDate } from '../meeting/meeting.ts';
+import { lacksResidenceComment } from '../residence/residence-comment.ts';
 import { tasksOfUnit, type TaskRow } from '../task/task.queries.ts';
 
 export const ALERT_KINDS = ['ABSENT_THREE_MONTHS', 'MISSING_RESIDENCE_COMMENT', 'CYCLE_OVERDUE', 'NO_MEETING_LAST_MONTH', 'UNATTENDED_TASK', 'GRADE_ABOVE_DISCIPLINE'] as const;
@@ -43,7 +44,6 @@ export async function evaluationAlerts(db: Kysely<EvaluationDatabase>, caller: C
   }
 
   if (wanted.has('MISSING_RESIDENCE_COMMENT')) {
-    const { start, end } = { start: `${options.year}-01-01`, end: `${options.year}-12-31` };
     const rows = await sql<{ member_id: string; cycle_id: string; cell_id: string; year: number; period: ReviewPeriod }>`
       SELECT DISTINCT graded.member_id, graded.cycle_id, member_replica.cell_id, review_cycle.year, review_cycle.period
       FROM (
@@ -54,11 +54,7 @@ export async function evaluationAlerts(db: Kysely<EvaluationDatabase>, caller: C
       JOIN review_cycle ON review_cycle.id = graded.cycle_id AND review_cycle.year = ${options.year}
       JOIN rule_set ON rule_set.id = review_cycle.rule_set_id AND rule_set.residence_comment_required
       JOIN member_replica ON member_replica.member_id = graded.member_id
-      WHERE (
-          (SELECT residence_cell_id FROM residence_link AS link WHERE link.member_id = graded.member_id AND link.valid_from <= ${end}::date ORDER BY link.valid_from DESC, link.seq DESC LIMIT 1) IS NOT NULL
-          OR EXISTS (SELECT 1 FROM residence_link AS link WHERE link.member_id = graded.member_id AND link.residence_cell_id IS NOT NULL AND link.valid_from BETWEEN ${start}::date AND ${end}::date)
-        )
-        AND NOT EXISTS (SELECT 1 FROM residence_comment WHERE residence_comment.member_id = graded.member_id AND residence_comment.year = ${options.year})
+      WHERE ${lacksResidenceComment('graded.member_id', options.year)}
         AND ${inReplicaSubtrees('member_replica.cell_id', [unitId])}
         AND ${inReplicaSubtrees('member_replica.cell_id', scopes)}
       ORDER BY graded.member_id, graded.cycle_id`.execute(db);

@@ -4,6 +4,7 @@ import { DomainError, requireDate, requireId, requireText, writeAudit } from '@d
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CycleSubject, EvaluationDatabase, Grade, MemberReplicaTable, ReviewCycleTable, ReviewPeriod } from '../database.ts';
 import type { ReviewRow } from '../review/review.repository.ts';
+import { lacksResidenceComment } from '../residence/residence-comment.ts';
 import { excellentQuota, gradeUnder, periodBounds, ruleSetForPeriod, type RuleSetRow } from '../rules/rule-set.ts';
 import { ancestorsOf, mutationScopes, subtreeOf, requirePercent, requireScore, requireWritableUnit, requireYear, unitInSubtrees } from '../scope/scope.ts';
 
@@ -192,6 +193,7 @@ export async function decideGrades(db: Kysely<EvaluationDatabase>, caller: Calle
       decided.push(row);
     }
 
+    if (ruleSet.residence_comment_required) await requireResidenceComments(trx, memberIds, cycle.year);
     await checkExcellentQuota(trx, cycle.id, ruleSet);
     await writeAudit(
       trx,
@@ -226,6 +228,17 @@ async function disciplinedInPeriod(trx: Transaction<EvaluationDatabase>, memberI
     .where('effective_date', '<=', end)
     .execute();
   return new Set(rows.map((row) => row.member_id));
+}
+
+/** Regulation 213: a working member's grade is final only with the residence's comment for the year. */
+async function requireResidenceComments(trx: Transaction<EvaluationDatabase>, memberIds: readonly string[], year: number): Promise<void> {
+  const missing = await sql<{ member_id: string }>`
+    SELECT member_id FROM unnest(${[...memberIds]}::uuid[]) AS decided (member_id)
+    WHERE ${lacksResidenceComment('decided.member_id', year)} LIMIT 1`.execute(trx);
+  const memberId = missing.rows[0]?.member_id;
+  if (memberId) {
+    throw new DomainError('CONFLICT', `Đảng viên đang công tác chưa có nhận xét của chi bộ nơi cư trú năm ${year} (Quy định 213): chưa thể quyết định xếp loại.`, { field: 'decisions', memberId });
+  }
 }
 
 /** Excellent grades in the cycle (one grassroots organization) may not exceed the rule set's share of good grades. */
