@@ -17,6 +17,7 @@ import {
   type MemberEventKind,
 } from '../lifecycle/lifecycle.ts';
 import { MEMBER_EVENT_CONTRACTS, MEMBER_EVENTS, type MemberDisciplined, type MemberPlaced } from '../placement/placement.events.ts';
+import { noticeToResidence } from '../residence/residence-notices.ts';
 import type { MemberRow } from './member.repository.ts';
 
 export type MemberEventRow = Selectable<MemberEventTable>;
@@ -183,8 +184,9 @@ export async function lockMember(trx: Transaction<MembershipDatabase>, caller: C
   return refuse(caller, readable !== undefined, what);
 }
 
-async function publishStatus(trx: Transaction<MembershipDatabase>, member: { id: string; cell_id: string | null }, status: MemberStatus): Promise<void> {
-  await publish(trx, [{ type: MEMBER_EVENTS.placed, aggregateId: member.id, payload: { memberId: member.id, cellId: member.cell_id, status } satisfies MemberPlaced }]);
+/** MemberPlaced with the date the status holds from (the event's date), so consumers keep dated history. */
+async function publishStatus(trx: Transaction<MembershipDatabase>, member: { id: string; cell_id: string | null }, status: MemberStatus, effectiveDate: string): Promise<void> {
+  await publish(trx, [{ type: MEMBER_EVENTS.placed, aggregateId: member.id, payload: { memberId: member.id, cellId: member.cell_id, status, effectiveDate } satisfies MemberPlaced }]);
 }
 
 function profileForAudit(values: ProfileValues): Record<string, unknown> {
@@ -231,7 +233,7 @@ export async function createMember(db: Kysely<MembershipDatabase>, caller: Calle
       .values(planned.map((event) => ({ member_id: id, kind: event.kind, occurred_on: event.occurredOn, decision_number: event.decisionNumber, details: '{}', recorded_by: recordedBy })))
       .execute();
     if (values.party_card_number) await trx.insertInto('member_party_card').values({ member_id: id, card_number: values.party_card_number, recorded_by: recordedBy }).execute();
-    await publishStatus(trx, member, status);
+    await publishStatus(trx, member, status, (admittedOn ?? candidateSince)!);
     await writeAudit(trx, caller, [
       { operation: 'createMember', entityType: 'Member', entityId: id, before: null, after: { ...profileForAudit(values), cellId, status, events: planned } },
     ]);
@@ -294,13 +296,16 @@ export async function recordMemberEvent(db: Kysely<MembershipDatabase>, caller: 
     let updated = member;
     if (status !== member.status) {
       updated = await trx.updateTable('member').set({ status, updated_at: new Date() }).where('id', '=', memberId).returningAll().executeTakeFirstOrThrow();
-      await publishStatus(trx, member, status);
+      await publishStatus(trx, member, status, occurredOn);
     }
     if (input.kind === 'DISCIPLINE' && disciplineLevel) {
       // Evaluation caps the year's grade of a disciplined member: it learns of it in this transaction's outbox.
       const payload = { memberId, form: disciplineLevel, effectiveDate: occurredOn } satisfies MemberDisciplined;
       await publish(trx, [{ type: MEMBER_EVENT_CONTRACTS.disciplined, aggregateId: memberId, payload }]);
     }
+    // Regulation 213: the residence is told of an expulsion or a name removal, and the link ends.
+    const residenceNotice = input.kind === 'NAME_REMOVED' ? 'NAME_REMOVED' : disciplineLevel === 'EXPULSION' ? 'EXPELLED' : null;
+    if (residenceNotice) await noticeToResidence(trx, caller, memberId, residenceNotice, occurredOn, decisionNumber, true);
     await writeAudit(trx, caller, [
       {
         operation: 'recordMemberEvent',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
 import { publish } from '@dangvien/events';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { MembershipDatabase, MemberStatus } from '../database.ts';
 import { lockMember, notInFuture, optionalText, todayInVietnam } from '../member/member-record.ts';
 import { MEMBER_EVENT_CONTRACTS, type ResidenceCommentRecorded, type ResidenceLinked } from '../placement/placement.events.ts';
@@ -112,8 +112,8 @@ export function linksOn(db: Kysely<MembershipDatabase>, unitId: string, date: st
     .where((eb) => eb.or([eb('residence_link.ward_id', '=', unitId), eb('residence_link.residence_cell_id', '=', unitId)]))
     .where('residence_link.valid_from', '<=', date)
     .where((eb) => eb.or([eb('residence_link.valid_to', 'is', null), eb('residence_link.valid_to', '>', date)]))
-    .orderBy('member.given_name')
-    .orderBy('member.full_name')
+    .orderBy(sql`member.given_name COLLATE "vi-x-icu"`)
+    .orderBy(sql`member.full_name COLLATE "vi-x-icu"`)
     .execute();
 }
 
