@@ -30,7 +30,7 @@ export function generateChunk(plan: Plan, index: number): Chunk {
   const allocate = (): { id: string; serial: number } => {
     if (memberCount >= MEMBERS_PER_CHUNK_BLOCK) throw new Error(`Chunk ${index} has more than ${MEMBERS_PER_CHUNK_BLOCK} members: make chunks smaller.`);
     const local = memberCount++;
-    return { id: genId('member', index * 100_000 + local), serial: (district.indexInProvince * CHUNKS_PER_DISTRICT_BLOCK + chunkPlan.chunkInDistrict) * MEMBERS_PER_CHUNK_BLOCK + local };
+    return { id: genId('member', chunkPlan.idBlock * 100_000 + local), serial: (district.indexInProvince * CHUNKS_PER_DISTRICT_BLOCK + chunkPlan.chunkInDistrict) * MEMBERS_PER_CHUNK_BLOCK + local };
   };
   for (const g of chunkPlan.grassroots) {
     const grassroots = planGrassroots(plan, district, g);
@@ -43,7 +43,7 @@ export function generateChunk(plan: Plan, index: number): Chunk {
     const { cycles, reviews } = generateReviews(evaluationRandom, plan.scale, grassroots, unitNumber, members);
     chunk.cycles.push(...cycles);
     chunk.reviews.push(...reviews);
-    chunk.meetings.push(...generateMeetings(evaluationRandom, plan.scale, grassroots, members, () => genId('meeting', index * 100_000 + meetingCount++)));
+    chunk.meetings.push(...generateMeetings(evaluationRandom, plan.scale, grassroots, members, () => genId('meeting', chunkPlan.idBlock * 100_000 + meetingCount++)));
   }
   return chunk;
 }

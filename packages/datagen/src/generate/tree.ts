@@ -22,6 +22,8 @@ export const REFORM_DECISION = 'Nghị quyết 60-NQ/TW';
 export const AGENCY_CELLS_DISSOLVED_ON = '2019-04-16';
 
 export const GRASSROOTS_PER_DISTRICT = 72;
+const ATTACHED_DISTRICT_INDEX = 999;
+const ATTACHED_ID_BLOCK = 5000;
 const RESIDENTIAL_COMMITTEES = 21; // the town and 20 communes
 const CELLS_PER_RESIDENTIAL_COMMITTEE = 17;
 const AGENCY_COMMITTEE_CELLS = [10, 10, 10, 11];
@@ -49,11 +51,15 @@ export interface DistrictPlan {
   places: string[];
   /** Where the district sits in the 2025 reform: the province its grassroots move to, or none (attached to a living district). */
   reformTo: string | null;
+  /** Grassroots organizations not generated (the existing district already has them). */
+  skipped: ReadonlySet<number>;
 }
 
 export interface ChunkPlan {
   /** 1-based; chunk 0 is the upper tree. */
   index: number;
+  /** Numbers the chunk's member and meeting ids: the index, or a block of its own for a district put under an existing one. */
+  idBlock: number;
   district: DistrictPlan;
   chunkInDistrict: number;
   grassroots: number[];
@@ -84,8 +90,12 @@ export interface GrassrootsPlan {
 }
 
 export interface PlanOptions {
-  /** Put the one generated district's grassroots under this existing district instead of generating a province and a district (district scale only). */
-  underDistrict?: { id: string; name: string };
+  /**
+   * Put the one generated district's grassroots under this existing district instead of generating a
+   * province and a district (district scale only; no 2025 move, the district lives on), leaving out
+   * the grassroots organizations whose names it already has.
+   */
+  underDistrict?: { id: string; name: string; existingGrassroots: readonly string[] };
 }
 
 /** The skeleton of the data set: which provinces and districts, and which grassroots organizations each chunk holds. */
@@ -95,9 +105,13 @@ export function planDataSet(scale: Scale, seed: number, options: PlanOptions = {
   if (options.underDistrict) {
     if (scale.provinces !== 1 || scale.districtsPerProvince !== 1) throw new Error('Only the district scale can be put under an existing district.');
     const province: ProvincePlan = { index: 0, id: '', place: NAM_DINH };
+    const places = [XUAN_TRUONG.town, ...XUAN_TRUONG.communes];
+    const existing = new Set(options.underDistrict.existingGrassroots.map((name) => name.normalize('NFC')));
+    const skipped = new Set(places.map((place, g) => (g === 0 ? `Đảng bộ thị trấn ${place}` : `Đảng bộ xã ${place}`)).flatMap((name, g) => (existing.has(name) ? [g] : [])));
     districts.push({
-      globalIndex: 0, indexInProvince: 0, id: options.underDistrict.id, code: `DG-${NAM_DINH.cccdCode}-00`, name: options.underDistrict.name,
-      province, places: [XUAN_TRUONG.town, ...XUAN_TRUONG.communes], reformTo: null,
+      // Numbers no scale uses (national has 680 districts), so this can sit beside a generated data set.
+      globalIndex: ATTACHED_DISTRICT_INDEX, indexInProvince: 19, id: options.underDistrict.id, code: `DG-${NAM_DINH.cccdCode}-00`, name: options.underDistrict.name,
+      province, places, reformTo: null, skipped,
     });
   } else {
     for (let p = 0; p < scale.provinces; p++) {
@@ -111,7 +125,7 @@ export function planDataSet(scale: Scale, seed: number, options: PlanOptions = {
         const places = districtName === XUAN_TRUONG.name ? [XUAN_TRUONG.town, ...XUAN_TRUONG.communes] : communeNames(globalIndex, districtName);
         const district: DistrictPlan = {
           globalIndex, indexInProvince: d, id: genId('unit', 1000 + globalIndex), code: `DG-${place.cccdCode}-${String(d + 1).padStart(2, '0')}`,
-          name: `Đảng bộ huyện ${districtName}`, province, places, reformTo: province.id,
+          name: `Đảng bộ huyện ${districtName}`, province, places, reformTo: province.id, skipped: new Set(),
         };
         districts.push(district);
         const districtUnit = unit(district.id, district.code, 'DISTRICT', district.name, province.id, '1946-01-01');
@@ -125,8 +139,9 @@ export function planDataSet(scale: Scale, seed: number, options: PlanOptions = {
     // Interleaved (every sixth grassroots organization), so that chunks hold about as many members each.
     const perDistrict = GRASSROOTS_PER_DISTRICT / GRASSROOTS_PER_CHUNK;
     for (let k = 0; k < perDistrict; k++) {
-      const grassroots = Array.from({ length: GRASSROOTS_PER_CHUNK }, (_, i) => k + i * perDistrict);
-      chunks.push({ index: chunks.length + 1, district, chunkInDistrict: k, grassroots });
+      const grassroots = Array.from({ length: GRASSROOTS_PER_CHUNK }, (_, i) => k + i * perDistrict).filter((g) => !district.skipped.has(g));
+      const index = chunks.length + 1;
+      chunks.push({ index, idBlock: district.globalIndex === ATTACHED_DISTRICT_INDEX ? ATTACHED_ID_BLOCK + index : index, district, chunkInDistrict: k, grassroots });
     }
   }
   return { scale, seed, upperUnits, chunks };
@@ -171,7 +186,8 @@ function unitNumber(district: DistrictPlan, local: number): number {
 export const RESIDENTIAL_CELLS_PER_DISTRICT = RESIDENTIAL_COMMITTEES * CELLS_PER_RESIDENTIAL_COMMITTEE;
 
 export function residentialCell(district: DistrictPlan, n: number): { wardId: string; cellId: string } {
-  const g = Math.floor(n / CELLS_PER_RESIDENTIAL_COMMITTEE) % RESIDENTIAL_COMMITTEES;
+  const committees = Array.from({ length: RESIDENTIAL_COMMITTEES }, (_, g) => g).filter((g) => !district.skipped.has(g));
+  const g = committees[Math.floor(n / CELLS_PER_RESIDENTIAL_COMMITTEE) % committees.length]!;
   const c = n % CELLS_PER_RESIDENTIAL_COMMITTEE;
   return { wardId: genId('unit', unitNumber(district, g)), cellId: genId('unit', unitNumber(district, 100 + g * 20 + c)) };
 }
