@@ -47,7 +47,7 @@ export async function placedMembers(
     .innerJoin('member', 'member.id', 'member_placement.member_id')
     .selectAll('member')
     .select('member_placement.cell_id as placed_cell_id')
-    .where('member_placement.cell_id', 'in', [...cellIds])
+    .where(sql<boolean>`member_placement.cell_id = ANY(${[...cellIds]}::uuid[])`)
     .where(sql<boolean>`(member_placement.valid_from IS NULL OR member_placement.valid_from <= ${query.asOf}::date)`)
     .where(sql<boolean>`(member_placement.valid_to IS NULL OR member_placement.valid_to > ${query.asOf}::date)`);
   if (current) select = select.where('member.status', 'in', [...wanted]);
@@ -70,22 +70,35 @@ export async function placedMembers(
   return page.limit ? matching.slice(0, page.limit) : matching;
 }
 
-/** Each member's status at the end of `date`, replayed from the events recorded up to that day. */
+/**
+ * Each member's status at the end of `date`. A member with no event after that day has today's
+ * (stored) status; only the others are replayed from their events up to that day.
+ */
 export async function statusesOn(db: Kysely<MembershipDatabase>, members: readonly MemberRow[], date: string): Promise<Map<string, LifecycleStatus | null>> {
-  const result = new Map<string, LifecycleStatus | null>();
+  const result = new Map<string, LifecycleStatus | null>(members.map((member) => [member.id, member.status]));
   if (members.length === 0) return result;
   const ids = [...new Set(members.map((member) => member.id))];
+  const changedSince = await db
+    .selectFrom('member_event')
+    .select('member_id')
+    .distinct()
+    .where(sql<boolean>`member_id = ANY(${ids}::uuid[])`)
+    .where('occurred_on', '>', date)
+    .execute();
+  if (changedSince.length === 0) return result;
+  const replayed = changedSince.map((row) => row.member_id);
   const events = await db
     .selectFrom('member_event')
     .select(['id', 'member_id', 'kind', 'occurred_on', 'details'])
-    .where('member_id', 'in', ids)
+    .where(sql<boolean>`member_id = ANY(${replayed}::uuid[])`)
     .where('occurred_on', '<=', date)
     .execute();
-  const byMember = new Map<string, typeof events>();
-  for (const event of events) byMember.set(event.member_id, [...(byMember.get(event.member_id) ?? []), event]);
+  const byMember = new Map<string, typeof events>(replayed.map((id) => [id, []]));
+  for (const event of events) byMember.get(event.member_id)!.push(event);
   for (const member of members) {
-    const history = (byMember.get(member.id) ?? []).map(toLifecycleEvent);
-    result.set(member.id, statusOn(history, { initialStatus: member.initial_status ?? null, dateOfBirth: member.date_of_birth ?? null }, date));
+    const history = byMember.get(member.id);
+    if (!history) continue;
+    result.set(member.id, statusOn(history.map(toLifecycleEvent), { initialStatus: member.initial_status ?? null, dateOfBirth: member.date_of_birth ?? null }, date));
   }
   return result;
 }
