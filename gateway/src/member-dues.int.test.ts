@@ -196,3 +196,37 @@ describe('refusals change nothing', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('a new dues rule', () => {
+  const ADD = `mutation ($input: AddDuesRuleInput!) { addDuesRule(input: $input) { code validFrom salaryPercent } }`;
+  const admin = callerWith({ role: 'ADMIN', scopeUnitId: demoId('unit', 1) });
+  // Months relative to the clock: a rule may only start from next month, so the test must follow today.
+  const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(new Date());
+  const shift = (month: string, by: number) => {
+    const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  };
+  const nextMonth = shift(thisMonth, 1);
+  const rule = (validFrom: string) => ({
+    code: 'THỬ-QĐ/TW', name: 'Quy định thử', validFrom, salaryPercent: 1.5, pensionPercent: 0.5, studentAmount: 5000, minimumWagePercent: 1, exemptAfterPartyYears: 50, reductionPercents: [30, 50, 70], maxReductionMonths: 12,
+  });
+
+  it('refuses a rule that would reprice this month or an earlier one, and a caller who is not an administrator of the whole tree', async () => {
+    const before = { ...(await counts()), rules: await count('dues_rule') };
+    const early = await federation.as(admin, () => federation.post(ADD, { input: rule(`${thisMonth}-01`) }));
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'validFrom' });
+    const wardAdmin = await federation.as(callerWith({ role: 'ADMIN', scopeUnitId: demoId('unit', 10) }), () => federation.post(ADD, { input: rule(`${nextMonth}-01`) }));
+    expect(wardAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect({ ...(await counts()), rules: await count('dues_rule') }).toEqual(before);
+  });
+
+  it('prices the months from its date and leaves the months before as they were', async () => {
+    const before = await dues(people.salaried, shift(thisMonth, -1), nextMonth);
+    const added = await federation.as(admin, () => federation.post(ADD, { input: rule(`${nextMonth}-01`) }));
+    expect(added.errors).toBeUndefined();
+    const after = await dues(people.salaried, shift(thisMonth, -1), nextMonth);
+    expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
+    expect(after[2]).toMatchObject({ month: nextMonth, rule: 'THỬ-QĐ/TW', due: 135_000 }); // 1.5% of 9,000,000 đ
+    expect(before[2]).toMatchObject({ rule: '01-QĐ/TW', due: 90_000 });
+  });
+});

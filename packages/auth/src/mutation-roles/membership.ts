@@ -20,5 +20,6 @@ export const MEMBERSHIP_MUTATION_ROLES = {
   setMemberDuesBasis: ['CELL_SECRETARY', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   grantDuesRelief: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   recordDuesPayment: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
+  addDuesRule: ['ADMIN'],
   importMembers: ['CELL_SECRETARY', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,4 +1,5 @@
-import type { Caller } from '@dangvien/auth';
+import { randomUUID } from 'node:crypto';
+import { MUTATION_ROLES, scopesWithRole, type Caller, type Role } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
@@ -10,6 +11,7 @@ import {
   DUES_CATEGORIES,
   monthsInclusive,
   monthStart,
+  shiftMonth,
   WAGE_REGIONS,
   withDuesTables,
   type DuesCategory,
@@ -178,5 +180,64 @@ export async function recordDuesPayment(database: Kysely<MembershipDatabase>, ca
       { operation: 'recordDuesPayment', entityType: 'Member', entityId: memberId, before: { paid: ledger.paid, due: ledger.due }, after: { paymentId: String(payment.id), month: input.month, amount, paidOn, channel: input.channel } },
     ]);
     return payment;
+  });
+}
+
+export interface AddDuesRuleInput {
+  code: string;
+  name: string;
+  /** YYYY-MM-DD */
+  validFrom: string;
+  salaryPercent: number;
+  pensionPercent: number;
+  studentAmount: number;
+  minimumWagePercent: number;
+  exemptAfterPartyYears: number;
+  reductionPercents: number[];
+  maxReductionMonths: number;
+}
+
+function requirePercent(value: number, field: string): number {
+  if (!Number.isFinite(value) || value < 0 || value > 100 || Math.round(value * 100) !== value * 100) {
+    throw new DomainError('BAD_USER_INPUT', `Tỷ lệ phải từ 0 đến 100, tối đa hai chữ số thập phân (nhận được ${value}).`, { field });
+  }
+  return value;
+}
+
+/**
+ * A new dues rule (a new Party regulation) from a date. It may only start from next month on, and after
+ * the newest rule: months already ended or under way keep the rule they were priced by. Administrators
+ * of a whole tree (a root unit) only: the rates are national.
+ */
+export async function addDuesRule(database: Kysely<MembershipDatabase>, caller: Caller, input: AddDuesRuleInput) {
+  const code = requireText(input.code, 'code', 'số hiệu quy định', 50);
+  const name = requireText(input.name, 'name', 'tên quy định', 300);
+  const validFrom = requireDate(input.validFrom, 'validFrom');
+  const nextMonth = shiftMonth(`${todayInVietnam().slice(0, 7)}-01`, 1);
+  if (validFrom < nextMonth) throw new DomainError('BAD_USER_INPUT', `Quy định mới chỉ áp dụng từ tháng sau (từ ngày ${nextMonth}): không tính lại đảng phí các tháng đã qua hoặc đang thu.`, { field: 'validFrom' });
+  const values = {
+    salary_percent: String(requirePercent(input.salaryPercent, 'salaryPercent')),
+    pension_percent: String(requirePercent(input.pensionPercent, 'pensionPercent')),
+    minimum_wage_percent: String(requirePercent(input.minimumWagePercent, 'minimumWagePercent')),
+    student_amount: input.studentAmount === 0 ? 0 : requireAmount(input.studentAmount, 'studentAmount', 'Mức đóng của học sinh, sinh viên'),
+    exempt_after_party_years: requireAmount(input.exemptAfterPartyYears, 'exemptAfterPartyYears', 'Số năm tuổi đảng được miễn'),
+    max_reduction_months: requireAmount(input.maxReductionMonths, 'maxReductionMonths', 'Số tháng giảm tối đa'),
+    reduction_percents: [...new Set(input.reductionPercents)].sort((a, b) => a - b),
+  };
+  if (values.reduction_percents.length === 0 || values.reduction_percents.some((percent) => !Number.isInteger(percent) || percent < 1 || percent > 99)) {
+    throw new DomainError('BAD_USER_INPUT', 'Các mức giảm phải là số nguyên từ 1 đến 99 (%).', { field: 'reductionPercents' });
+  }
+  return database.transaction().execute(async (transaction) => {
+    const roots = await transaction.selectFrom('org_unit_replica').select('id').where('parent_id', 'is', null).where('valid_to', 'is', null).execute();
+    const adminRoots = new Set(scopesWithRole(caller, MUTATION_ROLES.addDuesRule as readonly Role[]));
+    if (!roots.some((root) => adminRoots.has(root.id))) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên toàn hệ thống được thêm quy định đảng phí.');
+    const trx = withDuesTables(transaction);
+    await sql`LOCK TABLE dues_rule IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+    const newest = await trx.selectFrom('dues_rule').select(['code', 'valid_from']).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
+    if (newest && validFrom <= newest.valid_from) throw new DomainError('CONFLICT', `Quy định mới phải có hiệu lực sau ${newest.code} (từ ngày ${newest.valid_from}).`, { field: 'validFrom' });
+    if (await trx.selectFrom('dues_rule').select('id').where('code', '=', code).executeTakeFirst()) throw new DomainError('CONFLICT', `Đã có quy định ${code}.`, { field: 'code' });
+    const rule = await trx.insertInto('dues_rule').values({ id: randomUUID(), code, name, valid_from: validFrom, ...values }).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, caller, [{ operation: 'addDuesRule', entityType: 'DuesRule', entityId: rule.id, before: null, after: rule }]);
+    return rule;
   });
 }

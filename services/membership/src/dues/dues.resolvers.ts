@@ -1,13 +1,13 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { subtreeUnitIds } from '@dangvien/org-replica';
 import { DomainError, requireDate } from '@dangvien/server';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { MembershipContext } from '../context.ts';
 import { todayInVietnam } from '../member/member-record.ts';
 import type { MemberRow } from '../member/member.repository.ts';
 import { requireReadableUnit } from '../statistics/unit-scope.ts';
 import { duesLedger, type DuesMonthRow } from './dues-ledger.ts';
-import { grantDuesRelief, recordDuesPayment, setMemberDuesBasis, type DuesPaymentRow, type GrantDuesReliefInput, type RecordDuesPaymentInput, type SetDuesBasisInput } from './dues-record.ts';
+import { addDuesRule, grantDuesRelief, recordDuesPayment, setMemberDuesBasis, type AddDuesRuleInput, type DuesPaymentRow, type GrantDuesReliefInput, type RecordDuesPaymentInput, type SetDuesBasisInput } from './dues-record.ts';
 import { monthsInclusive, monthStart, shiftMonth, withDuesTables, type DuesTables } from './dues.tables.ts';
 
 const MAX_MONTHS = 120;
@@ -36,22 +36,24 @@ const duesMonth = (row: DuesMonthRow) => ({
   owed: Math.max(row.due - row.paid, 0),
 });
 
+const duesRule = (rule: Selectable<DuesTables['dues_rule']>) => ({
+  code: rule.code,
+  name: rule.name,
+  validFrom: rule.valid_from,
+  salaryPercent: Number(rule.salary_percent),
+  pensionPercent: Number(rule.pension_percent),
+  studentAmount: rule.student_amount,
+  minimumWagePercent: Number(rule.minimum_wage_percent),
+  exemptAfterPartyYears: rule.exempt_after_party_years,
+  reductionPercents: rule.reduction_percents,
+  maxReductionMonths: rule.max_reduction_months,
+});
+
 export const duesResolvers: GraphQLResolverMap<MembershipContext> = {
   Query: {
     duesRules: async (_source, _args, context) => {
       const rules = await withDuesTables(context.db).selectFrom('dues_rule').selectAll().orderBy('valid_from').execute();
-      return rules.map((rule) => ({
-        code: rule.code,
-        name: rule.name,
-        validFrom: rule.valid_from,
-        salaryPercent: Number(rule.salary_percent),
-        pensionPercent: Number(rule.pension_percent),
-        studentAmount: rule.student_amount,
-        minimumWagePercent: Number(rule.minimum_wage_percent),
-        exemptAfterPartyYears: rule.exempt_after_party_years,
-        reductionPercents: rule.reduction_percents,
-        maxReductionMonths: rule.max_reduction_months,
-      }));
+      return rules.map(duesRule);
     },
     duesArrears: async (_source, args: { unitId: string; asOf?: string | null; fromMonth?: string | null; toMonth?: string | null }, context) => {
       const unitId = await requireReadableUnit(context.db, context.caller, args.unitId);
@@ -99,6 +101,7 @@ export const duesResolvers: GraphQLResolverMap<MembershipContext> = {
     setMemberDuesBasis: (_source, args: { input: SetDuesBasisInput }, context) => setMemberDuesBasis(context.db, context.caller, args.input),
     grantDuesRelief: (_source, args: { input: GrantDuesReliefInput }, context) => grantDuesRelief(context.db, context.caller, args.input),
     recordDuesPayment: (_source, args: { input: RecordDuesPaymentInput }, context) => recordDuesPayment(context.db, context.caller, args.input),
+    addDuesRule: async (_source, args: { input: AddDuesRuleInput }, context) => duesRule(await addDuesRule(context.db, context.caller, args.input)),
   },
   Member: {
     duesBasisHistory: async (member: MemberRow, _args, context: MembershipContext) => {
@@ -124,4 +127,3 @@ export const duesResolvers: GraphQLResolverMap<MembershipContext> = {
   },
 };
 
-export type { DuesTables };
