@@ -61,6 +61,8 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadSummary> {
     for (const loader of SUBGRAPH_LOADERS) {
       const client = new pg.Client({ connectionString: options.databaseUrls[loader.name] });
       await client.connect();
+      // A chunk and its checkpoint commit together, so a commit lost in a server crash is simply loaded again on rerun.
+      await client.query('SET synchronous_commit = off');
       clients.set(loader.name, client);
       await ensureCheckpointTable(client);
       done.set(loader.name, await completedSteps(client, options.dataset));
