@@ -17,7 +17,11 @@ import { defaultMarks, meetingInput, rosterOf, tally, type AttendanceStatus, typ
 import { CELL_ROSTER, RECORD_MEETING, type CellRosterData, type RecordMeetingData, type RosterMember } from './queries.ts';
 
 const STATUSES: AttendanceStatus[] = ['PRESENT', 'EXCUSED', 'ABSENT'];
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today on the secretary's own calendar (not UTC: at 6 a.m. in Hà Nội it is still yesterday in UTC). */
+const today = () => {
+  const now = new Date();
+  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
 
 /** Biên bản sinh hoạt: the secretary records a meeting and marks who attended, in a few large clicks. */
 export function MeetingPage({ basePath }: RemoteAppProps) {
@@ -82,8 +86,8 @@ function MeetingForm({ cellId, roster }: { cellId: string; roster: RosterMember[
       },
       (error: unknown) => {
         setSaving(false);
-        // The server's own sentence (Vietnamese, names the day and the reason) says more than a generic one.
-        setFailure(error instanceof GraphQLRequestError && error.detail && error.code !== 'INTERNAL_SERVER_ERROR' ? error.detail : String((error as Error).message));
+        // The server's own sentence (Vietnamese: it names the member's problem and the day) says more than a generic one.
+        setFailure(error instanceof GraphQLRequestError && error.detail && error.status !== undefined && error.status < 500 ? error.detail : String((error as Error).message));
       },
     );
   };

@@ -45,11 +45,13 @@ export async function recordMeeting(db: Kysely<EvaluationDatabase>, caller: Call
     if (!cell || !['CELL', 'GRASSROOTS_CELL'].includes(cell.kind)) throw new DomainError('BAD_USER_INPUT', 'Chỉ ghi biên bản sinh hoạt của chi bộ.', { field: 'cellId' });
     // The roster the cell had that day, from the dated placements (exempt and departed members left out).
     const roster = await rosterOn(trx, cellId, heldOn);
-    const outsider = memberIds.find((id) => !roster.has(id));
-    if (outsider) {
-      throw new DomainError('BAD_USER_INPUT', `Điểm danh một người không có trong danh sách sinh hoạt của chi bộ ngày ${vietnameseDate(heldOn)} (không thuộc chi bộ, đã chuyển đi hoặc được miễn sinh hoạt).`, {
+    const line = memberIds.findIndex((id) => !roster.has(id));
+    if (line >= 0) {
+      // The line number lets a form that knows names (membership's) point at the person.
+      throw new DomainError('BAD_USER_INPUT', `Dòng ${line + 1} của bảng điểm danh: người này không có trong danh sách sinh hoạt của chi bộ ngày ${vietnameseDate(heldOn)} (không thuộc chi bộ, đã chuyển đi hoặc được miễn sinh hoạt).`, {
         field: 'attendance',
-        memberId: outsider,
+        memberId: memberIds[line],
+        line: line + 1,
         reason: 'NOT_ON_ROSTER',
       });
     }
