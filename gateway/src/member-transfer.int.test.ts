@@ -298,4 +298,34 @@ describe('out of the system, into it, and the 30-day letter', () => {
     expect(await roster(demoId('unit', 102), '2026-10-19')).not.toContain(member.id);
     expect(await roster(demoId('unit', 102), '2026-10-20')).toContain(member.id);
   });
+
+  it('a member from outside on a temporary stay leaves the roster when the stay ends', async () => {
+    const cell = demoId('unit', 103);
+    const received = await post<{ receiveTransferredMember: { id: string; member: { id: string } } }>(
+      ward10,
+      `mutation ($input: ReceiveTransferredMemberInput!) { receiveTransferredMember(input: $input) { id member { id } } }`,
+      {
+        input: {
+          profile: { fullName: 'Đặng Văn Toàn', dateOfBirth: '1992-02-02' },
+          cellId: cell,
+          kind: 'TEMPORARY',
+          reason: 'WORK',
+          fromOrganization: 'Đảng bộ tỉnh Hà Nam',
+          letterNumber: '08-GGT/ĐU',
+          letterIssuedOn: '2026-03-01',
+          presentedOn: '2026-03-05',
+          temporaryUntil: '2026-09-01',
+          admittedOn: '2018-06-06',
+        },
+      },
+    );
+    expect(received.errors).toBeUndefined();
+    const { id: transferId, member } = received.data!.receiveTransferredMember;
+    expect(await roster(cell, '2026-06-01')).toContain(member.id);
+    expect(code((await post(ward10, RETURNED, { input: { transferId, returnedOn: '2026-03-05' } })).errors)).toBe('BAD_USER_INPUT');
+    expect((await post(ward10, RETURNED, { input: { transferId, returnedOn: '2026-09-01' } })).errors).toBeUndefined();
+    expect(await roster(cell, '2026-08-31')).toContain(member.id);
+    expect(await roster(cell, '2026-09-01')).not.toContain(member.id);
+    expect(code((await post(ward10, RETURNED, { input: { transferId, returnedOn: '2026-09-02' } })).errors)).toBe('CONFLICT');
+  });
 });

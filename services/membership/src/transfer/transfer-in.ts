@@ -17,8 +17,7 @@ import {
 import { placeMember } from '../placement/placements.ts';
 import { addDays, publishPlaced, recordedBy, unitForMutation } from '../placement/scope.ts';
 import { trxWithPlacementTables, type PlacementKind, type TransferReason } from '../placement/tables.ts';
-import { REPORT_WITHIN_DAYS, type TransferRow } from './transfer.ts';
-import { TEMPORARY_MONTHS } from './transfer.ts';
+import { checkKindAndPeriod, REPORT_WITHIN_DAYS, type TransferRow } from './transfer.ts';
 
 export interface ReceiveTransferredMemberInput {
   profile: MemberProfileInput;
@@ -54,9 +53,7 @@ export async function receiveTransferredMember(db: Kysely<MembershipDatabase>, c
   const issuedOn = notInFuture(requireDate(input.letterIssuedOn, 'letterIssuedOn'), today, 'letterIssuedOn');
   const presentedOn = notInFuture(requireDate(input.presentedOn, 'presentedOn'), today, 'presentedOn');
   if (presentedOn < issuedOn) throw new DomainError('BAD_USER_INPUT', `Ngày xuất trình (${presentedOn}) trước ngày cấp giấy (${issuedOn}).`, { field: 'presentedOn' });
-  const until = input.kind === 'TEMPORARY' ? requireDate(input.temporaryUntil ?? '', 'temporaryUntil') : null;
-  if (input.kind === 'TEMPORARY' && !(input.reason in TEMPORARY_MONTHS)) throw new DomainError('BAD_USER_INPUT', 'Sinh hoạt tạm thời khi đi làm việc, cư trú hoặc học tập ở nơi khác.', { field: 'reason' });
-  if (input.kind === 'OFFICIAL' && input.temporaryUntil) throw new DomainError('BAD_USER_INPUT', 'Chuyển sinh hoạt chính thức không có thời hạn.', { field: 'temporaryUntil' });
+  const until = checkKindAndPeriod(input.kind, input.reason, issuedOn, input.temporaryUntil);
   const admittedOn = notInFuture(requireDate(input.admittedOn, 'admittedOn'), today, 'admittedOn');
   const officialOn = input.officialOn ? notInFuture(requireDate(input.officialOn, 'officialOn'), today, 'officialOn') : null;
   const planned: { kind: MemberEventKind; occurredOn: string; decisionNumber: string | null }[] = [

@@ -39,7 +39,7 @@ export interface IssueTransferLetterInput {
 }
 
 /** Checks kind, reason and the length of a temporary stay; returns the stay's end (null for official transfers). */
-function checkKindAndPeriod(kind: PlacementKind, reason: TransferReason, from: string, until: string | null | undefined): string | null {
+export function checkKindAndPeriod(kind: PlacementKind, reason: TransferReason, from: string, until: string | null | undefined): string | null {
   if (kind === 'OFFICIAL') {
     if (!OFFICIAL_REASONS.includes(reason)) throw new DomainError('BAD_USER_INPUT', 'Chuyển sinh hoạt chính thức khi thay đổi công tác, nghỉ hưu hoặc chuyển nơi cư trú lâu dài.', { field: 'reason' });
     if (until) throw new DomainError('BAD_USER_INPUT', 'Chuyển sinh hoạt chính thức không có thời hạn.', { field: 'temporaryUntil' });
