@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { DomainError, requireDate } from '@dangvien/server';
 import type { MembershipContext } from '../context.ts';
 import { todayInVietnam } from '../member/member-record.ts';
+import { withoutJit } from '../statistics/no-jit.ts';
 import { requireReadableUnit } from '../statistics/unit-scope.ts';
 import { alertRuleOn } from './alert-rule.ts';
 import { ALERT_SOURCES, MEMBER_ALERT_KINDS, type AlertRow, type MemberAlertKind } from './alert-sources.ts';
@@ -42,7 +43,11 @@ export const alertResolvers: GraphQLResolverMap<MembershipContext> = {
       const offset = offsetFromCursor(args.after);
       const rule = await alertRuleOn(context.db, asOf);
       const sources = ALERT_SOURCES.filter((source) => !args.kinds || args.kinds.includes(source.kind));
-      const found = await Promise.all(sources.map(async (source) => (await source.find(context.db, [unitId], asOf, rule)).map((row): MemberAlert => ({ ...row, kind: source.kind }))));
+      const found = await withoutJit(context.db, async (trx) => {
+        const rows: MemberAlert[][] = [];
+        for (const source of sources) rows.push((await source.find(trx, [unitId], asOf, rule)).map((row): MemberAlert => ({ ...row, kind: source.kind })));
+        return rows;
+      });
       const alerts = found.flat().sort(byDueDate);
       const page = alerts.slice(offset, offset + first);
       const members = await Promise.all(page.map((alert) => context.memberById.load(alert.memberId)));

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
+import { withoutJit } from '../statistics/no-jit.ts';
 import { IN_PARTY_STATUSES, statusAtSql } from '../statistics/status-at.ts';
 import { shiftMonth, type DuesCategory, type WageRegion } from './dues.tables.ts';
 
@@ -88,7 +89,7 @@ export function duesLedgerSql(memberCondition: RawBuilder<boolean>, fromMonth: s
 /** The ledger rows of one query, months in order. */
 export async function duesLedger(db: Kysely<MembershipDatabase>, memberCondition: RawBuilder<boolean>, fromMonth: string, toMonth: string): Promise<DuesMonthRow[]> {
   if (fromMonth > toMonth) return [];
-  const result = await sql<DuesMonthRow>`SELECT * FROM (${duesLedgerSql(memberCondition, fromMonth, toMonth)}) ledger ORDER BY member_id, month`.execute(db);
+  const result = await withoutJit(db, (trx) => sql<DuesMonthRow>`SELECT * FROM (${duesLedgerSql(memberCondition, fromMonth, toMonth)}) ledger ORDER BY member_id, month`.execute(trx));
   return result.rows.map((row) => ({ ...row, income_amount: row.income_amount === null ? null : Number(row.income_amount), base: Number(row.base), due: Number(row.due), paid: Number(row.paid) }));
 }
 

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { MembershipContext } from '../context.ts';
 import type { MembershipDatabase } from '../database.ts';
 import { todayInVietnam } from '../member/member-record.ts';
+import { withoutJit } from './no-jit.ts';
 import { membersOnDate, periodCounts, type Dimension, type DimensionCount } from './member-statistics.ts';
 
 /** Whether `unitId` lies in the subtrees of `scopes` today or on one of `dates` (a unit ended since is still reportable by who held it). */
@@ -28,7 +29,7 @@ export const statisticsResolvers: GraphQLResolverMap<MembershipContext> = {
       const dates = [asOf, from, to];
       if (!(await withinOnAnyDate(context.db, readableScopes(context.caller), unitId, dates))) throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị.', { field: 'unitId' });
       const withEthnicity = await withinOnAnyDate(context.db, scopesWithRole(context.caller, SENSITIVE_READER_ROLES), unitId, dates);
-      const [counts, period] = await Promise.all([membersOnDate(context.db, unitId, asOf, withEthnicity), periodCounts(context.db, unitId, from, to)]);
+      const [counts, period] = await withoutJit(context.db, async (trx) => [await membersOnDate(trx, unitId, asOf, withEthnicity), await periodCounts(trx, unitId, from, to)] as const);
       const of = (dimension: Dimension) => counts.filter((row) => row.dimension === dimension).map(({ value, count }: DimensionCount) => ({ value, count })).sort(byValue);
       return {
         unit: { __typename: 'OrgUnit', id: unitId },
