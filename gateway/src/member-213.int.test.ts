@@ -43,7 +43,7 @@ const counts = async () => ({
   audit: await count('audit_log'),
   outbox: await count('outbox_event'),
 });
-const published = async (type: string, memberId: string) =>
+const published = async (type: string, memberId: string | undefined) =>
   (await sql<{ payload: Record<string, unknown> }>`SELECT payload FROM outbox_event WHERE type = ${type} AND aggregate_id = ${memberId}`.execute(federation.membership.db)).rows.map((row) => row.payload);
 
 const ids: Record<string, string> = {};
