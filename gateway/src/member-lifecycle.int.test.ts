@@ -186,7 +186,7 @@ describe('refusals change, publish and audit nothing', () => {
     const after = await counts();
     expect(after.events).toBe(before.events + 2);
     expect(after.audit).toBe(before.audit + 2);
-    expect(after.outbox).toBe(before.outbox + 2); // a MemberPlaced per status change
+    expect(after.outbox).toBe(before.outbox + 3); // a MemberPlaced per status change, and MemberDisciplined for the expulsion
   });
 });
 
