@@ -78,3 +78,14 @@ export async function mayReadIn(trx: Transaction<MembershipDatabase>, caller: Ca
 export async function publishPlaced(trx: Transaction<MembershipDatabase>, memberId: string, cellId: string | null, status: MemberStatus, effectiveDate: string): Promise<void> {
   await publish(trx, [{ type: MEMBER_EVENTS.placed, aggregateId: memberId, payload: { memberId, cellId, status, effectiveDate } satisfies MemberPlaced }]);
 }
+
+/** Two requests racing past a check: the unique index decides, and the loser gets the same CONFLICT as a checked one. */
+export async function conflictOnUnique<T>(run: () => Promise<T>, messages: Record<string, string>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code === '23505' && constraint && messages[constraint]) throw new DomainError('CONFLICT', messages[constraint]);
+    throw error;
+  }
+}

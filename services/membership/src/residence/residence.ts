@@ -6,7 +6,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { MembershipDatabase, MemberStatus } from '../database.ts';
 import { lockMember, notInFuture, optionalText, todayInVietnam } from '../member/member-record.ts';
 import { MEMBER_EVENT_CONTRACTS, type ResidenceCommentRecorded, type ResidenceLinked } from '../placement/placement.events.ts';
-import { liveUnit, mayChangeIn, recordedBy, unitForMutation } from '../placement/scope.ts';
+import { conflictOnUnique, liveUnit, mayChangeIn, recordedBy, unitForMutation } from '../placement/scope.ts';
 import {
   trxWithPlacementTables,
   type PlacementTables,
@@ -52,7 +52,7 @@ export async function linkResidence(
   const residenceCellId = requireId(input.residenceCellId, 'residenceCellId');
   const validFrom = notInFuture(requireDate(input.validFrom, 'validFrom'), todayInVietnam(), 'validFrom');
   const introductionNumber = optionalText(input.introductionNumber, 'introductionNumber', 'số giấy giới thiệu', 100);
-  return db.transaction().execute(async (trx) => {
+  return conflictOnUnique(() => db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, caller, 'linkResidence', memberId, 'giới thiệu đảng viên này về nơi cư trú');
     if (!ACTIVE.includes(member.status)) throw new DomainError('CONFLICT', 'Chỉ đảng viên (dự bị, chính thức) mới sinh hoạt nơi cư trú.', { field: 'memberId' });
     const cell = await liveUnit(trx, residenceCellId);
@@ -73,7 +73,7 @@ export async function linkResidence(
     await publish(trx, [{ type: MEMBER_EVENT_CONTRACTS.residenceLinked, aggregateId: memberId, payload: { memberId, residenceCellId: cell.id, validFrom } satisfies ResidenceLinked }]);
     await writeAudit(trx, caller, [{ operation: 'linkResidence', entityType: 'Member', entityId: memberId, before: open ? { residenceLinkId: open.id } : null, after: { link } }]);
     return link;
-  });
+  }), { residence_link_one_open_idx: 'Đảng viên vừa được giới thiệu về nơi cư trú trong một yêu cầu khác.' });
 }
 
 /** Records an HD 33 exception (troops in barracks, working far away or mobile, rotated cadres, full-time students); an open link ends that day. */
@@ -128,7 +128,7 @@ export async function recordResidenceMeeting(
   const present = new Set(input.presentMemberIds.map((id) => requireId(id, 'presentMemberIds')));
   const note = optionalText(input.note, 'note', 'ghi chú', 2000);
   const halfYear = `${heldOn.slice(0, 4)}-H${Number(heldOn.slice(5, 7)) <= 6 ? 1 : 2}`;
-  return db.transaction().execute(async (trx) => {
+  return conflictOnUnique(() => db.transaction().execute(async (trx) => {
     await unitForMutation(trx, caller, 'recordResidenceMeeting', wardId, 'ghi buổi họp với đảng viên đang công tác cư trú ở đây', 'wardId');
     const tables = trxWithPlacementTables(trx);
     const existing = await tables.selectFrom('residence_meeting').select('held_on').where('ward_id', '=', wardId).where('half_year', '=', halfYear).executeTakeFirst();
@@ -149,7 +149,7 @@ export async function recordResidenceMeeting(
       { operation: 'recordResidenceMeeting', entityType: 'OrgUnit', entityId: wardId, before: null, after: { meeting, present: [...present].sort(), absent: [...linkedIds].filter((id) => !present.has(id)).sort() } },
     ]);
     return meeting;
-  });
+  }), { residence_meeting_once_per_half_year: 'Đã ghi buổi họp của 6 tháng này.' });
 }
 
 /** The link a member had with a residence during `year`: the latest one that overlaps the year. */
@@ -180,7 +180,7 @@ export async function recordResidenceComment(
   }
   const comment = requireText(input.comment, 'comment', 'nhận xét của chi bộ nơi cư trú', 4000);
   const frontCommitteeOpinion = requireText(input.frontCommitteeOpinion, 'frontCommitteeOpinion', 'ý kiến của Ban công tác Mặt trận', 4000);
-  return db.transaction().execute(async (trx) => {
+  return conflictOnUnique(() => db.transaction().execute(async (trx) => {
     const link = await linkDuringYear(trx, memberId, input.year);
     if (!link || !(await mayChangeIn(trx, caller, 'recordResidenceComment', [link.residence_cell_id]))) {
       throw new DomainError('NOT_FOUND', `Không tìm thấy đảng viên công tác sinh hoạt ở nơi cư trú của bạn trong năm ${input.year}.`, { field: 'memberId' });
@@ -202,7 +202,7 @@ export async function recordResidenceComment(
     ]);
     await writeAudit(trx, caller, [{ operation: 'recordResidenceComment', entityType: 'Member', entityId: memberId, before: null, after: { comment: row } }]);
     return row;
-  });
+  }), { residence_comment_once_a_year: `Đã có nhận xét năm ${input.year}.` });
 }
 
 /** The ward hands the year's comment to the workplace committee. */

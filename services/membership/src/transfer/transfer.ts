@@ -6,7 +6,7 @@ import type { MembershipDatabase, MemberStatus } from '../database.ts';
 import { lockMember, notInFuture, optionalText, todayInVietnam } from '../member/member-record.ts';
 import type { MemberRow } from '../member/member.repository.ts';
 import { closePlacement, openPlacement, placeMember } from '../placement/placements.ts';
-import { addDays, liveUnit, mayChangeIn, monthsBetween, publishPlaced, recordedBy } from '../placement/scope.ts';
+import { addDays, conflictOnUnique, liveUnit, mayChangeIn, monthsBetween, publishPlaced, recordedBy } from '../placement/scope.ts';
 import { trxWithPlacementTables, type MemberTransferTable, type PlacementKind, type TransferReason } from '../placement/tables.ts';
 import { noticeToResidence } from '../residence/residence-notices.ts';
 import { inspectionOn, underInspectionConflict } from './inspection.ts';
@@ -90,7 +90,7 @@ export async function issueTransferLetter(db: Kysely<MembershipDatabase>, caller
   const external = optionalText(input.externalOrganization, 'externalOrganization', 'tổ chức đảng nơi chuyển đến', 300);
   if ((toCellId === null) === (external === null)) throw new DomainError('BAD_USER_INPUT', 'Chọn chi bộ nơi chuyển đến trong hệ thống, hoặc ghi tên tổ chức đảng ngoài hệ thống (không cả hai).', { field: 'toCellId' });
 
-  return db.transaction().execute(async (trx) => {
+  return conflictOnUnique(() => db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, caller, 'issueTransferLetter', memberId, 'chuyển sinh hoạt đảng cho đảng viên này');
     refuseUnlessActive(member);
     await refuseIfUnderInspection(trx, memberId, [issuedOn, today]);
@@ -141,7 +141,7 @@ export async function issueTransferLetter(db: Kysely<MembershipDatabase>, caller
     }
     await auditTransfer(trx, caller, 'issueTransferLetter', transfer, { cellId: placement.cell_id });
     return transfer;
-  });
+  }), { member_transfer_one_open_idx: 'Đảng viên đang có một giấy giới thiệu sinh hoạt đảng chưa hoàn tất.' });
 }
 
 /**
