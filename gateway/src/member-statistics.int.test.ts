@@ -144,6 +144,10 @@ describe('Thủ Đức, seed 000', () => {
       SELECT payload FROM outbox_event WHERE type = 'MemberDisciplined' ORDER BY position`.execute(federation.membership.db);
     const expelled = members.filter((member) => member.fate?.kind === 'EXPELLED');
     expect(published.rows.map((row) => row.payload)).toEqual(expelled.map((member) => ({ memberId: member.id, form: 'EXPULSION', effectiveDate: member.fate!.on })));
+    // Evaluation applies them (it caps the year's grade of a disciplined member).
+    await federation.catchUp();
+    const applied = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM member_discipline WHERE form = 'EXPULSION'`.execute(federation.evaluation.db);
+    expect(applied.rows[0]!.n).toBe(expelled.length);
   });
 
   it('hides ethnicity from a role that may not read it', async () => {
