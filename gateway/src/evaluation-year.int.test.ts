@@ -361,6 +361,19 @@ describe('alerts for a subtree', () => {
     expect(await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).toEqual([]);
   });
 
+  it('hears of a discipline recorded in membership itself (recordMemberEvent publishes MemberDisciplined)', async () => {
+    const member = others[3]!;
+    expect(decided.get(member.id)).toBe('GOOD');
+    const recorded = await as(ward, () =>
+      post<{ recordMemberEvent: { status: string } }>(`mutation ($input: RecordMemberEventInput!) { recordMemberEvent(input: $input) { status } }`, {
+        input: { memberId: member.id, kind: 'DISCIPLINE', occurredOn: '2026-10-15', details: { disciplineLevel: 'WARNING' } },
+      }),
+    );
+    expect(ok(recorded).recordMemberEvent.status).toBe('OFFICIAL');
+    await federation.catchUp();
+    expect((await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).map((alert) => alert.member!.id)).toEqual([member.id]);
+  });
+
   it('shows nothing of the subtree to a caller outside it', async () => {
     expect(await alerts('2026-11-15', [], callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: otherCommittee }))).toEqual([]);
     const bad = await as(ward, () => post(ALERTS, { unitId: committee, asOf: '2026-02-30', kinds: [] }));
@@ -398,6 +411,8 @@ describe('grades of organizations', () => {
     expect(await grades(committee)).toEqual({ excellent: 2, good: 1, completed: 0, notCompleted: 1, total: 4 }); // the ward itself and its three cells
     expect(await grades(district)).toEqual({ excellent: 2, good: committees.length - 1 + 1, completed: 0, notCompleted: 1, total: committees.length + 3 });
     expect(await grades(cell)).toEqual({ excellent: 0, good: 1, completed: 0, notCompleted: 0, total: 1 });
+    const reviews = ok(await as(secretary, () => post<{ organizationReviews: { unit: { id: string }; grade: Grade; cycle: { id: string } | null }[] }>(`query ($unitId: ID!) { organizationReviews(unitId: $unitId, year: 2026) { unit { id } grade cycle { id } } }`, { unitId: cell }))).organizationReviews;
+    expect(reviews).toEqual([{ unit: { id: cell }, grade: 'GOOD', cycle: { id: wardCycle } }]); // the cell sees its own grade and the cycle above it
   });
 
   it('audits tasks and organization grades for the district board', async () => {
