@@ -46,7 +46,7 @@ const MESSY_ROWS: (string | number | Date | null)[][] = [
 const VALID_ROWS = [2, 3, 10];
 
 const IMPORT = `mutation ($input: MemberImportInput!) { importMembers(input: $input) { id status totalRows validRows createdCount unchangedCount skippedCount processedRows message problems { row column severity code problem suggestion } } }`;
-const JOB = `query ($id: ID!) { memberImportJob(id: $id) { id status totalRows processedRows createdCount unchangedCount skippedCount message } }`;
+const JOB = `query ($id: ID!) { memberImportJob(id: $id) { id status totalRows validRows processedRows createdCount unchangedCount skippedCount message problems { row column severity code problem suggestion } } }`;
 interface Job {
   id: string;
   status: string;
@@ -64,14 +64,22 @@ async function importFile(file: { name: string; contentBase64: string }, mode: s
   return federation.post<{ importMembers: Job }>(IMPORT, { input: { file, unitId: ward, mode, ...extra } });
 }
 
-/** Polls the job until it is no longer running (the import runs in the background). */
+/** Polls the job until it is checked and, if it writes, written (both run in the background). */
 async function finished(id: string): Promise<Job> {
   for (;;) {
     const response = await federation.post<{ memberImportJob: Job }>(JOB, { id });
     expect(response.errors).toBeUndefined();
-    if (response.data!.memberImportJob.status !== 'RUNNING') return response.data!.memberImportJob;
+    if (!['VALIDATING', 'RUNNING'].includes(response.data!.memberImportJob.status)) return response.data!.memberImportJob;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Starts an import and waits for its end. */
+async function imported(file: { name: string; contentBase64: string }, mode: string, extra: Record<string, unknown> = {}): Promise<Job> {
+  const started = await importFile(file, mode, extra);
+  expect(started.errors).toBeUndefined();
+  expect(started.data!.importMembers.status).toBe('VALIDATING');
+  return finished(started.data!.importMembers.id);
 }
 
 let messy: { name: string; contentBase64: string };
@@ -108,9 +116,7 @@ describe('importing a messy member list', () => {
 
   it('reports every problem with its row and column, and "all or nothing" writes nothing', async () => {
     const before = await counts();
-    const response = await importFile(messy, 'ALL_OR_NOTHING');
-    expect(response.errors).toBeUndefined();
-    const job = response.data!.importMembers;
+    const job = await imported(messy, 'ALL_OR_NOTHING');
     expect(job).toMatchObject({ status: 'REFUSED', totalRows: 10, validRows: 3, createdCount: 0, skippedCount: 7 });
     const errors = job.problems.filter((problem) => problem.severity === 'ERROR').map((problem) => [problem.row, problem.column, problem.code]);
     expect(errors).toEqual([
@@ -131,16 +137,25 @@ describe('importing a messy member list', () => {
 
   it('a dry run reports and writes nothing', async () => {
     const before = await counts();
-    const job = (await importFile(messy, 'VALID_ONLY', { dryRun: true })).data!.importMembers;
+    const job = await imported(messy, 'VALID_ONLY', { dryRun: true });
     expect(job).toMatchObject({ status: 'VALIDATED', validRows: 3, createdCount: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a file that cannot be read, or a mapping without the name, ends FAILED with the reason and writes nothing', async () => {
+    const before = await counts();
+    const broken = await imported({ name: 'hong.xlsx', contentBase64: Buffer.from('not a spreadsheet').toString('base64') }, 'VALID_ONLY');
+    expect(broken).toMatchObject({ status: 'FAILED', message: expect.stringContaining('Không đọc được tệp') });
+    const unmapped = await imported(messy, 'VALID_ONLY', { mapping: [{ header: 'ngay sinh', field: 'DATE_OF_BIRTH' }] });
+    expect(unmapped).toMatchObject({ status: 'FAILED', message: 'Chưa chọn cột "Họ và tên".' });
+    const wrongType = await importFile({ name: 'danh-sach.pdf', contentBase64: messy.contentBase64 }, 'VALID_ONLY');
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
   });
 
   it('"valid only" writes exactly the valid rows, as createMember would', async () => {
     const before = await counts();
-    const started = await importFile(messy, 'VALID_ONLY');
-    expect(started.errors).toBeUndefined();
-    const job = await finished(started.data!.importMembers.id);
+    const job = await imported(messy, 'VALID_ONLY');
     expect(job).toMatchObject({ status: 'DONE', createdCount: VALID_ROWS.length, unchangedCount: 0, skippedCount: 7, processedRows: 10 });
     const after = await counts();
     expect(after.member - before.member).toBe(3);
@@ -164,7 +179,7 @@ describe('importing a messy member list', () => {
 
   it('importing the same file again changes nothing', async () => {
     const before = await counts();
-    const job = await finished((await importFile(messy, 'VALID_ONLY')).data!.importMembers.id);
+    const job = await imported(messy, 'VALID_ONLY');
     expect(job).toMatchObject({ status: 'DONE', createdCount: 0, unchangedCount: 3, skippedCount: 7 });
     expect(await counts()).toEqual(before);
   });
@@ -174,7 +189,7 @@ describe('importing a messy member list', () => {
       header,
       field: field === null ? null : ({ 'Họ và tên': 'FULL_NAME', 'GIOI TINH': 'SEX', 'ngay sinh': 'DATE_OF_BIRTH', 'Số CCCD': 'CITIZEN_ID', 'Ngày vào Đảng': 'ADMITTED_ON', 'Số thẻ đảng viên': 'PARTY_CARD_NUMBER', 'Chi bộ': 'CELL' } as Record<string, string>)[header] ?? null,
     }));
-    expect((await importFile(messy, 'VALID_ONLY', { dryRun: true, mapping })).errors).toBeUndefined();
+    expect((await imported(messy, 'VALID_ONLY', { dryRun: true, mapping })).status).toBe('VALIDATED');
     const preview = await federation.post<{ memberImportPreview: { remembered: boolean; mapping: { header: string; field: string | null }[] } }>(
       `query ($file: SpreadsheetFileInput!) { memberImportPreview(file: $file) { remembered mapping { header field } } }`,
       { file: messy },
@@ -185,7 +200,7 @@ describe('importing a messy member list', () => {
 
   it('reads a .csv with ; and dd/mm/yyyy dates the same way', async () => {
     const csv = ['Họ và tên;Ngày sinh;Số CCCD;Ngày vào Đảng;Chi bộ', 'Nguyễn Văn An;05/03/1985;036085000011;15/06/2010;ND-XT-1-1', 'Mai Văn Lộc;29/02/1991;;2015-01-01;ND-XT-1-1'].join('\r\n');
-    const job = (await importFile({ name: 'danh-sach.csv', contentBase64: Buffer.from(`\uFEFF${csv}`, 'utf8').toString('base64') }, 'VALID_ONLY', { dryRun: true })).data!.importMembers;
+    const job = await imported({ name: 'danh-sach.csv', contentBase64: Buffer.from(`\uFEFF${csv}`, 'utf8').toString('base64') }, 'VALID_ONLY', { dryRun: true });
     expect(job).toMatchObject({ status: 'VALIDATED', totalRows: 2, validRows: 1 });
     expect(job.problems.map((problem) => [problem.row, problem.column, problem.code])).toEqual([[3, 'Ngày sinh', 'BAD_DATE']]);
   });
@@ -207,7 +222,7 @@ describe('the exported register', () => {
     expect(header).toEqual(['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi cư trú', 'Số CCCD', 'Ngày vào Đảng', 'Ngày chính thức', 'Số thẻ đảng viên', 'Chi bộ', 'Ghi chú']);
 
     const before = await counts();
-    const job = await finished((await importFile({ name: file.fileName, contentBase64: file.contentBase64 }, 'ALL_OR_NOTHING')).data!.importMembers.id);
+    const job = await imported({ name: file.fileName, contentBase64: file.contentBase64 }, 'ALL_OR_NOTHING');
     expect(job).toMatchObject({ status: 'DONE', totalRows: inWard, createdCount: 0, unchangedCount: inWard, skippedCount: 0 });
     expect(await counts()).toEqual(before);
   });
@@ -229,7 +244,7 @@ describe('roles and scope', () => {
   });
 
   it('an import job is visible only to who started it', async () => {
-    const job = (await importFile(messy, 'VALID_ONLY', { dryRun: true })).data!.importMembers;
+    const job = await imported(messy, 'VALID_ONLY', { dryRun: true });
     const otherWard = callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: demoId('unit', 11) });
     const seen = await as(otherWard, () => federation.post<{ memberImportJob: Job | null }>(JOB, { id: job.id }));
     expect(seen.data!.memberImportJob).toBeNull();
@@ -237,7 +252,7 @@ describe('roles and scope', () => {
 
   it('a cell secretary imports only into cells of its own cell', async () => {
     const secretary = callerWith({ role: 'CELL_SECRETARY', scopeUnitId: demoId('unit', 101) });
-    const job = await as(secretary, async () => (await federation.post<{ importMembers: Job }>(IMPORT, { input: { file: messy, unitId: demoId('unit', 101), mode: 'VALID_ONLY', dryRun: true } })).data!.importMembers);
+    const job = await as(secretary, async () => finished((await federation.post<{ importMembers: Job }>(IMPORT, { input: { file: messy, unitId: demoId('unit', 101), mode: 'VALID_ONLY', dryRun: true } })).data!.importMembers.id));
     // "Chi bộ Tổ dân phố số 2" is a sibling cell: unknown from here.
     expect(job.problems.filter((problem) => problem.code === 'UNKNOWN_CELL').map((problem) => problem.row)).toEqual(expect.arrayContaining([3, 8, 9]));
   });

@@ -22,6 +22,7 @@ export const vi = {
     fieldFor: 'Cột "{{header}}" là thông tin',
     skipColumn: '(không nhập cột này)',
     check: 'Kiểm tra tệp',
+    checking: 'Đang kiểm tra từng dòng…',
     summary: 'Tệp có {{total}} dòng: {{valid}} dòng hợp lệ ({{unchanged}} dòng đã có, giữ nguyên), {{invalid}} dòng có lỗi.',
     reportCaption: 'Các vấn đề cần xem ({{count}})',
     row: 'Dòng',
@@ -36,6 +37,7 @@ export const vi = {
     progress: 'Đã xử lý {{done}} / {{total}} dòng',
     result: '{{created}} đảng viên mới, {{unchanged}} đã có, {{skipped}} dòng lỗi không nhập.',
     status: {
+      VALIDATING: 'Đang kiểm tra…',
       VALIDATED: 'Đã kiểm tra.',
       REFUSED: 'Không nhập dòng nào.',
       RUNNING: 'Đang nhập…',
@@ -91,6 +93,7 @@ export const en: typeof vi = {
     fieldFor: 'Column "{{header}}" holds',
     skipColumn: '(do not import this column)',
     check: 'Check the file',
+    checking: 'Checking every row…',
     summary: 'The file has {{total}} rows: {{valid}} valid ({{unchanged}} already recorded, left as they are), {{invalid}} with errors.',
     reportCaption: 'Problems to look at ({{count}})',
     row: 'Row',
@@ -105,6 +108,7 @@ export const en: typeof vi = {
     progress: '{{done}} of {{total}} rows handled',
     result: '{{created}} new members, {{unchanged}} already recorded, {{skipped}} rows with errors not imported.',
     status: {
+      VALIDATING: 'Checking…',
       VALIDATED: 'Checked.',
       REFUSED: 'No row was imported.',
       RUNNING: 'Importing…',

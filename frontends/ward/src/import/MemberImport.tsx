@@ -70,21 +70,22 @@ export function MemberImport({ unitId }: { unitId: string }) {
       const { importMembers } = await graphqlRequest<{ importMembers: ImportJob }>(IMPORT_MEMBERS, {
         input: { file, unitId, mapping: mapping.map(({ header, field }) => ({ header, field })), mode, dryRun },
       });
-      setReport(importMembers);
-      if (!dryRun) setJob(importMembers);
+      if (dryRun) setReport(importMembers);
+      else setJob(importMembers);
     });
 
-  // Poll a running import until it is done; the server writes it in one transaction.
+  // The server checks and writes in the background: poll the check, then the import, until each ends.
   useEffect(() => {
-    if (job?.status !== 'RUNNING') return;
+    const pending = [report, job].find((candidate) => candidate?.status === 'VALIDATING' || candidate?.status === 'RUNNING');
+    if (!pending) return;
     const timer = setTimeout(() => {
-      graphqlRequest<{ memberImportJob: ImportJob | null }>(MEMBER_IMPORT_JOB, { id: job.id }).then(
-        ({ memberImportJob }) => memberImportJob && setJob(memberImportJob),
+      graphqlRequest<{ memberImportJob: ImportJob | null }>(MEMBER_IMPORT_JOB, { id: pending.id }).then(
+        ({ memberImportJob }) => memberImportJob && (pending === job ? setJob(memberImportJob) : setReport(memberImportJob)),
         (cause: unknown) => setError(cause),
       );
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [job]);
+  }, [report, job]);
 
   const exportRegister = () =>
     run(async () => {
@@ -92,7 +93,8 @@ export function MemberImport({ unitId }: { unitId: string }) {
       downloadBase64(memberRegisterExport.fileName, memberRegisterExport.contentBase64);
     });
 
-  const problems = report?.problems ?? [];
+  const checking = report?.status === 'VALIDATING';
+  const problems = (job && job.status !== 'VALIDATING' ? job.problems : report?.problems) ?? [];
   const columns = [
     { header: t('import.row'), numeric: true, cell: (problem: ImportProblem) => problem.row },
     { header: t('import.column'), cell: (problem: ImportProblem) => problem.column ?? '—' },
@@ -159,7 +161,18 @@ export function MemberImport({ unitId }: { unitId: string }) {
           </p>
         </>
       ) : null}
-      {report ? (
+      {checking ? (
+        <p role="status">
+          <progress aria-label={t('import.checking')} style={{ display: 'block', width: '100%', height: '1.5rem' }} />
+          {t('import.checking')}
+        </p>
+      ) : null}
+      {report?.status === 'FAILED' ? (
+        <p className="dv-error" role="alert" data-testid="import-failed">
+          {report.message}
+        </p>
+      ) : null}
+      {report && !checking && report.status !== 'FAILED' ? (
         <>
           <p className="dv-notice" data-testid="import-summary" role="status">
             {t('import.summary', { total: report.totalRows, valid: report.validRows, invalid: report.skippedCount, unchanged: report.unchangedCount })}
@@ -187,9 +200,9 @@ export function MemberImport({ unitId }: { unitId: string }) {
         <div data-testid="import-progress">
           <label>
             {t('import.progress', { done: job.processedRows, total: job.totalRows })}
-            <progress max={Math.max(job.totalRows, 1)} value={job.processedRows} style={{ display: 'block', width: '100%', height: '1.5rem' }} />
+            <progress max={Math.max(job.totalRows, 1)} value={job.status === 'VALIDATING' ? undefined : job.processedRows} style={{ display: 'block', width: '100%', height: '1.5rem' }} />
           </label>
-          {job.status !== 'RUNNING' ? (
+          {job.status !== 'RUNNING' && job.status !== 'VALIDATING' ? (
             <p className="dv-notice" role="status" data-testid="import-result">
               {t(`import.status.${job.status}`)} {t('import.result', { created: job.createdCount, unchanged: job.unchangedCount, skipped: job.skippedCount })}
               {job.message ? ` ${job.message}` : ''}

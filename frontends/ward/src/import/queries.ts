@@ -6,16 +6,16 @@ export const MEMBER_IMPORT_PREVIEW = /* GraphQL */ `
 
 export const IMPORT_MEMBERS = /* GraphQL */ `
   mutation ImportMembers($input: MemberImportInput!) {
-    importMembers(input: $input) {
-      id status totalRows validRows processedRows createdCount unchangedCount skippedCount message
-      problems { row column severity code problem suggestion }
-    }
+    importMembers(input: $input) { id status totalRows validRows processedRows createdCount unchangedCount skippedCount message }
   }
 `;
 
 export const MEMBER_IMPORT_JOB = /* GraphQL */ `
   query MemberImportJob($id: ID!) {
-    memberImportJob(id: $id) { id status totalRows validRows processedRows createdCount unchangedCount skippedCount message }
+    memberImportJob(id: $id) {
+      id status totalRows validRows processedRows createdCount unchangedCount skippedCount message
+      problems { row column severity code problem suggestion }
+    }
   }
 `;
 
@@ -56,7 +56,7 @@ export interface ImportProblem {
 
 export interface ImportJob {
   id: string;
-  status: 'VALIDATED' | 'REFUSED' | 'RUNNING' | 'DONE' | 'FAILED';
+  status: 'VALIDATING' | 'VALIDATED' | 'REFUSED' | 'RUNNING' | 'DONE' | 'FAILED';
   totalRows: number;
   validRows: number;
   processedRows: number;

@@ -11,8 +11,8 @@ Cột được ghép theo lần chọn trước của bạn, hoặc theo tên c�
 ${CONNECTION_USAGE}`;
 
 const PREVIEW = `query ($file: SpreadsheetFileInput!) { memberImportPreview(file: $file) { rowCount remembered mapping { header field } } }`;
-const IMPORT = `mutation ($input: MemberImportInput!) { importMembers(input: $input) { id status totalRows validRows processedRows createdCount unchangedCount skippedCount message problems { row column severity problem suggestion } } }`;
-const JOB = `query ($id: ID!) { memberImportJob(id: $id) { id status totalRows validRows processedRows createdCount unchangedCount skippedCount message } }`;
+const IMPORT = `mutation ($input: MemberImportInput!) { importMembers(input: $input) { id status } }`;
+const JOB = `query ($id: ID!) { memberImportJob(id: $id) { id status totalRows validRows processedRows createdCount unchangedCount skippedCount message problems { row column severity problem suggestion } } }`;
 
 interface Job {
   id: string;
@@ -54,18 +54,25 @@ export async function runImportCli(argv: readonly string[], io: CliIo, pollDelay
     const { memberImportPreview: preview } = await connection.post<{ memberImportPreview: { rowCount: number; remembered: boolean; mapping: { header: string; field: string | null }[] } }>(PREVIEW, { file });
     io.stdout(`Tệp ${file.name}: ${preview.rowCount} dòng. Ghép cột (${preview.remembered ? 'như lần trước' : 'theo tên cột'}):\n`);
     io.stdout(`${textTable(['Cột trong tệp', 'Trường'], preview.mapping.map((entry) => [entry.header, entry.field ?? '(bỏ qua)']))}\n\n`);
-    const { importMembers: started } = await connection.post<{ importMembers: Job }>(IMPORT, { input: { file, unitId: values.unit, mode, dryRun: values['dry-run'] === true } });
-    const problems = started.problems ?? [];
+    const { importMembers: started } = await connection.post<{ importMembers: { id: string } }>(IMPORT, { input: { file, unitId: values.unit, mode, dryRun: values['dry-run'] === true } });
+    const poll = async () => (await connection.post<{ memberImportJob: Job }>(JOB, { id: started.id })).memberImportJob;
+    io.stderr('Đang kiểm tra từng dòng…\n');
+    let job = await poll();
+    while (job.status === 'VALIDATING') {
+      await new Promise((resolve) => setTimeout(resolve, pollDelayMs));
+      job = await poll();
+    }
+    const problems = job.problems ?? [];
     if (problems.length > 0) {
       io.stdout(`${textTable(['Dòng', 'Cột', 'Mức', 'Vấn đề', 'Gợi ý'], problems.map((problem) => [String(problem.row), problem.column ?? '', SEVERITY[problem.severity] ?? problem.severity, problem.problem, problem.suggestion ?? '']))}\n\n`);
     }
-    let job = started;
+    const writing = job.status === 'RUNNING';
     while (job.status === 'RUNNING') {
       io.stderr(progressLine(job.processedRows, job.totalRows));
       await new Promise((resolve) => setTimeout(resolve, pollDelayMs));
-      job = (await connection.post<{ memberImportJob: Job }>(JOB, { id: job.id })).memberImportJob;
+      job = await poll();
     }
-    if (started.status === 'RUNNING') io.stderr(`${progressLine(job.processedRows, job.totalRows)}\n`);
+    if (writing) io.stderr(`${progressLine(job.processedRows, job.totalRows)}\n`);
     const verdict: Record<string, string> = {
       VALIDATED: 'Chỉ kiểm tra (--dry-run): chưa ghi gì.',
       REFUSED: 'Không nhập dòng nào vì còn dòng lỗi.',

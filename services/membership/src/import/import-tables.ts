@@ -11,9 +11,9 @@ export interface MemberImportTables {
     file_name: string;
     mode: 'VALID_ONLY' | 'ALL_OR_NOTHING';
     dry_run: boolean;
-    status: 'VALIDATED' | 'REFUSED' | 'RUNNING' | 'DONE' | 'FAILED';
-    total_rows: number;
-    valid_rows: number;
+    status: 'VALIDATING' | 'VALIDATED' | 'REFUSED' | 'RUNNING' | 'DONE' | 'FAILED';
+    total_rows: ColumnType<number, number | undefined, number>;
+    valid_rows: ColumnType<number, number | undefined, number>;
     processed_rows: ColumnType<number, number | undefined, number>;
     created_count: ColumnType<number, number | undefined, number>;
     unchanged_count: ColumnType<number, number | undefined, number>;

@@ -45,21 +45,17 @@ async function rememberMapping(db: Kysely<MembershipDatabase>, caller: Caller, h
 }
 
 /**
- * Validates every row, stores the report as an import job, and (unless a dry run, or "all or nothing"
- * with errors) starts writing the valid rows in one transaction in the background. The client polls
- * `memberImportJob` for progress: a 10,000-row import outlasts the gateway's request deadline.
+ * Starts an import job and answers at once: reading a 10,000-row .xlsx and checking every row takes
+ * seconds, and writing it more, past the gateway's request deadline. In the background the file is
+ * read and every row checked (VALIDATING); the report is stored on the job; then, unless a dry run or
+ * "all or nothing" with errors, the valid rows are written in one transaction (RUNNING). The client
+ * polls `memberImportJob` for the report and the progress.
  */
 export async function startMemberImport(db: Kysely<MembershipDatabase>, caller: Caller, input: MemberImportInput, runner: (work: () => Promise<void>) => void = backgroundRunner): Promise<ImportJobRow> {
   if (input.mode !== 'VALID_ONLY' && input.mode !== 'ALL_OR_NOTHING') throw new DomainError('BAD_USER_INPUT', 'Chọn cách nhập: chỉ dòng hợp lệ, hoặc không nhập gì nếu còn lỗi.', { field: 'mode' });
   const target = await resolveTarget(db, caller, input.unitId);
-  const sheet = await readSpreadsheet(input.file);
-  const mapping = input.mapping ?? (await mappingFor(db, caller, sheet.headers)).mapping;
-  const validation = await validateMemberRows(db, caller, sheet, mapping, target);
-  await rememberMapping(db, caller, sheet.headers, mapping);
-  const refused = input.mode === 'ALL_OR_NOTHING' && validation.invalidRows > 0;
-  const dryRun = input.dryRun === true;
-  const nothingToWrite = validation.toCreate.length === 0;
-  const status = dryRun ? 'VALIDATED' : refused ? 'REFUSED' : nothingToWrite ? 'DONE' : 'RUNNING';
+  if (!/\.(xlsx|csv)$/i.test(input.file.name)) throw new DomainError('BAD_USER_INPUT', 'Chỉ nhận tệp Excel (.xlsx) hoặc .csv.', { field: 'file.name' });
+  if (input.file.contentBase64.trim() === '') throw new DomainError('BAD_USER_INPUT', 'Tệp rỗng.', { field: 'file' });
   const job = await importTables(db)
     .insertInto('member_import_job')
     .values({
@@ -68,25 +64,65 @@ export async function startMemberImport(db: Kysely<MembershipDatabase>, caller: 
       unit_id: target.unitId,
       file_name: input.file.name.normalize('NFC').slice(0, 300),
       mode: input.mode,
-      dry_run: dryRun,
-      status,
-      total_rows: validation.totalRows,
-      valid_rows: validation.toCreate.length + validation.unchanged,
-      processed_rows: status === 'RUNNING' ? validation.unchanged + validation.invalidRows : status === 'DONE' ? validation.totalRows : 0,
-      unchanged_count: validation.unchanged,
-      skipped_count: validation.invalidRows,
-      problems: JSON.stringify(validation.problems),
-      message: refused ? `Không nhập dòng nào: ${validation.invalidRows} dòng có lỗi. Sửa tệp rồi nhập lại, hoặc chọn "chỉ nhập dòng hợp lệ".` : null,
-      finished_at: status === 'RUNNING' ? null : new Date(),
+      dry_run: input.dryRun === true,
+      status: 'VALIDATING',
+      problems: '[]',
+      message: null,
+      finished_at: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (status === 'RUNNING') runner(() => runImport(db, caller, job, sheet, mapping, target, input.mode));
+  runner(() => validateThenImport(db, caller, job, input, target));
   return job;
 }
 
 function backgroundRunner(work: () => Promise<void>): void {
   void work();
+}
+
+/** Reads and checks the file, stores the report on the job, then writes the valid rows unless told not to. */
+async function validateThenImport(db: Kysely<MembershipDatabase>, caller: Caller, job: ImportJobRow, input: MemberImportInput, target: Awaited<ReturnType<typeof resolveTarget>>): Promise<void> {
+  const jobs = importTables(db);
+  try {
+    const sheet = await readSpreadsheet(input.file);
+    const mapping = input.mapping ?? (await mappingFor(db, caller, sheet.headers)).mapping;
+    const validation = await validateMemberRows(db, caller, sheet, mapping, target);
+    await rememberMapping(db, caller, sheet.headers, mapping);
+    const refused = input.mode === 'ALL_OR_NOTHING' && validation.invalidRows > 0;
+    const nothingToWrite = validation.toCreate.length === 0;
+    const status = job.dry_run ? 'VALIDATED' : refused ? 'REFUSED' : nothingToWrite ? 'DONE' : 'RUNNING';
+    const checked = await jobs
+      .updateTable('member_import_job')
+      .set({
+        status,
+        total_rows: validation.totalRows,
+        valid_rows: validation.toCreate.length + validation.unchanged,
+        processed_rows: status === 'RUNNING' ? validation.unchanged + validation.invalidRows : status === 'DONE' ? validation.totalRows : 0,
+        unchanged_count: validation.unchanged,
+        skipped_count: validation.invalidRows,
+        problems: JSON.stringify(validation.problems),
+        message: refused ? `Không nhập dòng nào: ${validation.invalidRows} dòng có lỗi. Sửa tệp rồi nhập lại, hoặc chọn "chỉ nhập dòng hợp lệ".` : null,
+        finished_at: status === 'RUNNING' ? null : new Date(),
+      })
+      .where('id', '=', job.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (status === 'RUNNING') await runImport(db, caller, checked, sheet, mapping, target, input.mode);
+  } catch (error) {
+    await fail(jobs, job.id, error);
+  }
+}
+
+/** The job ends FAILED with the reason a clerk can act on (nothing was written). */
+async function fail(jobs: ReturnType<typeof importTables>, id: string, error: unknown): Promise<void> {
+  const message = error instanceof DomainError ? error.message : 'Nhập không thành công do lỗi hệ thống; không có dòng nào được ghi. Thử lại sau.';
+  if (!(error instanceof DomainError)) console.error('[membership] member import failed', error);
+  await jobs
+    .updateTable('member_import_job')
+    .set({ status: 'FAILED', message, finished_at: new Date() })
+    .where('id', '=', id)
+    .execute()
+    .catch(() => undefined);
 }
 
 /** Writes the valid rows in one transaction; a failure leaves nothing written and the job FAILED with the reason. */
@@ -127,14 +163,7 @@ async function runImport(
     });
     await finish(jobs, job.id, result);
   } catch (error) {
-    const message = error instanceof DomainError ? error.message : 'Nhập không thành công do lỗi hệ thống; không có dòng nào được ghi. Thử lại sau.';
-    if (!(error instanceof DomainError)) console.error('[membership] member import failed', error);
-    await jobs
-      .updateTable('member_import_job')
-      .set({ status: 'FAILED', message, finished_at: new Date() })
-      .where('id', '=', job.id)
-      .execute()
-      .catch(() => undefined);
+    await fail(jobs, job.id, error);
   }
 }
 

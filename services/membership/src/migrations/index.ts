@@ -6,6 +6,7 @@ import * as memberRecordAndLifecycle from './2026_11_22_13_00_00_member_record_a
 import * as transfersInspectionResidenceSearch from './2026_11_23_10_00_00_transfers_inspection_residence_search.ts';
 import * as duesAlertsConfiguration from './2026_11_23_11_00_00_dues_alerts_configuration.ts';
 import * as createMemberImport from './2026_11_23_12_00_00_create_member_import.ts';
+import * as memberImportValidating from './2026_11_23_12_10_00_member_import_validating.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
@@ -15,4 +16,5 @@ export const migrations: MigrationSet = {
   '2026_11_23_10_00_00_transfers_inspection_residence_search': transfersInspectionResidenceSearch,
   '2026_11_23_11_00_00_dues_alerts_configuration': duesAlertsConfiguration,
   '2026_11_23_12_00_00_create_member_import': createMemberImport,
+  '2026_11_23_12_10_00_member_import_validating': memberImportValidating,
 };
