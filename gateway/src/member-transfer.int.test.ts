@@ -328,4 +328,46 @@ describe('out of the system, into it, and the 30-day letter', () => {
     expect(await roster(cell, '2026-09-01')).not.toContain(member.id);
     expect(code((await post(ward10, RETURNED, { input: { transferId, returnedOn: '2026-09-02' } })).errors)).toBe('CONFLICT');
   });
+
+  it('a member who left the system and comes back keeps the one record and its history', async () => {
+    const created = await post<{ createMember: { id: string } }>(ward10, CREATE, { input: { profile: { fullName: 'Trịnh Văn Hòa', dateOfBirth: '1987-07-07', citizenId: '036087000777' }, cellId: home, admittedOn: '2011-11-11' } });
+    expect(created.errors).toBeUndefined();
+    const hoa = created.data!.createMember.id;
+    const out = await post<Issued>(ward10, ISSUE, { input: { memberId: hoa, kind: 'OFFICIAL', reason: 'JOB_CHANGE', externalOrganization: 'Đảng bộ tỉnh Thái Bình', letterNumber: '14-GGT/ĐU', letterIssuedOn: '2026-02-01' } });
+    expect(out.errors).toBeUndefined();
+    expect((await post(ward10, PRESENTED, { input: { transferId: out.data!.issueTransferLetter.id, presentedOn: '2026-02-10' } })).errors).toBeUndefined();
+    const back = (admittedOn: string) =>
+      post<{ receiveTransferredMember: { member: { id: string; events: { kind: string }[]; placements: { cell: { id: string }; validFrom: string; validTo: string | null }[] } } }>(
+        ward10,
+        `mutation ($input: ReceiveTransferredMemberInput!) { receiveTransferredMember(input: $input) { member { id events { kind } placements { cell { id } validFrom validTo } } } }`,
+        {
+          input: {
+            profile: { fullName: 'Trịnh Văn Hòa', dateOfBirth: '1987-07-07', citizenId: '036087000777' },
+            cellId: demoId('unit', 102),
+            kind: 'OFFICIAL',
+            reason: 'JOB_CHANGE',
+            fromOrganization: 'Đảng bộ tỉnh Thái Bình',
+            letterNumber: '41-GGT/TU',
+            letterIssuedOn: '2026-10-01',
+            presentedOn: '2026-10-10',
+            admittedOn,
+          },
+        },
+      );
+    const before = await counts();
+    const mismatch = await back('2012-01-01');
+    expect(mismatch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'admittedOn' });
+    expect(await counts()).toEqual(before);
+    const returned = await back('2011-11-11');
+    expect(returned.errors).toBeUndefined();
+    expect(returned.data!.receiveTransferredMember.member).toEqual({
+      id: hoa,
+      events: [{ kind: 'ADMITTED' }],
+      placements: [
+        { cell: { id: home }, validFrom: '2011-11-11', validTo: '2026-02-01' },
+        { cell: { id: demoId('unit', 102) }, validFrom: '2026-10-10', validTo: null },
+      ],
+    });
+    expect((await counts()).members).toBe(before.members);
+  });
 });

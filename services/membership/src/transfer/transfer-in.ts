@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
-import type { MemberEventKind } from '../lifecycle/lifecycle.ts';
+import { admittedOn as firstAdmission, type MemberEventKind } from '../lifecycle/lifecycle.ts';
 import {
   checkUnique,
   notInFuture,
@@ -11,13 +11,15 @@ import {
   profileValues,
   replayOrRefuse,
   todayInVietnam,
+  toLifecycleEvent,
   uniqueOrConflict,
   type MemberProfileInput,
 } from '../member/member-record.ts';
-import { placeMember } from '../placement/placements.ts';
-import { addDays, publishPlaced, recordedBy, unitForMutation } from '../placement/scope.ts';
+import type { MemberRow } from '../member/member.repository.ts';
+import { openPlacement, placeMember } from '../placement/placements.ts';
+import { addDays, conflictOnUnique, publishPlaced, recordedBy, unitForMutation } from '../placement/scope.ts';
 import { trxWithPlacementTables, type PlacementKind, type TransferReason } from '../placement/tables.ts';
-import { checkKindAndPeriod, REPORT_WITHIN_DAYS, type TransferRow } from './transfer.ts';
+import { ACTIVE, checkKindAndPeriod, REPORT_WITHIN_DAYS, type TransferRow } from './transfer.ts';
 
 export interface ReceiveTransferredMemberInput {
   profile: MemberProfileInput;
@@ -63,36 +65,23 @@ export async function receiveTransferredMember(db: Kysely<MembershipDatabase>, c
   const status = replayOrRefuse(planned.map((event, index) => ({ ...event, sequence: index })), { initial_status: null, date_of_birth: values.date_of_birth })!;
   if (presentedOn < admittedOn) throw new DomainError('BAD_USER_INPUT', `Ngày xuất trình (${presentedOn}) trước ngày kết nạp (${admittedOn}).`, { field: 'presentedOn' });
 
-  return uniqueOrConflict(() => db.transaction().execute(async (trx) => {
+  return conflictOnUnique(() => uniqueOrConflict(() => db.transaction().execute(async (trx) => {
     const cell = await unitForMutation(trx, caller, 'receiveTransferredMember', cellId, 'tiếp nhận đảng viên vào chi bộ này', 'cellId');
     if (cell.kind !== 'CELL') throw new DomainError('BAD_USER_INPUT', `${cell.name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ.`, { field: 'cellId' });
+    const letter = { kind: input.kind, reason: input.reason, cellId, fromOrganization, letterNumber, issuedOn, presentedOn, until };
+    const returning = await returningMember(trx, values.citizen_id ?? null, admittedOn);
+    if (returning) {
+      const transfer = await insertIncomingTransfer(trx, caller, returning.id, letter);
+      await placeMember(trx, returning.id, cellId, presentedOn, input.kind, transfer.id);
+      await publishPlaced(trx, returning.id, cellId, returning.status, presentedOn);
+      await writeAudit(trx, caller, [{ operation: 'receiveTransferredMember', entityType: 'Member', entityId: returning.id, before: { cellId: null }, after: { cellId, transfer } }]);
+      return transfer;
+    }
     const id = randomUUID();
     await checkUnique(trx, values, id);
     await trx.insertInto('member').values({ ...values, id, full_name: values.full_name!, status, initial_status: null, cell_id: null }).execute();
-    const transferId = randomUUID();
-    const transfer = await trxWithPlacementTables(trx)
-      .insertInto('member_transfer')
-      .values({
-        id: transferId,
-        member_id: id,
-        kind: input.kind,
-        direction: 'IN',
-        reason: input.reason,
-        from_cell_id: null,
-        to_cell_id: cellId,
-        external_organization: fromOrganization,
-        letter_number: letterNumber,
-        letter_issued_on: issuedOn,
-        report_due_on: addDays(issuedOn, REPORT_WITHIN_DAYS),
-        presented_on: presentedOn,
-        temporary_until: until,
-        returned_on: null,
-        note: null,
-        recorded_by: recordedBy(caller),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await placeMember(trx, id, cellId, presentedOn, input.kind, transferId);
+    const transfer = await insertIncomingTransfer(trx, caller, id, letter);
+    await placeMember(trx, id, cellId, presentedOn, input.kind, transfer.id);
     await trx
       .insertInto('member_event')
       .values(planned.map((event) => ({ member_id: id, kind: event.kind, occurred_on: event.occurredOn, decision_number: event.decisionNumber, details: '{}', recorded_by: recordedBy(caller) })))
@@ -101,5 +90,58 @@ export async function receiveTransferredMember(db: Kysely<MembershipDatabase>, c
     await publishPlaced(trx, id, cellId, status, presentedOn);
     await writeAudit(trx, caller, [{ operation: 'receiveTransferredMember', entityType: 'Member', entityId: id, before: null, after: { ...values, status, events: planned, transfer } }]);
     return transfer;
-  }));
+  })), { member_transfer_one_open_idx: 'Đảng viên còn một giấy giới thiệu sinh hoạt đảng chưa hoàn tất.' });
+}
+
+/**
+ * A member who once left the system (transferred out: no cell, no open placement) and comes back with
+ * the same CCCD keeps the one record and its history; the admission date must agree with it.
+ */
+async function returningMember(trx: Transaction<MembershipDatabase>, citizenId: string | null, admittedOn: string): Promise<MemberRow | null> {
+  if (!citizenId) return null;
+  const member = await trx.selectFrom('member').selectAll().where('citizen_id', '=', citizenId).forUpdate().executeTakeFirst();
+  if (!member || member.cell_id !== null || (await openPlacement(trx, member.id))) return null; // a member placed here: checkUnique refuses
+  if (!ACTIVE.includes(member.status)) throw new DomainError('CONFLICT', 'Hồ sơ có số CCCD này không còn là đảng viên.', { field: 'profile.citizenId' });
+  const events = await trx.selectFrom('member_event').select(['id', 'kind', 'occurred_on', 'details']).where('member_id', '=', member.id).execute();
+  const admitted = firstAdmission(events.map(toLifecycleEvent));
+  if (admitted && admitted !== admittedOn) {
+    throw new DomainError('BAD_USER_INPUT', `Ngày kết nạp (${admittedOn}) khác với hồ sơ đã có của đảng viên này (${admitted}).`, { field: 'admittedOn' });
+  }
+  return member;
+}
+
+interface IncomingLetter {
+  kind: PlacementKind;
+  reason: TransferReason;
+  cellId: string;
+  fromOrganization: string;
+  letterNumber: string;
+  issuedOn: string;
+  presentedOn: string;
+  until: string | null;
+}
+
+function insertIncomingTransfer(trx: Transaction<MembershipDatabase>, caller: Caller, memberId: string, letter: IncomingLetter): Promise<TransferRow> {
+  return trxWithPlacementTables(trx)
+    .insertInto('member_transfer')
+    .values({
+      id: randomUUID(),
+      member_id: memberId,
+      kind: letter.kind,
+      direction: 'IN',
+      reason: letter.reason,
+      from_cell_id: null,
+      to_cell_id: letter.cellId,
+      external_organization: letter.fromOrganization,
+      letter_number: letter.letterNumber,
+      letter_issued_on: letter.issuedOn,
+      report_due_on: addDays(letter.issuedOn, REPORT_WITHIN_DAYS),
+      presented_on: letter.presentedOn,
+      temporary_until: letter.until,
+      returned_on: null,
+      note: null,
+      recorded_by: recordedBy(caller),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -23,7 +23,8 @@ export const TEMPORARY_MONTHS: Record<'WORK' | 'RESIDENCE' | 'STUDY', { min: num
   STUDY: { min: 3, max: 24 },
 };
 const OFFICIAL_REASONS: readonly TransferReason[] = ['JOB_CHANGE', 'RETIREMENT', 'PERMANENT_MOVE'];
-const ACTIVE: readonly MemberStatus[] = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'];
+/** Statuses of party members who may be transferred. */
+export const ACTIVE: readonly MemberStatus[] = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'];
 
 export interface IssueTransferLetterInput {
   memberId: string;
