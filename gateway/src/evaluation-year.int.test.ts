@@ -48,12 +48,31 @@ const ok = <T>(response: GraphQLResponse<T>): T => {
   return response.data!;
 };
 
-/** Publishes an event in membership's outbox as membership does (the contracts of placement.events.ts), then lets evaluation apply it. */
+/**
+ * Publishes an event in membership's outbox as membership does (the contract of placement.events.ts),
+ * then lets evaluation apply it: used for the one move, whose own flow (a transfer) is membership's.
+ */
 const fromMembership = async (type: string, memberId: string, payload: Record<string, unknown>) => {
   await sql`INSERT INTO outbox_event (id, type, aggregate_id, payload) VALUES (${randomUUID()}, ${type}, ${memberId}, ${JSON.stringify(payload)}::jsonb)`.execute(federation.membership.db);
   await federation.catchUp();
 };
 
+const MEMBER_EVENT = `mutation ($input: RecordMemberEventInput!) { recordMemberEvent(input: $input) { status } }`;
+const LINK_RESIDENCE = `mutation ($input: LinkResidenceInput!) { linkResidence(input: $input) { id } }`;
+const RESIDENCE_COMMENT = `mutation ($input: RecordResidenceCommentInput!) { recordResidenceComment(input: $input) { year } }`;
+const residenceCell = demoId('unit', 111);
+const residenceSecretary = callerWith({ role: 'CELL_SECRETARY', scopeUnitId: residenceCell });
+/** Records a lifecycle event in membership (as the ward), then lets evaluation apply what it published. */
+const memberEvent = async (memberId: string, input: Record<string, unknown>) => {
+  const status = ok(await as(ward, () => post<{ recordMemberEvent: { status: string } }>(MEMBER_EVENT, { input: { memberId, ...input } }))).recordMemberEvent.status;
+  await federation.catchUp();
+  return status;
+};
+/** Regulation 213 in membership: the residence's yearly comment on a working member. */
+const residenceComment = async (memberId: string, recordedOn: string) => {
+  ok(await as(residenceSecretary, () => post(RESIDENCE_COMMENT, { input: { memberId, year: 2026, comment: 'Gương mẫu nơi cư trú', frontCommitteeOpinion: 'Ban công tác Mặt trận nhất trí', recordedOn } })));
+  await federation.catchUp();
+};
 const RECORD = `mutation ($input: RecordMeetingInput!) { recordMeeting(input: $input) { id heldOn attendance { member { id } status } } }`;
 const RATE = `query ($unitId: ID!) { attendanceRate(unitId: $unitId, year: 2026) { meetings records present excused absent } }`;
 const TASK_FIELDS = `id title asOf assignee { id } done overdue unattended assignments { member { id } assignedOn endedOn } reviews { member { id } reviewedOn result }`;
@@ -115,10 +134,10 @@ describe('a cell’s year (2026)', () => {
     expect(roster).toHaveLength(6);
     expect(others).toHaveLength(16);
     await fromMembership('MemberPlaced', mover!.id, { memberId: mover!.id, cellId: otherCell, status: mover!.status, effectiveDate: MOVED_ON });
-    await fromMembership('MemberPlaced', exempted!.id, { memberId: exempted!.id, cellId: cell, status: 'EXEMPT', effectiveDate: EXEMPT_FROM });
-    await fromMembership('MemberDisciplined', disciplined!.id, { memberId: disciplined!.id, form: 'WARNING', effectiveDate: '2026-05-10' });
+    expect(await memberEvent(exempted!.id, { kind: 'EXEMPT', occurredOn: EXEMPT_FROM })).toBe('EXEMPT');
+    expect(await memberEvent(disciplined!.id, { kind: 'DISCIPLINE', occurredOn: '2026-05-10', details: { disciplineLevel: 'WARNING' } })).toBe(disciplined!.status);
     // Disciplined the year before: does not cap 2026.
-    await fromMembership('MemberDisciplined', excused!.id, { memberId: excused!.id, form: 'REPRIMAND', effectiveDate: '2025-11-20' });
+    await memberEvent(excused!.id, { kind: 'DISCIPLINE', occurredOn: '2025-11-20', details: { disciplineLevel: 'REPRIMAND' } });
   });
 
   it('records 12 meetings, each with the roster the cell had that day', async () => {
@@ -307,11 +326,9 @@ describe('rule sets of their period', () => {
 
 describe('alerts for a subtree', () => {
   beforeAll(async () => {
-    // Regulation 213: two working members linked to where they live; only one has the residence's comment for 2026.
-    const residence = demoId('unit', 111);
-    await fromMembership('ResidenceLinked', excused!.id, { memberId: excused!.id, residenceCellId: residence, validFrom: '2025-03-01' });
-    await fromMembership('ResidenceLinked', steady!.id, { memberId: steady!.id, residenceCellId: residence, validFrom: '2025-03-01' });
-    await fromMembership('ResidenceCommentRecorded', steady!.id, { memberId: steady!.id, year: 2026, residenceCellId: residence, recordedOn: '2026-11-10' });
+    // Regulation 213 in membership: two working members introduced to where they live; only one has the residence's comment for 2026.
+    for (const member of [excused!, steady!]) ok(await as(ward, () => post(LINK_RESIDENCE, { input: { memberId: member.id, residenceCellId: residenceCell, validFrom: '2025-03-01' } })));
+    await residenceComment(steady!.id, '2026-11-10');
   });
   const alerts = async (asOf: string, kinds: string[] = [], who: Caller = ward, unitId = committee) => ok(await as(who, () => post<{ evaluationAlerts: Alert[] }>(ALERTS, { unitId, asOf, kinds }))).evaluationAlerts;
 
@@ -331,7 +348,7 @@ describe('alerts for a subtree', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', memberId: excused!.id });
     expect(refused.errors?.[0]?.message).toContain('Quy định 213');
     expect(await counts()).toEqual(before);
-    await fromMembership('ResidenceCommentRecorded', excused!.id, { memberId: excused!.id, year: 2026, residenceCellId: demoId('unit', 111), recordedOn: '2026-11-12' });
+    await residenceComment(excused!.id, '2026-11-12');
     const decidedAgain = ok(await as(ward, () => post<{ decideGrades: { grade: Grade }[] }>(DECIDE, { cycleId, decisions: [{ memberId: excused!.id }] }))).decideGrades;
     expect(decidedAgain[0]!.grade).toBe('GOOD');
     expect(await alerts('2026-11-15', ['MISSING_RESIDENCE_COMMENT'])).toEqual([]);
@@ -354,7 +371,7 @@ describe('alerts for a subtree', () => {
     const late = others[15]!;
     expect(decided.get(late.id)).toBe('COMPLETED');
     expect(await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).toEqual([]);
-    await fromMembership('MemberDisciplined', late.id, { memberId: late.id, form: 'REPRIMAND', effectiveDate: '2026-11-02' });
+    await memberEvent(late.id, { kind: 'DISCIPLINE', occurredOn: '2026-11-02', details: { disciplineLevel: 'REPRIMAND' } });
     expect(await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).toEqual([expect.objectContaining({ member: { id: late.id }, cycle: { id: cycleId } })]);
     const again = ok(await as(ward, () => post<{ decideGrades: { grade: Grade }[] }>(DECIDE, { cycleId, decisions: [{ memberId: late.id, score: 55 }] }))).decideGrades;
     expect(again[0]!.grade).toBe('NOT_COMPLETED');
