@@ -1,5 +1,7 @@
 import { demoId } from '@dangvien/demo-data';
+import { addWorkingDays } from '../../services/membership/src/lifecycle/lifecycle.ts';
 import { callerWith } from '@dangvien/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from './test-federation.ts';
 
@@ -80,6 +82,14 @@ describe('probation', () => {
   it('does not warn earlier than that, nor about a member already made official', async () => {
     expect(of(await alerts('2026-02-05', ['PROBATION_ENDING']), ids.probation)).toEqual([]);
     expect(of(await alerts('2026-04-01', ['PROBATION_ENDING', 'OFFICIAL_DECISION_OVERDUE']), ids.official)).toEqual([]);
+  });
+
+  it('counts working days in SQL as the lifecycle does (Monday to Friday)', async () => {
+    const starts = Array.from({ length: 21 }, (_unused, day) => new Date(Date.UTC(2026, 2, 1 + day)).toISOString().slice(0, 10));
+    const result = await sql<{ start: string; deadline: string }>`
+      SELECT to_char(start, 'YYYY-MM-DD') AS start, to_char(add_working_days(start, 30), 'YYYY-MM-DD') AS deadline
+      FROM unnest(${starts}::date[]) AS start ORDER BY start`.execute(federation.membership.db);
+    expect(result.rows).toEqual(starts.map((start) => ({ start, deadline: addWorkingDays(start, 30) })));
   });
 
   it('reports the official decision overdue only after 30 working days past the 12 months', async () => {
