@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, type LifecycleEvent, type LifecycleStatus, type MemberEventKind } from '../../../services/membership/src/lifecycle/lifecycle.ts';
 import type { EvaluationDatabase } from '../../../services/evaluation/src/database.ts';
 import { rosterOn } from '../../../services/evaluation/src/replica/placement-history.ts';
+import { findTasks } from '../../../services/evaluation/src/task/task.queries.ts';
 import type { OrganizationDatabase } from '../../../services/organization/src/database.ts';
 import { findDescendantsOf } from '../../../services/organization/src/org-unit/org-unit.repository.ts';
 import { memberCountReport } from '../../stack/src/member-counts.ts';
+import { DATA_DAY } from './generate/calendar.ts';
 import { genId } from './generate/ids.ts';
 import { FAMILY_NAME_SHARES } from './generate/names.ts';
 import { SCALES } from './generate/scales.ts';
@@ -126,6 +128,19 @@ describe('the district scale, generated and bulk loaded', () => {
       const roster = await rosterOn(evaluation as Kysely<EvaluationDatabase>, meeting.cell_id, meeting.held_on);
       expect(new Set(present.rows.map((row) => row.member_id)), meeting.id).toEqual(roster);
     }
+  });
+
+  it('assigns tasks to members on the cell’s roster, reviews them each quarter, and leaves some with members who are gone (sót việc)', async () => {
+    const assignments = (await sql<{ cell_id: string; member_id: string; assigned_on: string }>`
+      SELECT t.cell_id, a.member_id, a.assigned_on::text FROM task_assignment a JOIN task t ON t.id = a.task_id ORDER BY a.task_id, a.assigned_on LIMIT 120`.execute(evaluation)).rows;
+    expect(assignments.length).toBe(120);
+    for (const assignment of assignments) {
+      expect((await rosterOn(evaluation as Kysely<EvaluationDatabase>, assignment.cell_id, assignment.assigned_on)).has(assignment.member_id), assignment.member_id).toBe(true);
+    }
+    const reviews = await sql<{ n: number }>`SELECT count(*)::int AS n FROM task_review`.execute(evaluation);
+    expect(reviews.rows[0]!.n).toBeGreaterThan(assignments.length);
+    const unattended = await findTasks(evaluation as Kysely<EvaluationDatabase>, { asOf: DATA_DAY, unattendedOnly: true });
+    expect(unattended.length).toBeGreaterThan(0);
   });
 
   it('links working members to the residential cell where they live (Regulation 213), with the yearly comment before each review', async () => {

@@ -2,6 +2,7 @@ import { evaluationRandomFor } from './chunk-random.ts';
 import { generateMeetings, generateReviews } from './evaluation.ts';
 import { genId } from './ids.ts';
 import { generateMembers, type GeneratedMember } from './members.ts';
+import { generateTasks } from './tasks.ts';
 import type { Chunk, GenUnit } from './model.ts';
 import { partRandom } from './random.ts';
 import { planGrassroots, type Plan } from './tree.ts';
@@ -20,11 +21,12 @@ export function chunkCount(plan: Plan): number {
  * generated before (each grassroots organization has its own random stream).
  */
 export function generateChunk(plan: Plan, index: number): Chunk {
-  if (index === 0) return { index, units: plan.upperUnits, members: [], cycles: [], reviews: [], meetings: [] };
+  if (index === 0) return { index, units: plan.upperUnits, members: [], cycles: [], reviews: [], meetings: [], tasks: [] };
   const chunkPlan = plan.chunks[index - 1];
   if (!chunkPlan) throw new Error(`No chunk ${index}: the plan has ${plan.chunks.length}.`);
   const { district } = chunkPlan;
-  const chunk: Chunk = { index, units: [], members: [], cycles: [], reviews: [], meetings: [] };
+  const chunk: Chunk = { index, units: [], members: [], cycles: [], reviews: [], meetings: [], tasks: [] };
+  let taskCount = 0;
   let memberCount = 0;
   let meetingCount = 0;
   const allocate = (): { id: string; serial: number } => {
@@ -44,6 +46,8 @@ export function generateChunk(plan: Plan, index: number): Chunk {
     chunk.cycles.push(...cycles);
     chunk.reviews.push(...reviews);
     chunk.meetings.push(...generateMeetings(evaluationRandom, plan.scale, grassroots, members, () => genId('meeting', chunkPlan.idBlock * 100_000 + meetingCount++)));
+    // Tasks draw from a stream of their own, so adding them changed nothing else.
+    chunk.tasks.push(...generateTasks(partRandom(plan.seed, 4, district.globalIndex, g), grassroots, members, () => genId('task', chunkPlan.idBlock * 100_000 + taskCount++)));
   }
   return chunk;
 }

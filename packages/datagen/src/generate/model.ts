@@ -123,6 +123,19 @@ export interface GenMeeting {
   attendance: GenAttendance[];
 }
 
+/** Phân công nhiệm vụ: a task of a cell, who held it when, and the cell's periodic reviews. */
+export interface GenTask {
+  id: string;
+  cellId: string;
+  title: string;
+  area: string | null;
+  households: string[];
+  startsOn: string;
+  endsOn: string | null;
+  assignments: { memberId: string; assignedOn: string; endedOn: string | null }[];
+  reviews: { id: string; memberId: string; reviewedOn: string; result: 'EXCEEDED' | 'DONE' | 'IN_PROGRESS' | 'NOT_DONE'; comment: string | null }[];
+}
+
 /** One loadable part of the data set: the upper tree (chunk 0) or a few grassroots organizations with everything below them. */
 export interface Chunk {
   index: number;
@@ -131,4 +144,5 @@ export interface Chunk {
   cycles: GenReviewCycle[];
   reviews: GenReview[];
   meetings: GenMeeting[];
+  tasks: GenTask[];
 }

@@ -88,3 +88,39 @@ export async function copyMeetings(writer: BulkWriter, meetings: readonly BulkMe
     meetings.flatMap((meeting) => meeting.attendance.map((row) => [meeting.id, row.memberId, row.status, row.reason])),
   );
 }
+
+/** Phân công nhiệm vụ: a cell's task, its holders over time and the cell's reviews. */
+export interface BulkTask {
+  id: string;
+  cellId: string;
+  title: string;
+  area: string | null;
+  households: readonly string[];
+  startsOn: string;
+  endsOn: string | null;
+  assignments: readonly { memberId: string; assignedOn: string; endedOn: string | null }[];
+  reviews: readonly { id: string; memberId: string; reviewedOn: string; result: string; comment: string | null }[];
+}
+
+/** A text[] literal for COPY (elements quoted; the writer escapes the rest). */
+function textArray(items: readonly string[]): string {
+  return `{${items.map((item) => `"${item.replace(/["\\]/g, (character) => `\\${character}`)}"`).join(',')}}`;
+}
+
+export async function copyTasks(writer: BulkWriter, tasks: readonly BulkTask[]): Promise<void> {
+  await writer.copy(
+    'task',
+    ['id', 'cell_id', 'title', 'area', 'households', 'starts_on', 'ends_on'],
+    tasks.map((task) => [task.id, task.cellId, task.title, task.area, textArray(task.households), task.startsOn, task.endsOn]),
+  );
+  await writer.copy(
+    'task_assignment',
+    ['task_id', 'member_id', 'assigned_on', 'ended_on'],
+    tasks.flatMap((task) => task.assignments.map((assignment) => [task.id, assignment.memberId, assignment.assignedOn, assignment.endedOn])),
+  );
+  await writer.copy(
+    'task_review',
+    ['id', 'task_id', 'member_id', 'reviewed_on', 'result', 'comment'],
+    tasks.flatMap((task) => task.reviews.map((review) => [review.id, task.id, review.memberId, review.reviewedOn, review.result, review.comment])),
+  );
+}

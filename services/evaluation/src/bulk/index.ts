@@ -1,9 +1,9 @@
 import { migrations } from '../migrations/index.ts';
-import { copyMeetings, copyMemberReplica, copyReviews, type BulkMeeting, type BulkMemberPlacement, type BulkReview, type BulkReviewCycle } from './evaluation.ts';
+import { copyMeetings, copyMemberReplica, copyReviews, copyTasks, type BulkMeeting, type BulkMemberPlacement, type BulkReview, type BulkReviewCycle, type BulkTask } from './evaluation.ts';
 import { copyOrgReplica, ORG_REPLICA_DIGEST, type BulkReplicaUnit } from './org-replica.ts';
 import { auditBulkLoad, type BulkWriter } from './writer.ts';
 
-export type { BulkMeeting, BulkMemberPlacement, BulkReview, BulkReviewCycle } from './evaluation.ts';
+export type { BulkMeeting, BulkMemberPlacement, BulkReview, BulkReviewCycle, BulkTask } from './evaluation.ts';
 export type { BulkReplicaUnit } from './org-replica.ts';
 
 export interface EvaluationChunk {
@@ -12,11 +12,13 @@ export interface EvaluationChunk {
   cycles: readonly BulkReviewCycle[];
   reviews: readonly BulkReview[];
   meetings: readonly BulkMeeting[];
+  tasks: readonly BulkTask[];
 }
 
 /**
  * The evaluation subgraph's bulk path: its replicas (the tree; members' cells and statuses, dated;
- * discipline; Regulation 213 links and comments) loaded directly, then closed review cycles with their decided reviews, meetings and attendance, with COPY.
+ * discipline; Regulation 213 links and comments) loaded directly, then closed review cycles with their decided reviews, meetings and attendance, tasks with their
+ * holders and reviews, with COPY.
  */
 export const evaluationBulk = {
   subgraph: 'evaluation' as const,
@@ -26,6 +28,7 @@ export const evaluationBulk = {
     await copyMemberReplica(writer, chunk.members);
     await copyReviews(writer, chunk.cycles, chunk.reviews);
     await copyMeetings(writer, chunk.meetings);
+    await copyTasks(writer, chunk.tasks);
   },
   finish: auditBulkLoad,
   digestQueries: (unitPattern: string, memberPattern: string): string[] => [
@@ -39,5 +42,8 @@ export const evaluationBulk = {
     `SELECT id, member_id, year, score, grade, period, cycle_id, rule_set_id, disciplined FROM review WHERE member_id::text LIKE '${memberPattern}' ORDER BY id`,
     `SELECT id, cell_id, held_on, kind, agenda, resolution FROM meeting WHERE cell_id::text LIKE '${unitPattern}' ORDER BY id`,
     `SELECT a.meeting_id, a.member_id, a.status, a.reason FROM attendance a WHERE a.member_id::text LIKE '${memberPattern}' ORDER BY a.meeting_id, a.member_id`,
+    `SELECT id, cell_id, title, area, households, starts_on, ends_on FROM task WHERE cell_id::text LIKE '${unitPattern}'`,
+    `SELECT task_id, member_id, assigned_on, ended_on FROM task_assignment WHERE member_id::text LIKE '${memberPattern}'`,
+    `SELECT id, task_id, member_id, reviewed_on, result, comment FROM task_review WHERE member_id::text LIKE '${memberPattern}'`,
   ],
 };
