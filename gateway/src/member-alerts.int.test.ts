@@ -127,6 +127,13 @@ describe('missing required fields', () => {
     expect(of(list, ids.incomplete)).toEqual([expect.objectContaining({ kind: 'MISSING_REQUIRED_FIELDS', dueDate: null, detail: 'Lý lịch còn thiếu: số CCCD, quê quán.' })]);
     expect(of(list, ids.badge)).toEqual([]);
   });
+
+  it('names the admission date of a member recorded without his history (the register needs it)', async () => {
+    const demoMember = (await sql<{ id: string }>`SELECT id FROM member WHERE cell_id = ${cell} AND initial_status IS NOT NULL LIMIT 1`.execute(federation.membership.db)).rows[0]!.id;
+    const list = await alerts('2026-06-15', ['MISSING_REQUIRED_FIELDS']);
+    expect(of(list, demoMember)[0]!.detail).toContain('ngày kết nạp');
+    expect(of(list, ids.incomplete)[0]!.detail).not.toContain('ngày kết nạp');
+  });
 });
 
 describe('transfer letters not presented within 30 days', () => {

@@ -135,7 +135,7 @@ const badgeDue: AlertSource = {
   },
 };
 
-/** The register's fields a member's record must have (column, label): not a Party rule, a data-quality list. */
+/** The register's fields a member's record must have (column, label), and the admission date (an event): not a Party rule, a data-quality list. */
 const REQUIRED_FIELDS = [
   ['sex', 'giới tính'],
   ['date_of_birth', 'ngày sinh'],
@@ -149,12 +149,16 @@ const REQUIRED_FIELDS = [
 const missingRequiredFields: AlertSource = {
   kind: 'MISSING_REQUIRED_FIELDS',
   async find(db, scopes, asOf) {
+    const noAdmission = sql<boolean>`NOT EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED')`;
     const result = await sql<{ member_id: string; cell_id: string | null; missing: string[] }>`
       SELECT m.id AS member_id, m.cell_id,
-        array_remove(ARRAY[${sql.join(REQUIRED_FIELDS.map(([column, label]) => sql`CASE WHEN m.${sql.ref(column)} IS NULL THEN ${label}::text END`))}], NULL) AS missing
+        array_remove(ARRAY[${sql.join([
+          ...REQUIRED_FIELDS.map(([column, label]) => sql`CASE WHEN m.${sql.ref(column)} IS NULL THEN ${label}::text END`),
+          sql`CASE WHEN ${noAdmission} THEN 'ngày kết nạp' END`,
+        ])}], NULL) AS missing
       FROM member m
       WHERE ${inReplicaSubtrees('m.cell_id', scopes)}
-        AND (${sql.join(REQUIRED_FIELDS.map(([column]) => sql`m.${sql.ref(column)} IS NULL`), sql` OR `)})
+        AND (${sql.join([...REQUIRED_FIELDS.map(([column]) => sql`m.${sql.ref(column)} IS NULL`), noAdmission], sql` OR `)})
         AND ${inParty('m', asOf)}
       ORDER BY m.id`.execute(db);
     return result.rows.map((row) => ({ memberId: row.member_id, cellId: row.cell_id, dueDate: null, detail: `Lý lịch còn thiếu: ${row.missing.join(', ')}.` }));
