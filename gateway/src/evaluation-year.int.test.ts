@@ -307,6 +307,7 @@ describe('rule sets of their period', () => {
       ok(await as(ward, () => post(CLOSE, { id: cycle2025 })));
     });
     it.each([
+      ['the same meeting recorded twice', () => post(RECORD, { input: monthlyMeeting('2026-03-03') }), 'CONFLICT'],
       ['attendance for a non-member of the cell', () => post(RECORD, { input: { ...monthlyMeeting('2026-11-20', 'THEMATIC'), attendance: [{ memberId: others[3]!.id, status: 'PRESENT' }] } }), 'BAD_USER_INPUT'],
       ['a proposed score outside the 100-point scale', () => post(PROPOSE, { input: { cycleId, memberId: steady!.id, score: 101 } }), 'BAD_USER_INPUT'],
       ['a decided score below 0', () => as(ward, () => post(DECIDE, { cycleId, decisions: [{ memberId: steady!.id, score: -1 }] })), 'BAD_USER_INPUT'],

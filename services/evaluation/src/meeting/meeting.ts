@@ -14,6 +14,7 @@ export type MeetingRow = Selectable<MeetingTable>;
 export type AttendanceRow = Selectable<AttendanceTable>;
 
 const MAX_ATTENDANCE = 1000;
+const KIND_LABEL: Record<MeetingKind, string> = { REGULAR: 'sinh hoạt thường kỳ', THEMATIC: 'sinh hoạt chuyên đề' };
 
 export interface RecordMeetingInput {
   cellId: string;
@@ -56,11 +57,17 @@ export async function recordMeeting(db: Kysely<EvaluationDatabase>, caller: Call
       });
     }
 
+    const duplicate = () => new DomainError('CONFLICT', `Chi bộ đã có biên bản ${KIND_LABEL[input.kind]} ngày ${vietnameseDate(heldOn)}.`, { field: 'heldOn' });
+    if (await trx.selectFrom('meeting').select('id').where('cell_id', '=', cellId).where('held_on', '=', heldOn).where('kind', '=', input.kind).executeTakeFirst()) throw duplicate();
     const meeting = await trx
       .insertInto('meeting')
       .values({ id: randomUUID(), cell_id: cellId, held_on: heldOn, kind: input.kind, agenda, resolution })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        // Two secretaries saving the same minutes at once: the index refuses the second one.
+        throw (error as { constraint?: string }).constraint === 'meeting_cell_day_kind_unique' ? duplicate() : error;
+      });
     if (attendance.length > 0) {
       await trx.insertInto('attendance').values(attendance.map((entry) => ({ meeting_id: meeting.id, member_id: entry.memberId, status: entry.status, reason: entry.reason }))).execute();
     }

@@ -4,6 +4,7 @@ import * as createEventAndAuditTables from './2026_11_22_11_00_00_create_event_a
 import * as createReplicas from './2026_11_22_11_10_00_create_replicas.ts';
 import * as createRuleSetsCyclesMeetings from './2026_11_22_13_00_00_create_rule_sets_cycles_meetings.ts';
 import * as datedPlacementsTasksOrgGrades from './2026_11_23_30_00_00_dated_placements_tasks_org_grades.ts';
+import * as oneMeetingPerDayAndKind from './2026_11_23_30_10_00_one_meeting_per_day_and_kind.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_review': createReview,
@@ -11,4 +12,5 @@ export const migrations: MigrationSet = {
   '2026_11_22_11_10_00_create_replicas': createReplicas,
   '2026_11_22_13_00_00_create_rule_sets_cycles_meetings': createRuleSetsCyclesMeetings,
   '2026_11_23_30_00_00_dated_placements_tasks_org_grades': datedPlacementsTasksOrgGrades,
+  '2026_11_23_30_10_00_one_meeting_per_day_and_kind': oneMeetingPerDayAndKind,
 };
