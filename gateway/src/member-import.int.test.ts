@@ -243,6 +243,18 @@ describe('roles and scope', () => {
     expect(exported.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('the export leaves the sensitive columns empty for a role that may not read them', async () => {
+    const analyst = callerWith({ role: 'ANALYST', scopeUnitId: demoId('unit', 1) });
+    const exported = await as(analyst, () => federation.post<{ memberRegisterExport: { contentBase64: string; rowCount: number } }>(`query ($unitId: ID!) { memberRegisterExport(unitId: $unitId) { contentBase64 rowCount } }`, { unitId: demoId('unit', 101) }));
+    expect(exported.errors).toBeUndefined();
+    const [header, ...rows] = await xlsxRows(exported.data!.memberRegisterExport.contentBase64);
+    const sensitive = ['Dân tộc', 'Tôn giáo', 'Số CCCD'].map((name) => header!.indexOf(name));
+    expect(rows.length).toBe(exported.data!.memberRegisterExport.rowCount);
+    expect(rows.flatMap((row) => sensitive.map((index) => row[index] ?? null)).every((value) => value === null)).toBe(true);
+    const own = await federation.post<{ memberRegisterExport: { contentBase64: string } }>(`query ($unitId: ID!) { memberRegisterExport(unitId: $unitId) { contentBase64 } }`, { unitId: demoId('unit', 101) });
+    expect((await xlsxRows(own.data!.memberRegisterExport.contentBase64)).some((row) => row[sensitive[2]!] === '036080000001')).toBe(true);
+  });
+
   it('an import job is visible only to who started it', async () => {
     const job = await imported(messy, 'VALID_ONLY', { dryRun: true });
     const otherWard = callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: demoId('unit', 11) });
