@@ -124,7 +124,9 @@ const badgeDue: AlertSource = {
         AND ${inParty('m', asOf)}
       ORDER BY m.id`.execute(db);
     return result.rows.map((row) => {
-      const dueDate = `${Number(row.admitted_on.slice(0, 4)) + row.years}${row.admitted_on.slice(4)}`.replace(/-02-29$/, '-02-28');
+      const year = Number(row.admitted_on.slice(0, 4)) + row.years;
+      const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+      const dueDate = `${year}${leap ? row.admitted_on.slice(4) : row.admitted_on.slice(4).replace('-02-29', '-02-28')}`;
       return {
         memberId: row.member_id,
         cellId: row.cell_id,
