@@ -3,7 +3,7 @@ import { formatMemberCountReport, memberCountReport } from '../../stack/src/memb
 import { planDataSet } from './generate/tree.ts';
 import { isScaleName, SCALES } from './generate/scales.ts';
 import { databaseSizes, subgraphDatabases } from './load/databases.ts';
-import { loadDataSet, migrateSubgraphs } from './load/load.ts';
+import { loadDataSet, LoadRefused, migrateSubgraphs } from './load/load.ts';
 
 /**
  * `pnpm run generate -- --scale district|province|national [--seed N] [--database-url URL] [--prefix P]`:
@@ -56,7 +56,7 @@ try {
   console.log(formatMemberCountReport(report));
   process.exitCode = report.ok ? 0 : 1;
 } catch (error) {
-  console.error(error);
+  console.error(error instanceof LoadRefused ? error.message : error);
   process.exitCode = 1;
 } finally {
   await embedded?.stop();

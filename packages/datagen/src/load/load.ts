@@ -29,6 +29,9 @@ export interface LoadSummary {
 
 export class LoadInterrupted extends Error {}
 
+/** The databases cannot take this data set (the message says why, for the person running the command). */
+export class LoadRefused extends Error {}
+
 /** Runs each subgraph's migrations (as its service does on start). */
 export async function migrateSubgraphs(databaseUrls: Record<SubgraphName, string>): Promise<void> {
   for (const loader of SUBGRAPH_LOADERS) {
@@ -65,6 +68,7 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadSummary> {
       await client.query('SET synchronous_commit = off');
       clients.set(loader.name, client);
       await ensureCheckpointTable(client);
+      await refuseOverlappingDataSet(client, options.dataset);
       done.set(loader.name, await completedSteps(client, options.dataset));
     }
     const total = chunkCount(options.plan);
@@ -124,6 +128,17 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadSummary> {
     bar?.stop();
     await Promise.all([...clients.values()].map((client) => client.end()));
   }
+}
+
+/**
+ * Generated ids are numbered the same way at every scale and seed (only the demo start's district has
+ * a block of its own), so two generated data sets cannot share databases: say so before loading anything.
+ */
+async function refuseOverlappingDataSet(client: pg.Client, dataset: string): Promise<void> {
+  const isDemo = (name: string): boolean => name.endsWith(':demo');
+  const others = (await client.query<{ dataset: string }>('SELECT DISTINCT dataset FROM datagen_checkpoint WHERE dataset <> $1', [dataset])).rows.map((row) => row.dataset);
+  const clash = others.find((other) => isDemo(other) === isDemo(dataset));
+  if (clash) throw new LoadRefused(`Cơ sở dữ liệu ${client.database ?? ''} đã có bộ dữ liệu sinh "${clash}": mỗi lần chỉ nạp một bộ (${dataset}); dùng --prefix khác hoặc cơ sở dữ liệu mới.`);
 }
 
 async function inTransaction(client: pg.Client, work: (client: pg.Client) => Promise<void>): Promise<void> {
