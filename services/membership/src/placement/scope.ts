@@ -18,12 +18,6 @@ export function addDays(date: string, days: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** Whole calendar months from `from` to `to` (a month counts when the day of month is reached). */
-export function monthsBetween(from: string, to: string): number {
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
-  return to.slice(8) < from.slice(8) ? months - 1 : months;
-}
-
 const live = sql<boolean>`(valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)`;
 
 export interface ReplicaUnit {

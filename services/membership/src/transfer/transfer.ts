@@ -6,7 +6,8 @@ import type { MembershipDatabase, MemberStatus } from '../database.ts';
 import { lockMember, notInFuture, optionalText, todayInVietnam } from '../member/member-record.ts';
 import type { MemberRow } from '../member/member.repository.ts';
 import { closePlacement, openPlacement, placeMember } from '../placement/placements.ts';
-import { addDays, conflictOnUnique, liveUnit, mayChangeIn, monthsBetween, publishPlaced, recordedBy } from '../placement/scope.ts';
+import { addMonths } from '../lifecycle/lifecycle.ts';
+import { addDays, conflictOnUnique, liveUnit, mayChangeIn, publishPlaced, recordedBy } from '../placement/scope.ts';
 import { trxWithPlacementTables, type MemberTransferTable, type PlacementKind, type TransferReason } from '../placement/tables.ts';
 import { noticeToResidence } from '../residence/residence-notices.ts';
 import { inspectionOn, underInspectionConflict } from './inspection.ts';
@@ -50,8 +51,8 @@ export function checkKindAndPeriod(kind: PlacementKind, reason: TransferReason, 
   if (!limits) throw new DomainError('BAD_USER_INPUT', 'Chuyển sinh hoạt tạm thời khi đi làm việc, cư trú hoặc học tập ở nơi khác.', { field: 'reason' });
   if (!until) throw new DomainError('BAD_USER_INPUT', 'Chuyển sinh hoạt tạm thời phải có thời hạn (temporaryUntil).', { field: 'temporaryUntil' });
   const end = requireDate(until, 'temporaryUntil');
-  const months = monthsBetween(from, end);
-  if (months < limits.min || monthsBetween(from, addDays(end, -1)) >= limits.max) {
+  // Calendar months, clamped at month ends (31 January + 3 months is 30 April).
+  if (end < addMonths(from, limits.min) || end > addMonths(from, limits.max)) {
     throw new DomainError('BAD_USER_INPUT', `Sinh hoạt tạm thời vì ${reason === 'STUDY' ? 'học tập' : 'làm việc, cư trú'} từ ${limits.min} đến ${limits.max} tháng; ${from} đến ${end} không nằm trong khoảng đó.`, {
       field: 'temporaryUntil',
     });
