@@ -1,1 +1,1 @@
-export {};
+export { percentile, ratio, summarize, type LatencySummary } from './stats.ts';

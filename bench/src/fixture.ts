@@ -1,0 +1,71 @@
+import pg from 'pg';
+import type { Caller } from '@dangvien/auth';
+
+/** What the workload is drawn from, read once from the loaded databases. */
+export interface Fixture {
+  /** The top of today's tree (after the 2025 reform the grassroots sit under the province). */
+  rootId: string;
+  cellIds: string[];
+  memberIds: string[];
+  /** Folded fragments of real names (given names and "family given" pairs), as a clerk types them. */
+  searchTerms: string[];
+  caller: Caller;
+}
+
+/** A small deterministic generator, so every target gets the same inputs in the same order. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export async function readFixture(databaseUrls: Record<'organization' | 'membership', string>, sample = 200): Promise<Fixture> {
+  const organization = new pg.Client({ connectionString: databaseUrls.organization });
+  const membership = new pg.Client({ connectionString: databaseUrls.membership });
+  await Promise.all([organization.connect(), membership.connect()]);
+  try {
+    const root = await organization.query<{ unit_id: string }>(
+      `SELECT v.unit_id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
+       WHERE v.valid_to IS NULL AND v.parent_id IS NULL AND u.ended_on IS NULL ORDER BY u.code LIMIT 1`,
+    );
+    // Cells with at least five active members, the busiest first: a clerk's everyday roster.
+    const cells = await membership.query<{ cell_id: string }>(
+      `SELECT cell_id FROM member WHERE status IN ('PROBATIONARY','OFFICIAL','EXEMPT') AND cell_id IS NOT NULL
+       GROUP BY cell_id HAVING count(*) >= 5 ORDER BY md5(cell_id::text) LIMIT $1`,
+      [sample],
+    );
+    const members = await membership.query<{ id: string; full_name: string; given_name: string }>(
+      `SELECT id, full_name, given_name FROM member WHERE status IN ('PROBATIONARY','OFFICIAL','EXEMPT') ORDER BY md5(id::text) LIMIT $1`,
+      [sample],
+    );
+    const searchTerms = members.rows.map((row, index) => {
+      const words = fold(row.full_name).split(' ');
+      return index % 2 === 0 && words.length > 2 ? `${words.at(-2)} ${words.at(-1)}` : fold(row.given_name);
+    });
+    const rootId = root.rows[0]?.unit_id;
+    if (!rootId) throw new Error('no root unit: is the data loaded?');
+    return {
+      rootId,
+      cellIds: cells.rows.map((row) => row.cell_id),
+      memberIds: members.rows.map((row) => row.id),
+      searchTerms,
+      caller: {
+        subject: 'bench',
+        name: 'Benchmark',
+        grants: [
+          { role: 'DISTRICT_BOARD', scopeUnitId: rootId },
+          { role: 'CELL_SECRETARY', scopeUnitId: rootId },
+        ],
+      },
+    };
+  } finally {
+    await Promise.all([organization.end(), membership.end()]);
+  }
+}

@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Gzip bytes of every JavaScript file a built front end ships (its dist/), as a server would send them. */
+export function gzipJavaScriptBytes(distDir: string): number | null {
+  try {
+    statSync(distDir);
+  } catch {
+    return null;
+  }
+  let total = 0;
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.(m?js)$/.test(entry.name)) total += gzipSync(readFileSync(file), { level: 9 }).length;
+    }
+  };
+  walk(distDir);
+  return total;
+}
+
+export interface BrowserTiming {
+  /** ms from navigation to the cell module's member rows, with an empty HTTP cache (sign-in included). */
+  coldMs: number;
+  /** ms from the sign-in click to the member rows (the cold load minus the form). */
+  coldAfterSignInMs: number;
+  /** ms for the same after a reload: cache warm, session restored. */
+  warmMs: number;
+  /** Gzip bytes of the JavaScript the cold load fetched, by the front end that served it. */
+  loadedJavaScript: Record<string, number>;
+}
+
+/**
+ * The shell in chromium on the demo data (the demo accounts live there): a cell secretary opens the
+ * cell page, signs in, and waits for her cell's members; then reloads.
+ */
+export async function measureShellInBrowser(options: { serverUrl: string; prefix: string; build: boolean; log: (line: string) => void }): Promise<BrowserTiming> {
+  const { startBackend, buildFrontends, serveFrontends } = await import('@dangvien/stack');
+  const { freePort } = await import('@dangvien/db');
+  const { chromium } = await import('playwright-core');
+  const backend = await startBackend({
+    serverUrl: options.serverUrl,
+    databasePrefix: options.prefix,
+    fresh: true,
+    dropOnStop: true,
+    seedDemo: true,
+    log: () => undefined,
+    ports: { gateway: await freePort(), organization: await freePort(), membership: await freePort(), evaluation: await freePort() },
+  });
+  try {
+    if (options.build) {
+      options.log('building the front ends…');
+      await buildFrontends(() => undefined);
+    }
+    const ports = { shell: await freePort(), district: await freePort(), ward: await freePort(), cell: await freePort() };
+    const frontends = await serveFrontends({ gatewayPort: backend.ports.gateway, ports, log: () => undefined });
+    const moduleByPort = new Map(Object.entries(ports).map(([name, port]) => [String(port), name]));
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const loadedJavaScript: Record<string, number> = {};
+      const pending: Promise<void>[] = [];
+      page.on('response', (response) => {
+        const url = new URL(response.url());
+        if (!/\.m?js$/.test(url.pathname)) return;
+        pending.push(
+          response.body().then(
+            (body) => {
+              const name = moduleByPort.get(url.port) ?? url.host;
+              loadedJavaScript[name] = (loadedJavaScript[name] ?? 0) + gzipSync(body, { level: 9 }).length;
+            },
+            () => undefined,
+          ),
+        );
+      });
+      const rows = page.getByTestId('cell-members').locator('tbody tr').first();
+      const coldStart = performance.now();
+      await page.goto(`${frontends.shellUrl}cell`);
+      await page.getByTestId('sign-in-form').waitFor();
+      await page.getByLabel('Tên đăng nhập').fill('bithu.tdp1');
+      await page.getByLabel('Mật khẩu', { exact: true }).fill('demo123');
+      const signInStart = performance.now();
+      await page.getByTestId('sign-in-submit').click();
+      await rows.waitFor({ timeout: 60_000 });
+      const coldMs = performance.now() - coldStart;
+      const coldAfterSignInMs = performance.now() - signInStart;
+      await Promise.all(pending);
+      const warmStart = performance.now();
+      await page.reload();
+      await rows.waitFor({ timeout: 60_000 });
+      const warmMs = performance.now() - warmStart;
+      return { coldMs, coldAfterSignInMs, warmMs, loadedJavaScript };
+    } finally {
+      await browser.close();
+      await frontends.stop();
+    }
+  } finally {
+    await backend.stop();
+  }
+}

@@ -1,0 +1,263 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { generateGatewayKeys, internalTokenSigner } from '@dangvien/auth';
+import { dropDatabaseIfExists, withDatabase, workspaceRoot } from '@dangvien/db';
+import { timedPost } from './client.ts';
+import { RecordingProxy, replayDirect, type SubgraphRequest } from './direct.ts';
+import { readFixture, seededRandom, type Fixture } from './fixture.ts';
+import { gzipJavaScriptBytes, measureShellInBrowser } from './frontend.ts';
+import { buildCombinedDatabase, limitPool, limitStatement } from './limit.ts';
+import { runLoad, type LoadResult } from './load.ts';
+import { ANALYTICS, CLERK_MIX, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, type ClerkOperationName, type OperationCall, type OperationName } from './operations.ts';
+import { startBenchProcess, type BenchProcess } from './processes.ts';
+import { renderReport, type BenchResult, type LatencyRow, type StatementRow } from './report.ts';
+import { summarize } from './stats.ts';
+
+const run = promisify(execFile);
+const SUBGRAPH_NAMES = ['organization', 'membership', 'evaluation'] as const;
+type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+function option(name: string): string | undefined {
+  const args = process.argv.slice(2).filter((arg) => arg !== '--');
+  const index = args.indexOf(`--${name}`);
+  if (index >= 0) return args[index + 1];
+  return args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+
+const scale = option('scale') ?? 'district';
+const serverUrl = option('database-url') ?? process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const prefix = option('prefix') ?? (scale === 'district' ? 'bench_' : `bench_${scale}_`);
+const basePort = Number(option('port') ?? 4400);
+/** Sequential samples per operation and target; load seconds per run. */
+const samples = Number(option('samples') ?? 40);
+const loadSeconds = Number(option('seconds') ?? 15);
+const connections = Number(option('connections') ?? 8);
+const startedAt = new Date();
+const log = (line: string): void => console.error(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const quiet = (line: string): void => {
+  if (process.env.BENCH_VERBOSE || /error|Error|failed/.test(line)) console.error(line);
+};
+
+const root = workspaceRoot();
+const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, withDatabase(serverUrl, `${prefix}${name}`)])) as Record<SubgraphName, string>;
+const processes: BenchProcess[] = [];
+const result: BenchResult = {
+  startedAt: startedAt.toISOString(),
+  scale,
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  settings: { samples, loadSeconds, connections },
+  bulk: {},
+  latency: [],
+  load: [],
+  statements: [],
+  frontend: {},
+  notes: [],
+};
+
+try {
+  // 1. Data: the scale loaded through each subgraph's bulk path, timed (a bulk workload of its own).
+  if (!flag('skip-load')) {
+    for (const url of [...Object.values(databaseUrls), withDatabase(serverUrl, `${prefix}identity`)]) await dropDatabaseIfExists(url, new URL(url).pathname.slice(1));
+    log(`loading the ${scale} scale into ${prefix}* (packages/datagen)…`);
+    const loading = performance.now();
+    await run(process.execPath, ['--import', 'tsx', 'packages/datagen/src/cli.ts', '--scale', scale, '--database-url', serverUrl, '--prefix', prefix, '--no-progress'], { cwd: root, maxBuffer: 64 * 2 ** 20 });
+    result.bulk.loadScaleSeconds = (performance.now() - loading) / 1000;
+  }
+
+  // 2. The limit: all three subgraphs' tables in one database.
+  log('copying the three databases into one (the single-SQL limit)…');
+  const combining = performance.now();
+  const combinedUrl = await buildCombinedDatabase(serverUrl, `${prefix}limit`, databaseUrls);
+  result.bulk.combineSeconds = (performance.now() - combining) / 1000;
+  const pool = limitPool(combinedUrl);
+
+  // 3. Processes: three subgraphs, our gateway, a second one recording its subgraph requests, the peer.
+  const keys = await generateGatewayKeys();
+  const sign = await internalTokenSigner(keys.privateKey);
+  const fixture: Fixture = await readFixture(databaseUrls);
+  const ports = { organization: basePort + 1, membership: basePort + 2, evaluation: basePort + 3, gateway: basePort, capture: basePort + 10, proxy: basePort + 11, hive: basePort + 20 };
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
+  const common = { EVENT_FEED_SECRET: randomBytes(16).toString('hex'), BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000' };
+  log('starting the subgraphs and the gateways…');
+  const subgraphs = await Promise.all(
+    SUBGRAPH_NAMES.map((name) =>
+      startBenchProcess(name, 'subgraph.main.ts', [name], { ...common, BENCH_DATABASE_URL: databaseUrls[name], BENCH_PORT: String(ports[name]), GATEWAY_PUBLIC_KEY: keys.publicKey }, quiet),
+    ),
+  );
+  processes.push(...subgraphs);
+  const urlEnv = (urls: Record<string, string>) => Object.fromEntries(Object.entries(urls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
+  const proxy = new RecordingProxy(subgraphUrls);
+  const proxied = await proxy.start(ports.proxy);
+  const gatewayEnv = { ...common, GATEWAY_PRIVATE_KEY: keys.privateKey };
+  const [gateway, capture, hive] = await Promise.all([
+    startBenchProcess('gateway', 'gateway.main.ts', [], { ...gatewayEnv, ...urlEnv(subgraphUrls), BENCH_PORT: String(ports.gateway) }, quiet),
+    startBenchProcess('capture', 'gateway.main.ts', [], { ...gatewayEnv, ...urlEnv(proxied), BENCH_PORT: String(ports.capture) }, quiet),
+    startBenchProcess('hive', '../peer/hive.main.ts', [], {
+      ...gatewayEnv,
+      BENCH_PORT: String(ports.hive),
+      BENCH_SUPERGRAPH: path.join(root, 'gateway', 'supergraph.graphql'),
+      BENCH_ROUTES: JSON.stringify({
+        'http://127.0.0.1:4001/graphql': { name: 'organization', url: subgraphUrls.organization },
+        'http://127.0.0.1:4002/graphql': { name: 'membership', url: subgraphUrls.membership },
+        'http://127.0.0.1:4003/graphql': { name: 'evaluation', url: subgraphUrls.evaluation },
+      }),
+    }, quiet),
+  ]);
+  processes.push(gateway!, capture!, hive!);
+
+  // 4. Inputs: the same deterministic calls for every target.
+  const random = seededRandom(2026);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const today = new Date().toISOString().slice(0, 10);
+  const rosters = new Map<string, { memberId: string; status: string }[]>();
+  for (const cellId of fixture.cellIds.slice(0, 40)) {
+    const answer = await timedPost(gateway!.url, { name: 'roster', query: `query ($id: ID!) { orgUnit(id: $id) { members { id status } } }`, variables: { id: cellId } });
+    const members = (JSON.parse(answer.body) as { data?: { orgUnit?: { members?: { id: string; status: string }[] } } }).data?.orgUnit?.members ?? [];
+    const roster = members.filter((member) => member.status !== 'EXEMPT');
+    if (roster.length > 0) rosters.set(cellId, roster.map((member, index) => ({ memberId: member.id, status: index % 7 === 3 ? 'ABSENT' : 'PRESENT' })));
+  }
+  const rosterCells = [...rosters.keys()];
+  const makeCall = (name: OperationName): OperationCall => {
+    switch (name) {
+      case 'roster':
+        return { name, query: ROSTER, variables: { id: pick(fixture.cellIds), year: 2026 } };
+      case 'search':
+        return { name, query: SEARCH, variables: { name: pick(fixture.searchTerms) } };
+      case 'memberPage':
+        return { name, query: MEMBER_PAGE, variables: { id: pick(fixture.memberIds) } };
+      case 'recordAttendance': {
+        const cellId = pick(rosterCells);
+        return { name, query: RECORD_ATTENDANCE, variables: { input: { cellId, heldOn: today, kind: 'REGULAR', agenda: 'Sinh hoạt thường kỳ (đo hiệu năng)', attendance: rosters.get(cellId) } } };
+      }
+      case 'analytics':
+        return { name, query: ANALYTICS, variables: { id: fixture.rootId, gradeYear: 2025, attendanceYear: 2026 } };
+    }
+  };
+  const clerkNames = Object.keys(CLERK_MIX) as ClerkOperationName[];
+  const mixCall = (): OperationCall => {
+    let roll = random();
+    for (const name of clerkNames) {
+      roll -= CLERK_MIX[name];
+      if (roll <= 0) return makeCall(name);
+    }
+    return makeCall('memberPage');
+  };
+
+  // 5. Warm-up (JIT, plan caches, connection pools) on every target.
+  log('warming up…');
+  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
+    for (let index = 0; index < 5; index++) {
+      const call = makeCall(name);
+      for (const target of [gateway!, hive!]) {
+        const answer = await timedPost(target.url, call);
+        if (!answer.ok && index === 0) result.notes.push(`${target.name} ${name}: ${answer.body.slice(0, 300)}`);
+      }
+      const statement = limitStatement(name, call.variables, fixture.rootId);
+      if (statement) await pool.query(statement.text, statement.values);
+    }
+  }
+
+  // 6. SQL statements per request, through our gateway, one request at a time.
+  log('counting SQL statements per request…');
+  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
+    const call = makeCall(name);
+    await Promise.all(subgraphs.map((subgraph) => subgraph.ask({ type: 'startLog' })));
+    await timedPost(gateway!.url, call);
+    const logs = await Promise.all(subgraphs.map(async (subgraph) => ({ subgraph: subgraph.name, reply: await subgraph.ask({ type: 'stopLog' }) })));
+    const row: StatementRow = { operation: name, bySubgraph: {}, total: 0, maxRepeats: 0 };
+    for (const { subgraph, reply } of logs) {
+      const statements = reply.type === 'statements' ? reply.statements.filter((text) => !/^(begin|commit|rollback)\b/i.test(text.trim())) : [];
+      row.bySubgraph[subgraph] = statements.length;
+      row.total += statements.length;
+      const repeats = new Map<string, number>();
+      for (const text of statements.filter((text) => /^\s*(with|select)\b/i.test(text))) repeats.set(text, (repeats.get(text) ?? 0) + 1);
+      row.maxRepeats = Math.max(row.maxRepeats, ...repeats.values(), 0);
+      for (const [text, times] of repeats) if (times > 1) result.notes.push(`${name}: ${subgraph} ran this ${times}× in one request: ${text.replace(/\s+/g, ' ').slice(0, 240)}`);
+    }
+    result.statements.push(row);
+  }
+
+  // 7. Latency one request at a time, target after target on the same call: gateway, peer, direct, limit.
+  log(`latency, ${samples} calls per operation and target…`);
+  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
+    const times: Record<'gateway' | 'hive' | 'direct' | 'limit', number[]> = { gateway: [], hive: [], direct: [], limit: [] };
+    let errors = { gateway: 0, hive: 0, direct: 0 };
+    const count = name === 'analytics' ? Math.max(10, Math.floor(samples / 2)) : samples;
+    for (let index = 0; index < count; index++) {
+      const call = makeCall(name);
+      const captured: SubgraphRequest[] = await proxy.capture(() => timedPost(capture!.url, call));
+      const ours = await timedPost(gateway!.url, call);
+      times.gateway.push(ours.ms);
+      if (!ours.ok) errors.gateway += 1;
+      const peer = await timedPost(hive!.url, call);
+      times.hive.push(peer.ms);
+      if (!peer.ok) errors.hive += 1;
+      const direct = await replayDirect(captured, subgraphUrls, sign, fixture.caller);
+      times.direct.push(direct.ms);
+      errors.direct += direct.errors;
+      const statement = limitStatement(name, call.variables, fixture.rootId);
+      if (statement) {
+        const started = performance.now();
+        await pool.query(statement.text, statement.values);
+        times.limit.push(performance.now() - started);
+      }
+    }
+    const row: LatencyRow = {
+      operation: name,
+      gateway: summarize(times.gateway),
+      hive: summarize(times.hive),
+      direct: summarize(times.direct),
+      limit: summarize(times.limit),
+      errors,
+    };
+    result.latency.push(row);
+    errors = { gateway: 0, hive: 0, direct: 0 };
+  }
+
+  // 8. The clerk mix under load: fixed concurrency, then a constant arrival rate both gateways can carry.
+  const loads: LoadResult[] = [];
+  for (const [target, process] of [['gateway', gateway!], ['hive', hive!]] as const) {
+    log(`clerk mix on ${target}: ${connections} clients for ${loadSeconds} s…`);
+    loads.push(await runLoad(target, process.url, mixCall, { connections, seconds: loadSeconds }));
+  }
+  const rate = Math.max(5, Math.floor(0.6 * Math.min(...loads.map((load) => load.throughput))));
+  for (const [target, process] of [['gateway', gateway!], ['hive', hive!]] as const) {
+    log(`clerk mix on ${target}: ${rate} req/s for ${loadSeconds} s…`);
+    loads.push(await runLoad(target, process.url, mixCall, { connections: connections * 2, seconds: loadSeconds, rate }));
+  }
+  result.load = loads;
+
+  await pool.end();
+  await Promise.all(processes.splice(0).map((child) => child.stop()));
+
+  // 9. Front end: chromium on the demo system (its accounts), then gzip JavaScript of each built module.
+  if (!flag('skip-browser')) {
+    log('front end in chromium (demo system on its own databases)…');
+    try {
+      result.browser = await measureShellInBrowser({ serverUrl, prefix: `${prefix}fe_`, build: !flag('skip-frontend-build'), log });
+    } catch (error) {
+      result.notes.push(`chromium: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  for (const name of ['shell', 'district', 'ward', 'cell']) result.frontend[name] = gzipJavaScriptBytes(path.join(root, 'frontends', name, 'dist'));
+} catch (error) {
+  result.notes.push(`run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await Promise.all(processes.map((child) => child.stop()));
+}
+
+result.seconds = (Date.now() - startedAt.getTime()) / 1000;
+const markdown = renderReport(result);
+const resultsDir = path.join(root, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+writeFileSync(path.join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(path.join(resultsDir, scale === 'district' ? 'latest.md' : `latest-${scale}.md`), markdown);
+console.log(markdown);
+process.exit();

@@ -1,0 +1,166 @@
+import type { BrowserTiming } from './frontend.ts';
+import type { LoadResult } from './load.ts';
+import type { OperationName } from './operations.ts';
+import { formatMs, formatRatio, ratio, type LatencySummary } from './stats.ts';
+
+export interface LatencyRow {
+  operation: OperationName;
+  gateway: LatencySummary;
+  hive: LatencySummary;
+  /** Sum of the captured subgraph requests' round trips, replayed one after another. */
+  direct: LatencySummary;
+  /** One hand-written statement on the combined database. */
+  limit: LatencySummary;
+  errors: { gateway: number; hive: number; direct: number };
+}
+
+export interface StatementRow {
+  operation: OperationName;
+  bySubgraph: Record<string, number>;
+  total: number;
+  /** Most times one identical SELECT ran in one request (1 = batched; more = N+1). */
+  maxRepeats: number;
+}
+
+export interface BenchResult {
+  startedAt: string;
+  seconds?: number;
+  scale: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  settings: { samples: number; loadSeconds: number; connections: number };
+  bulk: { loadScaleSeconds?: number; combineSeconds?: number };
+  latency: LatencyRow[];
+  load: LoadResult[];
+  statements: StatementRow[];
+  frontend: Record<string, number | null>;
+  browser?: BrowserTiming;
+  notes: string[];
+}
+
+export interface Goal {
+  goal: string;
+  measured: string;
+  status: 'met' | 'not met' | 'not measured';
+}
+
+const CLERK: OperationName[] = ['roster', 'search', 'memberPage', 'recordAttendance'];
+const kb = (bytes: number | null | undefined): string => (bytes == null ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
+const verdict = (ok: boolean | null): Goal['status'] => (ok === null ? 'not measured' : ok ? 'met' : 'not met');
+
+export function goals(result: BenchResult): Goal[] {
+  const rows = new Map(result.latency.map((row) => [row.operation, row]));
+  const clerkRatios = CLERK.map((name) => rows.get(name)).filter((row) => row !== undefined).map((row) => ({ name: row.operation, value: ratio(row.gateway.p50, row.direct.p50) }));
+  const worstClerk = clerkRatios.reduce((worst, row) => (row.value > worst.value || !Number.isFinite(worst.value) ? row : worst), { name: '–', value: Number.NaN });
+  const fixedGateway = result.load.find((load) => load.target === 'gateway' && load.mode.endsWith('clients'));
+  const fixedHive = result.load.find((load) => load.target === 'hive' && load.mode.endsWith('clients'));
+  const throughputRatio = ratio(fixedGateway?.throughput ?? Number.NaN, fixedHive?.throughput ?? Number.NaN);
+  const analytics = rows.get('analytics');
+  const analyticsRatio = ratio(analytics?.gateway.p50 ?? Number.NaN, analytics?.limit.p50 ?? Number.NaN);
+  const worstRepeats = Math.max(0, ...result.statements.map((row) => row.maxRepeats));
+  const loaded = result.browser?.loadedJavaScript;
+  const shellPlusCell = loaded?.shell !== undefined && loaded.cell !== undefined ? loaded.shell + loaded.cell : null;
+  const list: Goal[] = [
+    {
+      goal: 'Clerk mix p50 through the gateway ≤ 1.5× direct-to-subgraph',
+      measured: clerkRatios.length ? `${clerkRatios.map((row) => `${row.name} ${formatRatio(row.value)}`).join(', ')} (worst ${worstClerk.name})` : '–',
+      status: verdict(clerkRatios.length ? clerkRatios.every((row) => row.value <= 1.5) : null),
+    },
+    {
+      goal: 'Clerk mix throughput ≥ the peer gateway (Hive)',
+      measured: `${fixedGateway?.throughput.toFixed(0) ?? '–'} vs ${fixedHive?.throughput.toFixed(0) ?? '–'} req/s = ${formatRatio(throughputRatio)}`,
+      status: verdict(Number.isFinite(throughputRatio) ? throughputRatio >= 1 : null),
+    },
+  ];
+  if (result.scale === 'district') {
+    list.push(
+      { goal: 'District analytics < 150 ms through the gateway', measured: `p50 ${formatMs(analytics?.gateway.p50 ?? Number.NaN)} ms`, status: verdict(analytics ? analytics.gateway.p50 < 150 : null) },
+      { goal: 'District analytics ≤ 2× the single-SQL limit', measured: `${formatRatio(analyticsRatio)} (limit p50 ${formatMs(analytics?.limit.p50 ?? Number.NaN)} ms)`, status: verdict(Number.isFinite(analyticsRatio) ? analyticsRatio <= 2 : null) },
+    );
+  }
+  if (result.scale === 'province') {
+    list.push({ goal: 'Province analytics < 1.5 s', measured: `p50 ${formatMs(analytics?.gateway.p50 ?? Number.NaN)} ms`, status: verdict(analytics ? analytics.gateway.p50 < 1500 : null) });
+  }
+  if (result.scale === 'national') {
+    const search = rows.get('search');
+    const roster = rows.get('roster');
+    list.push(
+      { goal: 'National: member search p95 < 50 ms (at the subgraph)', measured: `p95 ${formatMs(search?.direct.p95 ?? Number.NaN)} ms`, status: verdict(search ? search.direct.p95 < 50 : null) },
+      { goal: 'National: cell roster < 20 ms at the subgraph', measured: `p50 ${formatMs(roster?.direct.p50 ?? Number.NaN)} ms`, status: verdict(roster ? roster.direct.p50 < 20 : null) },
+    );
+  }
+  list.push(
+    {
+      goal: 'One SQL statement per entity type per hop (no identical SELECT twice in a request)',
+      measured: `most repeats of one SELECT: ${worstRepeats}`,
+      status: verdict(result.statements.length ? worstRepeats <= 1 : null),
+    },
+    { goal: 'Shell + one module ≤ 250 KB JavaScript (gzip)', measured: `shell + cell as chromium loads them: ${kb(shellPlusCell)}`, status: verdict(shellPlusCell === null ? null : shellPlusCell <= 250 * 1024) },
+    {
+      goal: 'Cell module data visible < 1.5 s cold (chromium)',
+      measured: result.browser ? `${formatMs(result.browser.coldMs)} ms with the sign-in form, ${formatMs(result.browser.coldAfterSignInMs)} ms from the sign-in click` : '–',
+      status: verdict(result.browser ? result.browser.coldAfterSignInMs < 1500 : null),
+    },
+  );
+  return list;
+}
+
+/** The one markdown table (plus its companions) that `pnpm bench` prints and writes to latest.md. */
+export function renderReport(result: BenchResult): string {
+  const lines: string[] = [];
+  lines.push(`## Benchmark: ${result.scale} scale, ${result.startedAt}`);
+  lines.push('');
+  lines.push(`Machine: ${result.machine.cpus} CPUs (${result.machine.cpuModel}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}. Run took ${result.seconds?.toFixed(0) ?? '?'} s.`);
+  lines.push('');
+  lines.push('### Latency, one request at a time (ms; same calls on every target)');
+  lines.push('');
+  lines.push('| operation | gateway p50 | p95 | p99 | direct p50 | gateway / direct | Hive p50 | gateway / Hive | SQL limit p50 | gateway / limit | errors (gw/Hive/direct) |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of result.latency) {
+    lines.push(
+      `| ${row.operation} | ${formatMs(row.gateway.p50)} | ${formatMs(row.gateway.p95)} | ${formatMs(row.gateway.p99)} | ${formatMs(row.direct.p50)} | ${formatRatio(ratio(row.gateway.p50, row.direct.p50))} | ${formatMs(row.hive.p50)} | ${formatRatio(ratio(row.gateway.p50, row.hive.p50))} | ${formatMs(row.limit.p50)} | ${formatRatio(ratio(row.gateway.p50, row.limit.p50))} | ${row.errors.gateway}/${row.errors.hive}/${row.errors.direct} |`,
+    );
+  }
+  lines.push('');
+  lines.push('### Clerk mix under load (autocannon)');
+  lines.push('');
+  lines.push('| target | mode | p50 ms | p95 ms | p99 ms | throughput req/s | errors | requests |');
+  lines.push('|---|---|---|---|---|---|---|---|');
+  for (const load of result.load) {
+    lines.push(`| ${load.target} | ${load.mode} | ${formatMs(load.latency.p50)} | ${formatMs(load.latency.p95)} | ${formatMs(load.latency.p99)} | ${load.throughput.toFixed(0)} | ${load.errors} | ${load.requests} |`);
+  }
+  lines.push('');
+  lines.push('### SQL statements per request (through our gateway)');
+  lines.push('');
+  lines.push('| operation | organization | membership | evaluation | total | most repeats of one SELECT |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const row of result.statements) {
+    lines.push(`| ${row.operation} | ${row.bySubgraph.organization ?? 0} | ${row.bySubgraph.membership ?? 0} | ${row.bySubgraph.evaluation ?? 0} | ${row.total} | ${row.maxRepeats} |`);
+  }
+  lines.push('');
+  lines.push('### Bulk and front end');
+  lines.push('');
+  lines.push('| measure | value |');
+  lines.push('|---|---|');
+  lines.push(`| load the ${result.scale} scale (generate + bulk COPY + check) | ${result.bulk.loadScaleSeconds?.toFixed(1) ?? '–'} s |`);
+  lines.push(`| copy the three databases into one (limit) | ${result.bulk.combineSeconds?.toFixed(1) ?? '–'} s |`);
+  for (const [name, bytes] of Object.entries(result.frontend)) lines.push(`| JavaScript gzip, ${name} (all of dist/, shared libraries included) | ${kb(bytes)} |`);
+  if (result.browser) {
+    for (const [name, bytes] of Object.entries(result.browser.loadedJavaScript)) lines.push(`| JavaScript gzip loaded by chromium for /cell, from ${name} | ${kb(bytes)} |`);
+    lines.push(`| shell → cell module's data, cold (empty cache; with the sign-in form / from the click) | ${formatMs(result.browser.coldMs)} ms / ${formatMs(result.browser.coldAfterSignInMs)} ms |`);
+    lines.push(`| same, warm (reload) | ${formatMs(result.browser.warmMs)} ms |`);
+  }
+  lines.push('| dissolve a 500-member cell; replay events into empty replicas; import 10,000 members | not measured (see docs/benchmarks.md) |');
+  lines.push('');
+  lines.push('### Goals');
+  lines.push('');
+  lines.push('| goal | measured | status |');
+  lines.push('|---|---|---|');
+  for (const goal of goals(result)) lines.push(`| ${goal.goal} | ${goal.measured} | ${goal.status} |`);
+  if (result.notes.length > 0) {
+    lines.push('');
+    lines.push('Notes:');
+    for (const note of result.notes) lines.push(`- ${note.replace(/\n/g, ' ').slice(0, 400)}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
