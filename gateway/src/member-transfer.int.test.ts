@@ -125,6 +125,11 @@ describe('a member’s whole life, with a temporary transfer, replayed date by d
     expect(await onRoster(away, '2021-05-01')).toBe(true);
     expect(await onRoster(away, '2021-05-01', 'OFFICIAL')).toBe(true);
     expect(await onRoster(away, '2021-05-01', 'PROBATIONARY')).toBe(false);
+    const byKind = async (placementKind: string) =>
+      (await post<{ orgUnit: { members: { id: string }[]; memberCount: number } }>(district, `query ($id: ID!, $kind: PlacementKind) { orgUnit(id: $id) { members(asOf: "2021-05-01", placementKind: $kind) { id } memberCount(asOf: "2021-05-01", placementKind: $kind) } }`, { id: away, kind: placementKind })).data!.orgUnit;
+    expect((await byKind('TEMPORARY')).members.map((member) => member.id)).toEqual([lan]);
+    expect((await byKind('TEMPORARY')).memberCount).toBe(1);
+    expect((await byKind('OFFICIAL')).members.map((member) => member.id)).not.toContain(lan);
     expect(await onRoster(home, '2021-10-01')).toBe(true);
     expect(await onRoster(away, '2021-10-01')).toBe(false);
     expect(await onRoster(home, '2024-06-01', 'EXEMPT')).toBe(true);

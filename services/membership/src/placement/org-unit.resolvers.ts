@@ -7,10 +7,12 @@ import type { MembershipContext } from '../context.ts';
 import type { MemberStatus } from '../database.ts';
 import { todayInVietnam } from '../member/member-record.ts';
 import { asOfArgument, MAX_PAGE_SIZE, placedMembers, readableUnitsOn } from './roster.ts';
+import type { PlacementKind } from './tables.ts';
 
 interface RosterArguments {
   asOf?: string | null;
   status?: MemberStatus | null;
+  placementKind?: PlacementKind | null;
 }
 
 /** Per-request values kept beside the context (which other features own). */
@@ -29,8 +31,8 @@ function readableOn(context: MembershipContext, asOf: string): Promise<Set<strin
 }
 
 /** Counts for many units in one pass: members placed in the unit (or its subtree as it stood) on `asOf` with the status. */
-function countLoader(context: MembershipContext, asOf: string, status: MemberStatus | null, includeSubtree: boolean): DataLoader<string, number> {
-  return perRequest(context, `count:${asOf}:${status ?? ''}:${includeSubtree}`, () =>
+function countLoader(context: MembershipContext, asOf: string, status: MemberStatus | null, includeSubtree: boolean, placementKind: PlacementKind | null = null): DataLoader<string, number> {
+  return perRequest(context, `count:${asOf}:${status ?? ''}:${includeSubtree}:${placementKind ?? ''}`, () =>
     new DataLoader<string, number>(async (unitIds) => {
       const readable = await readableOn(context, asOf);
       const cellsOf = new Map<string, string[]>();
@@ -40,7 +42,7 @@ function countLoader(context: MembershipContext, asOf: string, status: MemberSta
         else cellsOf.set(unitId, (await subtreeUnitIds(context.db, [unitId], asOf)).filter((id) => readable.has(id)));
       }
       const allCells = [...new Set([...cellsOf.values()].flat())];
-      const members = await placedMembers(context.db, allCells, { asOf, status });
+      const members = await placedMembers(context.db, allCells, { asOf, status, placementKind });
       return unitIds.map((unitId) => {
         const cells = new Set(cellsOf.get(unitId));
         return new Set(members.filter((member) => cells.has(member.placed_cell_id)).map((member) => member.id)).size;
@@ -59,10 +61,10 @@ export const orgUnitResolvers: GraphQLResolverMap<MembershipContext> = {
         throw new DomainError('BAD_USER_INPUT', `Số đảng viên mỗi trang (first) phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: 'first' });
       }
       if (!(await readableOn(context, asOf)).has(unit.id)) return [];
-      return placedMembers(context.db, [unit.id], { asOf, status: args.status ?? null }, { afterId: args.after ? requireId(args.after, 'after') : null, limit: args.first ?? null });
+      return placedMembers(context.db, [unit.id], { asOf, status: args.status ?? null, placementKind: args.placementKind ?? null }, { afterId: args.after ? requireId(args.after, 'after') : null, limit: args.first ?? null });
     },
     memberCount: (unit: { id: string }, args: RosterArguments & { includeSubtree?: boolean | null }, context: MembershipContext) =>
-      countLoader(context, asOfArgument(args.asOf), args.status ?? null, args.includeSubtree ?? false).load(unit.id),
+      countLoader(context, asOfArgument(args.asOf), args.status ?? null, args.includeSubtree ?? false, args.placementKind ?? null).load(unit.id),
     officialMemberCount: (unit: { id: string }, _args: unknown, context: MembershipContext) => countLoader(context, todayInVietnam(), 'OFFICIAL', false).load(unit.id),
   },
 };

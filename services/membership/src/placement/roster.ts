@@ -5,6 +5,7 @@ import type { MembershipDatabase, MemberStatus } from '../database.ts';
 import { statusOn, type LifecycleStatus } from '../lifecycle/lifecycle.ts';
 import { todayInVietnam, toLifecycleEvent } from '../member/member-record.ts';
 import type { MemberRow } from '../member/member.repository.ts';
+import type { PlacementKind } from './tables.ts';
 
 /** Statuses of the people on a cell's roster when no status is asked for: party members, not candidates nor the departed. */
 export const ROSTER_STATUSES: readonly MemberStatus[] = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'];
@@ -15,6 +16,8 @@ export interface RosterQuery {
   /** YYYY-MM-DD; the roster as it stood at the end of that day. */
   asOf: string;
   status: MemberStatus | null;
+  /** Only official or only temporary placements; both when absent. */
+  placementKind?: PlacementKind | null;
 }
 
 export type PlacedMember = MemberRow & { placed_cell_id: string };
@@ -50,6 +53,7 @@ export async function placedMembers(
     .where(sql<boolean>`member_placement.cell_id = ANY(${[...cellIds]}::uuid[])`)
     .where(sql<boolean>`(member_placement.valid_from IS NULL OR member_placement.valid_from <= ${query.asOf}::date)`)
     .where(sql<boolean>`(member_placement.valid_to IS NULL OR member_placement.valid_to > ${query.asOf}::date)`);
+  if (query.placementKind) select = select.where(sql<boolean>`member_placement.kind = ${query.placementKind}`);
   if (current) select = select.where('member.status', 'in', [...wanted]);
   if (page.afterId) {
     const after = await db.selectFrom('member').select(['given_name', 'full_name', 'id']).where('id', '=', page.afterId).executeTakeFirst();
