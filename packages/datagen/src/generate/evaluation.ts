@@ -2,7 +2,7 @@ import { addMonths, DATA_DAY, isoDate, pad } from './calendar.ts';
 import { genId } from './ids.ts';
 import { admissionOf, cellOn, statusOn } from './lifecycle.ts';
 import type { GenAttendance, GenMeeting, GenReview, GenReviewCycle, Grade } from './model.ts';
-import type { GeneratedMember } from './members.ts';
+import { membersByCell, type GeneratedMember } from './members.ts';
 import { pick, roughlyNormal, weightedPick } from './random.ts';
 import type { Scale } from './scales.ts';
 import type { GrassrootsPlan } from './tree.ts';
@@ -76,6 +76,7 @@ const THEMES = [
  */
 export function generateMeetings(random: () => number, scale: Scale, grassroots: GrassrootsPlan, members: readonly GeneratedMember[], nextMeetingId: () => string): GenMeeting[] {
   const meetings: GenMeeting[] = [];
+  const byCell = membersByCell(members);
   const lastMonth = addMonths(`${DATA_DAY.slice(0, 7)}-01`, -1);
   for (const cell of grassroots.cells) {
     if (cell.unit.endedOn !== null) continue;
@@ -88,7 +89,7 @@ export function generateMeetings(random: () => number, scale: Scale, grassroots:
       if (monthNumber % 3 === 0) held.push({ day: isoDate(year, monthNumber, 15), kind: 'THEMATIC', agenda: `Sinh hoạt chuyên đề: ${pick(random, THEMES)}` });
       for (const { day, kind, agenda } of held) {
         const attendance: GenAttendance[] = [];
-        for (const { member, traits } of members) {
+        for (const { member, traits } of byCell.get(cell.unit.id) ?? []) {
           if (cellOn(member, day) !== cell.unit.id) continue;
           const status = statusOn(member.events, day);
           if (status !== 'PROBATIONARY' && status !== 'OFFICIAL') continue;

@@ -31,6 +31,19 @@ export interface MemberContext {
 
 const TERMINAL: readonly (MemberStatus | null)[] = ['LEFT', 'DECEASED'];
 
+/** Members by every cell they were ever placed in (in generation order): rosters and attendance look only there. */
+export function membersByCell(members: readonly GeneratedMember[]): Map<string, GeneratedMember[]> {
+  const byCell = new Map<string, GeneratedMember[]>();
+  for (const generated of members) {
+    for (const cellId of new Set(generated.member.placements.map((placement) => placement.cellId))) {
+      const list = byCell.get(cellId);
+      if (list) list.push(generated);
+      else byCell.set(cellId, [generated]);
+    }
+  }
+  return byCell;
+}
+
 /** The members of one grassroots organization, cell by cell, with their whole recorded history. */
 export function generateMembers(random: () => number, context: MemberContext): GeneratedMember[] {
   const generated: GeneratedMember[] = [];

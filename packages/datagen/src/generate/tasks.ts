@@ -1,7 +1,7 @@
 import { addDays, addMonths, DATA_DAY, dayBetween } from './calendar.ts';
 import { cellOn, statusOn } from './lifecycle.ts';
 import type { GenTask } from './model.ts';
-import type { GeneratedMember } from './members.ts';
+import { membersByCell, type GeneratedMember } from './members.ts';
 import { memberName } from './names.ts';
 import { between, pick, weightedPick } from './random.ts';
 import type { GrassrootsPlan } from './tree.ts';
@@ -46,13 +46,15 @@ export function generateTasks(random: () => number, grassroots: GrassrootsPlan, 
   const tasks: GenTask[] = [];
   const firstStart = addMonths(DATA_DAY, -12);
   const lastStart = addMonths(DATA_DAY, -2);
+  const byCell = membersByCell(members);
   for (const cell of grassroots.cells) {
     if (cell.unit.endedOn !== null) continue;
+    const placed = byCell.get(cell.unit.id) ?? [];
     const residential = cell.role === 'RESIDENTIAL';
-    const count = Math.ceil(rosterOn(members, cell.unit.id, lastStart).length / 3);
+    const count = Math.ceil(rosterOn(placed, cell.unit.id, lastStart).length / 3);
     for (let t = 0; t < count; t++) {
       const startsOn = dayBetween(random, firstStart, lastStart);
-      let roster = rosterOn(members, cell.unit.id, startsOn);
+      let roster = rosterOn(placed, cell.unit.id, startsOn);
       if (roster.length === 0) continue;
       let holder = pick(random, roster).member;
       const task: GenTask = {
@@ -68,10 +70,10 @@ export function generateTasks(random: () => number, grassroots: GrassrootsPlan, 
       };
       if (!residential && task.households.length === 0) task.area = cell.unit.versions[0]!.name.replace(/^Chi bộ /, '');
       for (let reviewedOn = addMonths(startsOn, 3); reviewedOn <= DATA_DAY; reviewedOn = addMonths(reviewedOn, 3)) {
-        if (!rosterOn(members, cell.unit.id, reviewedOn).some(({ member }) => member.id === holder.id)) {
+        if (!rosterOn(placed, cell.unit.id, reviewedOn).some(({ member }) => member.id === holder.id)) {
           // The holder is gone: re-assigned to someone on the roster that day, after the last review, or forgotten.
           const reassignedOn = addDays(addMonths(reviewedOn, -3), between(random, 1, 80));
-          roster = rosterOn(members, cell.unit.id, reassignedOn).filter(({ member }) => member.id !== holder.id);
+          roster = rosterOn(placed, cell.unit.id, reassignedOn).filter(({ member }) => member.id !== holder.id);
           if (roster.length === 0 || random() < 0.4) break;
           task.assignments.at(-1)!.endedOn = reassignedOn;
           holder = pick(random, roster).member;
