@@ -9,6 +9,8 @@ import { ALLOWED_PARENT_KINDS, KIND_LABELS } from '../org-unit/restructure.ts';
 import { cleanText, readDate } from './cell-values.ts';
 import { readSpreadsheet, type SheetCell, type SpreadsheetFile } from './spreadsheet.ts';
 
+const BATCH_UNITS = 1000;
+
 export const ORG_UNIT_IMPORT_FIELDS = ['CODE', 'NAME', 'KIND', 'PARENT_CODE', 'ESTABLISHED_ON', 'ADDRESS', 'DECISION_NUMBER'] as const;
 export type OrgUnitImportField = (typeof ORG_UNIT_IMPORT_FIELDS)[number];
 
@@ -212,6 +214,12 @@ async function validateUnits(db: Db, caller: Caller, input: OrgUnitImportInput) 
 
   // Parents, in an order where a parent comes before its children; a cycle is reported on each of its rows.
   const state = new Map<ParsedUnit, 'visiting' | 'done'>();
+  const livedOn = new Map<string, Promise<boolean>>();
+  const recordedUnitLivedOn = (id: string, day: string): Promise<boolean> => {
+    const key = `${id}|${day}`;
+    if (!livedOn.has(key)) livedOn.set(key, versionOn(db as Kysely<OrganizationDatabase>, id, day).then(Boolean));
+    return livedOn.get(key)!;
+  };
   const resolve = async (row: ParsedUnit): Promise<void> => {
     if (state.get(row) === 'done') return;
     if (state.get(row) === 'visiting') return;
@@ -240,7 +248,7 @@ async function validateUnits(db: Db, caller: Caller, input: OrgUnitImportInput) 
       report(row, 'KIND', 'BAD_PARENT_KIND', `Không thể đặt ${KIND_LABELS[row.kind]} trực thuộc ${KIND_LABELS[parent.kind]}.`, 'Kiểm tra loại đơn vị hoặc mã cấp trên.');
     }
     if (parent && row.establishedOn) {
-      const existsThatDay = parent.row ? !parent.established || parent.established <= row.establishedOn : Boolean(await versionOn(db as Kysely<OrganizationDatabase>, parent.id, row.establishedOn));
+      const existsThatDay = parent.row ? !parent.established || parent.established <= row.establishedOn : await recordedUnitLivedOn(parent.id, row.establishedOn);
       if (!existsThatDay) report(row, 'ESTABLISHED_ON', 'BAD_DATE', `Ngày thành lập ${row.establishedOn} trước khi đơn vị cấp trên có (hoặc sau khi đã giải thể).`, 'Kiểm tra ngày thành lập.');
     }
     const existing = row.code ? recordedByCode.get(row.code.toLowerCase()) : undefined;
@@ -305,20 +313,24 @@ export async function importOrgUnits(db: Kysely<OrganizationDatabase>, caller: C
       }
     }
     const recordedParent = (code: string): string => recordedParentIds.get(code.toLowerCase())!;
-    const units = toCreate.map((row) => ({ id: row.id!, code: row.code!, name: row.name!, kind: row.kind!, parent_id: parentIdOf(row), established_on: row.establishedOn!, established_decision: row.decision }));
-    await insertOrgUnits(trx, units);
-    const addressed = toCreate.filter((row) => row.address);
-    if (addressed.length > 0) await addressTable(trx).insertInto('org_unit_address').values(addressed.map((row) => ({ unit_id: row.id!, address: row.address! }))).execute();
-    if (units.length > 0) {
-      await writeAudit(trx, caller, [
-        ...units.map((unit, index) => ({
+    const units = toCreate.map((row) => ({ id: row.id!, code: row.code!, name: row.name!, kind: row.kind!, parent_id: parentIdOf(row), established_on: row.establishedOn!, established_decision: row.decision, address: row.address }));
+    // In batches, parents first: one statement may bind at most 65,535 values.
+    for (let start = 0; start < units.length; start += BATCH_UNITS) {
+      const batch = units.slice(start, start + BATCH_UNITS);
+      await insertOrgUnits(trx, batch.map(({ address: _address, ...unit }) => unit));
+      const addressed = batch.filter((unit) => unit.address);
+      if (addressed.length > 0) await addressTable(trx).insertInto('org_unit_address').values(addressed.map((unit) => ({ unit_id: unit.id, address: unit.address! }))).execute();
+      await writeAudit(
+        trx,
+        caller,
+        batch.map((unit) => ({
           operation: 'importOrgUnits',
           entityType: 'OrgUnit',
           entityId: unit.id,
           before: null,
-          after: { code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.parent_id, establishedOn: unit.established_on, decisionNumber: unit.established_decision, address: toCreate[index]!.address },
+          after: { code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.parent_id, establishedOn: unit.established_on, decisionNumber: unit.established_decision, address: unit.address },
         })),
-      ]);
+      );
     }
     return { ...base, status: 'DONE', createdCount: units.length, message: null };
   });
