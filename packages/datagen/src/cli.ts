@@ -45,7 +45,8 @@ try {
   const scale = SCALES[scaleName];
   const dataset = `${scale.name}:${seed}`;
   console.log(`Sinh và nạp quy mô ${scale.name} (seed ${seed}) vào ${Object.values(databaseUrls).map((url) => new URL(url).pathname.slice(1)).join(', ')}…`);
-  const summary = await loadDataSet({ plan: planDataSet(scale, seed), dataset, databaseUrls, progress: process.stdout.isTTY && !process.argv.includes('--no-progress') });
+  const progress = process.stdout.isTTY && !process.argv.includes('--no-progress');
+  const summary = await loadDataSet({ plan: planDataSet(scale, seed), dataset, databaseUrls, progress, log: (line) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`) });
   console.log(`Nạp xong trong ${summary.seconds.toFixed(1)} giây (${summary.chunks} phần; ${summary.skippedSteps} bước đã có từ lần chạy trước).`);
   for (const [table, rows] of Object.entries(summary.rows).sort()) console.log(`  ${table.padEnd(36)} ${String(rows).padStart(11)} dòng`);
   const sizes = await databaseSizes(databaseUrls);

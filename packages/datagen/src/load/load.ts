@@ -15,6 +15,8 @@ export interface LoadOptions {
   databaseUrls: Record<SubgraphName, string>;
   /** Show a progress bar (the command line); tests pass false. */
   progress?: boolean;
+  /** Without a progress bar: told about every twentieth of the way (logs of long runs). */
+  log?: (line: string) => void;
   /** Stop (throwing LoadInterrupted) once this many chunk steps have committed in this run: how tests interrupt a run. */
   stopAfterSteps?: number;
 }
@@ -92,6 +94,10 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadSummary> {
       stepsThisRun += loaders.length;
       membersLoaded += chunk.members.length;
       bar?.increment(1, { members: membersLoaded });
+      const every = Math.max(1, Math.round(total / 20));
+      if (!bar && options.log && (chunk.index + 1) % every === 0) {
+        options.log(`${chunk.index + 1}/${total} phần, ${membersLoaded} đảng viên trong lần chạy này, ${((Date.now() - started) / 1000).toFixed(0)} giây`);
+      }
     };
 
     let inFlight: Promise<void> = Promise.resolve();
