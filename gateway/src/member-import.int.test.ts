@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExportCli } from '../../services/membership/src/export/export-cli.ts';
 import { runImportCli } from '../../services/membership/src/import/import-cli.ts';
-import { xlsxBase64, xlsxRows } from '../../services/membership/src/import/spreadsheet-fixtures.ts';
+import { xlsxBase64, xlsxRows } from '@dangvien/spreadsheet/testing';
 import { startTestFederation, type TestFederation } from './test-federation.ts';
 
 /**

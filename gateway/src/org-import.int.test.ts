@@ -2,7 +2,7 @@ import { demoId } from '@dangvien/demo-data';
 import { callerWith } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xlsxBase64 } from '../../services/membership/src/import/spreadsheet-fixtures.ts';
+import { xlsxBase64 } from '@dangvien/spreadsheet/testing';
 import { startTestFederation, type TestFederation } from './test-federation.ts';
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Folds text for search: lowercase, without Vietnamese diacritics (NFD, combining marks removed, đ → d).
- * Computed here and stored, so search needs no database extension (`unaccent` is not everywhere).
+ * Services store it beside the text, so search needs no database extension (`unaccent` is not
+ * everywhere); imports compare headers and names with it.
  */
 export function foldText(text: string): string {
   return text

@@ -7,3 +7,4 @@ export { groupLoader, rowLoader } from './loaders.ts';
 export { auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type AuditRecord, type AuditTables } from './audit.ts';
 export { mergeResolvers } from './resolvers.ts';
 export { maskUnexpectedErrors } from './mask-errors.ts';
+export { foldText } from './fold.ts';

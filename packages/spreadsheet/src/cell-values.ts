@@ -1,6 +1,6 @@
 import type { SheetCell } from './spreadsheet.ts';
 
-/* The date and text readings of membership's import (services/membership/src/import/cell-values.ts). */
+/* How a clerk's cell text becomes a stored value: text cleaned to NFC, dates read day first. */
 
 /** Text as stored: NFC, trimmed, inner runs of spaces made one. `changed` says whether the file had it otherwise. */
 export function cleanText(raw: string): { value: string; changed: boolean; wasNfd: boolean } {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 
-/** For tests in other packages (which do not depend on exceljs): a one-sheet .xlsx, base64-encoded. */
+/** For tests (which need not depend on exceljs): a one-sheet .xlsx, base64-encoded. */
 export async function xlsxBase64(headers: readonly string[], rows: readonly (readonly (string | number | Date | null)[])[]): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Danh sách');

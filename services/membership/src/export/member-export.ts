@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { SEX_LABELS } from '../import/cell-values.ts';
 import { REGISTER_COLUMNS, type MemberImportField } from '../import/columns.ts';
-import { writeWorkbook } from '../import/spreadsheet.ts';
+import { writeWorkbook } from '@dangvien/spreadsheet';
 import { todayInVietnam } from '../member/member-record.ts';
 
 export interface ExportedFile {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, readCitizenId, readDate, readSex } from './cell-values.ts';
+import { cleanText, readDate } from '@dangvien/spreadsheet';
+import { readCitizenId, readSex } from './cell-values.ts';
 import { headerSetKey, suggestMapping } from './columns.ts';
 
 describe('reading cells as clerks write them', () => {

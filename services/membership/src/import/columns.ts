@@ -1,4 +1,4 @@
-import { foldText } from './cell-values.ts';
+import { foldText } from '@dangvien/server';
 
 /** What a column of a member list can mean (GraphQL enum MemberImportField). */
 export const MEMBER_IMPORT_FIELDS = [

@@ -4,7 +4,7 @@ import type { MembershipContext } from '../context.ts';
 import { exportMemberRegister } from '../export/member-export.ts';
 import type { ImportJobRow } from './import-tables.ts';
 import { findImportJob, mappingFor, startMemberImport, type MemberImportInput } from './member-import.ts';
-import { readSpreadsheet, type SpreadsheetFile } from './spreadsheet.ts';
+import { readSpreadsheet, type SpreadsheetFile } from '@dangvien/spreadsheet';
 
 const SAMPLE_ROWS = 5;
 

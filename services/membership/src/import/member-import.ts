@@ -8,7 +8,7 @@ import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.
 import { headerSetKey, suggestMapping, type ColumnMapping } from './columns.ts';
 import { importTables, type ImportJobRow } from './import-tables.ts';
 import { resolveTarget, validateMemberRows, type PlannedMember, type Validation } from './member-validation.ts';
-import { readSpreadsheet, type SpreadsheetFile } from './spreadsheet.ts';
+import { readSpreadsheet, type SpreadsheetFile } from '@dangvien/spreadsheet';
 
 export type ImportMode = 'VALID_ONLY' | 'ALL_OR_NOTHING';
 

@@ -5,9 +5,11 @@ import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { LifecycleViolation, replay, type LifecycleStatus, type MemberEventKind } from '../lifecycle/lifecycle.ts';
 import { profileValues, todayInVietnam, type MemberProfileInput } from '../member/member-record.ts';
-import { cleanText, foldText, readCitizenId, readDate, readSex, readTheoryLevel } from './cell-values.ts';
+import { foldText } from '@dangvien/server';
+import { cleanText, readDate } from '@dangvien/spreadsheet';
+import { readCitizenId, readSex, readTheoryLevel } from './cell-values.ts';
 import { fieldLabel, MEMBER_IMPORT_FIELDS, type ColumnMapping, type MemberImportField } from './columns.ts';
-import type { Sheet, SheetCell } from './spreadsheet.ts';
+import type { Sheet, SheetCell } from '@dangvien/spreadsheet';
 
 export interface ImportProblem {
   /** Row number as the spreadsheet program shows it. */

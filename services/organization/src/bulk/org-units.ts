@@ -1,4 +1,4 @@
-import { foldText } from '../org-unit/fold.ts';
+import { foldText } from '@dangvien/server';
 import type { BulkWriter } from './writer.ts';
 
 export interface BulkOrgUnitVersion {

@@ -3,11 +3,10 @@ import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type Role 
 import { DomainError, requireId, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { OrganizationDatabase, OrgUnitKind } from '../database.ts';
-import { foldText } from '../org-unit/fold.ts';
+import { foldText } from '@dangvien/server';
 import { ancestorIds, inSubtrees, insertOrgUnits, lockTree, versionOn } from '../org-unit/org-unit.repository.ts';
 import { ALLOWED_PARENT_KINDS, KIND_LABELS } from '../org-unit/restructure.ts';
-import { cleanText, readDate } from './cell-values.ts';
-import { readSpreadsheet, type SheetCell, type SpreadsheetFile } from './spreadsheet.ts';
+import { cleanText, readDate, readSpreadsheet, type SheetCell, type SpreadsheetFile } from '@dangvien/spreadsheet';
 
 const BATCH_UNITS = 1000;
 

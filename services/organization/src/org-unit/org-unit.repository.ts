@@ -2,7 +2,7 @@ import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitCreated, type TreeRow } from '@dangvien/org-replica';
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { OrganizationDatabase, OrgUnitKind, OrgUnitVersionTable } from '../database.ts';
-import { foldText } from './fold.ts';
+import { foldText } from '@dangvien/server';
 
 /**
  * A unit as the tree stood on `as_of`: identity and lifetime from org_unit, parent and name from the

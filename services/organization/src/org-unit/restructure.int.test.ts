@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationDatabase } from '../database.ts';
 import { organizationSubgraph } from '../subgraph.ts';
-import { foldText } from './fold.ts';
+import { foldText } from '@dangvien/server';
 
 /** The effective-dated tree: versions, as-of reads, history, restructuring and search. */
 let subgraph: TestSubgraph<OrganizationDatabase>;

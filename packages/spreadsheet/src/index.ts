@@ -1,0 +1,2 @@
+export { cleanText, readDate, type DateReading } from './cell-values.ts';
+export { MAX_IMPORT_ROWS, readSpreadsheet, writeWorkbook, type Sheet, type SheetCell, type SpreadsheetFile } from './spreadsheet.ts';
