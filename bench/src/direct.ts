@@ -59,9 +59,15 @@ export class RecordingProxy {
  * Replays captured requests one after another with fresh internal tokens (signed outside the timed
  * part) and returns the sum of their round trips: the subgraphs' share of the operation.
  */
-export async function replayDirect(requests: SubgraphRequest[], subgraphUrls: Record<string, string>, sign: InternalTokenSigner, caller: Caller): Promise<{ ms: number; errors: number }> {
+export async function replayDirect(
+  requests: SubgraphRequest[],
+  subgraphUrls: Record<string, string>,
+  sign: InternalTokenSigner,
+  caller: Caller,
+): Promise<{ ms: number; errors: number; parts: { label: string; ms: number }[] }> {
   let total = 0;
   let errors = 0;
+  const parts: { label: string; ms: number }[] = [];
   for (const request of requests) {
     const token = await sign(caller, request.subgraph);
     const started = performance.now();
@@ -71,8 +77,52 @@ export async function replayDirect(requests: SubgraphRequest[], subgraphUrls: Re
       body: request.body,
     });
     const text = await response.text();
-    total += performance.now() - started;
+    const ms = performance.now() - started;
+    total += ms;
+    parts.push({ label: requestLabel(request), ms });
     if (!response.ok || text.includes('"errors"')) errors += 1;
   }
-  return { ms: total, errors };
+  return { ms: total, errors, parts };
+}
+
+/** "membership: _entities(OrgUnit)" or "evaluation: gradeDistribution, attendanceRate": what a fetch asks for. */
+export function requestLabel(request: SubgraphRequest): string {
+  const body = JSON.parse(request.body) as { query: string; variables?: { representations?: { __typename?: string }[] } };
+  const fields = topLevelFields(body.query);
+  const types = [...new Set((body.variables?.representations ?? []).map((entry) => entry.__typename))];
+  return `${request.subgraph}: ${fields.map((field) => (field === '_entities' ? `_entities(${types.join(', ')})` : field)).join(', ')}`;
+}
+
+/** The fields selected at the top of an operation's selection set (arguments and nested sets skipped). */
+export function topLevelFields(query: string): string[] {
+  const fields: string[] = [];
+  let braces = 0;
+  let parens = 0;
+  for (let index = 0; index < query.length; index++) {
+    const char = query[index]!;
+    if (char === '{') braces++;
+    else if (char === '}') braces--;
+    else if (char === '(') parens++;
+    else if (char === ')') parens--;
+    else if (braces === 1 && parens === 0 && /[A-Za-z_]/.test(char) && !/[\w$]/.test(query[index - 1] ?? '')) {
+      const name = /^[A-Za-z_]\w*/.exec(query.slice(index))![0];
+      const after = query.slice(index + name.length).trimStart();
+      if (after.startsWith(':')) {
+        index += name.length - 1; // an alias: the field follows
+        continue;
+      }
+      if (!fields.includes(name) && name !== 'on') fields.push(name);
+      index += name.length - 1;
+    }
+  }
+  return fields;
+}
+
+/** The captured root mutation with other variables (a write replayed as is would be refused as a duplicate). */
+export function withVariables(requests: SubgraphRequest[], variables: Record<string, unknown>): SubgraphRequest[] {
+  return requests.map((request) => {
+    const body = JSON.parse(request.body) as { query: string; variables?: Record<string, unknown> };
+    if (!/^\s*mutation\b/.test(body.query)) return request;
+    return { ...request, body: JSON.stringify({ ...body, variables: { ...body.variables, ...variables } }) };
+  });
 }

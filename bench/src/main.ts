@@ -5,11 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { generateGatewayKeys, internalTokenSigner } from '@dangvien/auth';
+import { DATA_DAY } from '@dangvien/datagen';
 import { dropDatabaseIfExists, withDatabase, workspaceRoot } from '@dangvien/db';
 import { timedPost } from './client.ts';
-import { RecordingProxy, replayDirect, type SubgraphRequest } from './direct.ts';
+import { RecordingProxy, replayDirect, withVariables, type SubgraphRequest } from './direct.ts';
 import { readFixture, seededRandom, type Fixture } from './fixture.ts';
 import { gzipJavaScriptBytes, measureShellInBrowser } from './frontend.ts';
+import { runBulk } from './bulk.ts';
 import { buildCombinedDatabase, limitPool, limitStatement } from './limit.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { ANALYTICS, CLERK_MIX, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, type ClerkOperationName, type OperationCall, type OperationName } from './operations.ts';
@@ -115,13 +117,19 @@ try {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const today = new Date().toISOString().slice(0, 10);
   const rosters = new Map<string, { memberId: string; status: string }[]>();
-  for (const cellId of fixture.cellIds.slice(0, 40)) {
+  for (const cellId of fixture.cellIds.slice(0, 100)) {
     const answer = await timedPost(gateway!.url, { name: 'roster', query: `query ($id: ID!) { orgUnit(id: $id) { members { id status } } }`, variables: { id: cellId } });
     const members = (JSON.parse(answer.body) as { data?: { orgUnit?: { members?: { id: string; status: string }[] } } }).data?.orgUnit?.members ?? [];
     const roster = members.filter((member) => member.status !== 'EXEMPT');
     if (roster.length > 0) rosters.set(cellId, roster.map((member, index) => ({ memberId: member.id, status: index % 7 === 3 ? 'ABSENT' : 'PRESENT' })));
   }
-  const rosterCells = [...rosters.keys()];
+  // One meeting per cell, day and kind (evaluation's rule): every recorded meeting gets a slot of its
+  // own, on days after the generated world's last day (2026-11-01), when rosters are today's.
+  const slots: { cellId: string; heldOn: string; kind: string }[] = [];
+  for (let day = new Date(`${today}T00:00:00Z`); day.toISOString().slice(0, 10) > DATA_DAY && slots.length < 20_000; day.setUTCDate(day.getUTCDate() - 1)) {
+    for (const kind of ['REGULAR', 'THEMATIC']) for (const cellId of rosters.keys()) slots.push({ cellId, heldOn: day.toISOString().slice(0, 10), kind });
+  }
+  let nextSlot = 0;
   const makeCall = (name: OperationName): OperationCall => {
     switch (name) {
       case 'roster':
@@ -131,8 +139,8 @@ try {
       case 'memberPage':
         return { name, query: MEMBER_PAGE, variables: { id: pick(fixture.memberIds) } };
       case 'recordAttendance': {
-        const cellId = pick(rosterCells);
-        return { name, query: RECORD_ATTENDANCE, variables: { input: { cellId, heldOn: today, kind: 'REGULAR', agenda: 'Sinh hoạt thường kỳ (đo hiệu năng)', attendance: rosters.get(cellId) } } };
+        const slot = slots[nextSlot++ % Math.max(1, slots.length)]!;
+        return { name, query: RECORD_ATTENDANCE, variables: { input: { ...slot, agenda: 'Sinh hoạt chi bộ (đo hiệu năng)', attendance: rosters.get(slot.cellId) } } };
       }
       case 'analytics':
         return { name, query: ANALYTICS, variables: { id: fixture.rootId, gradeYear: 2025, attendanceYear: 2026 } };
@@ -149,15 +157,15 @@ try {
   };
 
   // 5. Warm-up (JIT, plan caches, connection pools) on every target.
+  if (!flag('skip-clerk')) {
   log('warming up…');
   for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
     for (let index = 0; index < 5; index++) {
-      const call = makeCall(name);
       for (const target of [gateway!, hive!]) {
-        const answer = await timedPost(target.url, call);
+        const answer = await timedPost(target.url, makeCall(name));
         if (!answer.ok && index === 0) result.notes.push(`${target.name} ${name}: ${answer.body.slice(0, 300)}`);
       }
-      const statement = limitStatement(name, call.variables, fixture.rootId);
+      const statement = limitStatement(name, makeCall(name).variables, fixture.rootId);
       if (statement) await pool.query(statement.text, statement.values);
     }
   }
@@ -187,20 +195,24 @@ try {
   for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
     const times: Record<'gateway' | 'hive' | 'direct' | 'limit', number[]> = { gateway: [], hive: [], direct: [], limit: [] };
     let errors = { gateway: 0, hive: 0, direct: 0 };
+    const parts = new Map<string, number[]>();
     const count = name === 'analytics' ? Math.max(10, Math.floor(samples / 2)) : samples;
     for (let index = 0; index < count; index++) {
       const call = makeCall(name);
+      // A write cannot be sent twice (one meeting per cell, day and kind): each target gets its own slot.
+      const fresh = (): OperationCall => (name === 'recordAttendance' ? makeCall(name) : call);
       const captured: SubgraphRequest[] = await proxy.capture(() => timedPost(capture!.url, call));
-      const ours = await timedPost(gateway!.url, call);
+      const ours = await timedPost(gateway!.url, fresh());
       times.gateway.push(ours.ms);
       if (!ours.ok) errors.gateway += 1;
-      const peer = await timedPost(hive!.url, call);
+      const peer = await timedPost(hive!.url, fresh());
       times.hive.push(peer.ms);
       if (!peer.ok) errors.hive += 1;
-      const direct = await replayDirect(captured, subgraphUrls, sign, fixture.caller);
+      const direct = await replayDirect(name === 'recordAttendance' ? withVariables(captured, fresh().variables) : captured, subgraphUrls, sign, fixture.caller);
       times.direct.push(direct.ms);
+      for (const part of direct.parts) parts.set(part.label, [...(parts.get(part.label) ?? []), part.ms]);
       errors.direct += direct.errors;
-      const statement = limitStatement(name, call.variables, fixture.rootId);
+      const statement = limitStatement(name, fresh().variables, fixture.rootId);
       if (statement) {
         const started = performance.now();
         await pool.query(statement.text, statement.values);
@@ -214,6 +226,7 @@ try {
       direct: summarize(times.direct),
       limit: summarize(times.limit),
       errors,
+      parts: [...parts.entries()].map(([label, values]) => ({ label, p50: summarize(values).p50, perCall: values.length / count })),
     };
     result.latency.push(row);
     errors = { gateway: 0, hive: 0, direct: 0 };
@@ -231,11 +244,29 @@ try {
     loads.push(await runLoad(target, process.url, mixCall, { connections: connections * 2, seconds: loadSeconds, rate }));
   }
   result.load = loads;
+  }
+
+  // 9. Bulk workloads on the same processes, consumers on (the replay empties replicas: last).
+  if (!flag('skip-bulk')) {
+    try {
+      result.bulkRuns = await runBulk({
+        gatewayUrl: gateway!.url,
+        subgraphs,
+        subgraphUrls,
+        databaseUrls,
+        rows: Number(option('import-rows') ?? 10_000),
+        replayLimitSeconds: Number(option('replay-seconds') ?? 120),
+        log,
+      });
+    } catch (error) {
+      result.notes.push(`bulk: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   await pool.end();
   await Promise.all(processes.splice(0).map((child) => child.stop()));
 
-  // 9. Front end: chromium on the demo system (its accounts), then gzip JavaScript of each built module.
+  // 10. Front end: chromium on the demo system (its accounts), then gzip JavaScript of each built module.
   if (!flag('skip-browser')) {
     log('front end in chromium (demo system on its own databases)…');
     try {

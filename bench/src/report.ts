@@ -1,3 +1,4 @@
+import type { BulkResult } from './bulk.ts';
 import type { BrowserTiming } from './frontend.ts';
 import type { LoadResult } from './load.ts';
 import type { OperationName } from './operations.ts';
@@ -12,6 +13,8 @@ export interface LatencyRow {
   /** One hand-written statement on the combined database. */
   limit: LatencySummary;
   errors: { gateway: number; hive: number; direct: number };
+  /** The direct time by subgraph request (label: subgraph and top-level fields), p50 and how many per call. */
+  parts?: { label: string; p50: number; perCall: number }[];
 }
 
 export interface StatementRow {
@@ -29,6 +32,7 @@ export interface BenchResult {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   settings: { samples: number; loadSeconds: number; connections: number };
   bulk: { loadScaleSeconds?: number; combineSeconds?: number };
+  bulkRuns?: BulkResult;
   latency: LatencyRow[];
   load: LoadResult[];
   statements: StatementRow[];
@@ -121,6 +125,12 @@ export function renderReport(result: BenchResult): string {
     );
   }
   lines.push('');
+  lines.push('### Where the direct time goes: each subgraph request the gateway sends (p50 ms)');
+  lines.push('');
+  lines.push('| operation | subgraph request | p50 ms | per call |');
+  lines.push('|---|---|---|---|');
+  for (const row of result.latency) for (const part of row.parts ?? []) lines.push(`| ${row.operation} | ${part.label} | ${formatMs(part.p50)} | ${part.perCall.toFixed(1)} |`);
+  lines.push('');
   lines.push('### Clerk mix under load (autocannon)');
   lines.push('');
   lines.push('| target | mode | p50 ms | p95 ms | p99 ms | throughput req/s | errors | requests |');
@@ -149,7 +159,14 @@ export function renderReport(result: BenchResult): string {
     lines.push(`| shell → cell module's data, cold (empty cache; with the sign-in form / from the click) | ${formatMs(result.browser.coldMs)} ms / ${formatMs(result.browser.coldAfterSignInMs)} ms |`);
     lines.push(`| same, warm (reload) | ${formatMs(result.browser.warmMs)} ms |`);
   }
-  lines.push('| dissolve a 500-member cell; replay events into empty replicas; import 10,000 members | not measured (see docs/benchmarks.md) |');
+  const runs = result.bulkRuns;
+  if (runs?.import) lines.push(`| import ${runs.import.rows} members from .xlsx (job ${runs.import.status}, ${runs.import.created} created) / until every replica applied | ${runs.import.seconds.toFixed(1)} s / ${runs.import.replicasAppliedSeconds.toFixed(1)} s |`);
+  if (runs?.dissolve) lines.push(`| dissolve a cell of ${runs.dissolve.members} members until every part applied (${runs.dissolve.status}) | ${runs.dissolve.seconds.toFixed(1)} s |`);
+  if (runs?.replay) {
+    const rate = runs.replay.applied / runs.replay.seconds;
+    lines.push(`| replay membership's ${runs.replay.events} events into empty replicas (organization + evaluation)${runs.replay.complete ? '' : `, stopped after ${runs.replay.applied} applied`} | ${runs.replay.seconds.toFixed(1)} s (${rate.toFixed(0)} events/s) |`);
+  }
+  if (!runs) lines.push('| import, dissolve, replay | not run |');
   lines.push('');
   lines.push('### Goals');
   lines.push('');

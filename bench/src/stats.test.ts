@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requestLabel, topLevelFields } from './direct.ts';
 import { formatRatio, percentile, ratio, summarize } from './stats.ts';
 
 describe('benchmark statistics', () => {
@@ -22,5 +23,19 @@ describe('benchmark statistics', () => {
     expect(ratio(Number.NaN, 2)).toBeNaN();
     expect(formatRatio(1.5)).toBe('1.50×');
     expect(formatRatio(Number.NaN)).toBe('–');
+  });
+});
+
+describe('labels of captured subgraph requests', () => {
+  it('names the top-level fields, not arguments or nested selections', () => {
+    expect(topLevelFields('query Q__evaluation__1($id: ID!) { gradeDistribution(unitId: $id, year: 2025) { good total } rate: attendanceRate(unitId: $id) { rate } }')).toEqual([
+      'gradeDistribution',
+      'attendanceRate',
+    ]);
+  });
+
+  it('names the entity types of an _entities fetch', () => {
+    const body = JSON.stringify({ query: 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Member { latestReview { grade } } } }', variables: { representations: [{ __typename: 'Member', id: '1' }] } });
+    expect(requestLabel({ subgraph: 'evaluation', body })).toBe('evaluation: _entities(Member)');
   });
 });

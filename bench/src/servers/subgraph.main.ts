@@ -1,7 +1,4 @@
 import { startSubgraph, type SubgraphDefinition } from '../../../packages/server/src/index.ts';
-import { evaluationSubgraph } from '../../../services/evaluation/src/subgraph.ts';
-import { membershipSubgraph } from '../../../services/membership/src/subgraph.ts';
-import { organizationSubgraph } from '../../../services/organization/src/subgraph.ts';
 import type { ChildReply, ParentCommand } from '../processes.ts';
 
 /**
@@ -10,10 +7,18 @@ import type { ChildReply, ParentCommand } from '../processes.ts';
  * pg_stat_statements (not preloaded on the shared server). Event consumers start only on `connect`,
  * so the counting phase sees no background polling.
  */
-const definitions = { organization: organizationSubgraph, membership: membershipSubgraph, evaluation: evaluationSubgraph } as Record<string, SubgraphDefinition<any, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each subgraph has its own database and context
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph has its own database and context
+type AnyDefinition = SubgraphDefinition<any, any>;
+/** Only the subgraph this process serves is loaded. */
+const definitions: Record<string, () => Promise<AnyDefinition>> = {
+  organization: async () => (await import('../../../services/organization/src/subgraph.ts')).organizationSubgraph as AnyDefinition,
+  membership: async () => (await import('../../../services/membership/src/subgraph.ts')).membershipSubgraph as AnyDefinition,
+  evaluation: async () => (await import('../../../services/evaluation/src/subgraph.ts')).evaluationSubgraph as AnyDefinition,
+};
 const name = process.argv[2] ?? '';
-const definition = definitions[name];
-if (!definition) throw new Error(`unknown subgraph ${name}`);
+const load = definitions[name];
+if (!load) throw new Error(`unknown subgraph ${name}`);
+const definition = await load();
 const statements: string[] = [];
 let logging = false;
 const server = await startSubgraph(definition, {
