@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { DataTable, ErrorMessage, Loading, Page, useLabels, useQuery } from '@dangvien/ui';
+import { DataTable, ErrorMessage, Loading, MemberImport, Page, useLabels, useQuery } from '@dangvien/ui';
 import { useState } from 'react';
-import { MemberImport } from '../../ward/src/import/MemberImport.tsx';
 import { UnitImport } from './import/UnitImport.tsx';
 import { OrgTree } from './OrgTree.tsx';
 import { countByKind, DISTRICT_TREE, type DistrictTreeData } from './tree.ts';

@@ -7,6 +7,7 @@ import {
   ErrorMessage,
   joinPath,
   Loading,
+  MemberImport,
   Page,
   UnitPicker,
   useCurrentUnit,
@@ -15,7 +16,6 @@ import {
   type Column,
   type RemoteAppProps,
 } from '@dangvien/ui';
-import { MemberImport } from './import/MemberImport.tsx';
 import { WARD_CELLS, type WardCellsData, type WardChild } from './queries.ts';
 
 const memberCount = (unit: WardChild) => unit.members?.length ?? 0;

@@ -23,3 +23,5 @@ export { DataTable, ErrorMessage, Loading, Page, UiStyles, type Column } from '.
 export { CurrentUnitRedirect, UnitPicker } from './units.tsx';
 export * from './schema.ts';
 export { mountWithSession } from './mount.tsx';
+export { MemberImport } from './member-import/MemberImport.tsx';
+export { downloadBase64, readAsBase64 } from './member-import/queries.ts';

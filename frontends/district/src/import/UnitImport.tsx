@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, ErrorMessage, graphqlRequest } from '@dangvien/ui';
+import { DataTable, ErrorMessage, graphqlRequest, readAsBase64 } from '@dangvien/ui';
 
 export const IMPORT_ORG_UNITS = /* GraphQL */ `
   mutation ImportOrgUnits($input: OrgUnitImportInput!) {
@@ -31,15 +31,6 @@ interface Report {
   message: string | null;
   mapping: { header: string; field: string | null }[];
   problems: Problem[];
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /**

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addTranslations, DataTable, ErrorMessage, graphqlRequest } from '@dangvien/ui';
-import { en, vi } from '../messages.ts';
+import { DataTable, ErrorMessage } from '../components.tsx';
+import { graphqlRequest } from '../graphql.ts';
+import { addTranslations } from '../i18n.ts';
+import { en, vi } from './messages.ts';
 import {
   downloadBase64,
   IMPORT_MEMBERS,
@@ -17,8 +19,7 @@ import {
   type Preview,
 } from './queries.ts';
 
-// Registered here too, so the district module can show this panel with the ward module's strings.
-addTranslations('ward', { vi, en });
+addTranslations('memberImport', { vi, en });
 
 type Mode = 'VALID_ONLY' | 'ALL_OR_NOTHING';
 const POLL_MS = 500;
@@ -26,10 +27,10 @@ const POLL_MS = 500;
 /**
  * Import a member list into a unit: choose the file, check the column mapping (pre-filled), see the
  * report of every row, then import the valid rows or nothing; a progress bar while it runs. And the
- * register export. Messages are the ward module's (namespace "ward", keys import.*).
+ * register export.
  */
 export function MemberImport({ unitId }: { unitId: string }) {
-  const { t } = useTranslation('ward');
+  const { t } = useTranslation('memberImport');
   const [file, setFile] = useState<{ name: string; contentBase64: string }>();
   const [preview, setPreview] = useState<Preview>();
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
