@@ -54,7 +54,7 @@ describe('gateway over the three subgraphs', () => {
     // (Event consumers query in the background too: count only the statements of this request's tables.)
     const reading = (queries: string[], table: string) => queries.filter((query) => query.includes(`from "${table}"`));
     expect(reading(organization!.queries, 'org_unit')).toHaveLength(2); // the unit, then its children (scope is a subquery, not a statement)
-    expect(reading(membership!.queries, 'member')).toHaveLength(1); // members of all the cells at once
+    expect(reading(membership!.queries, 'member_placement')).toHaveLength(1); // members of all the cells at once
     expect(reading(evaluation!.queries, 'review')).toHaveLength(1); // reviews of all those members at once
   });
 

@@ -52,7 +52,7 @@ describe('membership subgraph', () => {
     expect(a!.members).toHaveLength(4);
     expect(b!.members.map((member) => member.cell.id)).toEqual([cellB]);
     expect(empty!.members).toEqual([]);
-    expect(subgraph.queries.filter((sql) => sql.includes('from "member"'))).toHaveLength(1);
+    expect(subgraph.queries.filter((sql) => sql.includes('from "member_placement"'))).toHaveLength(1);
   });
 
   it('resolves a member by id and null for an unknown one', async () => {

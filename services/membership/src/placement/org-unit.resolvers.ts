@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import type { MembershipContext } from '../context.ts';
 import type { MemberStatus } from '../database.ts';
 import { todayInVietnam } from '../member/member-record.ts';
-import { asOfArgument, MAX_PAGE_SIZE, placedMembers, readableUnitsOn } from './roster.ts';
+import { asOfArgument, MAX_PAGE_SIZE, placedMembers, readableUnitsOn, type PlacedMember } from './roster.ts';
 import type { PlacementKind } from './tables.ts';
 
 interface RosterArguments {
@@ -51,6 +51,17 @@ function countLoader(context: MembershipContext, asOf: string, status: MemberSta
   );
 }
 
+/** Whole rosters (no page asked for) of many units in one statement: one per request, date and filter. */
+function rosterLoader(context: MembershipContext, asOf: string, status: MemberStatus | null, placementKind: PlacementKind | null): DataLoader<string, PlacedMember[]> {
+  return perRequest(context, `roster:${asOf}:${status ?? ''}:${placementKind ?? ''}`, () =>
+    new DataLoader<string, PlacedMember[]>(async (unitIds) => {
+      const readable = await readableOn(context, asOf);
+      const members = await placedMembers(context.db, unitIds.filter((id) => readable.has(id)), { asOf, status, placementKind });
+      return unitIds.map((unitId) => members.filter((member) => member.placed_cell_id === unitId));
+    }),
+  );
+}
+
 export const orgUnitResolvers: GraphQLResolverMap<MembershipContext> = {
   OrgUnit: {
     // Membership knows only the id of an OrgUnit; the organization subgraph resolves the rest.
@@ -60,8 +71,10 @@ export const orgUnitResolvers: GraphQLResolverMap<MembershipContext> = {
       if (args.first !== null && args.first !== undefined && (args.first < 1 || args.first > MAX_PAGE_SIZE)) {
         throw new DomainError('BAD_USER_INPUT', `Số đảng viên mỗi trang (first) phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: 'first' });
       }
+      const [status, placementKind] = [args.status ?? null, args.placementKind ?? null];
+      if (!args.first && !args.after) return rosterLoader(context, asOf, status, placementKind).load(unit.id);
       if (!(await readableOn(context, asOf)).has(unit.id)) return [];
-      return placedMembers(context.db, [unit.id], { asOf, status: args.status ?? null, placementKind: args.placementKind ?? null }, { afterId: args.after ? requireId(args.after, 'after') : null, limit: args.first ?? null });
+      return placedMembers(context.db, [unit.id], { asOf, status, placementKind }, { afterId: args.after ? requireId(args.after, 'after') : null, limit: args.first ?? null });
     },
     memberCount: (unit: { id: string }, args: RosterArguments & { includeSubtree?: boolean | null }, context: MembershipContext) =>
       countLoader(context, asOfArgument(args.asOf), args.status ?? null, args.includeSubtree ?? false, args.placementKind ?? null).load(unit.id),
