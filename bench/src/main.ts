@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { generateGatewayKeys, internalTokenSigner } from '@dangvien/auth';
 import { DATA_DAY } from '@dangvien/datagen';
 import { dropDatabaseIfExists, withDatabase, workspaceRoot } from '@dangvien/db';
@@ -39,6 +40,9 @@ const basePort = Number(option('port') ?? 4400);
 const samples = Number(option('samples') ?? 40);
 const loadSeconds = Number(option('seconds') ?? 15);
 const connections = Number(option('connections') ?? 8);
+const analyticsSamples = Number(option('analytics-samples') ?? Math.max(10, Math.floor(samples / 2)));
+/** Large scales: analytics only through our gateway (each call may take minutes), not warmed up, not counted twice. */
+const analyticsGatewayOnly = flag('analytics-gateway-only');
 const startedAt = new Date();
 const log = (line: string): void => console.error(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const quiet = (line: string): void => {
@@ -63,7 +67,19 @@ const result: BenchResult = {
 
 try {
   // 1. Data: the scale loaded through each subgraph's bulk path, timed (a bulk workload of its own).
-  if (!flag('skip-load')) {
+  const template = option('from-template');
+  if (template) {
+    // A data set someone already loaded (e.g. province scale), copied file by file: theirs stays untouched.
+    for (const name of SUBGRAPH_NAMES) {
+      const url = databaseUrls[name];
+      await dropDatabaseIfExists(url, new URL(url).pathname.slice(1));
+      log(`copying ${template}${name} into ${prefix}${name}…`);
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`CREATE DATABASE "${prefix}${name}" TEMPLATE "${template}${name}"`).finally(() => client.end());
+    }
+    result.notes.push(`data copied from ${template}* (loaded with pnpm run generate); the load time is in docs/data.md`);
+  } else if (!flag('skip-load')) {
     for (const url of [...Object.values(databaseUrls), withDatabase(serverUrl, `${prefix}identity`)]) await dropDatabaseIfExists(url, new URL(url).pathname.slice(1));
     log(`loading the ${scale} scale into ${prefix}* (packages/datagen)…`);
     const loading = performance.now();
@@ -72,11 +88,14 @@ try {
   }
 
   // 2. The limit: all three subgraphs' tables in one database.
-  log('copying the three databases into one (the single-SQL limit)…');
-  const combining = performance.now();
-  const combinedUrl = await buildCombinedDatabase(serverUrl, `${prefix}limit`, databaseUrls);
-  result.bulk.combineSeconds = (performance.now() - combining) / 1000;
-  const pool = limitPool(combinedUrl);
+  let pool: pg.Pool | undefined;
+  if (!flag('skip-limit')) {
+    log('copying the three databases into one (the single-SQL limit)…');
+    const combining = performance.now();
+    const combinedUrl = await buildCombinedDatabase(serverUrl, `${prefix}limit`, databaseUrls);
+    result.bulk.combineSeconds = (performance.now() - combining) / 1000;
+    pool = limitPool(combinedUrl);
+  }
 
   // 3. Processes: three subgraphs, our gateway, a second one recording its subgraph requests, the peer.
   const keys = await generateGatewayKeys();
@@ -84,7 +103,7 @@ try {
   const fixture: Fixture = await readFixture(databaseUrls);
   const ports = { organization: basePort + 1, membership: basePort + 2, evaluation: basePort + 3, gateway: basePort, capture: basePort + 10, proxy: basePort + 11, hive: basePort + 20 };
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
-  const common = { EVENT_FEED_SECRET: randomBytes(16).toString('hex'), BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000' };
+  const common = { EVENT_FEED_SECRET: randomBytes(16).toString('hex'), BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000', ...(option('gateway-timeout-ms') ? { GRAPHQL_TIMEOUT_MS: option('gateway-timeout-ms') } : {}) };
   log('starting the subgraphs and the gateways…');
   const subgraphs = await Promise.all(
     SUBGRAPH_NAMES.map((name) =>
@@ -160,19 +179,20 @@ try {
   if (!flag('skip-clerk')) {
   log('warming up…');
   for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
-    for (let index = 0; index < 5; index++) {
+    const warmUps = name !== 'analytics' ? 5 : analyticsGatewayOnly ? 0 : Math.min(5, analyticsSamples);
+    for (let index = 0; index < warmUps; index++) {
       for (const target of [gateway!, hive!]) {
         const answer = await timedPost(target.url, makeCall(name));
         if (!answer.ok && index === 0) result.notes.push(`${target.name} ${name}: ${answer.body.slice(0, 300)}`);
       }
       const statement = limitStatement(name, makeCall(name).variables, fixture.rootId);
-      if (statement) await pool.query(statement.text, statement.values);
+      if (statement && pool) await pool.query(statement.text, statement.values);
     }
   }
 
   // 6. SQL statements per request, through our gateway, one request at a time.
   log('counting SQL statements per request…');
-  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
+  for (const name of [...clerkNames, ...(analyticsGatewayOnly ? [] : ['analytics'])] as OperationName[]) {
     const call = makeCall(name);
     await Promise.all(subgraphs.map((subgraph) => subgraph.ask({ type: 'startLog' })));
     await timedPost(gateway!.url, call);
@@ -196,9 +216,19 @@ try {
     const times: Record<'gateway' | 'hive' | 'direct' | 'limit', number[]> = { gateway: [], hive: [], direct: [], limit: [] };
     let errors = { gateway: 0, hive: 0, direct: 0 };
     const parts = new Map<string, number[]>();
-    const count = name === 'analytics' ? Math.max(10, Math.floor(samples / 2)) : samples;
+    const count = name === 'analytics' ? analyticsSamples : samples;
     for (let index = 0; index < count; index++) {
       const call = makeCall(name);
+      if (name === 'analytics' && analyticsGatewayOnly) {
+        log('analytics through our gateway only…');
+        const ours = await timedPost(gateway!.url, call);
+        times.gateway.push(ours.ms);
+        if (!ours.ok) {
+          errors.gateway += 1;
+          result.notes.push(`analytics: ${ours.body.slice(0, 300)}`);
+        }
+        continue;
+      }
       // A write cannot be sent twice (one meeting per cell, day and kind): each target gets its own slot.
       const fresh = (): OperationCall => (name === 'recordAttendance' ? makeCall(name) : call);
       const captured: SubgraphRequest[] = await proxy.capture(() => timedPost(capture!.url, call));
@@ -213,7 +243,7 @@ try {
       for (const part of direct.parts) parts.set(part.label, [...(parts.get(part.label) ?? []), part.ms]);
       errors.direct += direct.errors;
       const statement = limitStatement(name, fresh().variables, fixture.rootId);
-      if (statement) {
+      if (statement && pool) {
         const started = performance.now();
         await pool.query(statement.text, statement.values);
         times.limit.push(performance.now() - started);
@@ -263,7 +293,7 @@ try {
     }
   }
 
-  await pool.end();
+  await pool?.end();
   await Promise.all(processes.splice(0).map((child) => child.stop()));
 
   // 10. Front end: chromium on the demo system (its accounts), then gzip JavaScript of each built module.
