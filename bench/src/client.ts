@@ -1,14 +1,23 @@
 import type { OperationCall } from './operations.ts';
 
-/** Sends one operation to a GraphQL endpoint; the time covers the whole response body. */
+/**
+ * Sends one operation to a GraphQL endpoint; the time covers the whole response body. A transport
+ * failure (Node's fetch gives up after 300 s without response headers) is an answer too: not ok,
+ * with the time waited.
+ */
 export async function timedPost(url: string, call: OperationCall): Promise<{ ms: number; ok: boolean; body: string }> {
   const started = performance.now();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: call.query, variables: call.variables }),
-  });
-  const body = await response.text();
-  const ms = performance.now() - started;
-  return { ms, ok: response.ok && !body.includes('"errors"'), body };
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: call.query, variables: call.variables }),
+    });
+    const body = await response.text();
+    const ms = performance.now() - started;
+    return { ms, ok: response.ok && !body.includes('"errors"'), body };
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return { ms: performance.now() - started, ok: false, body: `${error instanceof Error ? error.message : String(error)}${cause}` };
+  }
 }
