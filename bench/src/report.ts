@@ -101,8 +101,8 @@ export function goals(result: BenchResult): Goal[] {
     { goal: 'Shell + one module ≤ 250 KB JavaScript (gzip)', measured: `shell + cell as chromium loads them: ${kb(shellPlusCell)}`, status: verdict(shellPlusCell === null ? null : shellPlusCell <= 250 * 1024) },
     {
       goal: 'Cell module data visible < 1.5 s cold (chromium)',
-      measured: result.browser ? `${formatMs(result.browser.coldMs)} ms with the sign-in form, ${formatMs(result.browser.coldAfterSignInMs)} ms from the sign-in click` : '–',
-      status: verdict(result.browser ? result.browser.coldAfterSignInMs < 1500 : null),
+      measured: result.browser ? `${formatMs(result.browser.coldSignedInMs)} ms signed in, empty cache (first visit with the sign-in form: ${formatMs(result.browser.coldMs)} ms)` : '–',
+      status: verdict(result.browser ? result.browser.coldSignedInMs < 1500 : null),
     },
   );
   return list;
@@ -158,6 +158,7 @@ export function renderReport(result: BenchResult): string {
     for (const [name, bytes] of Object.entries(result.browser.loadedJavaScript)) lines.push(`| JavaScript gzip loaded by chromium for /cell, from ${name} | ${kb(bytes)} |`);
     lines.push(`| shell → cell module's data, cold (empty cache; with the sign-in form / from the click) | ${formatMs(result.browser.coldMs)} ms / ${formatMs(result.browser.coldAfterSignInMs)} ms |`);
     lines.push(`| same, warm (reload) | ${formatMs(result.browser.warmMs)} ms |`);
+    lines.push(`| shell → cell module's data, cold for a signed-in clerk (empty cache, session kept) | ${formatMs(result.browser.coldSignedInMs)} ms |`);
   }
   const runs = result.bulkRuns;
   if (runs?.import) lines.push(`| import ${runs.import.rows} members from .xlsx (job ${runs.import.status}, ${runs.import.created} created) / until every replica applied | ${runs.import.seconds.toFixed(1)} s / ${runs.import.replicasAppliedSeconds.toFixed(1)} s |`);
