@@ -66,13 +66,13 @@ export async function runImportCli(argv: readonly string[], io: CliIo, pollDelay
     if (problems.length > 0) {
       io.stdout(`${textTable(['Dòng', 'Cột', 'Mức', 'Vấn đề', 'Gợi ý'], problems.map((problem) => [String(problem.row), problem.column ?? '', SEVERITY[problem.severity] ?? problem.severity, problem.problem, problem.suggestion ?? '']))}\n\n`);
     }
-    const writing = job.status === 'RUNNING';
     while (job.status === 'RUNNING') {
       io.stderr(progressLine(job.processedRows, job.totalRows));
       await new Promise((resolve) => setTimeout(resolve, pollDelayMs));
       job = await poll();
     }
-    if (writing) io.stderr(`${progressLine(job.processedRows, job.totalRows)}\n`);
+    // Also when the job wrote everything between two polls: the clerk always sees the finished bar.
+    if (job.status === 'DONE') io.stderr(`${progressLine(job.processedRows, job.totalRows)}\n`);
     const verdict: Record<string, string> = {
       VALIDATED: 'Chỉ kiểm tra (--dry-run): chưa ghi gì.',
       REFUSED: 'Không nhập dòng nào vì còn dòng lỗi.',
