@@ -137,6 +137,10 @@ describe('the district scale, generated and bulk loaded', () => {
     for (const assignment of assignments) {
       expect((await rosterOn(evaluation as Kysely<EvaluationDatabase>, assignment.cell_id, assignment.assigned_on)).has(assignment.member_id), assignment.member_id).toBe(true);
     }
+    const outOfOrder = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM task_assignment a JOIN task t ON t.id = a.task_id
+      WHERE a.assigned_on < t.starts_on OR a.ended_on < a.assigned_on`.execute(evaluation);
+    expect(outOfOrder.rows[0]!.n).toBe(0);
     const reviews = await sql<{ n: number }>`SELECT count(*)::int AS n FROM task_review`.execute(evaluation);
     expect(reviews.rows[0]!.n).toBeGreaterThan(assignments.length);
     const unattended = await findTasks(evaluation as Kysely<EvaluationDatabase>, { asOf: DATA_DAY, unattendedOnly: true });

@@ -72,7 +72,11 @@ export function generateTasks(random: () => number, grassroots: GrassrootsPlan, 
       for (let reviewedOn = addMonths(startsOn, 3); reviewedOn <= DATA_DAY; reviewedOn = addMonths(reviewedOn, 3)) {
         if (!rosterOn(placed, cell.unit.id, reviewedOn).some(({ member }) => member.id === holder.id)) {
           // The holder is gone: re-assigned to someone on the roster that day, after the last review, or forgotten.
-          const reassignedOn = addDays(addMonths(reviewedOn, -3), between(random, 1, 80));
+          // Strictly after the current holder's assignment and the last review, at the latest on this review's day.
+          const lastReview = task.reviews.at(-1)?.reviewedOn ?? startsOn;
+          const since = task.assignments.at(-1)!.assignedOn > lastReview ? task.assignments.at(-1)!.assignedOn : lastReview;
+          if (since >= reviewedOn) break;
+          const reassignedOn = dayBetween(random, addDays(since, 1), reviewedOn);
           roster = rosterOn(placed, cell.unit.id, reassignedOn).filter(({ member }) => member.id !== holder.id);
           if (roster.length === 0 || random() < 0.4) break;
           task.assignments.at(-1)!.endedOn = reassignedOn;
