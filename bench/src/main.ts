@@ -264,12 +264,12 @@ try {
 
   // 8. The clerk mix under load: fixed concurrency, then a constant arrival rate both gateways can carry.
   const loads: LoadResult[] = [];
-  for (const [target, process] of [['gateway', gateway!], ['hive', hive!]] as const) {
+  for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${connections} clients for ${loadSeconds} s…`);
     loads.push(await runLoad(target, process.url, mixCall, { connections, seconds: loadSeconds }));
   }
   const rate = Math.max(5, Math.floor(0.6 * Math.min(...loads.map((load) => load.throughput))));
-  for (const [target, process] of [['gateway', gateway!], ['hive', hive!]] as const) {
+  for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${rate} req/s for ${loadSeconds} s…`);
     loads.push(await runLoad(target, process.url, mixCall, { connections: connections * 2, seconds: loadSeconds, rate }));
   }
