@@ -83,7 +83,10 @@ SELECT
    FROM cells LEFT JOIN (SELECT cell_id, count(*) AS n FROM membership.member WHERE status IN ${ACTIVE} GROUP BY cell_id) counts ON counts.cell_id = cells.unit_id) AS cells,
   (SELECT json_build_object('excellent', count(*) FILTER (WHERE r.grade = 'EXCELLENT'), 'good', count(*) FILTER (WHERE r.grade = 'GOOD'),
      'completed', count(*) FILTER (WHERE r.grade = 'COMPLETED'), 'notCompleted', count(*) FILTER (WHERE r.grade = 'NOT_COMPLETED'), 'total', count(r.grade))
-   FROM evaluation.review r JOIN evaluation.review_cycle c ON c.id = r.cycle_id JOIN scope ON scope.unit_id = c.unit_id
+   FROM evaluation.review r
+   JOIN membership.member_placement p ON p.member_id = r.member_id
+     AND (p.valid_from IS NULL OR p.valid_from <= make_date($2, 12, 31)) AND (p.valid_to IS NULL OR p.valid_to > make_date($2, 12, 31))
+   JOIN scope ON scope.unit_id = p.cell_id
    WHERE r.year = $2 AND r.period = 'YEAR') AS grades,
   (SELECT json_build_object('meetings', count(DISTINCT mt.id), 'records', count(a.status), 'present', count(*) FILTER (WHERE a.status = 'PRESENT'),
      'excused', count(*) FILTER (WHERE a.status = 'EXCUSED'), 'absent', count(*) FILTER (WHERE a.status = 'ABSENT'))

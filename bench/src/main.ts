@@ -19,6 +19,7 @@ import { ANALYTICS, CLERK_MIX, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, t
 import { startBenchProcess, type BenchProcess } from './processes.ts';
 import { renderReport, type BenchResult, type LatencyRow, type StatementRow } from './report.ts';
 import { summarize } from './stats.ts';
+import { compareAnswers } from './compare.ts';
 
 const run = promisify(execFile);
 const SUBGRAPH_NAMES = ['organization', 'membership', 'evaluation'] as const;
@@ -62,6 +63,7 @@ const result: BenchResult = {
   load: [],
   statements: [],
   frontend: {},
+  limitChecks: [],
   notes: [],
 };
 
@@ -245,8 +247,10 @@ try {
       const statement = limitStatement(name, fresh().variables, fixture.rootId);
       if (statement && pool) {
         const started = performance.now();
-        await pool.query(statement.text, statement.values);
+        const limitAnswer = await pool.query(statement.text, statement.values);
         times.limit.push(performance.now() - started);
+        // The first call of each read: does the single statement give the gateway's answer?
+        if (index === 0 && name !== 'recordAttendance') result.limitChecks.push({ operation: name, ...compareAnswers(name, ours.body, limitAnswer.rows) });
       }
     }
     const row: LatencyRow = {

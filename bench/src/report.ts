@@ -38,6 +38,8 @@ export interface BenchResult {
   statements: StatementRow[];
   frontend: Record<string, number | null>;
   browser?: BrowserTiming;
+  /** The limit's answer against the gateway's, on the first call of each read. */
+  limitChecks: { operation: OperationName; same: boolean; detail: string }[];
   notes: string[];
 }
 
@@ -125,6 +127,10 @@ export function renderReport(result: BenchResult): string {
     );
   }
   lines.push('');
+  if (result.limitChecks.length > 0) {
+    lines.push(`Same answer from the single SQL statement as from the gateway (first call): ${result.limitChecks.map((check) => `${check.operation} ${check.same ? 'yes' : 'NO'} (${check.detail})`).join('; ')}.`);
+    lines.push('');
+  }
   lines.push('### Where the direct time goes: each subgraph request the gateway sends (p50 ms)');
   lines.push('');
   lines.push('| operation | subgraph request | p50 ms | per call |');
