@@ -13,12 +13,14 @@ export interface UnitCount {
   membershipReplica: number | null;
   /** Evaluation's member replica counted along evaluation's replica of the tree. */
   evaluationReplica: number | null;
+  /** Organization's copy of placements (for the committee rule) counted along organization's tree. */
+  organizationPlacements: number | null;
 }
 
 export interface MemberCountReport {
   units: number;
   members: number;
-  /** Units whose three counts differ (null: the unit is missing from that tree). */
+  /** Units whose four counts differ (null: the unit is missing from that tree). */
   mismatches: UnitCount[];
   ok: boolean;
 }
@@ -30,9 +32,10 @@ interface Edge {
 }
 
 /**
- * Members per unit (the unit and everything under it, as the tree stands today), computed three ways
+ * Members per unit (the unit and everything under it, as the tree stands today), computed four ways
  * straight from the databases: membership's members along organization's tree, along membership's
- * replica, and evaluation's member replica along evaluation's replica. Equal everywhere when the
+ * replica, evaluation's member replica along evaluation's replica, and organization's copy of
+ * placements along its own tree. Equal everywhere when the
  * subgraphs, their replicas and the event bookkeeping agree (after a bulk load, or with no lag).
  */
 export async function memberCountReport(databaseUrls: Record<SubgraphName, string>): Promise<MemberCountReport> {
@@ -44,21 +47,23 @@ export async function memberCountReport(databaseUrls: Record<SubgraphName, strin
     const evaluationTree = await rows<Edge>(evaluation!, sql`SELECT id, parent_id, name FROM org_unit_replica WHERE ${liveToday}`);
     const membersPerCell = await cellCounts(membership!, sql`SELECT cell_id, count(*)::int AS n FROM member WHERE status = ANY(${ACTIVE}) AND cell_id IS NOT NULL GROUP BY cell_id`);
     const replicaPerCell = await cellCounts(evaluation!, sql`SELECT cell_id, count(*)::int AS n FROM member_replica WHERE status = ANY(${ACTIVE}) AND cell_id IS NOT NULL GROUP BY cell_id`);
+    const placementsPerCell = await cellCounts(organization!, sql`SELECT cell_id, count(*)::int AS n FROM member_placement_replica WHERE status = ANY(${ACTIVE}) AND cell_id IS NOT NULL GROUP BY cell_id`);
 
     const a = rollUp(organizationTree, membersPerCell);
     const b = rollUp(membershipTree, membersPerCell);
     const c = rollUp(evaluationTree, replicaPerCell);
+    const d = rollUp(organizationTree, placementsPerCell);
     const names = new Map([...evaluationTree, ...membershipTree, ...organizationTree].map((edge) => [edge.id, edge.name]));
     const mismatches: UnitCount[] = [];
     for (const [unitId, name] of names) {
-      const counts = { organizationTree: a.get(unitId) ?? null, membershipReplica: b.get(unitId) ?? null, evaluationReplica: c.get(unitId) ?? null };
-      if (counts.organizationTree !== counts.membershipReplica || counts.membershipReplica !== counts.evaluationReplica) mismatches.push({ unitId, name, ...counts });
+      const counts = { organizationTree: a.get(unitId) ?? null, membershipReplica: b.get(unitId) ?? null, evaluationReplica: c.get(unitId) ?? null, organizationPlacements: d.get(unitId) ?? null };
+      if (new Set(Object.values(counts)).size > 1) mismatches.push({ unitId, name, ...counts });
     }
     // Members whose cell is in no tree are counted nowhere: report them under the cell id.
     for (const [label, perCell, tree] of [['membership', membersPerCell, organizationTree], ['evaluation', replicaPerCell, evaluationTree]] as const) {
       const known = new Set(tree.map((edge) => edge.id));
       for (const [cellId, n] of perCell) {
-        if (!known.has(cellId)) mismatches.push({ unitId: cellId, name: `(chi bộ không có trong cây: ${n} đảng viên ở ${label})`, organizationTree: null, membershipReplica: null, evaluationReplica: null });
+        if (!known.has(cellId)) mismatches.push({ unitId: cellId, name: `(chi bộ không có trong cây: ${n} đảng viên ở ${label})`, organizationTree: null, membershipReplica: null, evaluationReplica: null, organizationPlacements: null });
       }
     }
     const members = [...membersPerCell.values()].reduce((sum, n) => sum + n, 0);
@@ -99,13 +104,13 @@ function rollUp(tree: readonly Edge[], perCell: ReadonlyMap<string, number>): Ma
 export function formatMemberCountReport(report: MemberCountReport, limit = 20): string {
   const lines = [`Đơn vị: ${report.units}; đảng viên (dự bị, chính thức, miễn sinh hoạt): ${report.members}`];
   if (report.ok) {
-    lines.push('OK: số đảng viên từng đơn vị khớp giữa cây tổ chức, bản sao ở membership và evaluation.');
+    lines.push('OK: số đảng viên từng đơn vị khớp giữa cây tổ chức, bản sao ở membership và evaluation, và bản sao phân công ở organization.');
     return lines.join('\n');
   }
-  lines.push(`KHÔNG KHỚP ở ${report.mismatches.length} đơn vị:`, 'đơn vị                                    cây tổ chức  bản sao membership  bản sao evaluation');
+  lines.push(`KHÔNG KHỚP ở ${report.mismatches.length} đơn vị:`, 'đơn vị                                    cây tổ chức  bản sao membership  bản sao evaluation  bản sao organization');
   for (const row of report.mismatches.slice(0, limit)) {
     const show = (n: number | null): string => (n === null ? '—' : String(n));
-    lines.push(`${row.name.slice(0, 40).padEnd(41)} ${show(row.organizationTree).padStart(11)} ${show(row.membershipReplica).padStart(19)} ${show(row.evaluationReplica).padStart(19)}`);
+    lines.push(`${row.name.slice(0, 40).padEnd(41)} ${show(row.organizationTree).padStart(11)} ${show(row.membershipReplica).padStart(19)} ${show(row.evaluationReplica).padStart(19)} ${show(row.organizationPlacements).padStart(21)}`);
   }
   if (report.mismatches.length > limit) lines.push(`… và ${report.mismatches.length - limit} đơn vị khác.`);
   return lines.join('\n');
