@@ -60,6 +60,12 @@ describe('the district scale, generated and bulk loaded', () => {
     expect(kinds(before)).toEqual({ GRASSROOTS_COMMITTEE: 25, GRASSROOTS_CELL: 47, CELL: 398 + 21 });
     const afterDissolution = await findDescendantsOf(organization, [{ id: DISTRICT, day: '2020-01-01' }], [PROVINCE]);
     expect(kinds(afterDissolution)).toEqual({ GRASSROOTS_COMMITTEE: 25, GRASSROOTS_CELL: 47, CELL: 398 });
+    // Loại hình: the town, 20 communes and 4 agency committees; 21 × 17 residential cells, the 21 dissolved agency cells.
+    const categories = await organization.selectFrom('org_unit').select(['kind', 'category', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['kind', 'category']).execute();
+    const count = (kind: string, category: string) => Number(categories.find((row) => row.kind === kind && row.category === category)?.n ?? 0);
+    expect([count('GRASSROOTS_COMMITTEE', 'TOWNSHIP'), count('GRASSROOTS_COMMITTEE', 'COMMUNE'), count('GRASSROOTS_COMMITTEE', 'AGENCY')]).toEqual([1, 20, 4]);
+    expect(count('CELL', 'RESIDENTIAL')).toBe(21 * 17);
+    expect(count('CELL', 'AGENCY')).toBe(398 + 21 - 21 * 17);
   });
 
   it('answers as-of queries with history: in 2019 the grassroots sit under the district, in 2026 (after the 2025 reform) directly under the province', async () => {

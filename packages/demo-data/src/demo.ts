@@ -10,7 +10,17 @@ export type OrgUnitKind = 'PROVINCE' | 'DISTRICT' | 'GRASSROOTS_COMMITTEE' | 'GR
 export type MemberStatus = 'PROBATIONARY' | 'OFFICIAL' | 'EXEMPT' | 'LEFT' | 'DECEASED';
 export type Grade = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
 
-export interface DemoOrgUnit { id: string; code: string; name: string; kind: OrgUnitKind; parentId: string | null; establishedOn: string }
+export interface DemoOrgUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+  establishedOn: string;
+  /** Loại hình and, for residential cells, the area (organization's OrgUnitCategory / ResidentialArea). */
+  category?: string;
+  residentialArea?: string;
+}
 export interface DemoMember { id: string; fullName: string; sex: Sex; birthDate: string; status: MemberStatus; cellId: string }
 export interface DemoReview { id: string; memberId: string; year: number; score: number; grade: Grade }
 
@@ -36,16 +46,16 @@ const DISTRICTS = [
     code: 'ND-XT',
     name: 'Đảng bộ huyện Xuân Trường',
     committees: [
-      { name: 'Đảng bộ thị trấn Xuân Trường', cellPrefix: 'Chi bộ Tổ dân phố số', cells: 3 },
-      { name: 'Đảng bộ xã Xuân Hồng', cellPrefix: 'Chi bộ xóm', cells: 3 },
-      { name: 'Đảng bộ xã Xuân Ninh', cellPrefix: 'Chi bộ xóm', cells: 3 },
+      { name: 'Đảng bộ thị trấn Xuân Trường', category: 'TOWNSHIP', cellPrefix: 'Chi bộ Tổ dân phố số', area: 'TO_DAN_PHO', cells: 3 },
+      { name: 'Đảng bộ xã Xuân Hồng', category: 'COMMUNE', cellPrefix: 'Chi bộ xóm', area: 'THON', cells: 3 },
+      { name: 'Đảng bộ xã Xuân Ninh', category: 'COMMUNE', cellPrefix: 'Chi bộ xóm', area: 'THON', cells: 3 },
     ],
   },
   {
     n: 3,
     code: 'ND-GT',
     name: 'Đảng bộ huyện Giao Thủy',
-    committees: [{ name: 'Đảng bộ xã Giao Thiện', cellPrefix: 'Chi bộ xóm', cells: 2 }],
+    committees: [{ name: 'Đảng bộ xã Giao Thiện', category: 'COMMUNE', cellPrefix: 'Chi bộ xóm', area: 'THON', cells: 2 }],
   },
 ] as const;
 const REVIEW_YEARS = [2023, 2024, 2025];
@@ -106,6 +116,7 @@ export function demoDataSet(seed = 2026): DemoDataSet {
         code: `${district.code}-${c + 1}`,
         name: committee.name,
         kind: 'GRASSROOTS_COMMITTEE',
+        category: committee.category,
         parentId: district.id,
         establishedOn: '1976-05-19',
       };
@@ -116,6 +127,8 @@ export function demoDataSet(seed = 2026): DemoDataSet {
           code: `${committeeUnit.code}-${k}`,
           name: `${committee.cellPrefix} ${k}`,
           kind: 'CELL',
+          category: 'RESIDENTIAL',
+          residentialArea: committee.area,
           parentId: committeeUnit.id,
           establishedOn: '1990-02-03',
         };

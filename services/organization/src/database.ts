@@ -1,4 +1,5 @@
 import type { OrgUnitKind } from '@dangvien/demo-data';
+import type { OrgUnitCategory, ResidentialArea } from './category/category.ts';
 import type { EventTables } from '@dangvien/events';
 import type { AuditTables } from '@dangvien/server';
 import type { ColumnType, Generated } from 'kysely';
@@ -33,6 +34,9 @@ export interface OrgUnitTable {
   ended_on: string | null;
   successor_id: string | null;
   end_decision: string | null;
+  /** Loại hình (category/category.ts); null when not recorded. */
+  category: ColumnType<OrgUnitCategory | null, OrgUnitCategory | null | undefined, OrgUnitCategory | null>;
+  residential_area: ColumnType<ResidentialArea | null, ResidentialArea | null | undefined, ResidentialArea | null>;
   created_at: ColumnType<Date, never, never> & Generated<Date>;
 }
 

@@ -1,5 +1,6 @@
 import { demoDataSet } from '@dangvien/demo-data';
 import type { Kysely } from 'kysely';
+import type { OrgUnitCategory, ResidentialArea } from './category/category.ts';
 import type { OrganizationDatabase } from './database.ts';
 import { insertOrgUnits } from './org-unit/org-unit.repository.ts';
 
@@ -15,6 +16,8 @@ export async function seedDemo(db: Kysely<OrganizationDatabase>): Promise<void> 
       kind: unit.kind,
       parent_id: unit.parentId,
       established_on: unit.establishedOn,
+      category: (unit.category ?? null) as OrgUnitCategory | null,
+      residential_area: (unit.residentialArea ?? null) as ResidentialArea | null,
     }));
     await insertOrgUnits(trx, units);
   });

@@ -23,6 +23,9 @@ export interface GenUnit {
   endedOn: string | null;
   successorId: string | null;
   endDecision: string | null;
+  /** Organization's OrgUnitCategory and ResidentialArea (loại hình), when the kind has one. */
+  category?: string | null;
+  residentialArea?: string | null;
   /** Oldest first; at most the last one is open (validTo null). */
   versions: GenUnitVersion[];
 }

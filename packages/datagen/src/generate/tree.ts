@@ -192,6 +192,9 @@ export function residentialCell(district: DistrictPlan, n: number): { wardId: st
   return { wardId: genId('unit', unitNumber(district, g)), cellId: genId('unit', unitNumber(district, 100 + g * 20 + c)) };
 }
 
+/** Organization's loại hình of each kind of grassroots organization the generator makes. */
+const CATEGORY_OF_ROLE: Record<GrassrootsRole, string> = { TOWN: 'TOWNSHIP', COMMUNE: 'COMMUNE', AGENCY_COMMITTEE: 'AGENCY', SCHOOL: 'SCHOOL', AGENCY: 'AGENCY', ENTERPRISE: 'ENTERPRISE' };
+
 /** One grassroots organization and its cells (plus, in communes, the agency cell dissolved in 2019). */
 export function planGrassroots(plan: Plan, district: DistrictPlan, g: number): GrassrootsPlan {
   const random = partRandom(plan.seed, 1, district.globalIndex, g);
@@ -214,6 +217,7 @@ export function planGrassroots(plan: Plan, district: DistrictPlan, g: number): G
   }
   const isCommittee = role === 'TOWN' || role === 'COMMUNE' || role === 'AGENCY_COMMITTEE';
   const grassroots = unit(id, code, isCommittee ? 'GRASSROOTS_COMMITTEE' : 'GRASSROOTS_CELL', name.replace(/\s+/g, ' ').trim(), district.id, established);
+  grassroots.category = CATEGORY_OF_ROLE[role];
   if (district.reformTo) moveToProvince(grassroots, district.reformTo);
 
   const cells: CellPlan[] = [];
@@ -221,17 +225,22 @@ export function planGrassroots(plan: Plan, district: DistrictPlan, g: number): G
   if (role === 'TOWN' || role === 'COMMUNE') {
     for (let c = 0; c < CELLS_PER_RESIDENTIAL_COMMITTEE; c++) {
       const cellName = role === 'TOWN' ? `Chi bộ Tổ dân phố số ${c + 1}` : `Chi bộ xóm ${c + 1}`;
-      cells.push({ unit: unit(genId('unit', unitNumber(district, 100 + g * 20 + c)), `${code}-${String(c + 1).padStart(2, '0')}`, 'CELL', cellName, id, cellEstablished()), role: 'RESIDENTIAL', sizeFactor: 1.1 });
+      const cell = unit(genId('unit', unitNumber(district, 100 + g * 20 + c)), `${code}-${String(c + 1).padStart(2, '0')}`, 'CELL', cellName, id, cellEstablished());
+      [cell.category, cell.residentialArea] = ['RESIDENTIAL', role === 'TOWN' ? 'TO_DAN_PHO' : 'THON'];
+      cells.push({ unit: cell, role: 'RESIDENTIAL', sizeFactor: 1.1 });
     }
     // The agency cell of the commune office, dissolved on 16-4-2019; its members move to the first residential cell.
     const dissolved = unit(genId('unit', unitNumber(district, 700 + g)), `${code}-CQ`, 'CELL', `Chi bộ Cơ quan Đảng ủy - Ủy ban nhân dân ${role === 'TOWN' ? 'thị trấn' : 'xã'} ${place}`, id, '1995-03-01');
+    dissolved.category = 'AGENCY';
     endUnit(dissolved, AGENCY_CELLS_DISSOLVED_ON, cells[0]!.unit.id, `Quyết định ${between(random, 100, 999)}-QĐ/ĐU`);
     cells.push({ unit: dissolved, role: 'DISSOLVED_AGENCY', sizeFactor: 0.6 });
   } else if (role === 'AGENCY_COMMITTEE') {
     const spec = AGENCY_COMMITTEES[g - RESIDENTIAL_COMMITTEES]!;
     const count = AGENCY_COMMITTEE_CELLS[g - RESIDENTIAL_COMMITTEES]!;
     for (let c = 0; c < count; c++) {
-      cells.push({ unit: unit(genId('unit', unitNumber(district, 100 + g * 20 + c)), `${code}-${String(c + 1).padStart(2, '0')}`, 'CELL', `${spec.cell} ${c + 1}`, id, cellEstablished()), role: 'AGENCY', sizeFactor: 0.7 });
+      const cell = unit(genId('unit', unitNumber(district, 100 + g * 20 + c)), `${code}-${String(c + 1).padStart(2, '0')}`, 'CELL', `${spec.cell} ${c + 1}`, id, cellEstablished());
+      cell.category = 'AGENCY';
+      cells.push({ unit: cell, role: 'AGENCY', sizeFactor: 0.7 });
     }
   } else {
     cells.push({ unit: grassroots, role: role === 'SCHOOL' ? 'SCHOOL' : role === 'AGENCY' ? 'AGENCY' : 'ENTERPRISE', sizeFactor: 0.8 });

@@ -19,6 +19,8 @@ export interface BulkOrgUnit {
   endedOn: string | null;
   successorId: string | null;
   endDecision: string | null;
+  category?: string | null;
+  residentialArea?: string | null;
   versions: readonly BulkOrgUnitVersion[];
 }
 
@@ -26,8 +28,8 @@ export interface BulkOrgUnit {
 export async function copyOrgUnits(writer: BulkWriter, units: readonly BulkOrgUnit[]): Promise<void> {
   await writer.copy(
     'org_unit',
-    ['id', 'code', 'kind', 'established_on', 'established_decision', 'ended_on', 'successor_id', 'end_decision'],
-    units.map((unit) => [unit.id, unit.code, unit.kind, unit.establishedOn, null, unit.endedOn, unit.successorId, unit.endDecision]),
+    ['id', 'code', 'kind', 'established_on', 'established_decision', 'ended_on', 'successor_id', 'end_decision', 'category', 'residential_area'],
+    units.map((unit) => [unit.id, unit.code, unit.kind, unit.establishedOn, null, unit.endedOn, unit.successorId, unit.endDecision, unit.category ?? null, unit.residentialArea ?? null]),
   );
   await writer.copy(
     'org_unit_version',

@@ -7,6 +7,7 @@ import * as createOrgUnitAddress from './2026_11_23_12_00_00_create_org_unit_add
 import * as createMemberPlacementReplica from './2026_11_23_20_00_00_create_member_placement_replica.ts';
 import * as createCommittee from './2026_11_23_20_10_00_create_committee.ts';
 import * as createDelegation from './2026_11_23_20_20_00_create_delegation.ts';
+import * as orgUnitCategory from './2026_11_23_21_00_00_org_unit_category.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_org_unit': createOrgUnit,
@@ -17,4 +18,5 @@ export const migrations: MigrationSet = {
   '2026_11_23_20_00_00_create_member_placement_replica': createMemberPlacementReplica,
   '2026_11_23_20_10_00_create_committee': createCommittee,
   '2026_11_23_20_20_00_create_delegation': createDelegation,
+  '2026_11_23_21_00_00_org_unit_category': orgUnitCategory,
 };

@@ -1,3 +1,4 @@
+import type { OrgUnitCategory, ResidentialArea } from '../category/category.ts';
 import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitCreated, type TreeRow } from '@dangvien/org-replica';
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
@@ -18,6 +19,8 @@ export interface OrgUnitRow {
   ended_on: string | null;
   successor_id: string | null;
   end_decision: string | null;
+  category: OrgUnitCategory | null;
+  residential_area: ResidentialArea | null;
   created_at: Date;
   parent_id: string | null;
   name: string;
@@ -37,7 +40,7 @@ export interface UnitDay {
 
 type Db = Kysely<OrganizationDatabase>;
 
-const UNIT_COLUMNS = sql.raw(`u.id, u.code, u.kind, u.established_on, u.established_decision, u.ended_on, u.successor_id, u.end_decision, u.created_at,
+const UNIT_COLUMNS = sql.raw(`u.id, u.code, u.kind, u.established_on, u.established_decision, u.ended_on, u.successor_id, u.end_decision, u.category, u.residential_area, u.created_at,
   v.parent_id, v.name, v.valid_from, v.valid_to`);
 
 export function today(): string {
@@ -260,6 +263,8 @@ export interface NewOrgUnit {
   parent_id: string | null;
   established_on: string | null;
   established_decision?: string | null;
+  category?: OrgUnitCategory | null;
+  residential_area?: ResidentialArea | null;
 }
 
 /** Inserts units with their first version and publishes OrgUnitCreated for each, in the caller's transaction. */
@@ -267,7 +272,7 @@ export async function insertOrgUnits(trx: Transaction<OrganizationDatabase>, uni
   if (units.length === 0) return;
   await trx
     .insertInto('org_unit')
-    .values(units.map((unit) => ({ id: unit.id, code: unit.code, kind: unit.kind, established_on: unit.established_on, established_decision: unit.established_decision ?? null })))
+    .values(units.map((unit) => ({ id: unit.id, code: unit.code, kind: unit.kind, established_on: unit.established_on, established_decision: unit.established_decision ?? null, category: unit.category ?? null, residential_area: unit.residential_area ?? null })))
     .execute();
   await trx
     .insertInto('org_unit_version')

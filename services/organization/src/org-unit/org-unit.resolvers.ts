@@ -95,6 +95,7 @@ export const orgUnitResolvers: GraphQLResolverMap<OrganizationContext> = {
       return changes;
     },
     establishedOn: (unit: OrgUnitRow) => unit.established_on,
+    residentialArea: (unit: OrgUnitRow) => unit.residential_area,
     endedOn: (unit: OrgUnitRow) => unit.ended_on,
     successor: (unit: OrgUnitRow, _args, context) => (unit.successor_id ? context.orgUnitById.load(unit.successor_id, unit.ended_on ?? unit.as_of) : null),
   },

@@ -157,6 +157,24 @@ describe('the tree as of a date', () => {
   });
 });
 
+describe('unit categories (loại hình)', () => {
+  it('records a residential cell with its area, and reads the demo tree’s categories', async () => {
+    const response = await subgraph.post<{ createOrgUnit: { category: string; residentialArea: string } }>(
+      `mutation ($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { category residentialArea } }`,
+      { input: { code: 'ND-XT-2-9', name: 'Chi bộ thôn Trà Thượng', kind: 'CELL', category: 'RESIDENTIAL', residentialArea: 'THON', parentId: unit(11), establishedOn: '2024-01-01', decisionNumber: '9-QĐ/ĐU' } },
+      admin,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.createOrgUnit).toEqual({ category: 'RESIDENTIAL', residentialArea: 'THON' });
+    const demo = await subgraph.post<{ township: { category: string }; cell: { category: string; residentialArea: string }; district: { category: null } }>(
+      `query ($township: ID!, $cell: ID!, $district: ID!) { township: orgUnit(id: $township) { category } cell: orgUnit(id: $cell) { category residentialArea } district: orgUnit(id: $district) { category } }`,
+      { township: unit(10), cell: unit(101), district: unit(2) },
+      admin,
+    );
+    expect(demo.data).toEqual({ township: { category: 'TOWNSHIP' }, cell: { category: 'RESIDENTIAL', residentialArea: 'TO_DAN_PHO' }, district: { category: null } });
+  });
+});
+
 describe('restructuring refuses what cannot be', () => {
   const ward13 = callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: unit(13) });
   const rename = (input: Record<string, unknown>) => ({ query: RENAME, input: { id: unit(111), name: 'Chi bộ mới', effectiveDate: '2022-01-01', decisionNumber: '1-QĐ', ...input } });
@@ -183,6 +201,8 @@ describe('restructuring refuses what cannot be', () => {
     ['a new cell under a province', () => create({ parentId: unit(1) }), 'BAD_USER_INPUT', 'trực thuộc đảng bộ tỉnh'],
     ['a new unit under an unknown parent', () => create({ parentId: unit(9999) }), 'NOT_FOUND', 'đơn vị cấp trên'],
     ['a new unit before its parent existed', () => create({ establishedOn: '1970-01-01' }), 'BAD_USER_INPUT', 'chưa thành lập'],
+    ['a cell with a committee’s category', () => create({ category: 'COMMUNE' }), 'BAD_USER_INPUT', 'không dùng cho đơn vị loại này'],
+    ['a residential area on an agency cell', () => create({ category: 'AGENCY', residentialArea: 'THON' }), 'BAD_USER_INPUT', 'Chỉ chi bộ khu dân cư'],
     ['a rename outside the caller’s scope', () => ({ ...rename({}), caller: ward13 }), 'NOT_FOUND', 'Không tìm thấy đơn vị'],
     ['a move into a parent outside the caller’s scope', () => ({ ...move({ id: unit(131) }), caller: ward13 }), 'NOT_FOUND', 'đơn vị cấp trên'],
     ['a new unit under a parent outside the caller’s scope', () => ({ ...create({}), caller: ward13 }), 'NOT_FOUND', 'đơn vị cấp trên'],

@@ -4,6 +4,7 @@ import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitMoved, type OrgUnitRenamed } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { requireCategory, type OrgUnitCategory, type ResidentialArea } from '../category/category.ts';
 import type { OrganizationDatabase, OrgUnitKind, OrgUnitTable } from '../database.ts';
 import { endUnitsInTransaction } from '../dissolution/dissolve-org-unit.ts';
 import type { OperationRow } from '../operation/operation.repository.ts';
@@ -13,6 +14,8 @@ export interface CreateOrgUnitInput {
   code: string;
   name: string;
   kind: OrgUnitKind;
+  category?: OrgUnitCategory | null;
+  residentialArea?: ResidentialArea | null;
   parentId: string;
   establishedOn: string;
   decisionNumber: string;
@@ -135,6 +138,7 @@ export async function createOrgUnit(db: Kysely<OrganizationDatabase>, caller: Ca
   const establishedOn = requireDate(input.establishedOn, 'establishedOn');
   const decisionNumber = decision(input.decisionNumber);
   if (!(input.kind in ALLOWED_PARENT_KINDS)) throw new DomainError('BAD_USER_INPUT', 'Loại đơn vị không hợp lệ.', { field: 'kind' });
+  const category = requireCategory(input.kind, input.category, input.residentialArea);
   const scopes = scopesFor(caller, 'createOrgUnit');
   return db.transaction().execute(async (trx) => {
     await lockTree(trx);
@@ -143,9 +147,9 @@ export async function createOrgUnit(db: Kysely<OrganizationDatabase>, caller: Ca
     const duplicate = await trx.selectFrom('org_unit').select('id').where(sql<boolean>`lower(code) = lower(${code})`).executeTakeFirst();
     if (duplicate) throw new DomainError('CONFLICT', `Mã đơn vị "${code}" đã được dùng.`, { field: 'code' });
     const id = randomUUID();
-    await insertOrgUnits(trx, [{ id, code, name, kind: input.kind, parent_id: parentId, established_on: establishedOn, established_decision: decisionNumber }]);
+    await insertOrgUnits(trx, [{ id, code, name, kind: input.kind, parent_id: parentId, established_on: establishedOn, established_decision: decisionNumber, ...category }]);
     await writeAudit(trx, caller, [
-      { operation: 'createOrgUnit', entityType: 'OrgUnit', entityId: id, before: null, after: { code, name, kind: input.kind, parentId, establishedOn, decisionNumber } },
+      { operation: 'createOrgUnit', entityType: 'OrgUnit', entityId: id, before: null, after: { code, name, kind: input.kind, ...category, parentId, establishedOn, decisionNumber } },
     ]);
     return answer(trx, caller, id, establishedOn);
   });
