@@ -247,3 +247,23 @@ describe('the profile', () => {
     expect(await count('member')).toBeGreaterThan(0);
   });
 });
+
+describe('grassroots cells (chi bộ cơ sở)', () => {
+  it('take members directly, since no cell sits below them', async () => {
+    const board = callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: demoId('unit', 2) });
+    const school = await as(board, () =>
+      post<{ createOrgUnit: { id: string } }>(`mutation ($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }`, {
+        input: { code: 'ND-XT-THPT-A', name: 'Chi bộ Trường THPT Xuân Trường A', kind: 'GRASSROOTS_CELL', category: 'SCHOOL', parentId: demoId('unit', 2), establishedOn: '1995-09-01', decisionNumber: '12-QĐ/HU' },
+      }),
+    );
+    expect(school.errors).toBeUndefined();
+    const schoolId = school.data!.createOrgUnit.id;
+    await federation.catchUp();
+    const created = await as(board, () =>
+      post<Created>(CREATE, { input: { profile: { fullName: 'Đinh Văn Khoa', dateOfBirth: '1982-02-02', citizenId: '036182000777' }, cellId: schoolId, admittedOn: '2008-05-19' } }),
+    );
+    expect(created.errors).toBeUndefined();
+    const roster = await as(board, () => post<{ orgUnit: { members: { id: string }[] } }>(`query ($id: ID!) { orgUnit(id: $id) { members { id } } }`, { id: schoolId }));
+    expect(roster.data!.orgUnit.members.map((member) => member.id)).toEqual([created.data!.createMember.id]);
+  });
+});

@@ -10,6 +10,7 @@ import { cleanText, readDate } from '@dangvien/spreadsheet';
 import { readCitizenId, readSex, readTheoryLevel } from './cell-values.ts';
 import { fieldLabel, MEMBER_IMPORT_FIELDS, type ColumnMapping, type MemberImportField } from './columns.ts';
 import type { Sheet, SheetCell } from '@dangvien/spreadsheet';
+import { MEMBER_CELL_KINDS } from '../placement/tables.ts';
 
 export interface ImportProblem {
   /** Row number as the spreadsheet program shows it. */
@@ -66,14 +67,14 @@ export async function resolveTarget(db: Kysely<MembershipDatabase>, caller: Call
     .selectFrom('org_unit_replica')
     .select(['id', 'code', 'name'])
     .where('id', 'in', subtree)
-    .where('kind', '=', 'CELL')
+    .where('kind', 'in', [...MEMBER_CELL_KINDS])
     .where(live)
     .where(inReplicaSubtrees('org_unit_replica.id', scopes))
     .execute();
   const cellsByCode = new Map(cells.map((cell) => [cell.code.toLowerCase(), cell.id]));
   const cellsByName = new Map<string, string[]>();
   for (const cell of cells) cellsByName.set(foldText(cell.name), [...(cellsByName.get(foldText(cell.name)) ?? []), cell.id]);
-  return { unitId, cellsByCode, cellsByName, defaultCellId: unit.kind === 'CELL' ? unit.id : null };
+  return { unitId, cellsByCode, cellsByName, defaultCellId: MEMBER_CELL_KINDS.includes(unit.kind) ? unit.id : null };
 }
 
 /** Checks a chosen mapping against the file's headers: each field once, the required ones present. */

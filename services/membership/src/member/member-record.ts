@@ -19,6 +19,7 @@ import {
 import { MEMBER_EVENT_CONTRACTS, MEMBER_EVENTS, type MemberDisciplined, type MemberPlaced } from '../placement/placement.events.ts';
 import { noticeToResidence } from '../residence/residence-notices.ts';
 import type { MemberRow } from './member.repository.ts';
+import { MEMBER_CELL_KINDS } from '../placement/tables.ts';
 
 export type MemberEventRow = Selectable<MemberEventTable>;
 
@@ -218,7 +219,7 @@ export async function createMember(db: Kysely<MembershipDatabase>, caller: Calle
       if (readable) throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được thêm đảng viên vào chi bộ này.');
       throw new DomainError('NOT_FOUND', 'Không tìm thấy chi bộ.', { field: 'cellId' });
     }
-    if (cell.kind !== 'CELL') throw new DomainError('BAD_USER_INPUT', `${cell.name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ.`, { field: 'cellId' });
+    if (!MEMBER_CELL_KINDS.includes(cell.kind)) throw new DomainError('BAD_USER_INPUT', `${cell.name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ.`, { field: 'cellId' });
     const id = randomUUID();
     await checkUnique(trx, values, id);
     const member = await trx

@@ -133,3 +133,6 @@ export function withPlacementTables(db: Kysely<MembershipDatabase>): Kysely<Plac
 export function trxWithPlacementTables(trx: Transaction<MembershipDatabase>): Transaction<PlacementDatabase> {
   return trx.withTables<PlacementTables>();
 }
+
+/** Units members do party activity in: subordinate cells, and grassroots cells (chi bộ cơ sở) that have no cells below them. */
+export const MEMBER_CELL_KINDS: readonly string[] = ['CELL', 'GRASSROOTS_CELL'];
