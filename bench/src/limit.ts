@@ -71,7 +71,7 @@ SELECT m.id, m.full_name, m.status, m.sex, m.date_of_birth, m.hometown, m.reside
 FROM membership.member m WHERE m.id = $1 AND EXISTS (SELECT 1 FROM up WHERE up.unit_id = $2)`;
 
 const RECORD_SQL = `WITH meeting AS (
-  INSERT INTO evaluation.meeting (id, cell_id, held_on, kind, agenda) VALUES (gen_random_uuid(), $1, $2, 'REGULAR', $3) RETURNING id)
+  INSERT INTO evaluation.meeting (id, cell_id, held_on, kind, agenda) VALUES (gen_random_uuid(), $1, $2, $6, $3) RETURNING id)
 INSERT INTO evaluation.attendance (meeting_id, member_id, status)
 SELECT meeting.id, present.member_id, present.status FROM meeting, unnest($4::uuid[], $5::text[]) AS present (member_id, status)`;
 
@@ -103,8 +103,8 @@ export function limitStatement(name: OperationName, variables: Record<string, un
     case 'memberPage':
       return { text: MEMBER_SQL, values: [variables.id, rootId] };
     case 'recordAttendance': {
-      const input = variables.input as { cellId: string; heldOn: string; agenda: string; attendance: { memberId: string; status: string }[] };
-      return { text: RECORD_SQL, values: [input.cellId, input.heldOn, input.agenda, input.attendance.map((row) => row.memberId), input.attendance.map((row) => row.status)] };
+      const input = variables.input as { cellId: string; heldOn: string; kind: string; agenda: string; attendance: { memberId: string; status: string }[] };
+      return { text: RECORD_SQL, values: [input.cellId, input.heldOn, input.agenda, input.attendance.map((row) => row.memberId), input.attendance.map((row) => row.status), input.kind] };
     }
     case 'analytics':
       return { text: ANALYTICS_SQL, values: [rootId, variables.gradeYear, variables.attendanceYear] };
