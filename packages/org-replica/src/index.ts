@@ -11,3 +11,4 @@ export {
   type OrgReplicaTables,
   type TreeRow,
 } from './replica.ts';
+export { copyOrgReplica, ORG_REPLICA_DIGEST, type BulkReplicaUnit } from './bulk.ts';

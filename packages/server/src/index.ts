@@ -8,3 +8,4 @@ export { auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type 
 export { mergeResolvers } from './resolvers.ts';
 export { maskUnexpectedErrors } from './mask-errors.ts';
 export { foldText } from './fold.ts';
+export { auditBulkLoad, type BulkWriter, type CopyValue } from './bulk.ts';

@@ -1,4 +1,4 @@
-import type { BulkWriter } from './writer.ts';
+import type { BulkWriter } from '@dangvien/server';
 
 /** What membership's events would have told us about a member: where and in what status (today and from each date), discipline, Regulation 213. */
 export interface BulkMemberPlacement {

@@ -1,10 +1,10 @@
 import { migrations } from '../migrations/index.ts';
 import { copyMeetings, copyMemberReplica, copyReviews, copyTasks, type BulkMeeting, type BulkMemberPlacement, type BulkReview, type BulkReviewCycle, type BulkTask } from './evaluation.ts';
-import { copyOrgReplica, ORG_REPLICA_DIGEST, type BulkReplicaUnit } from './org-replica.ts';
-import { auditBulkLoad, type BulkWriter } from './writer.ts';
+import { copyOrgReplica, ORG_REPLICA_DIGEST, type BulkReplicaUnit } from '@dangvien/org-replica';
+import { auditBulkLoad, type BulkWriter } from '@dangvien/server';
 
 export type { BulkMeeting, BulkMemberPlacement, BulkReview, BulkReviewCycle, BulkTask } from './evaluation.ts';
-export type { BulkReplicaUnit } from './org-replica.ts';
+export type { BulkReplicaUnit } from '@dangvien/org-replica';
 
 export interface EvaluationChunk {
   units: readonly BulkReplicaUnit[];

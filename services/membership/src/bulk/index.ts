@@ -1,11 +1,11 @@
 import { migrations } from '../migrations/index.ts';
 import { copyMembers, type BulkMember } from './members.ts';
-import { copyOrgReplica, ORG_REPLICA_DIGEST, type BulkReplicaUnit } from './org-replica.ts';
-import { auditBulkLoad, type BulkWriter } from './writer.ts';
+import { copyOrgReplica, ORG_REPLICA_DIGEST, type BulkReplicaUnit } from '@dangvien/org-replica';
+import { auditBulkLoad, type BulkWriter } from '@dangvien/server';
 
 export type { BulkMember, BulkMemberEvent } from './members.ts';
 export type { BulkResidenceLink } from './residence.ts';
-export type { BulkReplicaUnit } from './org-replica.ts';
+export type { BulkReplicaUnit } from '@dangvien/org-replica';
 
 /**
  * The membership subgraph's bulk path: its replica of the tree (as organization's events would have

@@ -1,5 +1,5 @@
 import { copyResidenceLinks, type BulkResidenceLink } from './residence.ts';
-import type { BulkWriter } from './writer.ts';
+import type { BulkWriter } from '@dangvien/server';
 
 export interface BulkMemberEvent {
   kind: string;

@@ -1,4 +1,4 @@
-import type { BulkWriter } from './writer.ts';
+import type { BulkWriter } from '@dangvien/server';
 
 /** Regulation 213: a working member's link to the residential cell where they live, with the residence's yearly comments. */
 export interface BulkResidenceLink {

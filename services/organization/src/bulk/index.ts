@@ -1,6 +1,6 @@
 import { migrations } from '../migrations/index.ts';
 import { copyOrgUnits, type BulkOrgUnit } from './org-units.ts';
-import { auditBulkLoad, type BulkWriter } from './writer.ts';
+import { auditBulkLoad, type BulkWriter } from '@dangvien/server';
 
 export type { BulkOrgUnit, BulkOrgUnitVersion } from './org-units.ts';
 
@@ -10,7 +10,7 @@ export interface BulkMemberPlacement {
   cellId: string;
   status: string;
 }
-export type { BulkWriter, CopyValue } from './writer.ts';
+export type { BulkWriter, CopyValue } from '@dangvien/server';
 
 /**
  * The organization subgraph's bulk path: the tree and its history straight into org_unit and

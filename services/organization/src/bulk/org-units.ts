@@ -1,5 +1,5 @@
 import { foldText } from '@dangvien/server';
-import type { BulkWriter } from './writer.ts';
+import type { BulkWriter } from '@dangvien/server';
 
 export interface BulkOrgUnitVersion {
   parentId: string | null;

@@ -1,4 +1,4 @@
-import type { BulkWriter } from './writer.ts';
+import type { BulkWriter } from '@dangvien/server';
 
 /** A unit's versions as the organization subgraph holds them. */
 export interface BulkReplicaUnit {
