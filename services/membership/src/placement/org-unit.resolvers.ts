@@ -30,6 +30,17 @@ function readableOn(context: MembershipContext, asOf: string): Promise<Set<strin
   return perRequest(context, `readable:${asOf}`, () => readableUnitsOn(context.db, readableScopes(context.caller), asOf));
 }
 
+/** Members by the cell they are placed in: one pass, so many units cost members + units, not their product. */
+function groupByCell(members: readonly PlacedMember[]): Map<string, PlacedMember[]> {
+  const byCell = new Map<string, PlacedMember[]>();
+  for (const member of members) {
+    const list = byCell.get(member.placed_cell_id);
+    if (list) list.push(member);
+    else byCell.set(member.placed_cell_id, [member]);
+  }
+  return byCell;
+}
+
 /** Counts for many units in one pass: members placed in the unit (or its subtree as it stood) on `asOf` with the status. */
 function countLoader(context: MembershipContext, asOf: string, status: MemberStatus | null, includeSubtree: boolean, placementKind: PlacementKind | null = null): DataLoader<string, number> {
   return perRequest(context, `count:${asOf}:${status ?? ''}:${includeSubtree}:${placementKind ?? ''}`, () =>
@@ -42,11 +53,9 @@ function countLoader(context: MembershipContext, asOf: string, status: MemberSta
         else cellsOf.set(unitId, (await subtreeUnitIds(context.db, [unitId], asOf)).filter((id) => readable.has(id)));
       }
       const allCells = [...new Set([...cellsOf.values()].flat())];
-      const members = await placedMembers(context.db, allCells, { asOf, status, placementKind });
-      return unitIds.map((unitId) => {
-        const cells = new Set(cellsOf.get(unitId));
-        return new Set(members.filter((member) => cells.has(member.placed_cell_id)).map((member) => member.id)).size;
-      });
+      const byCell = groupByCell(await placedMembers(context.db, allCells, { asOf, status, placementKind }));
+      // A member counts once per unit even if placed twice in its subtree (an official and a temporary placement).
+      return unitIds.map((unitId) => new Set((cellsOf.get(unitId) ?? []).flatMap((cellId) => (byCell.get(cellId) ?? []).map((member) => member.id))).size);
     }),
   );
 }
@@ -57,7 +66,8 @@ function rosterLoader(context: MembershipContext, asOf: string, status: MemberSt
     new DataLoader<string, PlacedMember[]>(async (unitIds) => {
       const readable = await readableOn(context, asOf);
       const members = await placedMembers(context.db, unitIds.filter((id) => readable.has(id)), { asOf, status, placementKind });
-      return unitIds.map((unitId) => members.filter((member) => member.placed_cell_id === unitId));
+      const byCell = groupByCell(members);
+      return unitIds.map((unitId) => byCell.get(unitId) ?? []);
     }),
   );
 }
