@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import type { MembershipContext } from '../context.ts';
 import type { MemberStatus } from '../database.ts';
 import { todayInVietnam } from '../member/member-record.ts';
-import { asOfArgument, MAX_PAGE_SIZE, placedMembers, readableUnitsOn, type PlacedMember } from './roster.ts';
+import { asOfArgument, countPlacedToday, MAX_PAGE_SIZE, placedMembers, readableUnitsOn, type PlacedMember } from './roster.ts';
 import type { PlacementKind } from './tables.ts';
 
 interface RosterArguments {
@@ -53,6 +53,10 @@ function countLoader(context: MembershipContext, asOf: string, status: MemberSta
         else cellsOf.set(unitId, (await subtreeUnitIds(context.db, [unitId], asOf)).filter((id) => readable.has(id)));
       }
       const allCells = [...new Set([...cellsOf.values()].flat())];
+      if (!includeSubtree && asOf >= todayInVietnam()) {
+        const counted = await countPlacedToday(context.db, allCells, { status, placementKind });
+        return unitIds.map((unitId) => counted.get(unitId) ?? 0);
+      }
       const byCell = groupByCell(await placedMembers(context.db, allCells, { asOf, status, placementKind }));
       // A member counts once per unit even if placed twice in its subtree (an official and a temporary placement).
       return unitIds.map((unitId) => new Set((cellsOf.get(unitId) ?? []).flatMap((cellId) => (byCell.get(cellId) ?? []).map((member) => member.id))).size);

@@ -75,6 +75,28 @@ export async function placedMembers(
 }
 
 /**
+ * How many members are placed in each of `cellIds` today with the wanted status: counted in SQL, so a
+ * count over every cell of a district reads no member rows. Past dates need each member's status on
+ * that day, which `placedMembers` replays.
+ */
+export async function countPlacedToday(db: Kysely<MembershipDatabase>, cellIds: readonly string[], query: Omit<RosterQuery, 'asOf'>): Promise<Map<string, number>> {
+  if (cellIds.length === 0) return new Map();
+  const today = todayInVietnam();
+  const wanted = query.status ? [query.status] : ROSTER_STATUSES;
+  let select = db
+    .selectFrom('member_placement')
+    .innerJoin('member', 'member.id', 'member_placement.member_id')
+    .select(['member_placement.cell_id', sql<number>`count(DISTINCT member.id)::int`.as('n')])
+    .where(sql<boolean>`member_placement.cell_id = ANY(${[...cellIds]}::uuid[])`)
+    .where(sql<boolean>`(member_placement.valid_from IS NULL OR member_placement.valid_from <= ${today}::date)`)
+    .where(sql<boolean>`(member_placement.valid_to IS NULL OR member_placement.valid_to > ${today}::date)`)
+    .where('member.status', 'in', [...wanted])
+    .groupBy('member_placement.cell_id');
+  if (query.placementKind) select = select.where(sql<boolean>`member_placement.kind = ${query.placementKind}`);
+  return new Map((await select.execute()).map((row) => [row.cell_id, Number(row.n)]));
+}
+
+/**
  * Each member's status at the end of `date`. A member with no event after that day has today's
  * (stored) status; only the others are replayed from their events up to that day.
  */
