@@ -30,9 +30,20 @@ export async function requireWritableUnit(db: Kysely<EvaluationDatabase>, caller
   throw new DomainError('NOT_FOUND', notFound);
 }
 
+/**
+ * The units a caller may read, once per request: each request verifies its token into a new Caller,
+ * so keying on it shares the subtree among a request's root fields (one statement, not one per field).
+ */
+const readableUnitsOfRequest = new WeakMap<Caller, Promise<Set<string>>>();
+
 /** A unit the caller may read, or null (as if it did not exist). */
 export async function readableUnit(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string): Promise<boolean> {
-  return unitInSubtrees(db, unitId, readableScopes(caller));
+  let units = readableUnitsOfRequest.get(caller);
+  if (!units) {
+    units = subtreeUnitIds(db, readableScopes(caller)).then((ids) => new Set(ids));
+    readableUnitsOfRequest.set(caller, units);
+  }
+  return (await units).has(unitId);
 }
 
 /** Validates a year argument at the edge. */
