@@ -30,6 +30,17 @@ export function asOfArgument(asOf: string | null | undefined): string {
 /** Vietnamese sort key of a member: given name, then whole name, then id (a total order for cursors). */
 const sortKey = [sql`member.given_name COLLATE "vi-x-icu"`, sql`member.full_name COLLATE "vi-x-icu"`, sql`member.id`] as const;
 
+/** Placements in `cellIds` that hold at the end of `asOf` (of one kind when asked), joined to their members. */
+function placementsOn(db: Kysely<MembershipDatabase>, cellIds: readonly string[], asOf: string, placementKind: PlacementKind | null | undefined) {
+  const select = db
+    .selectFrom('member_placement')
+    .innerJoin('member', 'member.id', 'member_placement.member_id')
+    .where(sql<boolean>`member_placement.cell_id = ANY(${[...cellIds]}::uuid[])`)
+    .where(sql<boolean>`(member_placement.valid_from IS NULL OR member_placement.valid_from <= ${asOf}::date)`)
+    .where(sql<boolean>`(member_placement.valid_to IS NULL OR member_placement.valid_to > ${asOf}::date)`);
+  return placementKind ? select.where(sql<boolean>`member_placement.kind = ${placementKind}`) : select;
+}
+
 /**
  * Members placed in one of `cellIds` at the end of `asOf` (from the dated placements), with the
  * status they had on that date, in Vietnamese order, after the member `afterId` when given.
@@ -45,15 +56,7 @@ export async function placedMembers(
   const today = todayInVietnam();
   const wanted = query.status ? [query.status] : ROSTER_STATUSES;
   const current = query.asOf >= today;
-  let select = db
-    .selectFrom('member_placement')
-    .innerJoin('member', 'member.id', 'member_placement.member_id')
-    .selectAll('member')
-    .select('member_placement.cell_id as placed_cell_id')
-    .where(sql<boolean>`member_placement.cell_id = ANY(${[...cellIds]}::uuid[])`)
-    .where(sql<boolean>`(member_placement.valid_from IS NULL OR member_placement.valid_from <= ${query.asOf}::date)`)
-    .where(sql<boolean>`(member_placement.valid_to IS NULL OR member_placement.valid_to > ${query.asOf}::date)`);
-  if (query.placementKind) select = select.where(sql<boolean>`member_placement.kind = ${query.placementKind}`);
+  let select = placementsOn(db, cellIds, query.asOf, query.placementKind).selectAll('member').select('member_placement.cell_id as placed_cell_id');
   if (current) select = select.where('member.status', 'in', [...wanted]);
   if (page.afterId) {
     const after = await db.selectFrom('member').select(['given_name', 'full_name', 'id']).where('id', '=', page.afterId).executeTakeFirst();
@@ -83,17 +86,12 @@ export async function countPlacedToday(db: Kysely<MembershipDatabase>, cellIds: 
   if (cellIds.length === 0) return new Map();
   const today = todayInVietnam();
   const wanted = query.status ? [query.status] : ROSTER_STATUSES;
-  let select = db
-    .selectFrom('member_placement')
-    .innerJoin('member', 'member.id', 'member_placement.member_id')
+  const rows = await placementsOn(db, cellIds, today, query.placementKind)
     .select(['member_placement.cell_id', sql<number>`count(DISTINCT member.id)::int`.as('n')])
-    .where(sql<boolean>`member_placement.cell_id = ANY(${[...cellIds]}::uuid[])`)
-    .where(sql<boolean>`(member_placement.valid_from IS NULL OR member_placement.valid_from <= ${today}::date)`)
-    .where(sql<boolean>`(member_placement.valid_to IS NULL OR member_placement.valid_to > ${today}::date)`)
     .where('member.status', 'in', [...wanted])
-    .groupBy('member_placement.cell_id');
-  if (query.placementKind) select = select.where(sql<boolean>`member_placement.kind = ${query.placementKind}`);
-  return new Map((await select.execute()).map((row) => [row.cell_id, Number(row.n)]));
+    .groupBy('member_placement.cell_id')
+    .execute();
+  return new Map(rows.map((row) => [row.cell_id, Number(row.n)]));
 }
 
 /**
