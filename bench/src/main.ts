@@ -199,8 +199,9 @@ try {
     await Promise.all(subgraphs.map((subgraph) => subgraph.ask({ type: 'startLog' })));
     await timedPost(gateway!.url, call);
     const logs = await Promise.all(subgraphs.map(async (subgraph) => ({ subgraph: subgraph.name, reply: await subgraph.ask({ type: 'stopLog' }) })));
-    const row: StatementRow = { operation: name, bySubgraph: {}, total: 0, maxRepeats: 0 };
+    const row: StatementRow = { operation: name, bySubgraph: {}, sqlMs: {}, total: 0, maxRepeats: 0 };
     for (const { subgraph, reply } of logs) {
+      if (reply.type === 'statements') row.sqlMs![subgraph] = reply.milliseconds.reduce((sum, ms) => sum + ms, 0);
       const statements = reply.type === 'statements' ? reply.statements.filter((text) => !/^(begin|commit|rollback)\b/i.test(text.trim())) : [];
       row.bySubgraph[subgraph] = statements.length;
       row.total += statements.length;

@@ -8,7 +8,7 @@ export type ParentCommand =
   | { type: 'connect'; producers: Record<string, string> }
   | { type: 'catchUp' };
 
-export type ChildReply = { type: 'ready'; url: string } | { type: 'ok' } | { type: 'statements'; statements: string[] };
+export type ChildReply = { type: 'ready'; url: string } | { type: 'ok' } | { type: 'statements'; statements: string[]; milliseconds: number[] };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');

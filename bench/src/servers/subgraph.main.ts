@@ -20,14 +20,17 @@ const load = definitions[name];
 if (!load) throw new Error(`unknown subgraph ${name}`);
 const definition = await load();
 const statements: string[] = [];
+const milliseconds: number[] = [];
 let logging = false;
 const server = await startSubgraph(definition, {
   databaseUrl: process.env.BENCH_DATABASE_URL!,
   port: Number(process.env.BENCH_PORT),
   gatewayPublicKey: process.env.GATEWAY_PUBLIC_KEY!,
   eventFeedSecret: process.env.EVENT_FEED_SECRET!,
-  onQuery: (sql: string) => {
-    if (logging) statements.push(sql);
+  onQuery: (sql: string, ms: number) => {
+    if (!logging) return;
+    statements.push(sql);
+    milliseconds.push(ms);
   },
 });
 const reply = (message: ChildReply): void => {
@@ -36,11 +39,12 @@ const reply = (message: ChildReply): void => {
 process.on('message', (command: ParentCommand) => {
   if (command.type === 'startLog') {
     statements.length = 0;
+    milliseconds.length = 0;
     logging = true;
     reply({ type: 'ok' });
   } else if (command.type === 'stopLog') {
     logging = false;
-    reply({ type: 'statements', statements: [...statements] });
+    reply({ type: 'statements', statements: [...statements], milliseconds: [...milliseconds] });
   } else if (command.type === 'connect') {
     server.connect(command.producers);
     reply({ type: 'ok' });

@@ -9,8 +9,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 export interface KyselyOptions {
   /** Connections in the pool; a subgraph on a 2-core machine needs few. */
   maxConnections?: number;
-  /** Called with every SQL statement; benchmarks and tests count statements with it. */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement and its time; benchmarks and tests count statements with it. */
+  onQuery?: (sql: string, milliseconds: number) => void;
 }
 
 /** The one way to get a Kysely instance for a database URL. */
@@ -24,7 +24,7 @@ export function createKysely<DB>(url: string, options: KyselyOptions = {}): Kyse
     dialect: new PostgresDialect({ pool }),
     log: onQuery
       ? (event) => {
-          if (event.level === 'query') onQuery(event.query.sql);
+          if (event.level === 'query') onQuery(event.query.sql, event.queryDurationMillis);
         }
       : undefined,
   });

@@ -36,7 +36,7 @@ export interface StartOptions {
   gatewayPublicKey: string;
   port?: number;
   seedDemo?: boolean;
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, milliseconds: number) => void;
 }
 
 export interface StartedSubgraph<DB> extends RunningServer {

@@ -127,17 +127,19 @@ export async function findChildrenOf(db: Db, keys: readonly UnitDay[], scopeIds:
 export async function findDescendantsOf(db: Db, keys: readonly UnitDay[], scopeIds: readonly string[]): Promise<KeyedRow[]> {
   const { ids, days } = keyArrays(keys);
   const result = await sql<KeyedRow>`
-    WITH RECURSIVE down(root, day, id, depth) AS (
-      SELECT k.id, k.day, k.id, 0 FROM unnest(${ids}::uuid[], ${days}::date[]) AS k(id, day)
+    -- Scope is decided once per key (walking up from the root) and then inherited on the way down:
+    -- a unit is in scope when its parent is or when it is a granted root itself.
+    WITH RECURSIVE down(root, day, id, depth, in_scope) AS (
+      SELECT k.id, k.day, k.id, 0, ${inScopeOn(sql`k.id`, sql`k.day`, scopeIds)} FROM unnest(${ids}::uuid[], ${days}::date[]) AS k(id, day)
       UNION ALL
-      SELECT down.root, down.day, d.unit_id, down.depth + 1 FROM down JOIN org_unit_version d ON d.parent_id = down.id AND ${validOn('d', sql`down.day`)}
+      SELECT down.root, down.day, d.unit_id, down.depth + 1, down.in_scope OR d.unit_id = ANY(${[...scopeIds]}::uuid[])
+      FROM down JOIN org_unit_version d ON d.parent_id = down.id AND ${validOn('d', sql`down.day`)}
       WHERE down.depth < 64
     )
     SELECT ${UNIT_COLUMNS}, down.day AS as_of, down.root AS key_id, down.day AS key_day
     from "org_unit" u
-    JOIN down ON down.id = u.id AND down.depth > 0
+    JOIN down ON down.id = u.id AND down.depth > 0 AND down.in_scope
     JOIN org_unit_version v ON v.unit_id = u.id AND ${validOn('v', sql`down.day`)}
-    WHERE ${inScopeOn(sql`u.id`, sql`down.day`, scopeIds)}
     ORDER BY v.name, u.id`.execute(db);
   return result.rows;
 }
