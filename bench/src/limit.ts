@@ -88,9 +88,10 @@ SELECT
      AND (p.valid_from IS NULL OR p.valid_from <= make_date($2, 12, 31)) AND (p.valid_to IS NULL OR p.valid_to > make_date($2, 12, 31))
    JOIN scope ON scope.unit_id = p.cell_id
    WHERE r.year = $2 AND r.period = 'YEAR') AS grades,
-  (SELECT json_build_object('meetings', count(DISTINCT mt.id), 'records', count(a.status), 'present', count(*) FILTER (WHERE a.status = 'PRESENT'),
-     'excused', count(*) FILTER (WHERE a.status = 'EXCUSED'), 'absent', count(*) FILTER (WHERE a.status = 'ABSENT'))
-   FROM evaluation.meeting mt JOIN scope ON scope.unit_id = mt.cell_id LEFT JOIN evaluation.attendance a ON a.meeting_id = mt.id
+  -- The meetings' own attendance counts, as evaluation reads them (the tables are the same).
+  (SELECT json_build_object('meetings', count(*), 'records', coalesce(sum(mt.present_count + mt.excused_count + mt.absent_count), 0),
+     'present', coalesce(sum(mt.present_count), 0), 'excused', coalesce(sum(mt.excused_count), 0), 'absent', coalesce(sum(mt.absent_count), 0))
+   FROM evaluation.meeting mt JOIN scope ON scope.unit_id = mt.cell_id
    WHERE mt.held_on >= make_date($3, 1, 1) AND mt.held_on < make_date($3 + 1, 1, 1)) AS attendance`;
 
 /** The hand-written statement and its parameters for one operation call (null: no SQL twin). */

@@ -2,7 +2,6 @@ export { ORG_EVENTS, type OrgUnitCreated, type OrgUnitDissolved, type OrgUnitMov
 export {
   changeUnit,
   endUnit,
-  inReplicaSubtrees,
   orgReplicaHandlers,
   replicaDigest,
   replicateOrgUnits,
@@ -12,3 +11,4 @@ export {
   type TreeRow,
 } from './replica.ts';
 export { copyOrgReplica, ORG_REPLICA_DIGEST, type BulkReplicaUnit } from './bulk.ts';
+export { inReplicaSubtrees, inReplicaSubtreeWithin, scopeSweepCondition, unitsWithinScopes, withinReplicaScopes } from './scope.ts';

@@ -1,5 +1,5 @@
 import { setDigest, type EventHandler } from '@dangvien/events';
-import { sql, type Generated, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Generated, type Kysely, type Transaction } from 'kysely';
 import type { OrgUnitCreated, OrgUnitDissolved, OrgUnitMoved, OrgUnitRenamed, OrgUnitSplit } from './events.ts';
 
 /**
@@ -86,23 +86,6 @@ export async function subtreeUnitIds<DB extends OrgReplicaTables>(db: Kysely<DB>
     )
     SELECT id FROM tree`.execute(db);
   return result.rows.map((row) => row.id);
-}
-
-/**
- * SQL condition: `column` names a unit inside the subtrees of `scopeIds` in the replica, as the tree
- * stands today. Used inside every scoped query, so scoping costs no extra statement.
- */
-export function inReplicaSubtrees(column: string | RawBuilder<unknown>, scopeIds: readonly string[]): RawBuilder<boolean> {
-  return sql<boolean>`${typeof column === 'string' ? sql.ref(column) : column} IN (
-    WITH RECURSIVE live AS (
-      SELECT id, parent_id FROM org_unit_replica
-      WHERE (valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)
-    ), tree AS (
-      SELECT id FROM live WHERE id = ANY(${[...scopeIds]}::uuid[])
-      UNION
-      SELECT live.id FROM live JOIN tree ON live.parent_id = tree.id
-    )
-    SELECT id FROM tree)`;
 }
 
 export interface TreeRow {

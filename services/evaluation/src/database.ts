@@ -91,6 +91,10 @@ export interface MeetingTable {
   kind: MeetingKind;
   agenda: string;
   resolution: string | null;
+  /** Attendance counts, written with the attendance (migration meeting_counts_review_year_idx). */
+  present_count: Generated<number>;
+  excused_count: Generated<number>;
+  absent_count: Generated<number>;
   created_at: ColumnType<Date, never, never> & Generated<Date>;
 }
 
@@ -132,6 +136,8 @@ export interface MemberPlacementChangeTable {
   cell_id: string | null;
   status: string;
   effective_from: ColumnType<string | null, string | null, string | null>;
+  /** The date the member's next change takes over (see the migration placement_change_valid_to); null while it holds. */
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A discipline membership recorded (MemberDisciplined): caps the grade of its year. */

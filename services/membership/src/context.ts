@@ -1,5 +1,5 @@
 import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES, type Caller } from '@dangvien/auth';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { withinReplicaScopes } from '@dangvien/org-replica';
 import { groupLoader, rowLoader } from '@dangvien/server';
 import DataLoader from 'dataloader';
 import type { Kysely, Selectable } from 'kysely';
@@ -34,7 +34,7 @@ export function createContext(db: Kysely<MembershipDatabase>, caller: Caller): M
     partyCardsOfMember: groupLoader((ids) => db.selectFrom('member_party_card').selectAll().where('member_id', 'in', ids).orderBy('id').execute(), (row) => row.member_id),
     sensitiveReadable: new DataLoader(async (ids) => {
       if (sensitiveScopes.length === 0) return ids.map(() => false);
-      const rows = await db.selectFrom('member').select('id').where('id', 'in', [...ids]).where(inReplicaSubtrees('member.cell_id', sensitiveScopes)).execute();
+      const rows = await db.selectFrom('member').select('id').where('id', 'in', [...ids]).where(withinReplicaScopes('member.cell_id', sensitiveScopes)).execute();
       const allowed = new Set(rows.map((row) => row.id));
       return ids.map((id) => allowed.has(id));
     }),

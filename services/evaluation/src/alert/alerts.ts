@@ -1,5 +1,5 @@
 import { readableScopes, type Caller } from '@dangvien/auth';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { inReplicaSubtreeWithin } from '@dangvien/org-replica';
 import { DomainError } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import { periodLabel } from '../cycle/review-cycle.ts';
@@ -55,8 +55,7 @@ export async function evaluationAlerts(db: Kysely<EvaluationDatabase>, caller: C
       JOIN rule_set ON rule_set.id = review_cycle.rule_set_id AND rule_set.residence_comment_required
       JOIN member_replica ON member_replica.member_id = graded.member_id
       WHERE ${lacksResidenceComment('graded.member_id', options.year)}
-        AND ${inReplicaSubtrees('member_replica.cell_id', [unitId])}
-        AND ${inReplicaSubtrees('member_replica.cell_id', scopes)}
+        AND ${inReplicaSubtreeWithin('member_replica.cell_id', unitId, scopes)}
       ORDER BY graded.member_id, graded.cycle_id`.execute(db);
     for (const row of rows.rows) {
       alerts.push({ ...base, kind: 'MISSING_RESIDENCE_COMMENT', unitId: row.cell_id, memberId: row.member_id, cycleId: row.cycle_id, detail: `Đảng viên đang công tác chưa có nhận xét của chi bộ nơi cư trú (Quy định 213) cho đợt kiểm điểm ${periodLabel(row.year, row.period)}.` });
@@ -69,8 +68,7 @@ export async function evaluationAlerts(db: Kysely<EvaluationDatabase>, caller: C
       .select(['id', 'unit_id', 'year', 'period', 'closes_on'])
       .where('status', '=', 'OPEN')
       .where('closes_on', '<', options.asOf)
-      .where(inReplicaSubtrees('review_cycle.unit_id', [unitId]))
-      .where(inReplicaSubtrees('review_cycle.unit_id', scopes))
+      .where(inReplicaSubtreeWithin('review_cycle.unit_id', unitId, scopes))
       .orderBy('closes_on')
       .execute();
     for (const cycle of rows) {
@@ -86,8 +84,7 @@ export async function evaluationAlerts(db: Kysely<EvaluationDatabase>, caller: C
       SELECT DISTINCT cell.id FROM org_unit_replica AS cell
       WHERE cell.kind IN ('CELL', 'GRASSROOTS_CELL')
         AND (cell.valid_from IS NULL OR cell.valid_from <= ${last}::date) AND (cell.valid_to IS NULL OR cell.valid_to > ${last}::date)
-        AND ${inReplicaSubtrees('cell.id', [unitId])}
-        AND ${inReplicaSubtrees('cell.id', scopes)}
+        AND ${inReplicaSubtreeWithin('cell.id', unitId, scopes)}
         AND NOT EXISTS (SELECT 1 FROM meeting WHERE meeting.cell_id = cell.id AND meeting.held_on BETWEEN ${first}::date AND ${last}::date)
       ORDER BY cell.id`.execute(db);
     const label = `${first.slice(5, 7)}/${first.slice(0, 4)}`;
@@ -113,8 +110,7 @@ export async function evaluationAlerts(db: Kysely<EvaluationDatabase>, caller: C
             AND member_discipline.effective_date <= CASE WHEN review.period = 'YEAR' THEN make_date(review.year, 12, 31)
               ELSE (make_date(review.year, substr(review.period, 2)::int * 3, 1) + interval '1 month' - interval '1 day')::date END
         )
-        AND ${inReplicaSubtrees('member_replica.cell_id', [unitId])}
-        AND ${inReplicaSubtrees('member_replica.cell_id', scopes)}
+        AND ${inReplicaSubtreeWithin('member_replica.cell_id', unitId, scopes)}
       ORDER BY review.member_id, review.period`.execute(db);
     for (const row of rows.rows) {
       alerts.push({ ...base, kind: 'GRADE_ABOVE_DISCIPLINE', unitId: row.cell_id, memberId: row.member_id, cycleId: row.cycle_id, detail: `Đảng viên bị kỷ luật trong ${periodLabel(options.year, row.period)} nhưng đang xếp loại cao hơn "không hoàn thành nhiệm vụ": cần xếp loại lại.` });

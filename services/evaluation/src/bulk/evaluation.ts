@@ -40,13 +40,30 @@ export interface BulkMeeting {
   attendance: readonly { memberId: string; status: string; reason: string | null }[];
 }
 
+/**
+ * Each change's `valid_to`, as the consumer's `closePeriods` sets it: the start of the next change in
+ * date order (then arrival order); null for the last.
+ */
+function periodEnds(changes: readonly { effectiveFrom: string }[]): (string | null)[] {
+  const order = changes.map((_, index) => index).sort((a, b) => changes[a]!.effectiveFrom.localeCompare(changes[b]!.effectiveFrom) || a - b);
+  const ends: (string | null)[] = changes.map(() => null);
+  order.forEach((index, position) => {
+    const next = order[position + 1];
+    if (next !== undefined) ends[index] = changes[next]!.effectiveFrom;
+  });
+  return ends;
+}
+
 /** The replicas MemberPlaced, MemberDisciplined, ResidenceLinked and ResidenceCommentRecorded keep (services/evaluation/src/replica). */
 export async function copyMemberReplica(writer: BulkWriter, members: readonly BulkMemberPlacement[]): Promise<void> {
   await writer.copy('member_replica', ['member_id', 'cell_id', 'status'], members.map((member) => [member.id, member.cellId, member.status]));
   await writer.copy(
     'member_placement_change',
-    ['member_id', 'cell_id', 'status', 'effective_from'],
-    members.flatMap((member) => member.changes.map((change) => [member.id, change.cellId, change.status, change.effectiveFrom])),
+    ['member_id', 'cell_id', 'status', 'effective_from', 'valid_to'],
+    members.flatMap((member) => {
+      const ends = periodEnds(member.changes);
+      return member.changes.map((change, index) => [member.id, change.cellId, change.status, change.effectiveFrom, ends[index] ?? null]);
+    }),
   );
   await writer.copy(
     'member_discipline',
@@ -79,8 +96,11 @@ export async function copyReviews(writer: BulkWriter, cycles: readonly BulkRevie
 export async function copyMeetings(writer: BulkWriter, meetings: readonly BulkMeeting[]): Promise<void> {
   await writer.copy(
     'meeting',
-    ['id', 'cell_id', 'held_on', 'kind', 'agenda', 'resolution'],
-    meetings.map((meeting) => [meeting.id, meeting.cellId, meeting.heldOn, meeting.kind, meeting.agenda, meeting.resolution]),
+    ['id', 'cell_id', 'held_on', 'kind', 'agenda', 'resolution', 'present_count', 'excused_count', 'absent_count'],
+    meetings.map((meeting) => {
+      const count = (status: string) => meeting.attendance.filter((row) => row.status === status).length;
+      return [meeting.id, meeting.cellId, meeting.heldOn, meeting.kind, meeting.agenda, meeting.resolution, count('PRESENT'), count('EXCUSED'), count('ABSENT')];
+    }),
   );
   await writer.copy(
     'attendance',

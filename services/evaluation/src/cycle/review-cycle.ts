@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readableScopes, type Caller, type MutationName } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
+import { unitsWithinScopes } from '@dangvien/org-replica';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CycleSubject, EvaluationDatabase, Grade, MemberReplicaTable, ReviewCycleTable, ReviewPeriod } from '../database.ts';
 import type { ReviewRow } from '../review/review.repository.ts';
@@ -332,7 +333,7 @@ export async function visibleCycles(db: Kysely<EvaluationDatabase>, caller: Call
   if (filter.year !== undefined) query = query.where('year', '=', filter.year);
   const rows = await query.orderBy('year', 'desc').orderBy('period', 'desc').execute();
   if (rows.length === 0) return [];
-  const readable = new Set(await subtreeOf(db, readableScopes(caller)));
+  const readable = await unitsWithinScopes(db, rows.map((row) => row.unit_id), readableScopes(caller));
   const aboveGrants = new Set(await ancestorsOf(db, caller.grants.map((grant) => grant.scopeUnitId)));
   return rows.filter((row) => readable.has(row.unit_id) || aboveGrants.has(row.unit_id));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readableScopes, type Caller } from '@dangvien/auth';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { inReplicaSubtreeWithin } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AttendanceStatus, AttendanceTable, EvaluationDatabase, MeetingKind, MeetingTable } from '../database.ts';
@@ -61,7 +61,7 @@ export async function recordMeeting(db: Kysely<EvaluationDatabase>, caller: Call
     if (await trx.selectFrom('meeting').select('id').where('cell_id', '=', cellId).where('held_on', '=', heldOn).where('kind', '=', input.kind).executeTakeFirst()) throw duplicate();
     const meeting = await trx
       .insertInto('meeting')
-      .values({ id: randomUUID(), cell_id: cellId, held_on: heldOn, kind: input.kind, agenda, resolution })
+      .values({ id: randomUUID(), cell_id: cellId, held_on: heldOn, kind: input.kind, agenda, resolution, ...attendanceCounts(attendance) })
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error: unknown) => {
@@ -84,14 +84,19 @@ export async function recordMeeting(db: Kysely<EvaluationDatabase>, caller: Call
   });
 }
 
+/** The counts a meeting row carries beside its attendance rows (for the attendance rate). */
+function attendanceCounts(attendance: readonly { status: AttendanceStatus }[]) {
+  const count = (status: AttendanceStatus) => attendance.filter((entry) => entry.status === status).length;
+  return { present_count: count('PRESENT'), excused_count: count('EXCUSED'), absent_count: count('ABSENT') };
+}
+
 /** Meetings in the subtree of a unit during a year, if the caller may read the unit. */
 export async function meetingsOfUnit(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number): Promise<MeetingRow[]> {
   const year = requireYear(yearArg);
   return db
     .selectFrom('meeting')
     .selectAll()
-    .where(inReplicaSubtrees('meeting.cell_id', [unitId]))
-    .where(inReplicaSubtrees('meeting.cell_id', readableScopes(caller)))
+    .where(inReplicaSubtreeWithin('meeting.cell_id', unitId, readableScopes(caller)))
     .where('held_on', '>=', `${year}-01-01`)
     .where('held_on', '<=', `${year}-12-31`)
     .orderBy('held_on')
@@ -117,8 +122,7 @@ export async function absentThreeMonths(db: Kysely<EvaluationDatabase>, caller: 
     JOIN meeting ON meeting.id = attendance.meeting_id
     WHERE attendance.status = 'ABSENT'
       AND meeting.held_on BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date
-      AND ${inReplicaSubtrees('meeting.cell_id', [unitId])}
-      AND ${inReplicaSubtrees('meeting.cell_id', readableScopes(caller))}
+      AND ${inReplicaSubtreeWithin('meeting.cell_id', unitId, readableScopes(caller))}
     GROUP BY attendance.member_id
     HAVING count(DISTINCT extract(month FROM meeting.held_on)) >= 3
     ORDER BY attendance.member_id`.execute(db);

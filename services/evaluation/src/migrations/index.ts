@@ -5,6 +5,8 @@ import * as createReplicas from './2026_11_22_11_10_00_create_replicas.ts';
 import * as createRuleSetsCyclesMeetings from './2026_11_22_13_00_00_create_rule_sets_cycles_meetings.ts';
 import * as datedPlacementsTasksOrgGrades from './2026_11_23_30_00_00_dated_placements_tasks_org_grades.ts';
 import * as oneMeetingPerDayAndKind from './2026_11_23_30_10_00_one_meeting_per_day_and_kind.ts';
+import * as placementChangeValidTo from './2026_11_24_10_00_00_placement_change_valid_to.ts';
+import * as meetingCountsReviewYearIdx from './2026_11_24_10_10_00_meeting_counts_review_year_idx.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_review': createReview,
@@ -13,4 +15,6 @@ export const migrations: MigrationSet = {
   '2026_11_22_13_00_00_create_rule_sets_cycles_meetings': createRuleSetsCyclesMeetings,
   '2026_11_23_30_00_00_dated_placements_tasks_org_grades': datedPlacementsTasksOrgGrades,
   '2026_11_23_30_10_00_one_meeting_per_day_and_kind': oneMeetingPerDayAndKind,
+  '2026_11_24_10_00_00_placement_change_valid_to': placementChangeValidTo,
+  '2026_11_24_10_10_00_meeting_counts_review_year_idx': meetingCountsReviewYearIdx,
 };

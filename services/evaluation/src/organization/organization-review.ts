@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readableScopes, type Caller } from '@dangvien/auth';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { inReplicaSubtreeWithin } from '@dangvien/org-replica';
 import { DomainError, requireId, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { lockWritableCycle, periodLabel } from '../cycle/review-cycle.ts';
@@ -103,8 +103,7 @@ export async function organizationReviews(db: Kysely<EvaluationDatabase>, caller
     .selectFrom('organization_review')
     .selectAll()
     .where('year', '=', year)
-    .where(inReplicaSubtrees('organization_review.unit_id', [unitId]))
-    .where(inReplicaSubtrees('organization_review.unit_id', readableScopes(caller)))
+    .where(inReplicaSubtreeWithin('organization_review.unit_id', unitId, readableScopes(caller)))
     .orderBy('period')
     .orderBy('unit_id')
     .execute();
@@ -122,7 +121,6 @@ export async function organizationGradeDistribution(db: Kysely<EvaluationDatabas
            count(*) AS total
     FROM organization_review
     WHERE year = ${year} AND period = ${period}
-      AND ${inReplicaSubtrees('organization_review.unit_id', [unitId])}
-      AND ${inReplicaSubtrees('organization_review.unit_id', readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
+      AND ${inReplicaSubtreeWithin('organization_review.unit_id', unitId, readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
   return { unitId, year, excellent: Number(row.excellent), good: Number(row.good), completed: Number(row.completed), notCompleted: Number(row.not_completed), total: Number(row.total) };
 }

@@ -1,11 +1,12 @@
 import type { DomainEvent } from '@dangvien/events';
 import { demoId } from '@dangvien/demo-data';
 import { startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationDatabase } from '../database.ts';
 import { evaluationSubgraph } from '../subgraph.ts';
 import { membershipEventHandlers } from './member-replica.ts';
-import { rosterOn } from './placement-history.ts';
+import { placementsOn, rosterOn } from './placement-history.ts';
 
 /** How membership's placement events become the roster of a day, whatever order and dates they come with. */
 let subgraph: TestSubgraph<EvaluationDatabase>;
@@ -54,5 +55,17 @@ describe('dated roster from membership events', () => {
     expect(await roster(cellB, '2026-03-01')).toContain(member(3));
     const today = await subgraph.db.selectFrom('member_replica').selectAll().where('member_id', '=', member(3)).executeTakeFirstOrThrow();
     expect(today).toEqual({ member_id: member(3), cell_id: cellB, status: 'PROBATIONARY' });
+  });
+
+  it('lets the later of two changes on one day win, and never holds two placements of a member on one day', async () => {
+    await apply('MemberPlaced', { memberId: member(4), cellId: cellA, status: 'OFFICIAL', effectiveDate: '2024-03-01' });
+    await apply('MemberPlaced', { memberId: member(4), cellId: cellB, status: 'OFFICIAL', effectiveDate: '2024-03-01' });
+    expect(await roster(cellA, '2024-03-01')).not.toContain(member(4));
+    expect(await roster(cellB, '2024-03-01')).toContain(member(4));
+    for (const day of ['1900-01-01', '2019-06-01', '2024-03-01', '2026-03-01', '2026-06-20', '2099-01-01']) {
+      const doubled = await sql<{ member_id: string }>`
+        SELECT member_id FROM ${placementsOn(day)} AS placement GROUP BY member_id HAVING count(*) > 1`.execute(subgraph.db);
+      expect(doubled.rows, day).toEqual([]);
+    }
   });
 });

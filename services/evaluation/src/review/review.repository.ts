@@ -1,4 +1,4 @@
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { withinReplicaScopes } from '@dangvien/org-replica';
 import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
 import type { EvaluationDatabase, ReviewTable } from '../database.ts';
 
@@ -6,7 +6,10 @@ export type ReviewRow = Selectable<ReviewTable>;
 
 /** Only reviews of members placed inside the caller's subtrees, as evaluation's copy of placements says. */
 function ofMembersInScope(eb: ExpressionBuilder<EvaluationDatabase, 'review'>, scopeIds: readonly string[]) {
-  return eb('review.member_id', 'in', eb.selectFrom('member_replica').select('member_replica.member_id').where(inReplicaSubtrees('member_replica.cell_id', scopeIds)));
+  // Correlated to the review's member, so only the members asked for are checked.
+  return eb.exists(
+    eb.selectFrom('member_replica').select('member_replica.member_id').whereRef('member_replica.member_id', '=', 'review.member_id').where(withinReplicaScopes('member_replica.cell_id', scopeIds)),
+  );
 }
 
 export function findReviewsByIds(db: Kysely<EvaluationDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<ReviewRow[]> {

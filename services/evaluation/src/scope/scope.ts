@@ -1,5 +1,5 @@
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
-import { subtreeUnitIds } from '@dangvien/org-replica';
+import { subtreeUnitIds, unitsWithinScopes } from '@dangvien/org-replica';
 import { DomainError } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
@@ -16,8 +16,7 @@ export function subtreeOf(db: Kysely<EvaluationDatabase>, rootIds: readonly stri
 
 /** Whether `unitId` lies inside the subtrees of `scopeIds` in the local replica of the tree (today). */
 export async function unitInSubtrees(db: Kysely<EvaluationDatabase>, unitId: string, scopeIds: readonly string[]): Promise<boolean> {
-  if (scopeIds.length === 0) return false;
-  return (await subtreeUnitIds(db, scopeIds)).includes(unitId);
+  return (await unitsWithinScopes(db, [unitId], scopeIds)).has(unitId);
 }
 
 /**
@@ -31,19 +30,22 @@ export async function requireWritableUnit(db: Kysely<EvaluationDatabase>, caller
 }
 
 /**
- * The units a caller may read, once per request: each request verifies its token into a new Caller,
- * so keying on it shares the subtree among a request's root fields (one statement, not one per field).
+ * The caller's answers about readable units, once per request: each request verifies its token into a
+ * new Caller, so keying on it shares them among a request's root fields (one statement per unit, not
+ * one per field).
  */
-const readableUnitsOfRequest = new WeakMap<Caller, Promise<Set<string>>>();
+const readableUnitsOfRequest = new WeakMap<Caller, Map<string, Promise<boolean>>>();
 
 /** A unit the caller may read, or null (as if it did not exist). */
 export async function readableUnit(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string): Promise<boolean> {
-  let units = readableUnitsOfRequest.get(caller);
-  if (!units) {
-    units = subtreeUnitIds(db, readableScopes(caller)).then((ids) => new Set(ids));
-    readableUnitsOfRequest.set(caller, units);
+  let answers = readableUnitsOfRequest.get(caller);
+  if (!answers) readableUnitsOfRequest.set(caller, (answers = new Map()));
+  let answer = answers.get(unitId);
+  if (!answer) {
+    answer = unitInSubtrees(db, unitId, readableScopes(caller));
+    answers.set(unitId, answer);
   }
-  return (await units).has(unitId);
+  return answer;
 }
 
 /** Validates a year argument at the edge. */

@@ -1,5 +1,5 @@
 import { readableScopes, type Caller } from '@dangvien/auth';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { inReplicaSubtreeWithin } from '@dangvien/org-replica';
 import { sql, type Kysely } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
 import { placementsOn } from '../replica/placement-history.ts';
@@ -31,8 +31,7 @@ export async function gradeDistribution(db: Kysely<EvaluationDatabase>, caller: 
            count(review.grade) AS total
     FROM review JOIN ${placementsOn(`${year}-12-31`)} AS placement ON placement.member_id = review.member_id
     WHERE review.year = ${year} AND review.period = 'YEAR'
-      AND ${inReplicaSubtrees('placement.cell_id', [unitId])}
-      AND ${inReplicaSubtrees('placement.cell_id', readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
+      AND ${inReplicaSubtreeWithin('placement.cell_id', unitId, readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
   return {
     unitId,
     year,
@@ -56,20 +55,19 @@ export interface AttendanceRate {
   rate: number | null;
 }
 
-/** Attendance at the meetings of the cells in a unit's subtree during a year: one SQL statement. */
+/** Attendance at the meetings of the cells in a unit's subtree during a year: one SQL statement over the meetings' counts. */
 export async function attendanceRate(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, yearArg: number): Promise<AttendanceRate | null> {
   const year = requireYear(yearArg);
   if (!(await readableUnit(db, caller, unitId))) return null;
   const row = await sql<{ meetings: string; records: string; present: string; excused: string; absent: string }>`
-    SELECT count(DISTINCT meeting.id) AS meetings,
-           count(attendance.member_id) AS records,
-           count(*) FILTER (WHERE attendance.status = 'PRESENT') AS present,
-           count(*) FILTER (WHERE attendance.status = 'EXCUSED') AS excused,
-           count(*) FILTER (WHERE attendance.status = 'ABSENT') AS absent
-    FROM meeting LEFT JOIN attendance ON attendance.meeting_id = meeting.id
+    SELECT count(*) AS meetings,
+           coalesce(sum(present_count + excused_count + absent_count), 0) AS records,
+           coalesce(sum(present_count), 0) AS present,
+           coalesce(sum(excused_count), 0) AS excused,
+           coalesce(sum(absent_count), 0) AS absent
+    FROM meeting
     WHERE meeting.held_on BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date
-      AND ${inReplicaSubtrees('meeting.cell_id', [unitId])}
-      AND ${inReplicaSubtrees('meeting.cell_id', readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
+      AND ${inReplicaSubtreeWithin('meeting.cell_id', unitId, readableScopes(caller))}`.execute(db).then((result) => result.rows[0]!);
   const records = Number(row.records);
   return {
     unitId,

@@ -1,5 +1,5 @@
 import { readableScopes, type Caller } from '@dangvien/auth';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { inReplicaSubtreeWithin } from '@dangvien/org-replica';
 import { requireDate } from '@dangvien/server';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { EvaluationDatabase, ReviewPeriod } from '../database.ts';
@@ -71,7 +71,7 @@ function taskStates(conditions: readonly RawBuilder<boolean>[], asOf: string): R
 
 /** Tasks of the cells in a unit's subtree (within the caller's), as they stood on `asOf`. */
 export function tasksOfUnit(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, asOf: string, unattendedOnly = false): Promise<TaskRow[]> {
-  return findTasks(db, { where: sql<boolean>`${inReplicaSubtrees('task.cell_id', [unitId])} AND ${inReplicaSubtrees('task.cell_id', readableScopes(caller))}`, asOf, unattendedOnly });
+  return findTasks(db, { where: sql<boolean>`${inReplicaSubtreeWithin('task.cell_id', unitId, readableScopes(caller))}`, asOf, unattendedOnly });
 }
 
 export interface TaskSummary {
@@ -95,7 +95,7 @@ export async function taskSummary(db: Kysely<EvaluationDatabase>, caller: Caller
   const today = new Date().toISOString().slice(0, 10);
   const asOf = end < today ? end : today;
   const where = sql<boolean>`task.starts_on <= ${end}::date AND (task.ends_on IS NULL OR task.ends_on >= ${start}::date)
-    AND ${inReplicaSubtrees('task.cell_id', [unitId])} AND ${inReplicaSubtrees('task.cell_id', readableScopes(caller))}`;
+    AND ${inReplicaSubtreeWithin('task.cell_id', unitId, readableScopes(caller))}`;
   const row = await sql<{ total: string; done: string; overdue: string; unattended: string }>`
     SELECT count(*) AS total, count(*) FILTER (WHERE done) AS done, count(*) FILTER (WHERE overdue) AS overdue,
            count(*) FILTER (WHERE unattended IS NOT NULL) AS unattended

@@ -1,5 +1,5 @@
 import { publish, setDigest } from '@dangvien/events';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { withinReplicaScopes } from '@dangvien/org-replica';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.ts';
 import type { MemberTable, MembershipDatabase } from '../database.ts';
@@ -8,7 +8,7 @@ export type MemberRow = Selectable<MemberTable>;
 
 /** Members by id, only those placed inside the caller's subtrees (`scopeIds`). */
 export function findMembersByIds(db: Kysely<MembershipDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<MemberRow[]> {
-  return db.selectFrom('member').selectAll().where('id', 'in', ids).where(inReplicaSubtrees('member.cell_id', scopeIds)).execute();
+  return db.selectFrom('member').selectAll().where('id', 'in', ids).where(withinReplicaScopes('member.cell_id', scopeIds)).execute();
 }
 
 /** Members of several cells at once (cells inside the caller's subtrees), in Vietnamese order: given name, then the whole name. */
@@ -19,7 +19,7 @@ export function findMembersOfCells(db: Kysely<MembershipDatabase>, cellIds: read
     .selectAll()
     .where('cell_id', 'in', cellIds)
     .where('status', '!=', 'CANDIDATE')
-    .where(inReplicaSubtrees('member.cell_id', scopeIds))
+    .where(withinReplicaScopes('member.cell_id', scopeIds))
     .orderBy(sql`given_name COLLATE "vi-x-icu"`)
     .orderBy(sql`full_name COLLATE "vi-x-icu"`)
     .execute();

@@ -7,6 +7,7 @@ import * as transfersInspectionResidenceSearch from './2026_11_23_10_00_00_trans
 import * as duesAlertsConfiguration from './2026_11_23_11_00_00_dues_alerts_configuration.ts';
 import * as createMemberImport from './2026_11_23_12_00_00_create_member_import.ts';
 import * as memberImportValidating from './2026_11_23_12_10_00_member_import_validating.ts';
+import * as searchIndexes from './2026_11_24_10_00_00_search_indexes.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
@@ -17,4 +18,5 @@ export const migrations: MigrationSet = {
   '2026_11_23_11_00_00_dues_alerts_configuration': duesAlertsConfiguration,
   '2026_11_23_12_00_00_create_member_import': createMemberImport,
   '2026_11_23_12_10_00_member_import_validating': memberImportValidating,
+  '2026_11_24_10_00_00_search_indexes': searchIndexes,
 };

@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import type { MembershipContext } from '../context.ts';
 import type { MemberStatus } from '../database.ts';
 import { todayInVietnam } from '../member/member-record.ts';
-import { asOfArgument, countPlacedToday, MAX_PAGE_SIZE, placedMembers, readableUnitsOn, type PlacedMember } from './roster.ts';
+import { asOfArgument, countPlacedToday, MAX_PAGE_SIZE, placedMembers, readableUnitsAmong, type PlacedMember } from './roster.ts';
 import type { PlacementKind } from './tables.ts';
 
 interface RosterArguments {
@@ -25,9 +25,9 @@ function perRequest<T>(context: MembershipContext, key: string, make: () => T): 
   return cache.get(key) as T;
 }
 
-/** The units the caller may read on a date, computed once per request and date. */
-function readableOn(context: MembershipContext, asOf: string): Promise<Set<string>> {
-  return perRequest(context, `readable:${asOf}`, () => readableUnitsOn(context.db, readableScopes(context.caller), asOf));
+/** Which of `unitIds` the caller may read on a date (one statement per batch). */
+function readableAmong(context: MembershipContext, unitIds: readonly string[], asOf: string): Promise<Set<string>> {
+  return readableUnitsAmong(context.db, readableScopes(context.caller), unitIds, asOf);
 }
 
 /** Members by the cell they are placed in: one pass, so many units cost members + units, not their product. */
@@ -45,12 +45,16 @@ function groupByCell(members: readonly PlacedMember[]): Map<string, PlacedMember
 function countLoader(context: MembershipContext, asOf: string, status: MemberStatus | null, includeSubtree: boolean, placementKind: PlacementKind | null = null): DataLoader<string, number> {
   return perRequest(context, `count:${asOf}:${status ?? ''}:${includeSubtree}:${placementKind ?? ''}`, () =>
     new DataLoader<string, number>(async (unitIds) => {
-      const readable = await readableOn(context, asOf);
+      const readable = await readableAmong(context, unitIds, asOf);
       const cellsOf = new Map<string, string[]>();
       for (const unitId of unitIds) {
         if (!readable.has(unitId)) cellsOf.set(unitId, []);
         else if (!includeSubtree) cellsOf.set(unitId, [unitId]);
-        else cellsOf.set(unitId, (await subtreeUnitIds(context.db, [unitId], asOf)).filter((id) => readable.has(id)));
+        else {
+          const subtree = await subtreeUnitIds(context.db, [unitId], asOf);
+          const readableBelow = await readableAmong(context, subtree, asOf);
+          cellsOf.set(unitId, subtree.filter((id) => readableBelow.has(id)));
+        }
       }
       const allCells = [...new Set([...cellsOf.values()].flat())];
       if (!includeSubtree && asOf >= todayInVietnam()) {
@@ -68,7 +72,7 @@ function countLoader(context: MembershipContext, asOf: string, status: MemberSta
 function rosterLoader(context: MembershipContext, asOf: string, status: MemberStatus | null, placementKind: PlacementKind | null): DataLoader<string, PlacedMember[]> {
   return perRequest(context, `roster:${asOf}:${status ?? ''}:${placementKind ?? ''}`, () =>
     new DataLoader<string, PlacedMember[]>(async (unitIds) => {
-      const readable = await readableOn(context, asOf);
+      const readable = await readableAmong(context, unitIds, asOf);
       const members = await placedMembers(context.db, unitIds.filter((id) => readable.has(id)), { asOf, status, placementKind });
       const byCell = groupByCell(members);
       return unitIds.map((unitId) => byCell.get(unitId) ?? []);
@@ -87,7 +91,7 @@ export const orgUnitResolvers: GraphQLResolverMap<MembershipContext> = {
       }
       const [status, placementKind] = [args.status ?? null, args.placementKind ?? null];
       if (!args.first && !args.after) return rosterLoader(context, asOf, status, placementKind).load(unit.id);
-      if (!(await readableOn(context, asOf)).has(unit.id)) return [];
+      if (!(await readableAmong(context, [unit.id], asOf)).has(unit.id)) return [];
       return placedMembers(context.db, [unit.id], { asOf, status, placementKind }, { afterId: args.after ? requireId(args.after, 'after') : null, limit: args.first ?? null });
     },
     memberCount: (unit: { id: string }, args: RosterArguments & { includeSubtree?: boolean | null }, context: MembershipContext) =>

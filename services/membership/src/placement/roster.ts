@@ -1,4 +1,4 @@
-import { subtreeUnitIds } from '@dangvien/org-replica';
+import { unitsWithinScopes } from '@dangvien/org-replica';
 import { DomainError, requireDate } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase, MemberStatus } from '../database.ts';
@@ -127,9 +127,9 @@ export async function statusesOn(db: Kysely<MembershipDatabase>, members: readon
   return result;
 }
 
-/** Units the caller may read on `asOf`: their subtrees as the tree stood then, and as it stands today. */
-export async function readableUnitsOn(db: Kysely<MembershipDatabase>, scopes: readonly string[], asOf: string): Promise<Set<string>> {
+/** Which of `unitIds` the caller may read on `asOf`: inside their subtrees as the tree stood then, or as it stands today. */
+export async function readableUnitsAmong(db: Kysely<MembershipDatabase>, scopes: readonly string[], unitIds: readonly string[], asOf: string): Promise<Set<string>> {
   const today = todayInVietnam();
-  const [then, now] = await Promise.all([subtreeUnitIds(db, scopes, asOf), asOf === today ? Promise.resolve([]) : subtreeUnitIds(db, scopes, today)]);
+  const [then, now] = await Promise.all([unitsWithinScopes(db, unitIds, scopes, asOf), asOf === today ? Promise.resolve(new Set<string>()) : unitsWithinScopes(db, unitIds, scopes, today)]);
   return new Set([...then, ...now]);
 }

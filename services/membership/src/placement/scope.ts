@@ -1,6 +1,6 @@
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
 import { publish } from '@dangvien/events';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { withinReplicaScopes } from '@dangvien/org-replica';
 import { DomainError } from '@dangvien/server';
 import { sql, type Transaction } from 'kysely';
 import type { MembershipDatabase, MemberStatus } from '../database.ts';
@@ -43,10 +43,10 @@ export async function unitForMutation(trx: Transaction<MembershipDatabase>, call
     .select(['id', 'kind', 'name', 'parent_id'])
     .where('id', '=', unitId)
     .where(live)
-    .where(inReplicaSubtrees('org_unit_replica.id', scopes))
+    .where(withinReplicaScopes('org_unit_replica.id', scopes))
     .executeTakeFirst();
   if (unit) return unit;
-  const readable = await trx.selectFrom('org_unit_replica').select('id').where('id', '=', unitId).where(live).where(inReplicaSubtrees('org_unit_replica.id', readableScopes(caller))).executeTakeFirst();
+  const readable = await trx.selectFrom('org_unit_replica').select('id').where('id', '=', unitId).where(live).where(withinReplicaScopes('org_unit_replica.id', readableScopes(caller))).executeTakeFirst();
   if (readable) throw new DomainError('FORBIDDEN', `Vai trò của bạn không được ${what}.`);
   throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị.', { field });
 }
@@ -56,7 +56,7 @@ export async function mayChangeIn(trx: Transaction<MembershipDatabase>, caller: 
   const ids = unitIds.filter((id): id is string => id !== null);
   if (ids.length === 0) return false;
   const scopes = scopesWithRole(caller, MUTATION_ROLES[mutation] as readonly Role[]);
-  const row = await trx.selectFrom('org_unit_replica').select('id').where('id', 'in', ids).where(inReplicaSubtrees('org_unit_replica.id', scopes)).executeTakeFirst();
+  const row = await trx.selectFrom('org_unit_replica').select('id').where('id', 'in', ids).where(withinReplicaScopes('org_unit_replica.id', scopes)).executeTakeFirst();
   return row !== undefined;
 }
 
@@ -64,7 +64,7 @@ export async function mayChangeIn(trx: Transaction<MembershipDatabase>, caller: 
 export async function mayReadIn(trx: Transaction<MembershipDatabase>, caller: Caller, unitIds: readonly (string | null)[]): Promise<boolean> {
   const ids = unitIds.filter((id): id is string => id !== null);
   if (ids.length === 0) return false;
-  const row = await trx.selectFrom('org_unit_replica').select('id').where('id', 'in', ids).where(inReplicaSubtrees('org_unit_replica.id', readableScopes(caller))).executeTakeFirst();
+  const row = await trx.selectFrom('org_unit_replica').select('id').where('id', 'in', ids).where(withinReplicaScopes('org_unit_replica.id', readableScopes(caller))).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -1,5 +1,5 @@
 import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES, type Caller } from '@dangvien/auth';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { scopeSweepCondition, withinReplicaScopes } from '@dangvien/org-replica';
 import { DomainError, requireId, requireText } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase, MemberStatus } from '../database.ts';
@@ -49,9 +49,12 @@ export async function searchMembers(db: Kysely<MembershipDatabase>, caller: Call
   const sensitiveScopes = scopesWithRole(caller, SENSITIVE_READER_ROLES);
   if (citizenId !== null && sensitiveScopes.length === 0) return { nodes: [], endCursor: null, hasNextPage: false };
 
-  let query = withPlacementTables(db).selectFrom('member').selectAll('member').where(inReplicaSubtrees('member.cell_id', readableScopes(caller)));
+  let query = withPlacementTables(db)
+    .selectFrom('member')
+    .selectAll('member')
+    .where(await scopeSweepCondition(db, 'member.cell_id', readableScopes(caller)));
   if (name) query = query.where(sql<boolean>`member.full_name_folded LIKE ${`%${escapeLike(name)}%`}`);
-  if (citizenId) query = query.where('member.citizen_id', '=', citizenId).where(inReplicaSubtrees('member.cell_id', sensitiveScopes));
+  if (citizenId) query = query.where('member.citizen_id', '=', citizenId).where(withinReplicaScopes('member.cell_id', sensitiveScopes));
   if (cardNumber) {
     query = query.where((eb) =>
       eb.or([eb('member.party_card_number', '=', cardNumber), eb('member.id', 'in', eb.selectFrom('member_party_card').select('member_id').where('card_number', '=', cardNumber))]),

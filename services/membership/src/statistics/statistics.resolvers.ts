@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES } from '@dangvien/auth';
-import { subtreeUnitIds } from '@dangvien/org-replica';
+import { unitsWithinScopes } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId } from '@dangvien/server';
 import type { Kysely } from 'kysely';
 import type { MembershipContext } from '../context.ts';
@@ -12,7 +12,7 @@ import { membersOnDate, periodCounts, type Dimension, type DimensionCount } from
 /** Whether `unitId` lies in the subtrees of `scopes` today or on one of `dates` (a unit ended since is still reportable by who held it). */
 async function withinOnAnyDate(db: Kysely<MembershipDatabase>, scopes: readonly string[], unitId: string, dates: readonly string[]): Promise<boolean> {
   if (scopes.length === 0) return false;
-  for (const date of [undefined, ...dates]) if ((await subtreeUnitIds(db, scopes, date)).includes(unitId)) return true;
+  for (const date of [undefined, ...dates]) if ((await unitsWithinScopes(db, [unitId], scopes, date)).has(unitId)) return true;
   return false;
 }
 

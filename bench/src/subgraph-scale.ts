@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { generateGatewayKeys, internalTokenSigner, type Caller } from '@dangvien/auth';
+import { withDatabase, workspaceRoot } from '@dangvien/db';
+import { readFixture, seededRandom } from './fixture.ts';
+import { startBenchProcess } from './processes.ts';
+import { formatMs, summarize, type LatencySummary } from './stats.ts';
+
+/**
+ * `pnpm run bench:subgraph -- --prefix nat_ [--samples 200] [--port 4600]`: member search and a cell
+ * roster sent straight to the membership subgraph (as the gateway sends them, with its internal
+ * token) on an already loaded data set (`pnpm run generate -- --scale national --prefix nat_`), one
+ * request at a time, for callers scoped to the whole country, one province and one grassroots
+ * committee. The goal (issue 9): at national scale, search p95 < 50 ms and a roster < 20 ms.
+ */
+function option(name: string): string | undefined {
+  const args = process.argv.slice(2).filter((arg) => arg !== '--');
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+const serverUrl = option('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const prefix = option('prefix') ?? 'nat_';
+const samples = Number(option('samples') ?? 200);
+const port = Number(option('port') ?? 4600);
+const log = (line: string): void => console.error(`[bench:subgraph] ${line}`);
+
+const SEARCH = `query ($name: String!) { searchMembers(name: $name, first: 20) { nodes { id fullName status cell { id } } hasNextPage } }`;
+const ROSTER = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on OrgUnit { members { id fullName status } } } }`;
+
+interface Row {
+  operation: string;
+  scope: string;
+  latency: LatencySummary;
+  errors: number;
+  /** Rows in the answers, summed: shows the calls did real work. */
+  rows: number;
+}
+
+const databaseUrls = { organization: withDatabase(serverUrl, `${prefix}organization`), membership: withDatabase(serverUrl, `${prefix}membership`) };
+const fixture = await readFixture(databaseUrls, samples);
+const scopes = await scopeUnits(databaseUrls.organization, fixture.rootId);
+const counts = await memberCounts(databaseUrls.membership);
+const keys = await generateGatewayKeys();
+const sign = await internalTokenSigner(keys.privateKey);
+log(`starting membership on ${prefix}membership (migrations run first)…`);
+const membership = await startBenchProcess('membership', 'subgraph.main.ts', ['membership'], {
+  BENCH_DATABASE_URL: databaseUrls.membership,
+  BENCH_PORT: String(port),
+  GATEWAY_PUBLIC_KEY: keys.publicKey,
+  EVENT_FEED_SECRET: randomBytes(16).toString('hex'),
+}, (line) => log(line));
+
+const rows: Row[] = [];
+try {
+  for (const [scope, unitId] of Object.entries(scopes)) {
+    const caller: Caller = { subject: 'bench', name: 'Benchmark', grants: [{ role: 'DISTRICT_BOARD', scopeUnitId: unitId }] };
+    const token = await sign(caller, 'membership');
+    const post = async (query: string, variables: Record<string, unknown>) => {
+      const started = performance.now();
+      const response = await fetch(membership.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const body = await response.text();
+      return { ms: performance.now() - started, ok: response.ok && !body.includes('"errors"'), body };
+    };
+    // Rosters of cells inside this scope, so every call returns members.
+    const cells = await busyCellsUnder(databaseUrls, unitId);
+    const random = seededRandom(2026);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const workloads: [string, () => { query: string; variables: Record<string, unknown> }, (body: string) => number][] = [
+      ['search', () => ({ query: SEARCH, variables: { name: pick(fixture.searchTerms) } }), (body) => (JSON.parse(body).data?.searchMembers?.nodes ?? []).length],
+      ...(cells.length > 0
+        ? [['roster', () => ({ query: ROSTER, variables: { representations: [{ __typename: 'OrgUnit', id: pick(cells) }] } }), (body: string) => (JSON.parse(body).data?._entities?.[0]?.members ?? []).length] as [string, () => { query: string; variables: Record<string, unknown> }, (body: string) => number]]
+        : []),
+    ];
+    for (const [operation, makeCall, answerRows] of workloads) {
+      log(`${operation}, scope ${scope}: ${samples} calls…`);
+      for (let index = 0; index < 10; index++) {
+        const call = makeCall();
+        await post(call.query, call.variables);
+      }
+      const times: number[] = [];
+      let errors = 0;
+      let total = 0;
+      for (let index = 0; index < samples; index++) {
+        const call = makeCall();
+        const answer = await post(call.query, call.variables);
+        times.push(answer.ms);
+        if (!answer.ok) errors += 1;
+        else total += answerRows(answer.body);
+      }
+      rows.push({ operation, scope, latency: summarize(times), errors, rows: total });
+    }
+  }
+} finally {
+  await membership.stop();
+}
+
+const lines = [
+  `## Membership subgraph at ${prefix}* (${counts.toLocaleString('en')} active members), ${new Date().toISOString()}`,
+  '',
+  `Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. ${samples} calls per row, one at a time, after 10 warm-up calls; the gateway's internal token.`,
+  '',
+  '| operation | caller scope | p50 ms | p95 ms | p99 ms | errors | rows returned | goal |',
+  '|---|---|---|---|---|---|---|---|',
+  ...rows.map((row) => {
+    const limit = row.operation === 'search' ? 50 : 20;
+    const goal = `p95 < ${limit} ms: ${row.latency.p95 < limit ? 'met' : 'not met'}`;
+    return `| ${row.operation} | ${row.scope} | ${formatMs(row.latency.p50)} | ${formatMs(row.latency.p95)} | ${formatMs(row.latency.p99)} | ${row.errors} | ${row.rows} | ${goal} |`;
+  }),
+  '',
+];
+const markdown = lines.join('\n');
+const resultsDir = path.join(workspaceRoot(), 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(path.join(resultsDir, `latest-subgraph-${prefix.replace(/_$/, '')}.md`), markdown);
+writeFileSync(path.join(resultsDir, `subgraph-${prefix.replace(/_$/, '')}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify({ prefix, counts, samples, scopes, rows }, null, 2)}\n`);
+console.log(markdown);
+process.exit(process.exitCode ?? 0);
+
+/** The root, its first child (a province) and a grandchild with cells (a grassroots committee). */
+async function scopeUnits(url: string, rootId: string): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const child = async (parentId: string) =>
+      (await client.query<{ unit_id: string }>(`SELECT unit_id FROM org_unit_version WHERE parent_id = $1 AND valid_to IS NULL ORDER BY name LIMIT 1`, [parentId])).rows[0]?.unit_id;
+    const province = await child(rootId);
+    const committee = province ? await child(province) : undefined;
+    return { 'whole tree': rootId, ...(province ? { province } : {}), ...(committee ? { 'grassroots committee': committee } : {}) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Up to 200 cells inside `unitId`'s subtree today with at least five active members (a clerk's everyday roster). */
+async function busyCellsUnder(urls: { organization: string; membership: string }, unitId: string): Promise<string[]> {
+  const organization = new pg.Client({ connectionString: urls.organization });
+  const membership = new pg.Client({ connectionString: urls.membership });
+  await Promise.all([organization.connect(), membership.connect()]);
+  try {
+    const subtree = await organization.query<{ unit_id: string }>(
+      `WITH RECURSIVE tree AS (
+         SELECT unit_id FROM org_unit_version WHERE unit_id = $1 AND valid_to IS NULL
+         UNION ALL SELECT v.unit_id FROM org_unit_version v JOIN tree ON v.parent_id = tree.unit_id AND v.valid_to IS NULL)
+       SELECT tree.unit_id FROM tree JOIN org_unit u ON u.id = tree.unit_id AND u.kind IN ('CELL', 'GRASSROOTS_CELL')`,
+      [unitId],
+    );
+    const busy = await membership.query<{ cell_id: string }>(
+      `SELECT cell_id FROM member WHERE cell_id = ANY($1::uuid[]) AND status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')
+       GROUP BY cell_id HAVING count(*) >= 5 ORDER BY md5(cell_id::text) LIMIT 200`,
+      [subtree.rows.map((row) => row.unit_id)],
+    );
+    return busy.rows.map((row) => row.cell_id);
+  } finally {
+    await Promise.all([organization.end(), membership.end()]);
+  }
+}
+
+async function memberCounts(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM member WHERE status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')`)).rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
