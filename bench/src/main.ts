@@ -32,6 +32,9 @@ function option(name: string): string | undefined {
   return args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+const profileDir = option('profile');
+// One folder per process: node writes a profile per thread (the largest is the main thread's).
+const profileOptions = (name: string): string[] => (profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir, name)] : []);
 
 const scale = option('scale') ?? 'district';
 const serverUrl = option('database-url') ?? process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -118,7 +121,8 @@ try {
   const proxied = await proxy.start(ports.proxy);
   const gatewayEnv = { ...common, GATEWAY_PRIVATE_KEY: keys.privateKey };
   const [gateway, capture, hive] = await Promise.all([
-    startBenchProcess('gateway', 'gateway.main.ts', [], { ...gatewayEnv, ...urlEnv(subgraphUrls), BENCH_PORT: String(ports.gateway) }, quiet),
+    // `--profile DIR`: V8 CPU profiles of our gateway and the peer (open in Chrome DevTools), written when they stop.
+    startBenchProcess('gateway', 'gateway.main.ts', [], { ...gatewayEnv, ...urlEnv(subgraphUrls), BENCH_PORT: String(ports.gateway) }, quiet, profileOptions('gateway')),
     startBenchProcess('capture', 'gateway.main.ts', [], { ...gatewayEnv, ...urlEnv(proxied), BENCH_PORT: String(ports.capture) }, quiet),
     startBenchProcess('hive', '../peer/hive.main.ts', [], {
       ...gatewayEnv,
@@ -129,7 +133,7 @@ try {
         'http://127.0.0.1:4002/graphql': { name: 'membership', url: subgraphUrls.membership },
         'http://127.0.0.1:4003/graphql': { name: 'evaluation', url: subgraphUrls.evaluation },
       }),
-    }, quiet),
+    }, quiet, profileOptions('hive')),
   ]);
   processes.push(gateway!, capture!, hive!);
 

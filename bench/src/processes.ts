@@ -23,10 +23,10 @@ export interface BenchProcess {
 }
 
 /** Forks `servers/<script>` under tsx and waits for its `ready` message. */
-export async function startBenchProcess(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<BenchProcess> {
+export async function startBenchProcess(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void, nodeOptions: string[] = []): Promise<BenchProcess> {
   const child = fork(path.join(here, 'servers', script), args, {
     cwd: root,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeOptions],
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -38,6 +38,8 @@ interface Row {
   errors: number;
   /** Rows in the answers, summed: shows the calls did real work. */
   rows: number;
+  /** The first failed answer, if any. */
+  firstError?: string;
 }
 
 const databaseUrls = { organization: withDatabase(serverUrl, `${prefix}organization`), membership: withDatabase(serverUrl, `${prefix}membership`) };
@@ -56,8 +58,8 @@ const membership = await startBenchProcess('membership', 'subgraph.main.ts', ['m
 
 const rows: Row[] = [];
 try {
-  for (const [scope, unitId] of Object.entries(scopes)) {
-    const caller: Caller = { subject: 'bench', name: 'Benchmark', grants: [{ role: 'DISTRICT_BOARD', scopeUnitId: unitId }] };
+  for (const [scope, unitIds] of Object.entries(scopes)) {
+    const caller: Caller = { subject: 'bench', name: 'Benchmark', grants: unitIds.map((unitId) => ({ role: 'DISTRICT_BOARD', scopeUnitId: unitId })) };
     const token = await sign(caller, 'membership');
     const post = async (query: string, variables: Record<string, unknown>) => {
       const started = performance.now();
@@ -66,7 +68,7 @@ try {
       return { ms: performance.now() - started, ok: response.ok && !body.includes('"errors"'), body };
     };
     // Rosters of cells inside this scope, so every call returns members.
-    const cells = await busyCellsUnder(databaseUrls, unitId);
+    const cells = await busyCellsUnder(databaseUrls, unitIds);
     const random = seededRandom(2026);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const workloads: [string, () => { query: string; variables: Record<string, unknown> }, (body: string) => number][] = [
@@ -84,14 +86,17 @@ try {
       const times: number[] = [];
       let errors = 0;
       let total = 0;
+      let firstError: string | undefined;
       for (let index = 0; index < samples; index++) {
         const call = makeCall();
         const answer = await post(call.query, call.variables);
         times.push(answer.ms);
-        if (!answer.ok) errors += 1;
-        else total += answerRows(answer.body);
+        if (!answer.ok) {
+          errors += 1;
+          firstError ??= answer.body.slice(0, 300);
+        } else total += answerRows(answer.body);
       }
-      rows.push({ operation, scope, latency: summarize(times), errors, rows: total });
+      rows.push({ operation, scope, latency: summarize(times), errors, rows: total, firstError });
     }
   }
 } finally {
@@ -111,6 +116,8 @@ const lines = [
     return `| ${row.operation} | ${row.scope} | ${formatMs(row.latency.p50)} | ${formatMs(row.latency.p95)} | ${formatMs(row.latency.p99)} | ${row.errors} | ${row.rows} | ${goal} |`;
   }),
   '',
+  ...rows.filter((row) => row.firstError).map((row) => `- ${row.operation}, ${row.scope}: ${row.errors} errors, the first: \`${row.firstError!.replace(/`/g, "'")}\``),
+  '',
 ];
 const markdown = lines.join('\n');
 const resultsDir = path.join(workspaceRoot(), 'bench', 'results');
@@ -120,33 +127,35 @@ writeFileSync(path.join(resultsDir, `subgraph-${prefix.replace(/_$/, '')}-${new 
 console.log(markdown);
 process.exit(process.exitCode ?? 0);
 
-/** The root, its first child (a province) and a grandchild with cells (a grassroots committee). */
-async function scopeUnits(url: string, rootId: string): Promise<Record<string, string>> {
+/** Callers' scopes: every top unit (a national analyst), one province (the fixture's root) and its first grassroots committee. */
+async function scopeUnits(url: string, rootId: string): Promise<Record<string, string[]>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const child = async (parentId: string) =>
-      (await client.query<{ unit_id: string }>(`SELECT unit_id FROM org_unit_version WHERE parent_id = $1 AND valid_to IS NULL ORDER BY name LIMIT 1`, [parentId])).rows[0]?.unit_id;
-    const province = await child(rootId);
-    const committee = province ? await child(province) : undefined;
-    return { 'whole tree': rootId, ...(province ? { province } : {}), ...(committee ? { 'grassroots committee': committee } : {}) };
+    const tops = await client.query<{ unit_id: string }>(`SELECT v.unit_id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id WHERE v.parent_id IS NULL AND v.valid_to IS NULL AND u.ended_on IS NULL`);
+    const committee = (await client.query<{ unit_id: string }>(`SELECT unit_id FROM org_unit_version WHERE parent_id = $1 AND valid_to IS NULL ORDER BY name LIMIT 1`, [rootId])).rows[0]?.unit_id;
+    return {
+      [`every top unit (${tops.rows.length})`]: tops.rows.map((row) => row.unit_id),
+      'one province': [rootId],
+      ...(committee ? { 'one grassroots committee': [committee] } : {}),
+    };
   } finally {
     await client.end();
   }
 }
 
-/** Up to 200 cells inside `unitId`'s subtree today with at least five active members (a clerk's everyday roster). */
-async function busyCellsUnder(urls: { organization: string; membership: string }, unitId: string): Promise<string[]> {
+/** Up to 200 cells inside the units' subtrees today with at least five active members (a clerk's everyday roster). */
+async function busyCellsUnder(urls: { organization: string; membership: string }, unitIds: string[]): Promise<string[]> {
   const organization = new pg.Client({ connectionString: urls.organization });
   const membership = new pg.Client({ connectionString: urls.membership });
   await Promise.all([organization.connect(), membership.connect()]);
   try {
     const subtree = await organization.query<{ unit_id: string }>(
       `WITH RECURSIVE tree AS (
-         SELECT unit_id FROM org_unit_version WHERE unit_id = $1 AND valid_to IS NULL
+         SELECT unit_id FROM org_unit_version WHERE unit_id = ANY($1::uuid[]) AND valid_to IS NULL
          UNION ALL SELECT v.unit_id FROM org_unit_version v JOIN tree ON v.parent_id = tree.unit_id AND v.valid_to IS NULL)
        SELECT tree.unit_id FROM tree JOIN org_unit u ON u.id = tree.unit_id AND u.kind IN ('CELL', 'GRASSROOTS_CELL')`,
-      [unitId],
+      [unitIds],
     );
     const busy = await membership.query<{ cell_id: string }>(
       `SELECT cell_id FROM member WHERE cell_id = ANY($1::uuid[]) AND status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')
