@@ -27,9 +27,9 @@ export interface Consumer {
 }
 
 /**
- * At-least-once delivery, exactly-once effect: each event is applied in one transaction that also
- * moves this consumer's position, under a row lock; an event at or below the position is skipped.
- * A crash anywhere leaves either both the effect and the position, or neither.
+ * At-least-once delivery, exactly-once effect: each fetched batch is applied in one transaction that
+ * also moves this consumer's position, under a row lock; an event at or below the position is skipped.
+ * A crash anywhere leaves either both the effects and the position, or neither.
  */
 export function createConsumer<DB extends EventTables>(options: ConsumerOptions<DB>): Consumer {
   const db = options.db as unknown as Kysely<EventTables>;
@@ -49,25 +49,48 @@ export function createConsumer<DB extends EventTables>(options: ConsumerOptions<
     return (await response.json()) as { head: number; events: DomainEvent[] };
   }
 
-  async function apply(event: DomainEvent): Promise<void> {
+  /**
+   * Applies events in one transaction that also moves the position past the last of them; events at or
+   * below the stored position are skipped (delivered again).
+   */
+  async function applyTogether(events: readonly DomainEvent[]): Promise<void> {
     await options.db.transaction().execute(async (trx) => {
-      const events = trx as unknown as Transaction<EventTables>;
-      await events.insertInto('consumer_position').values({ producer: options.producer, position: 0 }).onConflict((oc) => oc.doNothing()).execute();
+      const tables = trx as unknown as Transaction<EventTables>;
+      await tables.insertInto('consumer_position').values({ producer: options.producer, position: 0 }).onConflict((oc) => oc.doNothing()).execute();
       const current = await sql<{ position: string }>`
-        SELECT position FROM consumer_position WHERE producer = ${options.producer} FOR UPDATE`.execute(events);
-      if (Number(current.rows[0]?.position ?? 0) >= event.position) return; // delivered again: already applied
-      const handler = options.handlers[event.type];
-      if (handler) await handler(trx, event);
-      await events.updateTable('consumer_position').set({ position: event.position }).where('producer', '=', options.producer).execute();
-      failpoint(`consume:${event.type}:before-commit`);
+        SELECT position FROM consumer_position WHERE producer = ${options.producer} FOR UPDATE`.execute(tables);
+      const stored = Number(current.rows[0]?.position ?? 0);
+      const fresh = events.filter((event) => event.position > stored);
+      if (fresh.length === 0) return;
+      for (const event of fresh) {
+        const handler = options.handlers[event.type];
+        if (handler) await handler(trx, event);
+      }
+      await tables.updateTable('consumer_position').set({ position: fresh.at(-1)!.position }).where('producer', '=', options.producer).execute();
+      for (const event of fresh) failpoint(`consume:${event.type}:before-commit`);
     });
+  }
+
+  /**
+   * A fetched batch in one transaction (one commit instead of one per event: replays and imports are
+   * bound by commits). If it fails, event by event, so everything before the failing event is kept
+   * and the error names that event.
+   */
+  async function applyBatch(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    try {
+      await applyTogether(events);
+    } catch (error) {
+      if (events.length === 1) throw error;
+      for (const event of events) await applyTogether([event]);
+    }
   }
 
   /** One pass: fetch and apply batches until the feed has nothing newer. */
   async function drain(): Promise<void> {
     for (;;) {
       const { head, events } = await fetchBatch(await position());
-      for (const event of events) await apply(event);
+      await applyBatch(events);
       if (events.length === 0 || (events.at(-1)?.position ?? 0) >= head) return;
     }
   }

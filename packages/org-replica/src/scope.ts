@@ -22,14 +22,18 @@ function liveOn(alias: string, day: RawBuilder<unknown>): RawBuilder<boolean> {
 
 const TODAY = sql`current_date`;
 
-/** SQL condition: `start` is a unit of the tree of `day`, and walking up from it reaches one of `targetIds` (the start included). */
+/**
+ * SQL condition: `start` is a unit of the tree of `day`, and walking up from it reaches one of
+ * `targetIds` (the start included). Each step is a scalar lookup by id, so the walk reads the id index
+ * a few times whatever the replica's size (a join per step let the planner hash the whole replica).
+ */
 function walkUpReaches(start: RawBuilder<unknown>, targetIds: readonly string[], day: RawBuilder<unknown> = TODAY): RawBuilder<boolean> {
   return sql<boolean>`EXISTS (
     WITH RECURSIVE walk_up(id, depth) AS (
       SELECT walk_start.id, 0 FROM org_unit_replica walk_start WHERE walk_start.id = ${start}::uuid AND ${liveOn('walk_start', day)}
       UNION ALL
-      SELECT walk_step.parent_id, walk_up.depth + 1 FROM walk_up JOIN org_unit_replica walk_step ON walk_step.id = walk_up.id AND ${liveOn('walk_step', day)}
-      WHERE walk_step.parent_id IS NOT NULL AND NOT walk_up.id = ANY(${uuids(targetIds)}) AND walk_up.depth < 64
+      SELECT (SELECT walk_step.parent_id FROM org_unit_replica walk_step WHERE walk_step.id = walk_up.id AND ${liveOn('walk_step', day)} LIMIT 1), walk_up.depth + 1
+      FROM walk_up WHERE walk_up.id IS NOT NULL AND NOT walk_up.id = ANY(${uuids(targetIds)}) AND walk_up.depth < 64
     )
     SELECT 1 FROM walk_up WHERE walk_up.id = ANY(${uuids(targetIds)}))`;
 }
