@@ -51,13 +51,14 @@ if (existsSync(report)) {
   const results = JSON.parse(readFileSync(report, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
-    testResults: { name: string; status: string; message: string; assertionResults: unknown[] }[];
+    testResults: { name: string; status: string; message: string; assertionResults: { status: string }[] }[];
   };
   passed += results.numPassedTests;
   failed += results.numFailedTests;
-  // A test file that fails to load has no test cases: count it, or a broken suite would vanish.
+  // A test file that fails outside its test cases (it does not load, or its beforeAll throws and its
+  // cases are skipped) has no failed case: count the file, or a broken suite would vanish.
   for (const file of results.testResults) {
-    if (file.status === 'failed' && file.assertionResults.length === 0) {
+    if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')) {
       failed += 1;
       failures.push(`suite ${path.relative(root, file.name)}: ${file.message.split('\n')[0]}`);
     }
