@@ -60,8 +60,9 @@ const rows: Row[] = [];
 try {
   for (const [scope, unitIds] of Object.entries(scopes)) {
     const caller: Caller = { subject: 'bench', name: 'Benchmark', grants: unitIds.map((unitId) => ({ role: 'DISTRICT_BOARD', scopeUnitId: unitId })) };
-    const token = await sign(caller, 'membership');
     const post = async (query: string, variables: Record<string, unknown>) => {
+      // A fresh token per call (internal tokens live a minute), signed before the clock starts.
+      const token = await sign(caller, 'membership');
       const started = performance.now();
       const response = await fetch(membership.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
       const body = await response.text();
