@@ -17,9 +17,11 @@ export async function buildCombinedDatabase(serverUrl: string, name: string, sou
   await dropDatabaseIfExists(url, name);
   await createDatabaseIfMissing(url, name);
   for (const [schema, source] of Object.entries(sources)) {
-    // The dump creates `public` itself.
+    // The dump creates `public` itself, and the extensions its indexes need (pg_trgm for member search).
     await run('psql', ['-q', url, '-c', 'DROP SCHEMA IF EXISTS public CASCADE']);
-    await run('bash', ['-o', 'pipefail', '-c', `pg_dump --no-owner --no-privileges --schema=public "$SOURCE" | psql -q -v ON_ERROR_STOP=1 "$TARGET" >/dev/null`], {
+    const { stdout } = await run('psql', ['-At', source, '-c', `SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'`]);
+    const extensions = stdout.split('\n').filter(Boolean).map((name) => `--extension=${name}`).join(' ');
+    await run('bash', ['-o', 'pipefail', '-c', `pg_dump --no-owner --no-privileges --schema=public ${extensions} "$SOURCE" | psql -q -v ON_ERROR_STOP=1 "$TARGET" >/dev/null`], {
       env: { ...process.env, SOURCE: source, TARGET: url },
       maxBuffer: 64 * 2 ** 20,
     });
