@@ -38,15 +38,25 @@ function walkUpReaches(start: RawBuilder<unknown>, targetIds: readonly string[],
     SELECT 1 FROM walk_up WHERE walk_up.id = ANY(${uuids(targetIds)}))`;
 }
 
-/** SQL condition: `column` names a unit inside the subtrees of `scopeIds`, as the tree stands today (lists the subtrees). */
-export function inReplicaSubtrees(column: Column, scopeIds: readonly string[]): RawBuilder<boolean> {
-  return sql<boolean>`${columnSql(column)} IN (
+/** SQL query: the ids of today's units below the replica rows `root` that `roots` selects (included), down the parent index. */
+function subtreeBelow(roots: RawBuilder<boolean>): RawBuilder<unknown> {
+  return sql`
     WITH RECURSIVE tree AS (
-      SELECT root.id FROM org_unit_replica root WHERE root.id = ANY(${uuids(scopeIds)}) AND ${liveOn('root', TODAY)}
+      SELECT root.id FROM org_unit_replica root WHERE ${liveOn('root', TODAY)} AND ${roots}
       UNION
       SELECT child.id FROM org_unit_replica child JOIN tree ON child.parent_id = tree.id WHERE ${liveOn('child', TODAY)}
     )
-    SELECT id FROM tree)`;
+    SELECT id FROM tree`;
+}
+
+/** SQL query: the ids of today's units in the subtrees of `rootIds` (roots included). */
+function subtreeIds(rootIds: readonly string[]): RawBuilder<unknown> {
+  return subtreeBelow(sql<boolean>`root.id = ANY(${uuids(rootIds)})`);
+}
+
+/** SQL condition: `column` names a unit inside the subtrees of `scopeIds`, as the tree stands today (lists the subtrees). */
+export function inReplicaSubtrees(column: Column, scopeIds: readonly string[]): RawBuilder<boolean> {
+  return sql<boolean>`${columnSql(column)} IN (${subtreeIds(scopeIds)})`;
 }
 
 /**
@@ -55,16 +65,10 @@ export function inReplicaSubtrees(column: Column, scopeIds: readonly string[]): 
  * scopes below it: never the caller's whole subtree.
  */
 export function inReplicaSubtreeWithin(column: Column, unitId: string, scopeIds: readonly string[]): RawBuilder<boolean> {
-  return sql<boolean>`${columnSql(column)} IN (
-    WITH RECURSIVE tree AS (
-      SELECT root.id FROM org_unit_replica root
-      WHERE ${liveOn('root', TODAY)} AND (
-        (root.id = ${unitId}::uuid AND ${walkUpReaches(sql`${unitId}::uuid`, scopeIds)})
-        OR (root.id = ANY(${uuids(scopeIds)}) AND ${walkUpReaches(sql`root.id`, [unitId])}))
-      UNION
-      SELECT child.id FROM org_unit_replica child JOIN tree ON child.parent_id = tree.id WHERE ${liveOn('child', TODAY)}
-    )
-    SELECT id FROM tree)`;
+  const roots = sql<boolean>`(
+    (root.id = ${unitId}::uuid AND ${walkUpReaches(sql`${unitId}::uuid`, scopeIds)})
+    OR (root.id = ANY(${uuids(scopeIds)}) AND ${walkUpReaches(sql`root.id`, [unitId])}))`;
+  return sql<boolean>`${columnSql(column)} IN (${subtreeBelow(roots)})`;
 }
 
 /** SQL condition: `column` names a unit inside the subtrees of `scopeIds` today, checked by walking up from it. */
@@ -100,13 +104,7 @@ const LISTED_SCOPE_UNITS = 2000;
  */
 export async function scopeSweepCondition<DB extends OrgReplicaTables>(db: Kysely<DB>, column: Column, scopeIds: readonly string[], listedUnits = LISTED_SCOPE_UNITS): Promise<RawBuilder<boolean>> {
   if (scopeIds.length === 0) return sql<boolean>`FALSE`;
-  const listed = await sql<{ id: string }>`
-    WITH RECURSIVE tree AS (
-      SELECT root.id FROM org_unit_replica root WHERE root.id = ANY(${uuids(scopeIds)}) AND ${liveOn('root', TODAY)}
-      UNION
-      SELECT child.id FROM org_unit_replica child JOIN tree ON child.parent_id = tree.id WHERE ${liveOn('child', TODAY)}
-    )
-    SELECT id FROM tree LIMIT ${listedUnits + 1}`.execute(db);
+  const listed = await sql<{ id: string }>`${subtreeIds(scopeIds)} LIMIT ${listedUnits + 1}`.execute(db);
   if (listed.rows.length <= listedUnits) return sql<boolean>`${columnSql(column)} = ANY(${uuids(listed.rows.map((row) => row.id))})`;
   const tops = await sql<{ id: string }>`SELECT DISTINCT top.id FROM org_unit_replica top WHERE top.parent_id IS NULL AND ${liveOn('top', TODAY)}`.execute(db);
   if (tops.rows.every((top) => scopeIds.includes(top.id))) {
