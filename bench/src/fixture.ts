@@ -35,22 +35,32 @@ export async function readFixture(databaseUrls: Record<'organization' | 'members
       `SELECT v.unit_id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
        WHERE v.valid_to IS NULL AND v.parent_id IS NULL AND u.ended_on IS NULL ORDER BY u.code LIMIT 1`,
     );
+    const rootId = root.rows[0]?.unit_id;
+    if (!rootId) throw new Error('no root unit: is the data loaded?');
+    // The caller's subtree: at national scale there are 34 tops and the caller holds the first, so the
+    // workload is drawn from inside it (a roster outside it would answer null, fast and meaningless).
+    const subtree = await organization.query<{ unit_id: string }>(
+      `WITH RECURSIVE tree AS (
+         SELECT unit_id FROM org_unit_version WHERE unit_id = $1 AND valid_to IS NULL
+         UNION ALL SELECT v.unit_id FROM org_unit_version v JOIN tree ON v.parent_id = tree.unit_id AND v.valid_to IS NULL)
+       SELECT unit_id FROM tree`,
+      [rootId],
+    );
+    const units = subtree.rows.map((row) => row.unit_id);
     // Cells with at least five active members, the busiest first: a clerk's everyday roster.
     const cells = await membership.query<{ cell_id: string }>(
-      `SELECT cell_id FROM member WHERE status IN ('PROBATIONARY','OFFICIAL','EXEMPT') AND cell_id IS NOT NULL
+      `SELECT cell_id FROM member WHERE status IN ('PROBATIONARY','OFFICIAL','EXEMPT') AND cell_id = ANY($2::uuid[])
        GROUP BY cell_id HAVING count(*) >= 5 ORDER BY md5(cell_id::text) LIMIT $1`,
-      [sample],
+      [sample, units],
     );
     const members = await membership.query<{ id: string; full_name: string; given_name: string }>(
-      `SELECT id, full_name, given_name FROM member WHERE status IN ('PROBATIONARY','OFFICIAL','EXEMPT') ORDER BY md5(id::text) LIMIT $1`,
-      [sample],
+      `SELECT id, full_name, given_name FROM member WHERE status IN ('PROBATIONARY','OFFICIAL','EXEMPT') AND cell_id = ANY($2::uuid[]) ORDER BY md5(id::text) LIMIT $1`,
+      [sample, units],
     );
     const searchTerms = members.rows.map((row, index) => {
       const words = fold(row.full_name).split(' ');
       return index % 2 === 0 && words.length > 2 ? `${words.at(-2)} ${words.at(-1)}` : fold(row.given_name);
     });
-    const rootId = root.rows[0]?.unit_id;
-    if (!rootId) throw new Error('no root unit: is the data loaded?');
     return {
       rootId,
       cellIds: cells.rows.map((row) => row.cell_id),
