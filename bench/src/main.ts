@@ -22,6 +22,16 @@ import { summarize } from './stats.ts';
 import { compareAnswers } from './compare.ts';
 
 const run = promisify(execFile);
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
 const SUBGRAPH_NAMES = ['organization', 'membership', 'evaluation'] as const;
 type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
@@ -150,9 +160,16 @@ try {
   }
   // One meeting per cell, day and kind (evaluation's rule): every recorded meeting gets a slot of its
   // own, on days after the generated world's last day (2026-11-01), when rosters are today's.
+  // Slots an earlier run already used (`--skip-load` reuses its data) are left out.
+  const taken = await withClient(databaseUrls.evaluation, async (client) =>
+    new Set(
+      (await client.query<{ slot: string }>(`SELECT cell_id || ' ' || held_on || ' ' || kind AS slot FROM meeting WHERE held_on > $1 AND cell_id = ANY($2::uuid[])`, [DATA_DAY, [...rosters.keys()]])).rows.map((row) => row.slot),
+    ),
+  );
   const slots: { cellId: string; heldOn: string; kind: string }[] = [];
   for (let day = new Date(`${today}T00:00:00Z`); day.toISOString().slice(0, 10) > DATA_DAY && slots.length < 20_000; day.setUTCDate(day.getUTCDate() - 1)) {
-    for (const kind of ['REGULAR', 'THEMATIC']) for (const cellId of rosters.keys()) slots.push({ cellId, heldOn: day.toISOString().slice(0, 10), kind });
+    const heldOn = day.toISOString().slice(0, 10);
+    for (const kind of ['REGULAR', 'THEMATIC']) for (const cellId of rosters.keys()) if (!taken.has(`${cellId} ${heldOn} ${kind}`)) slots.push({ cellId, heldOn, kind });
   }
   let nextSlot = 0;
   const makeCall = (name: OperationName): OperationCall => {
