@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Caller } from '@dangvien/auth';
+import { foldText } from '@dangvien/server';
 
 /** What the workload is drawn from, read once from the loaded databases. */
 export interface Fixture {
@@ -24,7 +25,17 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+/** Today's units in the subtrees of `rootIds` (roots included), from the organization database; only cells when asked. */
+export async function subtreeUnits(organization: pg.Client, rootIds: readonly string[], cellsOnly = false): Promise<string[]> {
+  const result = await organization.query<{ unit_id: string }>(
+    `WITH RECURSIVE tree AS (
+       SELECT unit_id FROM org_unit_version WHERE unit_id = ANY($1::uuid[]) AND valid_to IS NULL
+       UNION ALL SELECT v.unit_id FROM org_unit_version v JOIN tree ON v.parent_id = tree.unit_id AND v.valid_to IS NULL)
+     SELECT tree.unit_id FROM tree JOIN org_unit u ON u.id = tree.unit_id WHERE NOT $2 OR u.kind IN ('CELL', 'GRASSROOTS_CELL')`,
+    [rootIds, cellsOnly],
+  );
+  return result.rows.map((row) => row.unit_id);
+}
 
 export async function readFixture(databaseUrls: Record<'organization' | 'membership', string>, sample = 200): Promise<Fixture> {
   const organization = new pg.Client({ connectionString: databaseUrls.organization });
@@ -39,14 +50,7 @@ export async function readFixture(databaseUrls: Record<'organization' | 'members
     if (!rootId) throw new Error('no root unit: is the data loaded?');
     // The caller's subtree: at national scale there are 34 tops and the caller holds the first, so the
     // workload is drawn from inside it (a roster outside it would answer null, fast and meaningless).
-    const subtree = await organization.query<{ unit_id: string }>(
-      `WITH RECURSIVE tree AS (
-         SELECT unit_id FROM org_unit_version WHERE unit_id = $1 AND valid_to IS NULL
-         UNION ALL SELECT v.unit_id FROM org_unit_version v JOIN tree ON v.parent_id = tree.unit_id AND v.valid_to IS NULL)
-       SELECT unit_id FROM tree`,
-      [rootId],
-    );
-    const units = subtree.rows.map((row) => row.unit_id);
+    const units = await subtreeUnits(organization, [rootId]);
     // Cells with at least five active members, the busiest first: a clerk's everyday roster.
     const cells = await membership.query<{ cell_id: string }>(
       `SELECT cell_id FROM member WHERE status IN ('PROBATIONARY','OFFICIAL','EXEMPT') AND cell_id = ANY($2::uuid[])
@@ -58,8 +62,8 @@ export async function readFixture(databaseUrls: Record<'organization' | 'members
       [sample, units],
     );
     const searchTerms = members.rows.map((row, index) => {
-      const words = fold(row.full_name).split(' ');
-      return index % 2 === 0 && words.length > 2 ? `${words.at(-2)} ${words.at(-1)}` : fold(row.given_name);
+      const words = foldText(row.full_name).split(' ');
+      return index % 2 === 0 && words.length > 2 ? `${words.at(-2)} ${words.at(-1)}` : foldText(row.given_name);
     });
     return {
       rootId,

@@ -1,6 +1,6 @@
 import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES, type Caller } from '@dangvien/auth';
 import { scopeSweepCondition, withinReplicaScopes } from '@dangvien/org-replica';
-import { DomainError, requireId, requireText } from '@dangvien/server';
+import { DomainError, foldText, requireId, requireText } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase, MemberStatus } from '../database.ts';
 import type { MemberRow } from '../member/member.repository.ts';
@@ -24,10 +24,6 @@ export interface MemberSearchPage {
 
 export const MAX_SEARCH_PAGE = 200;
 
-/** Folds a name for search like the database column does: lowercase, no diacritics, đ → d, single spaces. */
-export function foldName(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC').replace(/\s+/g, ' ').trim();
-}
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (match) => `\\${match}`);
 
@@ -37,7 +33,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (match) => 
  * number (current or earlier); every criterion given must hold. Vietnamese order, pages by cursor.
  */
 export async function searchMembers(db: Kysely<MembershipDatabase>, caller: Caller, args: MemberSearchArguments): Promise<MemberSearchPage> {
-  const name = args.name?.trim() ? foldName(requireText(args.name, 'name', 'họ tên', 200)) : null;
+  const name = args.name?.trim() ? foldText(requireText(args.name, 'name', 'họ tên', 200)) : null;
   const citizenId = args.citizenId?.trim() ? args.citizenId.replace(/\s/g, '') : null;
   const cardNumber = args.partyCardNumber?.trim() ? requireText(args.partyCardNumber, 'partyCardNumber', 'số thẻ đảng viên', 50) : null;
   if (!name && !citizenId && !cardNumber) throw new DomainError('BAD_USER_INPUT', 'Nhập họ tên, số CCCD hoặc số thẻ đảng viên để tìm.', { field: 'name' });
