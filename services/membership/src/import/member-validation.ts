@@ -9,19 +9,10 @@ import { foldText } from '@dangvien/server';
 import { cleanText, readDate } from '@dangvien/spreadsheet';
 import { readCitizenId, readSex, readTheoryLevel } from './cell-values.ts';
 import { fieldLabel, MEMBER_IMPORT_FIELDS, type ColumnMapping, type MemberImportField } from './columns.ts';
-import type { Sheet, SheetCell } from '@dangvien/spreadsheet';
+import type { ImportProblem, Sheet, SheetCell } from '@dangvien/spreadsheet';
 import { MEMBER_CELL_KINDS } from '../placement/tables.ts';
 
-export interface ImportProblem {
-  /** Row number as the spreadsheet program shows it. */
-  row: number;
-  /** Header of the column in the file, or null for the whole row. */
-  column: string | null;
-  severity: 'ERROR' | 'WARNING';
-  code: string;
-  problem: string;
-  suggestion: string | null;
-}
+export type { ImportProblem } from '@dangvien/spreadsheet';
 
 /** A row that will become a member: the values createMember would store, and its first events. */
 export interface PlannedMember {

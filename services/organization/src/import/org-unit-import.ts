@@ -6,7 +6,7 @@ import type { OrganizationDatabase, OrgUnitKind } from '../database.ts';
 import { foldText } from '@dangvien/server';
 import { ancestorIds, inSubtrees, insertOrgUnits, lockTree, versionOn } from '../org-unit/org-unit.repository.ts';
 import { ALLOWED_PARENT_KINDS, KIND_LABELS } from '../org-unit/restructure.ts';
-import { cleanText, readDate, readSpreadsheet, type SheetCell, type SpreadsheetFile } from '@dangvien/spreadsheet';
+import { cleanText, readDate, readSpreadsheet, type ImportProblem, type SheetCell, type SpreadsheetFile } from '@dangvien/spreadsheet';
 
 const BATCH_UNITS = 1000;
 
@@ -48,14 +48,6 @@ export interface OrgUnitImportInput {
   dryRun?: boolean | null;
 }
 
-export interface OrgImportProblem {
-  row: number;
-  column: string | null;
-  severity: 'ERROR' | 'WARNING';
-  code: string;
-  problem: string;
-  suggestion: string | null;
-}
 
 export interface OrgUnitImportReport {
   status: 'VALIDATED' | 'REFUSED' | 'DONE';
@@ -64,7 +56,7 @@ export interface OrgUnitImportReport {
   createdCount: number;
   unchangedCount: number;
   skippedCount: number;
-  problems: OrgImportProblem[];
+  problems: ImportProblem[];
   mapping: { header: string; field: OrgUnitImportField | null }[];
   message: string | null;
 }
@@ -132,7 +124,7 @@ async function validateUnits(db: Db, caller: Caller, input: OrgUnitImportInput) 
     if (!columns.has(required)) throw new DomainError('BAD_USER_INPUT', `Chưa chọn cột "${FIELD_HEADERS[required][0]}".`, { field: 'mapping' });
   }
   const header = (field: OrgUnitImportField): string | null => (columns.has(field) ? sheet.headers[columns.get(field)!]! : null);
-  const problems: OrgImportProblem[] = [];
+  const problems: ImportProblem[] = [];
   const report = (row: ParsedUnit, field: OrgUnitImportField | null, code: string, problem: string, suggestion: string | null = null): void => {
     problems.push({ row: row.rowNumber, column: field ? header(field) : null, severity: 'ERROR', code, problem, suggestion });
     row.errors++;
