@@ -1,4 +1,5 @@
 import type { BulkWriter } from '@dangvien/server';
+import { attendanceCounts } from '../meeting/meeting.ts';
 
 /** What membership's events would have told us about a member: where and in what status (today and from each date), discipline, Regulation 213. */
 export interface BulkMemberPlacement {
@@ -98,8 +99,8 @@ export async function copyMeetings(writer: BulkWriter, meetings: readonly BulkMe
     'meeting',
     ['id', 'cell_id', 'held_on', 'kind', 'agenda', 'resolution', 'present_count', 'excused_count', 'absent_count'],
     meetings.map((meeting) => {
-      const count = (status: string) => meeting.attendance.filter((row) => row.status === status).length;
-      return [meeting.id, meeting.cellId, meeting.heldOn, meeting.kind, meeting.agenda, meeting.resolution, count('PRESENT'), count('EXCUSED'), count('ABSENT')];
+      const counts = attendanceCounts(meeting.attendance);
+      return [meeting.id, meeting.cellId, meeting.heldOn, meeting.kind, meeting.agenda, meeting.resolution, counts.present_count, counts.excused_count, counts.absent_count];
     }),
   );
   await writer.copy(

@@ -84,9 +84,9 @@ export async function recordMeeting(db: Kysely<EvaluationDatabase>, caller: Call
   });
 }
 
-/** The counts a meeting row carries beside its attendance rows (for the attendance rate). */
-function attendanceCounts(attendance: readonly { status: AttendanceStatus }[]) {
-  const count = (status: AttendanceStatus) => attendance.filter((entry) => entry.status === status).length;
+/** The counts a meeting row carries beside its attendance rows (for the attendance rate); the bulk load writes the same. */
+export function attendanceCounts(attendance: readonly { status: string }[]) {
+  const count = (status: AttendanceStatus): number => attendance.filter((entry) => entry.status === status).length;
   return { present_count: count('PRESENT'), excused_count: count('EXCUSED'), absent_count: count('ABSENT') };
 }
 
