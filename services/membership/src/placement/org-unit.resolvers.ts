@@ -49,12 +49,12 @@ function countLoader(context: MembershipContext, asOf: string, status: MemberSta
       const cellsOf = new Map<string, string[]>();
       for (const unitId of unitIds) {
         if (!readable.has(unitId)) cellsOf.set(unitId, []);
-        else if (!includeSubtree) cellsOf.set(unitId, [unitId]);
-        else {
-          const subtree = await subtreeUnitIds(context.db, [unitId], asOf);
-          const readableBelow = await readableAmong(context, subtree, asOf);
-          cellsOf.set(unitId, subtree.filter((id) => readableBelow.has(id)));
-        }
+        else cellsOf.set(unitId, includeSubtree ? await subtreeUnitIds(context.db, [unitId], asOf) : [unitId]);
+      }
+      if (includeSubtree) {
+        // One scope check for every unit below the asked ones, not one per asked unit.
+        const readableBelow = await readableAmong(context, [...new Set([...cellsOf.values()].flat())], asOf);
+        for (const [unitId, cells] of cellsOf) cellsOf.set(unitId, cells.filter((id) => readableBelow.has(id)));
       }
       const allCells = [...new Set([...cellsOf.values()].flat())];
       if (!includeSubtree && asOf >= todayInVietnam()) {
