@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { OperationCall } from './operations.ts';
 
 /**
@@ -19,5 +20,16 @@ export async function timedPost(url: string, call: OperationCall): Promise<{ ms:
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
     return { ms: performance.now() - started, ok: false, body: `${error instanceof Error ? error.message : String(error)}${cause}` };
+  }
+}
+
+/** Runs `work` with a connection of its own to `url`, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
   }
 }

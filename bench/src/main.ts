@@ -8,7 +8,7 @@ import pg from 'pg';
 import { generateGatewayKeys, internalTokenSigner } from '@dangvien/auth';
 import { DATA_DAY } from '@dangvien/datagen';
 import { dropDatabaseIfExists, withDatabase, workspaceRoot } from '@dangvien/db';
-import { timedPost } from './client.ts';
+import { timedPost, withClient } from './client.ts';
 import { RecordingProxy, replayDirect, withVariables, type SubgraphRequest } from './direct.ts';
 import { readFixture, seededRandom, type Fixture } from './fixture.ts';
 import { gzipJavaScriptBytes, measureShellInBrowser } from './frontend.ts';
@@ -22,16 +22,6 @@ import { summarize } from './stats.ts';
 import { compareAnswers } from './compare.ts';
 
 const run = promisify(execFile);
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 const SUBGRAPH_NAMES = ['organization', 'membership', 'evaluation'] as const;
 type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 

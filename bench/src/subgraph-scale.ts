@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { generateGatewayKeys, internalTokenSigner, type Caller } from '@dangvien/auth';
 import { withDatabase, workspaceRoot } from '@dangvien/db';
-import { readFixture, seededRandom } from './fixture.ts';
+import { withClient } from './client.ts';
+import { readFixture, seededRandom, subtreeUnits } from './fixture.ts';
 import { startBenchProcess } from './processes.ts';
 import { formatMs, summarize, type LatencySummary } from './stats.ts';
 
@@ -129,10 +129,8 @@ console.log(markdown);
 process.exit(process.exitCode ?? 0);
 
 /** Callers' scopes: every top unit (a national analyst), one province (the fixture's root) and its first grassroots committee. */
-async function scopeUnits(url: string, rootId: string): Promise<Record<string, string[]>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+function scopeUnits(url: string, rootId: string): Promise<Record<string, string[]>> {
+  return withClient(url, async (client) => {
     const tops = await client.query<{ unit_id: string }>(`SELECT v.unit_id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id WHERE v.parent_id IS NULL AND v.valid_to IS NULL AND u.ended_on IS NULL`);
     const committee = (await client.query<{ unit_id: string }>(`SELECT unit_id FROM org_unit_version WHERE parent_id = $1 AND valid_to IS NULL ORDER BY name LIMIT 1`, [rootId])).rows[0]?.unit_id;
     return {
@@ -140,41 +138,24 @@ async function scopeUnits(url: string, rootId: string): Promise<Record<string, s
       'one province': [rootId],
       ...(committee ? { 'one grassroots committee': [committee] } : {}),
     };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Up to 200 cells inside the units' subtrees today with at least five active members (a clerk's everyday roster). */
 async function busyCellsUnder(urls: { organization: string; membership: string }, unitIds: string[]): Promise<string[]> {
-  const organization = new pg.Client({ connectionString: urls.organization });
-  const membership = new pg.Client({ connectionString: urls.membership });
-  await Promise.all([organization.connect(), membership.connect()]);
-  try {
-    const subtree = await organization.query<{ unit_id: string }>(
-      `WITH RECURSIVE tree AS (
-         SELECT unit_id FROM org_unit_version WHERE unit_id = ANY($1::uuid[]) AND valid_to IS NULL
-         UNION ALL SELECT v.unit_id FROM org_unit_version v JOIN tree ON v.parent_id = tree.unit_id AND v.valid_to IS NULL)
-       SELECT tree.unit_id FROM tree JOIN org_unit u ON u.id = tree.unit_id AND u.kind IN ('CELL', 'GRASSROOTS_CELL')`,
-      [unitIds],
-    );
+  const cells = await withClient(urls.organization, (organization) => subtreeUnits(organization, unitIds, true));
+  return withClient(urls.membership, async (membership) => {
     const busy = await membership.query<{ cell_id: string }>(
       `SELECT cell_id FROM member WHERE cell_id = ANY($1::uuid[]) AND status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')
        GROUP BY cell_id HAVING count(*) >= 5 ORDER BY md5(cell_id::text) LIMIT 200`,
-      [subtree.rows.map((row) => row.unit_id)],
+      [cells],
     );
     return busy.rows.map((row) => row.cell_id);
-  } finally {
-    await Promise.all([organization.end(), membership.end()]);
-  }
+  });
 }
 
-async function memberCounts(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM member WHERE status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')`)).rows[0]!.n);
-  } finally {
-    await client.end();
-  }
+function memberCounts(url: string): Promise<number> {
+  return withClient(url, async (client) =>
+    Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM member WHERE status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')`)).rows[0]!.n),
+  );
 }
