@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.test-results/**', '**/.__mf__temp/**', 'gateway/supergraph.graphql'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.test-results/**', '**/.__mf__temp/**', 'gateway/supergraph.graphql', '**/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

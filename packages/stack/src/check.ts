@@ -6,7 +6,7 @@ import { workspaceRoot } from '@dangvien/db';
 
 /**
  * `pnpm check` (and `npm test`, and CI): type check every package, lint, check the committed
- * supergraph is fresh, run every vitest project (unit, integration, browser), then print one line:
+ * supergraph and generated types are fresh and the import structure holds, run every vitest project (unit, integration, browser), then print one line:
  * `N passed, N failed` — each test case counts, and each of the other steps counts as one.
  */
 const root = workspaceRoot();
@@ -38,6 +38,19 @@ const packageDirs = ['packages', 'services', 'frontends']
 for (const dir of packageDirs) step(`typecheck ${dir}`, [bin('typescript', 'bin/tsc'), '--noEmit', '-p', dir]);
 step('lint', [bin('eslint', 'bin/eslint.js'), '.']);
 step('supergraph is fresh', ['--import', 'tsx', 'gateway/src/compose.ts', '--check']);
+step('generated types are fresh', ['--import', 'tsx', 'packages/stack/src/codegen/codegen.ts', '--check']);
+step('no hand-written copy of a GraphQL type', ['--import', 'tsx', 'packages/stack/src/codegen/codegen.ts', '--restatements']);
+step('import structure (no cycles, no service imports another or the demo data, no relative import across packages)', [
+  bin('dependency-cruiser', 'bin/dependency-cruise.mjs'),
+  '--config',
+  '.dependency-cruiser.cjs',
+  'packages',
+  'services',
+  'frontends',
+  'gateway',
+  'bench',
+  'e2e',
+]);
 
 const report = path.join(resultsDir, 'vitest.json');
 rmSync(report, { force: true });
