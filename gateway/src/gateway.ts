@@ -8,10 +8,9 @@ import { maskUnexpectedErrors, serveApollo, type RunningServer } from '@dangvien
 import type { Request, Router } from 'express';
 import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
 import { requestLimits } from './limits/index.ts';
+import type { GatewayContext } from './context.ts';
 
-export interface GatewayContext {
-  caller: Caller;
-}
+export type { GatewayContext } from './context.ts';
 
 export interface GatewayOptions {
   port?: number;

@@ -1,4 +1,3 @@
-// Imported by path: Vite bundles config files and would leave a workspace package's .ts unloadable.
-import { nodeProject } from '../testing/src/vitest-project.ts';
+import { nodeProject } from '@dangvien/testing/vitest';
 
 export default nodeProject(import.meta.url);

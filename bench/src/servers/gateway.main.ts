@@ -1,5 +1,5 @@
 import type { Caller } from '@dangvien/auth';
-import { startGateway } from '../../../gateway/src/gateway.ts';
+import { startGateway } from '@dangvien/gateway';
 import type { ChildReply } from '../processes.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { startSubgraph, type SubgraphDefinition } from '../../../packages/server/src/index.ts';
+import { startSubgraph, type SubgraphDefinition } from '@dangvien/server';
 import type { ChildReply, ParentCommand } from '../processes.ts';
 
 /**
@@ -11,9 +11,9 @@ import type { ChildReply, ParentCommand } from '../processes.ts';
 type AnyDefinition = SubgraphDefinition<any, any>;
 /** Only the subgraph this process serves is loaded. */
 const definitions: Record<string, () => Promise<AnyDefinition>> = {
-  organization: async () => (await import('../../../services/organization/src/subgraph.ts')).organizationSubgraph as AnyDefinition,
-  membership: async () => (await import('../../../services/membership/src/subgraph.ts')).membershipSubgraph as AnyDefinition,
-  evaluation: async () => (await import('../../../services/evaluation/src/subgraph.ts')).evaluationSubgraph as AnyDefinition,
+  organization: async () => (await import('@dangvien/organization')).organizationSubgraph as AnyDefinition,
+  membership: async () => (await import('@dangvien/membership')).membershipSubgraph as AnyDefinition,
+  evaluation: async () => (await import('@dangvien/evaluation')).evaluationSubgraph as AnyDefinition,
 };
 const name = process.argv[2] ?? '';
 const load = definitions[name];

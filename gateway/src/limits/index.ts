@@ -1,6 +1,6 @@
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import type { GatewayContext } from '../gateway.ts';
+import type { GatewayContext } from '../context.ts';
 import { armorRules } from './armor.ts';
 import { limitsConfig } from './config.ts';
 import { withDeadline } from './deadline.ts';

@@ -1,4 +1,5 @@
-import { vietnameseName, type Sex } from './names.ts';
+import type { Grade, MemberStatus, OrgUnitCategory, OrgUnitKind, ResidentialArea, Sex } from '@dangvien/contracts';
+import { vietnameseName } from './names.ts';
 import { seededRandom, weightedPick } from './random.ts';
 
 /**
@@ -6,9 +7,6 @@ import { seededRandom, weightedPick } from './random.ts';
  * a few grassroots committees, their residential cells and members with several years of reviews.
  * Each subgraph writes only its own share of it. The large generator is a separate issue.
  */
-export type OrgUnitKind = 'PROVINCE' | 'DISTRICT' | 'GRASSROOTS_COMMITTEE' | 'GRASSROOTS_CELL' | 'CELL' | 'PARTY_GROUP';
-export type MemberStatus = 'PROBATIONARY' | 'OFFICIAL' | 'EXEMPT' | 'LEFT' | 'DECEASED';
-export type Grade = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
 
 export interface DemoOrgUnit {
   id: string;
@@ -18,8 +16,8 @@ export interface DemoOrgUnit {
   parentId: string | null;
   establishedOn: string;
   /** Loại hình and, for residential cells, the area (organization's OrgUnitCategory / ResidentialArea). */
-  category?: string;
-  residentialArea?: string;
+  category?: OrgUnitCategory;
+  residentialArea?: ResidentialArea;
 }
 export interface DemoMember { id: string; fullName: string; sex: Sex; birthDate: string; status: MemberStatus; cellId: string }
 export interface DemoReview { id: string; memberId: string; year: number; score: number; grade: Grade }

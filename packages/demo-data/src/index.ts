@@ -1,3 +1,3 @@
 export * from './demo.ts';
 export { seededRandom, weightedPick } from './random.ts';
-export { vietnameseName, type Sex } from './names.ts';
+export { vietnameseName } from './names.ts';

@@ -1,3 +1,4 @@
+import type { Sex } from '@dangvien/contracts';
 import { weightedPick } from './random.ts';
 
 // Family-name shares, roughly as in the population (Nguyễn about 38%).
@@ -9,8 +10,6 @@ const MALE_MIDDLE = ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Xuân', 'Thanh
 const FEMALE_MIDDLE = ['Thị', 'Thị', 'Thu', 'Ngọc', 'Thanh', 'Minh', 'Kim'];
 const MALE_GIVEN = ['Hùng', 'Dũng', 'Tuấn', 'Nam', 'Sơn', 'Thắng', 'Hải', 'Long', 'Quân', 'Bình', 'Cường', 'Đức', 'Trung', 'Việt', 'An'];
 const FEMALE_GIVEN = ['Lan', 'Hương', 'Hoa', 'Mai', 'Hằng', 'Nga', 'Thủy', 'Yến', 'Linh', 'Trang', 'Hà', 'Thảo', 'Oanh', 'Ánh'];
-
-export type Sex = 'MALE' | 'FEMALE';
 
 export function vietnameseName(random: () => number, sex: Sex): string {
   const pick = (list: readonly string[]): string => list[Math.floor(random() * list.length)]!;

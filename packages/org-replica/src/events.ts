@@ -21,6 +21,7 @@ export interface OrgUnitDissolved {
   actor: { subject: string; name: string };
 }
 
+// own-contract: an event payload, versioned with the event feed, not with the GraphQL API.
 /** A unit has a new name from `effectiveDate` (its parent is unchanged). */
 export interface OrgUnitRenamed {
   id: string;

@@ -1,4 +1,5 @@
 import type { Caller } from '@dangvien/auth';
+import type { AuditRecord } from '@dangvien/contracts';
 import type { ColumnType, Generated, Kysely, RawBuilder, Transaction } from 'kysely';
 import { DomainError, requireId } from './errors.ts';
 
@@ -48,18 +49,6 @@ export async function writeAudit<DB extends AuditTables>(
       })),
     )
     .execute();
-}
-
-export interface AuditRecord {
-  id: string;
-  occurredAt: string;
-  actor: string;
-  actorRoles: string[];
-  operation: string;
-  entityType: string;
-  entityId: string;
-  before: string | null;
-  after: string | null;
 }
 
 /**

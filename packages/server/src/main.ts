@@ -15,7 +15,8 @@ import { startSubgraph, type SubgraphDefinition } from './subgraph.ts';
  * `<NAME>_PORT` (default: the definition's port), `<NAME>_DATABASE_URL` (default: the embedded
  * PostgreSQL under .data/, started or reused), `GATEWAY_PUBLIC_KEY` (required: the key that signs the
  * gateway's internal tokens), `EVENT_FEED_SECRET` (required: guards the event feeds), `<PRODUCER>_URL`
- * (where to pull events from), `SEED_DEMO=1` to write the demo data into empty tables.
+ * (where to pull events from). The demo data is written by the start command before the subgraph
+ * starts (`packages/stack`), not by the subgraph.
  */
 /**
  * Runs `shutdown` on SIGTERM or SIGINT, and when the process that started us dies, even by SIGKILL
@@ -55,7 +56,6 @@ export async function runSubgraphProcess<DB, Ctx extends BaseContext>(definition
     port,
     gatewayPublicKey,
     eventFeedSecret,
-    seedDemo: process.env.SEED_DEMO === '1',
   });
   // Producers are found where the gateway finds them: <NAME>_URL, else the default ports.
   server.connect(Object.fromEntries(SUBGRAPHS.map((name) => [name, process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`])));

@@ -20,22 +20,21 @@ export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
   resolvers: GraphQLResolverMap<Ctx>;
   /** Per request, for the caller the gateway vouched for: fresh DataLoaders, so batching and caching never cross requests or callers. */
   createContext: (db: Kysely<DB>, caller: Caller) => Ctx;
-  /** Writes this subgraph's share of the demo data set when its tables are empty. */
-  seedDemo?: (db: Kysely<DB>) => Promise<void>;
   /** Event handlers by producing subgraph, then by event type. */
   consumes?: Partial<Record<SubgraphName, Record<string, EventHandler<DB>>>>;
   /** Reports served under /events/<name> for the consistency command (replica digests…). */
   statusReports?: (db: Kysely<DB>) => Record<string, () => Promise<unknown>>;
 }
 
-export interface StartOptions {
+export interface StartOptions<DB = unknown> {
   databaseUrl: string;
   /** Shared by the services only: guards the event feeds between subgraphs. */
   eventFeedSecret: string;
   /** The gateway's public key (JWK JSON): only requests carrying a token it signed are served. */
   gatewayPublicKey: string;
   port?: number;
-  seedDemo?: boolean;
+  /** Writes data into the migrated database before it is served (tests: the demo data set). */
+  seed?: (db: Kysely<DB>) => Promise<void>;
   onQuery?: (sql: string, milliseconds: number) => void;
 }
 
@@ -49,11 +48,11 @@ export interface StartedSubgraph<DB> extends RunningServer {
 /** Migrates, optionally seeds, and serves one subgraph over HTTP. */
 export async function startSubgraph<DB, Ctx extends BaseContext>(
   definition: SubgraphDefinition<DB, Ctx>,
-  options: StartOptions,
+  options: StartOptions<DB>,
 ): Promise<StartedSubgraph<DB>> {
   const db = createKysely<DB>(options.databaseUrl, { onQuery: options.onQuery });
   await migrateToLatest(db as Kysely<unknown>, definition.migrations);
-  if (options.seedDemo && definition.seedDemo) await definition.seedDemo(db);
+  await options.seed?.(db);
   const apollo = new ApolloServer<Ctx>({
     schema: buildSubgraphSchema([{ typeDefs: loadSchemaFile(definition.schemaUrl), resolvers: definition.resolvers }]),
     includeStacktraceInErrorResponses: false,

@@ -88,14 +88,5 @@ export async function writeWorkbook(build: (workbook: ExcelJS.Workbook) => void)
   return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 }
 
-/** A problem an import found in one row of a sheet, as the member and unit imports report it. */
-export interface ImportProblem {
-  /** Row number as the spreadsheet program shows it. */
-  row: number;
-  /** Header of the column in the file, or null for the whole row. */
-  column: string | null;
-  severity: 'ERROR' | 'WARNING';
-  code: string;
-  problem: string;
-  suggestion: string | null;
-}
+/** A problem an import found in one row of a sheet, as the member and unit imports report it (the GraphQL `ImportProblem`). */
+export type { ImportProblem } from '@dangvien/contracts';

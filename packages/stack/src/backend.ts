@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { generateGatewayKeys, type GatewayKeys } from '@dangvien/auth';
 import { DEFAULT_SUBGRAPH_PORTS, type SubgraphName, configuredDatabaseUrl, createDatabaseIfMissing, dropDatabaseIfExists, SUBGRAPHS, withDatabase, workspaceRoot } from '@dangvien/db';
+import { seedDemoDatabases } from './demo-seed.ts';
 import { eventFeedSecret } from './secrets.ts';
 import { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';
 
@@ -28,6 +29,7 @@ export interface BackendOptions {
   fresh?: boolean;
   /** Drop them again when stopping (tests, with a prefix of their own). */
   dropOnStop?: boolean;
+  /** Write the demo data set into empty tables before the subgraphs start. */
   seedDemo?: boolean;
   log?: (line: string) => void;
 }
@@ -59,7 +61,6 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     if (options.dropOnStop) for (const url of databaseUrls) await dropDatabaseIfExists(url, new URL(url).pathname.slice(1));
   };
   const env: NodeJS.ProcessEnv = {
-    SEED_DEMO: options.seedDemo ? '1' : '0',
     GATEWAY_PORT: String(ports.gateway),
     EVENT_FEED_SECRET: eventFeedSecret(),
   };
@@ -100,6 +101,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     if (options.fresh) await dropDatabaseIfExists(identityUrl, new URL(identityUrl).pathname.slice(1));
     env.IDENTITY_DATABASE_URL = identityUrl;
     databaseUrls.push(identityUrl);
+    if (options.seedDemo) await seedDemoDatabases(Object.fromEntries(SUBGRAPHS.map((name) => [name, env[`${name.toUpperCase()}_DATABASE_URL`]!])) as Record<SubgraphName, string>);
     await Promise.all(SUBGRAPHS.map((name) => launch(name)));
     await launch('gateway');
   } catch (error) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { internalTokenSigner, type Caller } from '@dangvien/auth';
 import { createKysely, freePort, workspaceRoot } from '@dangvien/db';
 import { demoId } from '@dangvien/demo-data';
-import { insertMembers, type MembershipDatabase } from '@dangvien/membership/testing';
+import { insertMembers, type MembershipDatabase } from '@dangvien/membership/bulk';
 import { eventually, postGraphQL, testServerUrl } from '@dangvien/testing';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createKysely, freePort, isPortFree, workspaceRoot } from '@dangvien/db';
 import { demoDataSet } from '@dangvien/demo-data';
-import { insertMembers, type MembershipDatabase } from '@dangvien/membership/testing';
+import { insertMembers, type MembershipDatabase } from '@dangvien/membership/bulk';
 import { eventually, postGraphQL, signIn } from '@dangvien/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 

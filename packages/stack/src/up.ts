@@ -4,7 +4,7 @@ import { configuredDatabaseUrl, embeddedDataDir, startEmbeddedPostgres, SUBGRAPH
 import { startBackend } from './backend.ts';
 import { buildFrontends, serveFrontends } from './frontends.ts';
 import { envPorts } from './ports.ts';
-import { loadDemoDistrict } from '../../datagen/src/demo-district.ts';
+import { loadDemoDistrict } from '@dangvien/datagen';
 
 /**
  * The demo start shows a whole district (the district scale of docs/data.md, put under the demo's

@@ -3,8 +3,10 @@ import { evaluationSubgraph } from '@dangvien/evaluation';
 import { membershipSubgraph } from '@dangvien/membership';
 import { organizationSubgraph } from '@dangvien/organization';
 import type { RunningServer } from '@dangvien/server';
-import { postGraphQL, startTestSubgraph, testGatewayKeys, type GraphQLResponse, type TestSubgraph } from '@dangvien/testing';
-import { startGateway, type GatewayOptions } from './gateway.ts';
+import { postGraphQL, type GraphQLResponse } from './graphql.ts';
+import { testGatewayKeys } from './callers.ts';
+import { startTestSubgraph, type TestSubgraph } from './subgraph.ts';
+import { startGateway, type GatewayOptions } from '@dangvien/gateway';
 
 export type AnySubgraph = TestSubgraph<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each subgraph has its own database type
 

@@ -2,6 +2,7 @@ import type { BaseContext } from '@apollo/server';
 import type { Caller } from '@dangvien/auth';
 import { startSubgraph, type StartedSubgraph, type SubgraphDefinition } from '@dangvien/server';
 import { demoId } from '@dangvien/demo-data';
+import { seedDemoData } from '@dangvien/demo-data/seed';
 import { callerWith, internalToken, testGatewayKeys } from './callers.ts';
 import { createTestDatabase } from './database.ts';
 import { postGraphQL, type GraphQLResponse } from './graphql.ts';
@@ -31,7 +32,7 @@ export async function startTestSubgraph<DB, Ctx extends BaseContext>(
     gatewayPublicKey: (await testGatewayKeys()).publicKey,
     eventFeedSecret: TEST_EVENT_FEED_SECRET,
     port: 0,
-    seedDemo: options.seedDemo ?? false,
+    seed: options.seedDemo ? (db) => seedDemoData(definition.name, db) : undefined,
     onQuery: (sql) => queries.push(sql),
   });
   queries.length = 0;
