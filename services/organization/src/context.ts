@@ -3,11 +3,13 @@ import { groupLoader, isUuid, rowLoader } from '@dangvien/server';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import { findPositionsOfMembers, findPositionsOfTerms, findPositionsOn, findTermsByIds, findTermsOf } from './committee/committee.repository.ts';
-import type { CommitteeTermRow, PositionRow } from './committee/committee.ts';
+import type { CommitteeTermRow, PositionRow } from './committee/committee.tables.ts';
 import type { OrganizationDatabase } from './database.ts';
 import { findDelegatesOf, findDelegationsAssignedBy, findDelegationsByIds, findDelegationsDirecting, findRatingsOf, findWorkItemsOf } from './delegation/delegation.repository.ts';
-import type { DelegateRow, DelegationRow, RatingRow, WorkItemRow } from './delegation/delegation.ts';
-import { findOperationsByIds, findPartsOf, type OperationPartRow, type OperationRow } from './operation/operation.repository.ts';
+import type { DelegateRow, DelegationRow, RatingRow, WorkItemRow } from './delegation/delegation.tables.ts';
+import { findAddressesOf } from './import/org-unit-import.repository.ts';
+import { findOperationsByIds, findPartsOf } from './operation/operation.repository.ts';
+import type { OperationPartRow, OperationRow } from './operation/operation.tables.ts';
 import {
   findAncestorsOf,
   findChildrenOf,
@@ -15,10 +17,9 @@ import {
   findOrgUnitsByKeys,
   findVersionsOf,
   today,
-  type OrgUnitRow,
-  type OrgUnitVersionRow,
   type UnitDay,
 } from './org-unit/org-unit.repository.ts';
+import type { OrgUnitRow, OrgUnitVersionRow } from './org-unit/org-unit.tables.ts';
 
 export interface OrganizationContext {
   db: Kysely<OrganizationDatabase>;
@@ -44,6 +45,8 @@ export interface OrganizationContext {
   delegatesOf: ReturnType<typeof groupLoader<DelegateRow>>;
   workItemsOf: ReturnType<typeof groupLoader<WorkItemRow>>;
   ratingsOf: ReturnType<typeof groupLoader<RatingRow>>;
+  /** Addresses recorded by unit imports (null when none). */
+  addressOf: DataLoader<string, string | null>;
 }
 
 const keyOf = (key: UnitDay) => `${key.id}@${key.day}`;
@@ -86,5 +89,9 @@ export function createContext(db: Kysely<OrganizationDatabase>, caller: Caller):
     delegatesOf: groupLoader((ids) => findDelegatesOf(db, ids), (row) => row.delegation_id),
     workItemsOf: groupLoader((ids) => findWorkItemsOf(db, ids), (row) => row.delegate_id),
     ratingsOf: groupLoader((ids) => findRatingsOf(db, ids), (row) => row.delegate_id),
+    addressOf: new DataLoader(async (ids) => {
+      const addresses = await findAddressesOf(db, ids);
+      return ids.map((id) => addresses.get(id) ?? null);
+    }),
   };
 }

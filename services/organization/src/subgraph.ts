@@ -2,7 +2,6 @@ import { auditResolvers } from './audit/audit.resolvers.ts';
 import type { SubgraphDefinition } from '@dangvien/server';
 import { createContext, type OrganizationContext } from './context.ts';
 import type { OrganizationDatabase } from './database.ts';
-import { seedDemo } from './demo-seed.ts';
 import { orgUnitImportResolvers } from './import/org-unit-import.resolvers.ts';
 import { migrations } from './migrations/index.ts';
 import { evaluationEventHandlers, membershipEventHandlers } from './operation/operation.events.ts';
@@ -10,8 +9,10 @@ import { operationResolvers } from './operation/operation.resolvers.ts';
 import { currentTreeRows } from './org-unit/org-unit.repository.ts';
 import { orgUnitResolvers } from './org-unit/org-unit.resolvers.ts';
 import { splitResolvers } from './split/split.resolvers.ts';
+import { categoryResolvers } from './category/category.resolvers.ts';
 import { committeeResolvers } from './committee/committee.resolvers.ts';
 import { delegationResolvers } from './delegation/delegation.resolvers.ts';
+import { dissolutionResolvers } from './dissolution/dissolution.resolvers.ts';
 import { treeDigest } from '@dangvien/org-replica';
 import { mergeResolvers } from '@dangvien/server';
 
@@ -20,9 +21,18 @@ export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, Orga
   defaultPort: 4001,
   schemaUrl: new URL('./', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(orgUnitResolvers, orgUnitImportResolvers, operationResolvers, auditResolvers, splitResolvers, committeeResolvers, delegationResolvers),
+  resolvers: mergeResolvers(
+    orgUnitResolvers,
+    categoryResolvers,
+    orgUnitImportResolvers,
+    operationResolvers,
+    dissolutionResolvers,
+    auditResolvers,
+    splitResolvers,
+    committeeResolvers,
+    delegationResolvers,
+  ),
   createContext,
-  seedDemo,
   consumes: { membership: membershipEventHandlers, evaluation: evaluationEventHandlers },
   // The source's digest of today's tree, compared with each replica's by the consistency command.
   statusReports: (db) => ({ tree: async () => treeDigest(await currentTreeRows(db)) }),

@@ -1,14 +1,12 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { AUDIT_READER_ROLES, scopesWithRole } from '@dangvien/auth';
-import { auditLogArguments, findAuditRecords } from '@dangvien/server';
-import { sql } from 'kysely';
-import type { OrganizationContext } from '../context.ts';
-import { inSubtrees } from '../org-unit/org-unit.repository.ts';
+import { auditLogArguments } from '@dangvien/server';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { findOrganizationAuditRecords } from './audit.repository.ts';
 
-export const auditResolvers: GraphQLResolverMap<OrganizationContext> = {
+export const auditResolvers: Resolvers = {
   Query: {
     // Changes to units inside the subtrees where the caller may read the audit log; nothing elsewhere.
-    organizationAuditLog: (_source, args: { entityId?: string; first?: number }, context) =>
-      findAuditRecords(context.db, inSubtrees(sql`audit_log.entity_id::uuid`, scopesWithRole(context.caller, AUDIT_READER_ROLES), null), auditLogArguments(args)),
+    organizationAuditLog: (_source, args, context) =>
+      findOrganizationAuditRecords(context.db, scopesWithRole(context.caller, AUDIT_READER_ROLES), auditLogArguments(args)),
   },
 };

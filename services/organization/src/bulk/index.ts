@@ -3,6 +3,9 @@ import { copyOrgUnits, type BulkOrgUnit } from './org-units.ts';
 import { auditBulkLoad, type BulkWriter } from '@dangvien/server';
 
 export type { BulkOrgUnit, BulkOrgUnitVersion } from './org-units.ts';
+// The demo data set is seeded through the same insert as createOrgUnit (versions and OrgUnitCreated events).
+export { insertOrgUnits, type NewOrgUnit } from '../org-unit/org-unit.repository.ts';
+export type { OrganizationDatabase } from '../database.ts';
 
 /** Where a member is and their status today. */
 export interface BulkMemberPlacement {

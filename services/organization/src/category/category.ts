@@ -1,19 +1,14 @@
 import { DomainError } from '@dangvien/server';
-import type { OrgUnitKind } from '../database.ts';
+import type { OrgUnitCategory, OrgUnitKind, ResidentialArea } from '../generated/graphql.ts';
+
+// demo-seed.ts still takes these names from here, until demo seeding moves out of the service.
+export type { OrgUnitCategory, ResidentialArea };
 
 /**
- * What kind of place a unit is the party organization of (DOMAIN.md §1): a grassroots committee of a
- * ward, commune or township, of an agency or enterprise; a cell of a residential area, an agency, a
- * school, an enterprise. Needed to tell residential cells (Regulation 213) from workplace ones.
+ * Which categories (what kind of place a unit is the party organization of, DOMAIN.md §1) each kind of
+ * unit can have; provinces, districts and party groups have none. Needed to tell residential cells
+ * (Regulation 213) from workplace ones.
  */
-export const ORG_UNIT_CATEGORIES = ['WARD', 'COMMUNE', 'TOWNSHIP', 'AGENCY', 'ENTERPRISE', 'SCHOOL', 'ARMED_FORCES', 'RESIDENTIAL', 'OTHER'] as const;
-export type OrgUnitCategory = (typeof ORG_UNIT_CATEGORIES)[number];
-
-/** Khu dân cư, khu phố, tổ dân phố, ấp, thôn: the residential areas a residential cell may cover. */
-export const RESIDENTIAL_AREAS = ['KHU_DAN_CU', 'KHU_PHO', 'TO_DAN_PHO', 'AP', 'THON'] as const;
-export type ResidentialArea = (typeof RESIDENTIAL_AREAS)[number];
-
-/** Which categories each kind of unit can have; provinces, districts and party groups have none. */
 export const CATEGORIES_BY_KIND: Record<OrgUnitKind, readonly OrgUnitCategory[]> = {
   PROVINCE: [],
   DISTRICT: [],

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { OrganizationDatabase } from '../database.ts';
 import { inSubtrees, type UnitDay } from '../org-unit/org-unit.repository.ts';
-import type { CommitteeTermRow, PositionRow } from './committee.ts';
+import type { CommitteeTermRow, PositionRow } from './committee.tables.ts';
 
 type Db = Kysely<OrganizationDatabase>;
 
@@ -50,4 +50,40 @@ export async function findPositionsOfMembers(db: Db, memberIds: readonly string[
     WHERE p.member_id = ANY(${[...memberIds]}::uuid[]) AND ${inSubtrees(sql`p.unit_id`, scopeIds, null)}
     ORDER BY p.starts_on DESC, p.id`.execute(db);
   return result.rows;
+}
+
+/** Official members placed directly in each unit today, from organization's copy of membership's placements. */
+export async function officialMemberCounts(db: Kysely<OrganizationDatabase> | Transaction<OrganizationDatabase>, unitIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(unitIds.map((id) => [id, 0]));
+  if (unitIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('member_placement_replica')
+    .select(['cell_id', sql<number>`count(*)::int`.as('n')])
+    .where('cell_id', 'in', [...unitIds])
+    .where('status', '=', 'OFFICIAL')
+    .groupBy('cell_id')
+    .execute();
+  for (const row of rows) counts.set(row.cell_id!, row.n);
+  return counts;
+}
+
+/** A unit that ends takes its committee with it: its open term and the positions still held end that day. */
+export async function endCommitteesOf(trx: Transaction<OrganizationDatabase>, unitIds: readonly string[], day: string, decisionNumber: string): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  await trx
+    .updateTable('committee_term')
+    .set({ ends_on: day })
+    .where('unit_id', 'in', [...unitIds])
+    .where('ends_on', 'is', null)
+    .where('starts_on', '<', day)
+    .execute();
+  const ended = await trx
+    .updateTable('committee_position')
+    .set({ ends_on: day, end_decision_number: decisionNumber })
+    .where('unit_id', 'in', [...unitIds])
+    .where('ends_on', 'is', null)
+    .where('starts_on', '<', day)
+    .returning('id')
+    .execute();
+  return ended.length;
 }

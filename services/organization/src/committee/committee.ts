@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { CommitteePositionTable, CommitteeTermTable, OrganizationDatabase, PositionKind } from '../database.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { OrganizationDatabase } from '../database.ts';
+import type { AppointPositionInput, EndPositionInput, OpenCommitteeTermInput, PositionKind } from '../generated/graphql.ts';
+import { memberPlacedUnder } from '../member-replica/member-replica.repository.ts';
 import { versionOn } from '../org-unit/org-unit.repository.ts';
 import { lockWritableUnit } from '../org-unit/unit-scope.ts';
-import { CELL_COMMITTEE_FROM, CELL_KINDS, COMMITTEE_ONLY_POSITIONS, memberPlacedUnder, officialMemberCounts } from './committee-rule.ts';
-
-export type CommitteeTermRow = Selectable<CommitteeTermTable>;
-export type PositionRow = Selectable<CommitteePositionTable>;
+import { CELL_COMMITTEE_FROM, CELL_KINDS, COMMITTEE_ONLY_POSITIONS } from './committee-rule.ts';
+import { officialMemberCounts } from './committee.repository.ts';
+import type { CommitteeTermRow, PositionRow } from './committee.tables.ts';
 
 export const POSITION_KINDS: readonly PositionKind[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'STANDING_COMMITTEE_MEMBER', 'COMMITTEE_MEMBER'];
 export const POSITION_LABELS: Record<PositionKind, string> = {
@@ -17,27 +18,6 @@ export const POSITION_LABELS: Record<PositionKind, string> = {
   STANDING_COMMITTEE_MEMBER: 'ủy viên ban thường vụ',
   COMMITTEE_MEMBER: 'cấp ủy viên',
 };
-
-export interface OpenCommitteeTermInput {
-  unitId: string;
-  name: string;
-  startsOn: string;
-  decisionNumber: string;
-}
-
-export interface AppointPositionInput {
-  unitId: string;
-  memberId: string;
-  position: PositionKind;
-  startsOn: string;
-  decisionNumber: string;
-}
-
-export interface EndPositionInput {
-  id: string;
-  endsOn: string;
-  decisionNumber: string;
-}
 
 const decision = (value: string) => requireText(value, 'decisionNumber', 'số quyết định', 100);
 

@@ -1,8 +1,7 @@
-import { demoDataSet, demoId } from '@dangvien/demo-data';
-import { callerWith } from '@dangvien/testing';
+import { demoDataSet, demoId, callerWith } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * Đoàn cán bộ (seed 004) through the gateway: the district board assigns a delegation of its members

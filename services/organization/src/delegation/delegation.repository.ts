@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { OrganizationDatabase } from '../database.ts';
-import type { DelegateRow, DelegationRow, RatingRow, WorkItemRow } from './delegation.ts';
+import type { DelegateRow, DelegationRow, RatingRow, WorkItemRow } from './delegation.tables.ts';
 
 type Db = Kysely<OrganizationDatabase>;
 

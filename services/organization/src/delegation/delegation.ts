@@ -1,69 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { readableScopes, type Caller } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { OrganizationDatabase } from '../database.ts';
 import type {
+  CreateDelegationInput,
   DelegateGrade,
-  DelegateRatingTable,
   DelegateRole,
-  DelegateTable,
-  DelegateWorkItemTable,
-  DelegationTable,
-  OrganizationDatabase,
+  RateDelegateInput,
+  RecordWorkItemResultInput,
+  RegisterWorkItemInput,
   WorkItemResult,
-} from '../database.ts';
-import { memberPlacedUnder } from '../committee/committee-rule.ts';
+} from '../generated/graphql.ts';
+import { memberPlacedUnder } from '../member-replica/member-replica.repository.ts';
 import { ancestorIds, versionOn } from '../org-unit/org-unit.repository.ts';
 import { lockWritableUnit } from '../org-unit/unit-scope.ts';
-
-export type DelegationRow = Selectable<DelegationTable>;
-export type DelegateRow = Selectable<DelegateTable>;
-export type WorkItemRow = Selectable<DelegateWorkItemTable>;
-export type RatingRow = Selectable<DelegateRatingTable>;
+import type { DelegateRow, DelegationRow, RatingRow, WorkItemRow } from './delegation.tables.ts';
 
 export const DELEGATE_ROLES: readonly DelegateRole[] = ['LEADER', 'DEPUTY_LEADER', 'MEMBER'];
 export const WORK_ITEM_RESULTS: readonly WorkItemResult[] = ['EXCEEDED', 'DONE', 'IN_PROGRESS', 'NOT_DONE'];
 export const DELEGATE_GRADES: readonly DelegateGrade[] = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED'];
 const MAX_DELEGATES = 100;
-
-export interface DelegateInput {
-  memberId: string;
-  role: DelegateRole;
-  areaUnitId?: string | null;
-  areaName?: string | null;
-}
-
-export interface CreateDelegationInput {
-  assigningUnitId: string;
-  targetUnitId: string;
-  name: string;
-  startsOn: string;
-  decisionNumber: string;
-  delegates: DelegateInput[];
-}
-
-export interface RegisterWorkItemInput {
-  delegateId: string;
-  year: number;
-  title: string;
-  registeredOn: string;
-}
-
-export interface RecordWorkItemResultInput {
-  id: string;
-  result: WorkItemResult;
-  note?: string | null;
-  recordedOn: string;
-}
-
-export interface RateDelegateInput {
-  delegateId: string;
-  year: number;
-  grade: DelegateGrade;
-  comment?: string | null;
-  ratedOn: string;
-  decisionNumber: string;
-}
 
 const decision = (value: string) => requireText(value, 'decisionNumber', 'số quyết định', 100);
 

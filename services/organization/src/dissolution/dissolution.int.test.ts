@@ -1,11 +1,10 @@
 import type { Caller } from '@dangvien/auth';
-import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { subtreeUnitIds } from '@dangvien/org-replica';
 import { consistencyReport } from '@dangvien/stack';
-import { callerWith, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
+import { demoDataSet, demoId, callerWith, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * Dissolving a unit spans the three subgraphs through domain events: organization ends it, membership
@@ -37,7 +36,7 @@ const DISSOLVE = `mutation ($input: DissolveOrgUnitInput!) {
   dissolveOrgUnit(input: $input) { id status parts { subgraph status detail } }
 }`;
 const OPERATION = `query ($id: ID!) { operation(id: $id) { status parts { subgraph status detail } } }`;
-type Operation = { id: string; status: string; parts: { subgraph: string; status: string; detail: string | null }[] };
+type OperationReply = { id: string; status: string; parts: { subgraph: string; status: string; detail: string | null }[] };
 
 const counts = async () => ({
   audit: Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit_log`.execute(organization.db)).rows[0]!.n),
@@ -80,7 +79,7 @@ describe('dissolving a unit across subgraphs', () => {
     // Hold evaluation back, to see the operation wait for it.
     await Promise.all(evaluation.consumers.map((consumer) => consumer.stop()));
     evaluation.consumers.length = 0;
-    const response = await postGraphQL<{ dissolveOrgUnit: Operation }>(gateway.url, DISSOLVE, {
+    const response = await postGraphQL<{ dissolveOrgUnit: OperationReply }>(gateway.url, DISSOLVE, {
       input: { id: dissolvedCell!.id, successorId: successorCell!.id, effectiveDate: '2025-07-01', decisionNumber: '15-QĐ/ĐU' },
     });
     expect(response.errors).toBeUndefined();
@@ -89,7 +88,7 @@ describe('dissolving a unit across subgraphs', () => {
 
     for (const consumer of [...membership.consumers, ...organization.consumers]) await consumer.catchUp();
     for (const consumer of organization.consumers) await consumer.catchUp();
-    const halfway = await postGraphQL<{ operation: Operation }>(gateway.url, OPERATION, { id: operationId });
+    const halfway = await postGraphQL<{ operation: OperationReply }>(gateway.url, OPERATION, { id: operationId });
     expect(halfway.data!.operation.status).toBe('PENDING');
     expect(halfway.data!.operation.parts).toEqual([
       { subgraph: 'evaluation', status: 'PENDING', detail: null },
@@ -98,7 +97,7 @@ describe('dissolving a unit across subgraphs', () => {
 
     evaluation.connect(urls());
     await catchUpAll();
-    const done = await postGraphQL<{ operation: Operation }>(gateway.url, OPERATION, { id: operationId });
+    const done = await postGraphQL<{ operation: OperationReply }>(gateway.url, OPERATION, { id: operationId });
     expect(done.data!.operation.status).toBe('COMPLETED');
 
     const placements = await sql<{ member_id: string }>`
@@ -176,7 +175,7 @@ describe('dissolving a unit across subgraphs', () => {
     expect(operation.status).toBe('PENDING');
     expect(operation.parts).toHaveLength(4); // membership and evaluation, for each merged unit
     await catchUpAll();
-    const done = await postGraphQL<{ operation: Operation }>(gateway.url, OPERATION, { id: operation.id });
+    const done = await postGraphQL<{ operation: OperationReply }>(gateway.url, OPERATION, { id: operation.id });
     expect(done.data!.operation.status).toBe('COMPLETED');
     const placements = await sql<{ member_id: string }>`
       SELECT member_id FROM member_placement WHERE operation_id = ${operation.id} ORDER BY member_id`.execute(membership.db);

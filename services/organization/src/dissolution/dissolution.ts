@@ -3,29 +3,15 @@ import { MUTATION_ROLES, scopesWithRole, type Caller, type Role } from '@dangvie
 import { failpoint, publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitDissolved } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { endCommitteesOf } from '../committee/committee.repository.ts';
 import type { OrganizationDatabase } from '../database.ts';
-import { endCommitteesOf } from '../committee/committee-rule.ts';
-import { insertOperation, type OperationRow } from '../operation/operation.repository.ts';
-import { ancestorIds, latestVersion, lockTree } from '../org-unit/org-unit.repository.ts';
-import type { OrgUnitTable } from '../database.ts';
-import type { Selectable } from 'kysely';
-
-export type EndableUnit = Selectable<OrgUnitTable> & { name: string };
-
-export interface DissolveOrgUnitInput {
-  id: string;
-  successorId: string;
-  effectiveDate: string;
-  decisionNumber: string;
-}
-
-export interface MergeOrgUnitsInput {
-  ids: string[];
-  intoId: string;
-  effectiveDate: string;
-  decisionNumber: string;
-}
+import type { DissolveOrgUnitInput, MergeOrgUnitsInput } from '../generated/graphql.ts';
+import { insertOperation } from '../operation/operation.repository.ts';
+import type { OperationRow } from '../operation/operation.tables.ts';
+import { ancestorIds, latestVersion, lockOrgUnit, lockTree } from '../org-unit/org-unit.repository.ts';
+import type { NamedOrgUnit } from '../org-unit/org-unit.tables.ts';
+import { endOrgUnits, findChildrenFrom, findOrgUnitRecord } from './dissolution.repository.ts';
 
 /** The subgraphs whose work completes the end of a unit: one part each, per ended unit. */
 export const DISSOLUTION_PARTS = ['membership', 'evaluation'] as const;
@@ -89,9 +75,9 @@ export async function endUnitsInTransaction(trx: Transaction<OrganizationDatabas
   if (ids.includes(successorId)) throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận phải khác đơn vị giải thể.', { field: 'successorId' });
   const scopes = scopesWithRole(caller, MUTATION_ROLES[request.mutation] as readonly Role[]);
   await lockTree(trx);
-  const units: EndableUnit[] = [];
+  const units: NamedOrgUnit[] = [];
   for (const id of ids) units.push(await lockEndableUnit(trx, caller, scopes, id, effectiveDate));
-  const successor = await trx.selectFrom('org_unit').selectAll().where('id', '=', successorId).executeTakeFirst();
+  const successor = await findOrgUnitRecord(trx, successorId);
   const successorAncestors = successor ? await ancestorIds(trx, successorId) : [];
   if (!successor || !successorAncestors.some((ancestor) => scopes.includes(ancestor))) {
     throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị tiếp nhận.', { field: 'successorId' });
@@ -101,9 +87,7 @@ export async function endUnitsInTransaction(trx: Transaction<OrganizationDatabas
     throw new DomainError('BAD_USER_INPUT', 'Đơn vị tiếp nhận nằm trong đơn vị giải thể.', { field: 'successorId' });
   }
 
-  await trx.updateTable('org_unit').set({ ended_on: effectiveDate, successor_id: successorId, end_decision: decisionNumber }).where('id', 'in', ids).execute();
-  // The open versions (parent and name) end with the unit; history keeps them.
-  await trx.updateTable('org_unit_version').set({ valid_to: effectiveDate }).where('unit_id', 'in', ids).where('valid_to', 'is', null).execute();
+  await endOrgUnits(trx, ids, { effectiveDate, successorId, decisionNumber });
   await endCommitteesOf(trx, ids, effectiveDate, decisionNumber);
   const created = await insertOperation(trx, {
     id: randomUUID(),
@@ -146,8 +130,8 @@ export async function lockEndableUnit(
   id: string,
   effectiveDate: string,
   options: { allowLiveChildren?: boolean } = {},
-): Promise<EndableUnit> {
-  const row = await sql<Selectable<OrgUnitTable>>`SELECT * FROM org_unit WHERE id = ${id} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
+): Promise<NamedOrgUnit> {
+  const row = await lockOrgUnit(trx, id);
   const version = row ? await latestVersion(trx, id) : undefined;
   const unit = row && version ? { ...row, name: version.name } : undefined;
   const ancestors = unit ? await ancestorIds(trx, id) : [];
@@ -164,13 +148,7 @@ export async function lockEndableUnit(
     throw new DomainError('BAD_USER_INPUT', `Ngày hiệu lực phải sau lần thay đổi gần nhất của ${unit.name} (${version.valid_from}).`, { field: 'effectiveDate' });
   }
   if (options.allowLiveChildren) return unit;
-  // Sub-units still under it on or after the date (those moved away from that date on no longer count).
-  const liveChildren = await trx
-    .selectFrom('org_unit_version')
-    .select('name')
-    .where('parent_id', '=', id)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', effectiveDate)]))
-    .execute();
+  const liveChildren = await findChildrenFrom(trx, id, effectiveDate);
   if (liveChildren.length > 0) {
     throw new DomainError('CONFLICT', `${unit.name} còn ${liveChildren.length} đơn vị trực thuộc (${liveChildren.map((child) => child.name).join(', ')}): giải thể hoặc chuyển chúng trước.`, {
       field: 'id',

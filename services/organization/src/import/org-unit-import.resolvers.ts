@@ -1,28 +1,11 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
-import DataLoader from 'dataloader';
-import type { OrganizationContext } from '../context.ts';
-import { addressesOf, importOrgUnits, type OrgUnitImportInput } from './org-unit-import.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { importOrgUnits } from './org-unit-import.ts';
 
-/** One address loader per request (the context object lives as long as the request). */
-const addressLoaders = new WeakMap<OrganizationContext, DataLoader<string, string | null>>();
-
-function addressLoader(context: OrganizationContext): DataLoader<string, string | null> {
-  let loader = addressLoaders.get(context);
-  if (!loader) {
-    loader = new DataLoader(async (ids: readonly string[]) => {
-      const addresses = await addressesOf(context.db, ids);
-      return ids.map((id) => addresses.get(id) ?? null);
-    });
-    addressLoaders.set(context, loader);
-  }
-  return loader;
-}
-
-export const orgUnitImportResolvers: GraphQLResolverMap<OrganizationContext> = {
+export const orgUnitImportResolvers: Resolvers = {
   Mutation: {
-    importOrgUnits: (_source, args: { input: OrgUnitImportInput }, context) => importOrgUnits(context.db, context.caller, args.input),
+    importOrgUnits: (_source, { input }, context) => importOrgUnits(context.db, context.caller, input),
   },
   OrgUnit: {
-    address: (unit: { id: string }, _args, context: OrganizationContext) => addressLoader(context).load(unit.id),
+    address: (unit, _args, context) => context.addressOf.load(unit.id),
   },
 };

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type Role } from '@dangvien/auth';
 import { DomainError, requireId, writeAudit } from '@dangvien/server';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { OrganizationDatabase, OrgUnitKind } from '../database.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { OrganizationDatabase } from '../database.ts';
 import { foldText } from '@dangvien/server';
-import { ancestorIds, inSubtrees, insertOrgUnits, lockTree, versionOn } from '../org-unit/org-unit.repository.ts';
+import type { OrgUnitImportColumn, OrgUnitImportField, OrgUnitImportInput, OrgUnitImportReport, OrgUnitKind } from '../generated/graphql.ts';
+import { ancestorIds, insertOrgUnits, lockTree, versionOn } from '../org-unit/org-unit.repository.ts';
 import { ALLOWED_PARENT_KINDS, KIND_LABELS } from '../org-unit/restructure.ts';
-import { cleanText, readDate, readSpreadsheet, type ImportProblem, type SheetCell, type SpreadsheetFile } from '@dangvien/spreadsheet';
+import { cleanText, readDate, readSpreadsheet, type ImportProblem, type SheetCell } from '@dangvien/spreadsheet';
+import { findEndedCodes, findImportRoot, findLiveUnitsByCodes, insertAddresses, unitIdByCode } from './org-unit-import.repository.ts';
 
 const BATCH_UNITS = 1000;
 
-export const ORG_UNIT_IMPORT_FIELDS = ['CODE', 'NAME', 'KIND', 'PARENT_CODE', 'ESTABLISHED_ON', 'ADDRESS', 'DECISION_NUMBER'] as const;
-export type OrgUnitImportField = (typeof ORG_UNIT_IMPORT_FIELDS)[number];
+export const ORG_UNIT_IMPORT_FIELDS: readonly OrgUnitImportField[] = ['CODE', 'NAME', 'KIND', 'PARENT_CODE', 'ESTABLISHED_ON', 'ADDRESS', 'DECISION_NUMBER'];
 
 const FIELD_HEADERS: Record<OrgUnitImportField, readonly [string, ...string[]]> = {
   CODE: ['Mã đơn vị', 'Mã', 'Mã tổ chức đảng', 'Mã TCĐ'],
@@ -39,27 +40,8 @@ const KIND_WORDS: Record<string, OrgUnitKind> = {
   'to dang': 'PARTY_GROUP',
 };
 
-export interface OrgUnitImportInput {
-  file: SpreadsheetFile;
-  /** The unit the sheet's top rows (no parent code) go under. */
-  parentId: string;
-  mapping?: { header: string; field: OrgUnitImportField | null }[] | null;
-  mode: 'VALID_ONLY' | 'ALL_OR_NOTHING';
-  dryRun?: boolean | null;
-}
-
-
-export interface OrgUnitImportReport {
-  status: 'VALIDATED' | 'REFUSED' | 'DONE';
-  totalRows: number;
-  validRows: number;
-  createdCount: number;
-  unchangedCount: number;
-  skippedCount: number;
-  problems: ImportProblem[];
-  mapping: { header: string; field: OrgUnitImportField | null }[];
-  message: string | null;
-}
+/** The report GraphQL answers, with its problems as @dangvien/spreadsheet reports them for every import. */
+export type OrgUnitImportResult = Omit<OrgUnitImportReport, 'problems'> & { problems: ImportProblem[] };
 
 interface ParsedUnit {
   rowNumber: number;
@@ -78,7 +60,7 @@ interface ParsedUnit {
 
 type Db = Kysely<OrganizationDatabase> | Transaction<OrganizationDatabase>;
 
-export function suggestOrgMapping(headers: readonly string[]): { header: string; field: OrgUnitImportField | null }[] {
+export function suggestOrgMapping(headers: readonly string[]): OrgUnitImportColumn[] {
   const byHeader = new Map(ORG_UNIT_IMPORT_FIELDS.flatMap((field) => FIELD_HEADERS[field].map((header) => [foldText(header), field] as const)));
   const used = new Set<OrgUnitImportField>();
   return headers.map((header) => {
@@ -93,8 +75,8 @@ export function suggestOrgMapping(headers: readonly string[]): { header: string;
 async function requireRoot(db: Db, caller: Caller, parentIdArgument: string): Promise<{ id: string; kind: OrgUnitKind; established_on: string | null; scopes: string[] }> {
   const id = requireId(parentIdArgument, 'parentId');
   const scopes = scopesWithRole(caller, MUTATION_ROLES.importOrgUnits as readonly Role[]);
-  const unit = await db.selectFrom('org_unit').select(['id', 'kind', 'established_on', 'ended_on']).where('id', '=', id).executeTakeFirst();
-  const ancestors = unit ? await ancestorIds(db as Kysely<OrganizationDatabase>, id) : [];
+  const unit = await findImportRoot(db, id);
+  const ancestors = unit ? await ancestorIds(db, id) : [];
   if (!unit || !ancestors.some((ancestor) => scopes.includes(ancestor))) {
     if (unit && ancestors.some((ancestor) => readableScopes(caller).includes(ancestor))) throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được nhập đơn vị vào đây.');
     throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị cấp trên.', { field: 'parentId' });
@@ -190,25 +172,17 @@ async function validateUnits(db: Db, caller: Caller, input: OrgUnitImportInput) 
 
   // Units already recorded under these codes (as parents, or the same units imported before).
   const codes = [...new Set([...rows.flatMap((row) => [row.code, row.parentCode]).filter((code): code is string => Boolean(code)).map((code) => code.toLowerCase())])];
-  const recorded = codes.length === 0 ? [] : await db
-    .selectFrom('org_unit as u')
-    .innerJoin('org_unit_version as v', (join) => join.onRef('v.unit_id', '=', 'u.id').on(sql<boolean>`(v.valid_from IS NULL OR v.valid_from <= current_date) AND (v.valid_to IS NULL OR v.valid_to > current_date)`))
-    .select(['u.id', 'u.code', 'u.kind', 'u.established_on', 'u.ended_on', 'v.name', 'v.parent_id'])
-    .select(inSubtrees('u.id', root.scopes).as('in_scope'))
-    .where(sql<boolean>`lower(u.code) = ANY(${codes}::text[])`)
-    .execute();
+  const recorded = codes.length === 0 ? [] : await findLiveUnitsByCodes(db, codes, root.scopes);
   const recordedByCode = new Map(recorded.map((unit) => [unit.code.toLowerCase(), unit]));
   // Codes of units that ended (no live version) are still taken.
-  const endedCodes = new Set(
-    (codes.length === 0 ? [] : await db.selectFrom('org_unit').select('code').where(sql<boolean>`lower(code) = ANY(${codes}::text[])`).where('ended_on', 'is not', null).execute()).map((unit) => unit.code.toLowerCase()),
-  );
+  const endedCodes = await findEndedCodes(db, codes);
 
   // Parents, in an order where a parent comes before its children; a cycle is reported on each of its rows.
   const state = new Map<ParsedUnit, 'visiting' | 'done'>();
   const livedOn = new Map<string, Promise<boolean>>();
   const recordedUnitLivedOn = (id: string, day: string): Promise<boolean> => {
     const key = `${id}|${day}`;
-    if (!livedOn.has(key)) livedOn.set(key, versionOn(db as Kysely<OrganizationDatabase>, id, day).then(Boolean));
+    if (!livedOn.has(key)) livedOn.set(key, versionOn(db, id, day).then(Boolean));
     return livedOn.get(key)!;
   };
   const resolve = async (row: ParsedUnit): Promise<void> => {
@@ -278,7 +252,7 @@ async function validateUnits(db: Db, caller: Caller, input: OrgUnitImportInput) 
  * in one transaction the way createOrgUnit creates one (versions, OrgUnitCreated, audit). Units already
  * recorded with the same code, name, kind and parent are left as they are, so a second import changes nothing.
  */
-export async function importOrgUnits(db: Kysely<OrganizationDatabase>, caller: Caller, input: OrgUnitImportInput): Promise<OrgUnitImportReport> {
+export async function importOrgUnits(db: Kysely<OrganizationDatabase>, caller: Caller, input: OrgUnitImportInput): Promise<OrgUnitImportResult> {
   if (input.mode !== 'VALID_ONLY' && input.mode !== 'ALL_OR_NOTHING') throw new DomainError('BAD_USER_INPUT', 'Chọn cách nhập.', { field: 'mode' });
   return db.transaction().execute(async (trx) => {
     await lockTree(trx);
@@ -299,8 +273,7 @@ export async function importOrgUnits(db: Kysely<OrganizationDatabase>, caller: C
     const recordedParentIds = new Map<string, string>();
     for (const row of toCreate) {
       if (row.parentCode && !byCode.has(row.parentCode.toLowerCase()) && !recordedParentIds.has(row.parentCode.toLowerCase())) {
-        const unit = await trx.selectFrom('org_unit').select('id').where(sql<boolean>`lower(code) = ${row.parentCode.toLowerCase()}`).executeTakeFirstOrThrow();
-        recordedParentIds.set(row.parentCode.toLowerCase(), unit.id);
+        recordedParentIds.set(row.parentCode.toLowerCase(), await unitIdByCode(trx, row.parentCode));
       }
     }
     const recordedParent = (code: string): string => recordedParentIds.get(code.toLowerCase())!;
@@ -309,8 +282,7 @@ export async function importOrgUnits(db: Kysely<OrganizationDatabase>, caller: C
     for (let start = 0; start < units.length; start += BATCH_UNITS) {
       const batch = units.slice(start, start + BATCH_UNITS);
       await insertOrgUnits(trx, batch.map(({ address: _address, ...unit }) => unit));
-      const addressed = batch.filter((unit) => unit.address);
-      if (addressed.length > 0) await addressTable(trx).insertInto('org_unit_address').values(addressed.map((unit) => ({ unit_id: unit.id, address: unit.address! }))).execute();
+      await insertAddresses(trx, batch.flatMap((unit) => (unit.address ? [{ unit_id: unit.id, address: unit.address }] : [])));
       await writeAudit(
         trx,
         caller,
@@ -325,18 +297,4 @@ export async function importOrgUnits(db: Kysely<OrganizationDatabase>, caller: C
     }
     return { ...base, status: 'DONE', createdCount: units.length, message: null };
   });
-}
-
-interface AddressTables {
-  org_unit_address: { unit_id: string; address: string };
-}
-
-function addressTable(db: Kysely<OrganizationDatabase>): Kysely<AddressTables> {
-  return db as unknown as Kysely<AddressTables>;
-}
-
-/** Addresses of units (recorded by imports), for OrgUnit.address. */
-export async function addressesOf(db: Kysely<OrganizationDatabase>, unitIds: readonly string[]): Promise<Map<string, string>> {
-  const rows = await addressTable(db).selectFrom('org_unit_address').select(['unit_id', 'address']).where('unit_id', 'in', [...unitIds]).execute();
-  return new Map(rows.map((row) => [row.unit_id, row.address]));
 }

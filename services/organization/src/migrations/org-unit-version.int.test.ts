@@ -1,6 +1,5 @@
 import { createKysely, migrateToLatest } from '@dangvien/db';
-import { demoId } from '@dangvien/demo-data';
-import { createTestDatabase } from '@dangvien/testing';
+import { createTestDatabase, demoId } from '@dangvien/testing';
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrations } from './index.ts';

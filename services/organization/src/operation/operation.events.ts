@@ -1,6 +1,6 @@
 import type { EventHandler } from '@dangvien/events';
 import type { OrganizationDatabase } from '../database.ts';
-import { applyMemberPlaced, applyMembersMoved } from '../member-replica/member-replica.ts';
+import { applyMemberPlaced, applyMembersMoved } from '../member-replica/member-replica.repository.ts';
 import { completePart } from './operation.repository.ts';
 
 /**

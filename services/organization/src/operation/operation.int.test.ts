@@ -1,5 +1,4 @@
-import { demoId } from '@dangvien/demo-data';
-import { startTestSubgraph } from '@dangvien/testing';
+import { demoId, startTestSubgraph } from '@dangvien/testing';
 import { describe, expect, it } from 'vitest';
 import { organizationSubgraph } from '../subgraph.ts';
 import { completePart, insertOperation } from './operation.repository.ts';

@@ -1,8 +1,6 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { OperationPartTable, OperationTable, OrganizationDatabase } from '../database.ts';
-
-export type OperationRow = Selectable<OperationTable>;
-export type OperationPartRow = Selectable<OperationPartTable>;
+import type { Kysely, Transaction } from 'kysely';
+import type { OrganizationDatabase } from '../database.ts';
+import type { OperationPartRow, OperationRow } from './operation.tables.ts';
 
 export async function insertOperation(
   trx: Transaction<OrganizationDatabase>,
@@ -15,7 +13,7 @@ export async function insertOperation(
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('operation_part')
-    .values(operation.parts.map(({ part, unitId }) => ({ operation_id: operation.id, part, unit_id: unitId, status: 'PENDING' as const, detail: null, applied_at: null })))
+    .values(operation.parts.map(({ part, unitId }) => ({ operation_id: operation.id, part, unit_id: unitId, status: 'PENDING', detail: null, applied_at: null })))
     .execute();
   return row;
 }

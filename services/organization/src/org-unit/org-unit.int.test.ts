@@ -1,5 +1,4 @@
-import { demoDataSet, demoId } from '@dangvien/demo-data';
-import { startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { demoDataSet, demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationDatabase } from '../database.ts';
 import { organizationSubgraph } from '../subgraph.ts';
@@ -60,11 +59,5 @@ describe('organization subgraph', () => {
     const response = await subgraph.post('{ orgUnit(id: "abc") { name } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.message).toContain('Mã định danh không hợp lệ');
-  });
-
-  it('seeds the demo data only once', async () => {
-    await organizationSubgraph.seedDemo!(subgraph.db);
-    const count = await subgraph.db.selectFrom('org_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(demo.orgUnits.length);
   });
 });

@@ -1,36 +1,11 @@
-import type { OrgUnitCategory, ResidentialArea } from '../category/category.ts';
 import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitCreated, type TreeRow } from '@dangvien/org-replica';
-import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
-import type { OrganizationDatabase, OrgUnitKind, OrgUnitVersionTable } from '../database.ts';
 import { foldText } from '@dangvien/server';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { OrganizationDatabase } from '../database.ts';
+import type { OrgUnitKind } from '../generated/graphql.ts';
+import type { OrgUnitRecord, OrgUnitRow, OrgUnitVersionRow } from './org-unit.tables.ts';
 
-/**
- * A unit as the tree stood on `as_of`: identity and lifetime from org_unit, parent and name from the
- * version valid that day. A unit that had already ended by the asked date answers with its last
- * version, and `as_of` is then its last day (so its parent, children and scope are those of that day).
- */
-export interface OrgUnitRow {
-  id: string;
-  code: string;
-  kind: OrgUnitKind;
-  established_on: string | null;
-  established_decision: string | null;
-  ended_on: string | null;
-  successor_id: string | null;
-  end_decision: string | null;
-  category: OrgUnitCategory | null;
-  residential_area: ResidentialArea | null;
-  created_at: Date;
-  parent_id: string | null;
-  name: string;
-  valid_from: string | null;
-  valid_to: string | null;
-  /** YYYY-MM-DD: the day this row describes the unit on. */
-  as_of: string;
-}
-
-export type OrgUnitVersionRow = Selectable<OrgUnitVersionTable>;
 
 /** A key for the as-of loaders: a unit and a day. */
 export interface UnitDay {
@@ -257,17 +232,15 @@ export async function lockTree(trx: Transaction<OrganizationDatabase>): Promise<
   await sql`SELECT pg_advisory_xact_lock(hashtext('dangvien:org_unit_tree'))`.execute(trx);
 }
 
-export interface NewOrgUnit {
-  id: string;
-  code: string;
-  name: string;
-  kind: OrgUnitKind;
-  parent_id: string | null;
-  established_on: string | null;
-  established_decision?: string | null;
-  category?: OrgUnitCategory | null;
-  residential_area?: ResidentialArea | null;
+/** A unit's own row, locked for the rest of the transaction (undefined when there is none). */
+export function lockOrgUnit(trx: Transaction<OrganizationDatabase>, id: string): Promise<OrgUnitRecord | undefined> {
+  return trx.selectFrom('org_unit').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
+
+/** A unit to insert with its first version, as createOrgUnit, imports and splits make them. */
+export type NewOrgUnit = Pick<OrgUnitRecord, 'id' | 'code' | 'kind' | 'established_on'> &
+  Pick<OrgUnitVersionRow, 'name' | 'parent_id'> &
+  Partial<Pick<OrgUnitRecord, 'established_decision' | 'category' | 'residential_area'>>;
 
 /** Inserts units with their first version and publishes OrgUnitCreated for each, in the caller's transaction. */
 export async function insertOrgUnits(trx: Transaction<OrganizationDatabase>, units: readonly NewOrgUnit[]): Promise<void> {

@@ -1,9 +1,9 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { DomainError, requireDate, requireId } from '@dangvien/server';
-import type { OrganizationContext } from '../context.ts';
-import type { OrgUnitKind } from '../database.ts';
-import { applyProvinceReform, createOrgUnit, moveOrgUnit, renameOrgUnit, type CreateOrgUnitInput, type MoveOrgUnitInput, type ProvinceReformInput, type RenameOrgUnitInput } from './restructure.ts';
-import { findOrgUnitsByKind, findRootOrgUnits, searchOrgUnits, today, type OrgUnitRow, type OrgUnitVersionRow, type SearchCursor } from './org-unit.repository.ts';
+import type { OrgUnitKind } from '../generated/graphql.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { historyOf } from './history.ts';
+import { findOrgUnitsByKind, findRootOrgUnits, searchOrgUnits, today, type SearchCursor } from './org-unit.repository.ts';
+import { applyProvinceReform, createOrgUnit, moveOrgUnit, renameOrgUnit } from './restructure.ts';
 
 const MAX_PAGE = 500;
 
@@ -26,21 +26,12 @@ function decodeCursor(after: string | null | undefined): SearchCursor | null {
   throw new DomainError('BAD_USER_INPUT', 'Con trỏ phân trang không hợp lệ.', { field: 'after' });
 }
 
-interface Change {
-  kind: 'CREATED' | 'RENAMED' | 'MOVED' | 'ENDED';
-  effectiveDate: string | null;
-  decisionNumber: string | null;
-  name: string;
-  parentId: string | null;
-  successorId: string | null;
-}
-
-export const orgUnitResolvers: GraphQLResolverMap<OrganizationContext> = {
+export const orgUnitResolvers: Resolvers = {
   Query: {
-    orgUnit: (_source, args: { id: string; asOf?: string | null }, context) => context.orgUnitById.load(requireId(args.id), asOfArgument(args.asOf)),
-    rootOrgUnits: (_source, args: { asOf?: string | null }, context) => findRootOrgUnits(context.db, context.scopes, asOfArgument(args.asOf)),
-    orgUnits: (_source, args: { kind: OrgUnitKind; asOf?: string | null }, context) => findOrgUnitsByKind(context.db, args.kind, context.scopes, asOfArgument(args.asOf)),
-    searchOrgUnits: async (_source, args: { text: string; kind?: OrgUnitKind | null; asOf?: string | null; first?: number | null; after?: string | null }, context) => {
+    orgUnit: (_source, args, context) => context.orgUnitById.load(requireId(args.id), asOfArgument(args.asOf)),
+    rootOrgUnits: (_source, args, context) => findRootOrgUnits(context.db, context.scopes, asOfArgument(args.asOf)),
+    orgUnits: (_source, args, context) => findOrgUnitsByKind(context.db, args.kind, context.scopes, asOfArgument(args.asOf)),
+    searchOrgUnits: async (_source, args, context) => {
       const first = args.first ?? 50;
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new DomainError('BAD_USER_INPUT', `Số kết quả mỗi trang phải từ 1 đến ${MAX_PAGE}.`, { field: 'first' });
       const text = args.text.normalize('NFC').trim();
@@ -57,54 +48,38 @@ export const orgUnitResolvers: GraphQLResolverMap<OrganizationContext> = {
     },
   },
   Mutation: {
-    createOrgUnit: (_source, args: { input: CreateOrgUnitInput }, context) => createOrgUnit(context.db, context.caller, args.input),
-    renameOrgUnit: (_source, args: { input: RenameOrgUnitInput }, context) => renameOrgUnit(context.db, context.caller, args.input),
-    moveOrgUnit: (_source, args: { input: MoveOrgUnitInput }, context) => moveOrgUnit(context.db, context.caller, args.input),
-    applyProvinceReform: (_source, args: { input: ProvinceReformInput }, context) => applyProvinceReform(context.db, context.caller, args.input),
+    createOrgUnit: (_source, { input }, context) => createOrgUnit(context.db, context.caller, input),
+    renameOrgUnit: (_source, { input }, context) => renameOrgUnit(context.db, context.caller, input),
+    moveOrgUnit: (_source, { input }, context) => moveOrgUnit(context.db, context.caller, input),
+    applyProvinceReform: (_source, { input }, context) => applyProvinceReform(context.db, context.caller, input),
   },
   OrgUnit: {
-    __resolveReference: (reference: { id: string }, context: OrganizationContext) => context.orgUnitById.load(reference.id),
-    asOf: (unit: OrgUnitRow) => unit.as_of,
-    parent: (unit: OrgUnitRow, _args, context) => (unit.parent_id ? context.orgUnitById.load(unit.parent_id, unit.as_of) : null),
-    children: (unit: OrgUnitRow, _args, context) => context.childrenOf.load({ id: unit.id, day: unit.as_of }),
-    ancestors: (unit: OrgUnitRow, _args, context) => context.ancestorsOf.load({ id: unit.id, day: unit.as_of }),
-    descendants: async (unit: OrgUnitRow, args: { kind?: OrgUnitKind | null }, context) => {
+    __resolveReference: (reference, context) => context.orgUnitById.load(reference.id),
+    asOf: (unit) => unit.as_of,
+    parent: (unit, _args, context) => (unit.parent_id ? context.orgUnitById.load(unit.parent_id, unit.as_of) : null),
+    children: (unit, _args, context) => context.childrenOf.load({ id: unit.id, day: unit.as_of }),
+    ancestors: (unit, _args, context) => context.ancestorsOf.load({ id: unit.id, day: unit.as_of }),
+    descendants: async (unit, args, context) => {
       const all = await context.descendantsOf.load({ id: unit.id, day: unit.as_of });
       return args.kind ? all.filter((row) => row.kind === args.kind) : all;
     },
-    path: async (unit: OrgUnitRow, _args, context) => [...(await context.ancestorsOf.load({ id: unit.id, day: unit.as_of })).map((row) => row.name), unit.name],
-    unitCounts: async (unit: OrgUnitRow, _args, context) => {
-      const counts = new Map<string, number>([[unit.kind, 1]]);
+    path: async (unit, _args, context) => [...(await context.ancestorsOf.load({ id: unit.id, day: unit.as_of })).map((row) => row.name), unit.name],
+    unitCounts: async (unit, _args, context) => {
+      const counts = new Map<OrgUnitKind, number>([[unit.kind, 1]]);
       for (const row of await context.descendantsOf.load({ id: unit.id, day: unit.as_of })) counts.set(row.kind, (counts.get(row.kind) ?? 0) + 1);
       return [...counts].map(([kind, count]) => ({ kind, count }));
     },
-    history: async (unit: OrgUnitRow, _args, context): Promise<Change[]> => {
-      const versions: OrgUnitVersionRow[] = await context.versionsOf.load(unit.id);
-      const changes: Change[] = versions.map((version) => ({
-        kind: version.change,
-        effectiveDate: version.valid_from,
-        decisionNumber: version.change === 'CREATED' ? (version.decision_number ?? unit.established_decision) : version.decision_number,
-        name: version.name,
-        parentId: version.parent_id,
-        successorId: null,
-      }));
-      const last = versions.at(-1);
-      if (unit.ended_on && last) {
-        changes.push({ kind: 'ENDED', effectiveDate: unit.ended_on, decisionNumber: unit.end_decision, name: last.name, parentId: last.parent_id, successorId: unit.successor_id });
-      }
-      return changes;
-    },
-    establishedOn: (unit: OrgUnitRow) => unit.established_on,
-    residentialArea: (unit: OrgUnitRow) => unit.residential_area,
-    endedOn: (unit: OrgUnitRow) => unit.ended_on,
-    successor: (unit: OrgUnitRow, _args, context) => (unit.successor_id ? context.orgUnitById.load(unit.successor_id, unit.ended_on ?? unit.as_of) : null),
+    history: async (unit, _args, context) => historyOf(unit, await context.versionsOf.load(unit.id)),
+    establishedOn: (unit) => unit.established_on,
+    endedOn: (unit) => unit.ended_on,
+    successor: (unit, _args, context) => (unit.successor_id ? context.orgUnitById.load(unit.successor_id, unit.ended_on ?? unit.as_of) : null),
   },
   OrgUnitChange: {
     // The parent as the tree stood on the change's day (the day before the end, for ENDED).
-    parent: (change: Change, _args, context) => {
+    parent: (change, _args, context) => {
       if (!change.parentId) return null;
       return context.orgUnitById.load(change.parentId, change.effectiveDate ?? undefined);
     },
-    successor: (change: Change, _args, context) => (change.successorId ? context.orgUnitById.load(change.successorId, change.effectiveDate ?? undefined) : null),
+    successor: (change, _args, context) => (change.successorId ? context.orgUnitById.load(change.successorId, change.effectiveDate ?? undefined) : null),
   },
 };

@@ -1,10 +1,9 @@
-import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { subtreeUnitIds } from '@dangvien/org-replica';
 import { consistencyReport } from '@dangvien/stack';
-import { callerWith, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
+import { demoDataSet, demoId, callerWith, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * Renames, moves and the 2025 reform through the gateway: organization keeps the versions, and the

@@ -1,5 +1,4 @@
-import { demoDataSet, demoId } from '@dangvien/demo-data';
-import { callerWith, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { demoDataSet, demoId, callerWith, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationDatabase } from '../database.ts';

@@ -3,43 +3,14 @@ import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type Mutat
 import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitMoved, type OrgUnitRenamed } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { requireCategory, type OrgUnitCategory, type ResidentialArea } from '../category/category.ts';
-import type { OrganizationDatabase, OrgUnitKind, OrgUnitTable } from '../database.ts';
-import { endUnitsInTransaction } from '../dissolution/dissolve-org-unit.ts';
-import type { OperationRow } from '../operation/operation.repository.ts';
-import { ancestorIds, findOrgUnitsByKeys, insertOrgUnits, latestVersion, lockTree, openNewVersion, versionOn, type OrgUnitRow, type OrgUnitVersionRow } from './org-unit.repository.ts';
-
-export interface CreateOrgUnitInput {
-  code: string;
-  name: string;
-  kind: OrgUnitKind;
-  category?: OrgUnitCategory | null;
-  residentialArea?: ResidentialArea | null;
-  parentId: string;
-  establishedOn: string;
-  decisionNumber: string;
-}
-
-export interface RenameOrgUnitInput {
-  id: string;
-  name: string;
-  effectiveDate: string;
-  decisionNumber: string;
-}
-
-export interface MoveOrgUnitInput {
-  id: string;
-  newParentId: string;
-  effectiveDate: string;
-  decisionNumber: string;
-}
-
-export interface ProvinceReformInput {
-  districtId: string;
-  effectiveDate?: string | null;
-  decisionNumber: string;
-}
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { requireCategory } from '../category/category.ts';
+import type { OrganizationDatabase } from '../database.ts';
+import { endUnitsInTransaction } from '../dissolution/dissolution.ts';
+import type { ApplyProvinceReformInput, CreateOrgUnitInput, MoveOrgUnitInput, OrgUnitKind, RenameOrgUnitInput } from '../generated/graphql.ts';
+import type { OperationRow } from '../operation/operation.tables.ts';
+import { ancestorIds, findOrgUnitsByKeys, insertOrgUnits, latestVersion, lockOrgUnit, lockTree, openNewVersion, versionOn } from './org-unit.repository.ts';
+import type { OrgUnitRecord, OrgUnitRow, OrgUnitVersionRow } from './org-unit.tables.ts';
 
 /** Which kinds may sit directly under which (the tree has typed levels, not a fixed depth). */
 export const ALLOWED_PARENT_KINDS: Record<OrgUnitKind, readonly OrgUnitKind[]> = {
@@ -60,8 +31,6 @@ export const KIND_LABELS: Record<OrgUnitKind, string> = {
   PARTY_GROUP: 'tổ đảng',
 };
 
-type UnitRecord = Selectable<OrgUnitTable>;
-
 function decision(value: string): string {
   return requireText(value, 'decisionNumber', 'số quyết định', 100);
 }
@@ -71,8 +40,8 @@ function scopesFor(caller: Caller, mutation: MutationName): string[] {
 }
 
 /** Locks a unit the caller may change, or explains why not (out of scope looks like missing). */
-async function lockUnitInScope(trx: Transaction<OrganizationDatabase>, caller: Caller, scopes: string[], id: string): Promise<{ unit: UnitRecord; version: OrgUnitVersionRow }> {
-  const unit = await sql<UnitRecord>`SELECT * FROM org_unit WHERE id = ${id} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
+async function lockUnitInScope(trx: Transaction<OrganizationDatabase>, caller: Caller, scopes: string[], id: string): Promise<{ unit: OrgUnitRecord; version: OrgUnitVersionRow }> {
+  const unit = await lockOrgUnit(trx, id);
   const version = unit ? await latestVersion(trx, id) : undefined;
   const ancestors = unit ? await ancestorIds(trx, id) : [];
   if (!unit || !version || !ancestors.some((ancestor) => scopes.includes(ancestor))) {
@@ -85,7 +54,7 @@ async function lockUnitInScope(trx: Transaction<OrganizationDatabase>, caller: C
 }
 
 /** A change on `day` must come after the unit's establishment and after its last change. */
-function requireAfterLastChange(unit: UnitRecord, version: OrgUnitVersionRow, day: string): void {
+function requireAfterLastChange(unit: OrgUnitRecord, version: OrgUnitVersionRow, day: string): void {
   if (unit.established_on && day <= unit.established_on) {
     throw new DomainError('BAD_USER_INPUT', `Ngày hiệu lực phải sau ngày thành lập ${version.name} (${unit.established_on}).`, { field: 'effectiveDate' });
   }
@@ -104,7 +73,7 @@ async function requireParent(
   parentId: string,
   day: string,
   field: string,
-): Promise<{ parent: UnitRecord; version: OrgUnitVersionRow }> {
+): Promise<{ parent: OrgUnitRecord; version: OrgUnitVersionRow }> {
   const parent = await trx.selectFrom('org_unit').selectAll().where('id', '=', parentId).executeTakeFirst();
   const inScope = parent ? (await ancestorIds(trx, parentId)).some((ancestor) => scopes.includes(ancestor)) : false;
   if (!parent || !inScope) throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị cấp trên.', { field });
@@ -118,7 +87,7 @@ async function requireParent(
   return { parent, version };
 }
 
-export function requireKindUnder(childKind: OrgUnitKind, parent: UnitRecord, parentName: string, field: string): void {
+export function requireKindUnder(childKind: OrgUnitKind, parent: OrgUnitRecord, parentName: string, field: string): void {
   if (!ALLOWED_PARENT_KINDS[childKind].includes(parent.kind)) {
     throw new DomainError('BAD_USER_INPUT', `Không thể đặt ${KIND_LABELS[childKind]} trực thuộc ${KIND_LABELS[parent.kind]} (${parentName}).`, { field });
   }
@@ -181,7 +150,7 @@ export async function moveInTransaction(
   trx: Transaction<OrganizationDatabase>,
   caller: Caller,
   mutation: MutationName,
-  request: { id: string; newParentId: string; effectiveDate: string; decisionNumber: string },
+  request: MoveOrgUnitInput,
 ): Promise<void> {
   const { id, newParentId, effectiveDate, decisionNumber } = request;
   const scopes = scopesFor(caller, mutation);
@@ -230,7 +199,7 @@ export async function moveOrgUnit(db: Kysely<OrganizationDatabase>, caller: Call
  * under the district's parent (the province) and the district ends, on one date. Returns the
  * operation ending the district (pending until membership and evaluation have applied it).
  */
-export async function applyProvinceReform(db: Kysely<OrganizationDatabase>, caller: Caller, input: ProvinceReformInput): Promise<OperationRow> {
+export async function applyProvinceReform(db: Kysely<OrganizationDatabase>, caller: Caller, input: ApplyProvinceReformInput): Promise<OperationRow> {
   const districtId = requireId(input.districtId, 'districtId');
   const effectiveDate = requireDate(input.effectiveDate ?? '2025-07-01', 'effectiveDate');
   const decisionNumber = decision(input.decisionNumber);

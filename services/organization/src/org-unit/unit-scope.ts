@@ -1,8 +1,9 @@
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
 import { DomainError } from '@dangvien/server';
-import { sql, type Selectable, type Transaction } from 'kysely';
-import type { OrganizationDatabase, OrgUnitTable } from '../database.ts';
-import { ancestorIds, latestVersion } from './org-unit.repository.ts';
+import type { Transaction } from 'kysely';
+import type { OrganizationDatabase } from '../database.ts';
+import { ancestorIds, latestVersion, lockOrgUnit } from './org-unit.repository.ts';
+import type { NamedOrgUnit } from './org-unit.tables.ts';
 
 /**
  * Locks a unit the caller may change with `mutation`'s roles and returns it with its latest name, or
@@ -14,8 +15,8 @@ export async function lockWritableUnit(
   mutation: MutationName,
   unitId: string,
   field = 'unitId',
-): Promise<Selectable<OrgUnitTable> & { name: string }> {
-  const unit = await sql<Selectable<OrgUnitTable>>`SELECT * FROM org_unit WHERE id = ${unitId} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
+): Promise<NamedOrgUnit> {
+  const unit = await lockOrgUnit(trx, unitId);
   const version = unit ? await latestVersion(trx, unitId) : undefined;
   const ancestors = unit ? await ancestorIds(trx, unitId) : [];
   if (!unit || !version || !ancestors.some((ancestor) => readableScopes(caller).includes(ancestor))) {

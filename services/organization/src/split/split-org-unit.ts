@@ -3,30 +3,18 @@ import { MUTATION_ROLES, scopesWithRole, type Caller, type Role } from '@dangvie
 import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitSplit } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { OrganizationDatabase, OrgUnitKind } from '../database.ts';
-import { endCommitteesOf } from '../committee/committee-rule.ts';
-import { DISSOLUTION_PARTS, lockEndableUnit } from '../dissolution/dissolve-org-unit.ts';
-import { activeMemberIdsOf } from '../member-replica/member-replica.ts';
-import { insertOperation, type OperationRow } from '../operation/operation.repository.ts';
+import type { Kysely, Transaction } from 'kysely';
+import { endCommitteesOf } from '../committee/committee.repository.ts';
+import type { OrganizationDatabase } from '../database.ts';
+import { endOrgUnits, findChildrenFrom, findOrgUnitRecord } from '../dissolution/dissolution.repository.ts';
+import { DISSOLUTION_PARTS, lockEndableUnit } from '../dissolution/dissolution.ts';
+import type { OrgUnitKind, SplitOrgUnitInput } from '../generated/graphql.ts';
+import { activeMemberIdsOf } from '../member-replica/member-replica.repository.ts';
+import { insertOperation } from '../operation/operation.repository.ts';
+import type { OperationRow } from '../operation/operation.tables.ts';
 import { ancestorIds, insertOrgUnits, lockTree, versionOn } from '../org-unit/org-unit.repository.ts';
 import { ALLOWED_PARENT_KINDS, moveInTransaction, requireKindUnder } from '../org-unit/restructure.ts';
-
-export interface SplitPartInput {
-  code: string;
-  name: string;
-  kind?: OrgUnitKind | null;
-  childIds?: string[] | null;
-  memberIds?: string[] | null;
-  receivesRemainingMembers?: boolean | null;
-}
-
-export interface SplitOrgUnitInput {
-  id: string;
-  effectiveDate: string;
-  decisionNumber: string;
-  parts: SplitPartInput[];
-}
+import { findTakenCode } from './split.repository.ts';
 
 interface SplitPart {
   id: string;
@@ -42,7 +30,7 @@ const MAX_PARTS = 20;
 const MAX_NAMED_MEMBERS = 5000;
 
 /** Checks the shape of the input before any work: ids, dates, distinct codes, each child and member named once, one default part. */
-function readSplitInput(input: SplitOrgUnitInput): { id: string; effectiveDate: string; decisionNumber: string; parts: SplitPart[] } {
+function readSplitInput(input: SplitOrgUnitInput): Omit<SplitOrgUnitInput, 'parts'> & { parts: SplitPart[] } {
   const id = requireId(input.id, 'id');
   const effectiveDate = requireDate(input.effectiveDate, 'effectiveDate');
   const decisionNumber = requireText(input.decisionNumber, 'decisionNumber', 'số quyết định', 100);
@@ -91,10 +79,10 @@ export async function splitOrgUnit(db: Kysely<OrganizationDatabase>, caller: Cal
     const version = await versionOn(trx, id, effectiveDate);
     const parentId = version?.parent_id;
     if (!parentId) throw new DomainError('BAD_USER_INPUT', `${unit.name} không có đơn vị cấp trên vào ngày ${effectiveDate}: không thể chia tách.`, { field: 'id' });
-    const parent = await trx.selectFrom('org_unit').selectAll().where('id', '=', parentId).executeTakeFirstOrThrow();
+    const parent = await findOrgUnitRecord(trx, parentId);
     const parentVersion = await versionOn(trx, parentId, effectiveDate);
     // The new units sit beside it: deciding that belongs to a role over its parent.
-    if (!parentVersion || !(await ancestorIds(trx, parentId, effectiveDate)).some((ancestor) => scopes.includes(ancestor))) {
+    if (!parent || !parentVersion || !(await ancestorIds(trx, parentId, effectiveDate)).some((ancestor) => scopes.includes(ancestor))) {
       throw new DomainError('FORBIDDEN', `Chia tách ${unit.name} do cấp ủy cấp trên của nó quyết định.`, { field: 'id' });
     }
     for (const part of parts) requireKindUnder(part.kind ?? unit.kind, parent, parentVersion.name, 'parts.kind');
@@ -110,8 +98,7 @@ export async function splitOrgUnit(db: Kysely<OrganizationDatabase>, caller: Cal
       for (const childId of part.childIds) await moveInTransaction(trx, caller, 'splitOrgUnit', { id: childId, newParentId: part.id, effectiveDate, decisionNumber });
     }
     const remainingTo = parts.find((part) => part.receivesRemainingMembers)!.id;
-    await trx.updateTable('org_unit').set({ ended_on: effectiveDate, successor_id: remainingTo, end_decision: decisionNumber }).where('id', '=', id).execute();
-    await trx.updateTable('org_unit_version').set({ valid_to: effectiveDate }).where('unit_id', '=', id).where('valid_to', 'is', null).execute();
+    await endOrgUnits(trx, [id], { effectiveDate, successorId: remainingTo, decisionNumber });
     await endCommitteesOf(trx, [id], effectiveDate, decisionNumber);
     const operation = await insertOperation(trx, {
       id: randomUUID(),
@@ -151,22 +138,13 @@ export async function splitOrgUnit(db: Kysely<OrganizationDatabase>, caller: Cal
 }
 
 async function requireFreeCodes(trx: Transaction<OrganizationDatabase>, parts: SplitPart[]): Promise<void> {
-  const taken = await trx
-    .selectFrom('org_unit')
-    .select('code')
-    .where(sql<boolean>`lower(code) = ANY(${parts.map((part) => part.code.toLowerCase())}::text[])`)
-    .executeTakeFirst();
-  if (taken) throw new DomainError('CONFLICT', `Mã đơn vị "${taken.code}" đã được dùng.`, { field: 'parts.code' });
+  const taken = await findTakenCode(trx, parts.map((part) => part.code));
+  if (taken) throw new DomainError('CONFLICT', `Mã đơn vị "${taken}" đã được dùng.`, { field: 'parts.code' });
 }
 
 /** Every sub-unit under the unit on or after the date goes to exactly one new unit; nothing else may be named. */
 async function requireEveryChildPlaced(trx: Transaction<OrganizationDatabase>, id: string, unitName: string, day: string, parts: SplitPart[]): Promise<void> {
-  const live = await trx
-    .selectFrom('org_unit_version')
-    .select(['unit_id', 'name'])
-    .where('parent_id', '=', id)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', day)]))
-    .execute();
+  const live = await findChildrenFrom(trx, id, day);
   const named = new Set(parts.flatMap((part) => part.childIds));
   const unplaced = live.filter((child) => !named.has(child.unit_id));
   if (unplaced.length > 0) {

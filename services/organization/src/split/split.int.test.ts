@@ -1,9 +1,8 @@
-import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { consistencyReport } from '@dangvien/stack';
-import { callerWith, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
+import { demoDataSet, demoId, callerWith, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * Chia tách through the gateway: organization creates the new units, hands out the sub-units and ends
@@ -31,7 +30,7 @@ const SPLIT = `mutation ($input: SplitOrgUnitInput!) { splitOrgUnit(input: $inpu
 const OPERATION = `query ($id: ID!) { operation(id: $id) { status parts { subgraph status detail unit { id } } } }`;
 const TREE = `query ($id: ID!, $asOf: String) { orgUnit(id: $id, asOf: $asOf) { name endedOn children { id code name } history { kind effectiveDate decisionNumber successor { id } } } }`;
 const MEMBERS = `query ($id: ID!, $asOf: String) { orgUnit(id: $id, asOf: $asOf) { id members(asOf: $asOf) { id } } }`;
-type Operation = { id: string; kind: string; status: string; parts: { subgraph: string; status: string; detail?: string | null; unit: { id: string; code: string; name: string } }[] };
+type OperationReply = { id: string; kind: string; status: string; parts: { subgraph: string; status: string; detail?: string | null; unit: { id: string; code: string; name: string } }[] };
 type Tree = { orgUnit: { name: string; endedOn: string | null; children: { id: string; code: string; name: string }[]; history: { kind: string; effectiveDate: string; successor: { id: string } | null }[] } };
 
 const counts = async () => ({
@@ -114,7 +113,7 @@ describe('splitting a unit (chia tách)', () => {
   it('splits a cell: members land where named, the rest in the default part, the operation completes', async () => {
     const named = activeOf(cell).slice(0, 4);
     const rest = activeOf(cell).slice(4);
-    const response = await federation.post<{ splitOrgUnit: Operation }>(SPLIT, { input: cellSplit() });
+    const response = await federation.post<{ splitOrgUnit: OperationReply }>(SPLIT, { input: cellSplit() });
     expect(response.errors).toBeUndefined();
     const operation = response.data!.splitOrgUnit;
     expect(operation).toMatchObject({ kind: 'SPLIT_ORG_UNIT', status: 'PENDING' });
@@ -123,7 +122,7 @@ describe('splitting a unit (chia tách)', () => {
     cellB = operation.parts.find((part) => part.unit.code === 'XH-X3B')!.unit.id;
 
     await federation.catchUp();
-    const done = await federation.post<{ operation: Operation }>(OPERATION, { id: operation.id });
+    const done = await federation.post<{ operation: OperationReply }>(OPERATION, { id: operation.id });
     expect(done.data!.operation.status).toBe('COMPLETED');
     const moved = Object.fromEntries(done.data!.operation.parts.filter((part) => part.subgraph === 'membership').map((part) => [part.unit.id, JSON.parse(part.detail!)]));
     expect(moved).toEqual({ [cellA]: { moved: named.length }, [cellB]: { moved: rest.length } });
@@ -151,7 +150,7 @@ describe('splitting a unit (chia tách)', () => {
   });
 
   it('splits a committee: every cell goes under the new committee the input names, on that day', async () => {
-    const response = await federation.post<{ splitOrgUnit: Operation }>(SPLIT, {
+    const response = await federation.post<{ splitOrgUnit: OperationReply }>(SPLIT, {
       input: {
         id: committee,
         effectiveDate: '2025-06-01',
@@ -166,7 +165,7 @@ describe('splitting a unit (chia tách)', () => {
     const north = response.data!.splitOrgUnit.parts.find((part) => part.unit.code === 'XH-BAC')!.unit.id;
     const south = response.data!.splitOrgUnit.parts.find((part) => part.unit.code === 'XH-NAM')!.unit.id;
     await federation.catchUp();
-    const done = await federation.post<{ operation: Operation }>(OPERATION, { id: response.data!.splitOrgUnit.id });
+    const done = await federation.post<{ operation: OperationReply }>(OPERATION, { id: response.data!.splitOrgUnit.id });
     expect(done.data!.operation.status).toBe('COMPLETED');
 
     const children = async (id: string, asOf: string) => (await federation.post<Tree>(TREE, { id, asOf })).data!.orgUnit.children.map((child) => child.id).sort();

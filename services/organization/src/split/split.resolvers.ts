@@ -1,9 +1,8 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
-import type { OrganizationContext } from '../context.ts';
-import { splitOrgUnit, type SplitOrgUnitInput } from './split-org-unit.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { splitOrgUnit } from './split-org-unit.ts';
 
-export const splitResolvers: GraphQLResolverMap<OrganizationContext> = {
+export const splitResolvers: Resolvers = {
   Mutation: {
-    splitOrgUnit: (_source, args: { input: SplitOrgUnitInput }, context) => splitOrgUnit(context.db, context.caller, args.input),
+    splitOrgUnit: (_source, { input }, context) => splitOrgUnit(context.db, context.caller, input),
   },
 };
