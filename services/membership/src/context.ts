@@ -1,42 +1,50 @@
 import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES, type Caller } from '@dangvien/auth';
-import { withinReplicaScopes } from '@dangvien/org-replica';
 import { groupLoader, rowLoader } from '@dangvien/server';
 import DataLoader from 'dataloader';
-import type { Kysely, Selectable } from 'kysely';
-import type { MemberPartyCardTable, MembershipDatabase } from './database.ts';
-import type { MemberEventRow } from './member/member-record.ts';
-import { findMembersByIds, findMembersOfCells, type MemberRow } from './member/member.repository.ts';
+import type { Kysely } from 'kysely';
+import type { MembershipDatabase } from './database.ts';
+import { eventsOfMembers } from './lifecycle/lifecycle.repository.ts';
+import type { MemberEventRow } from './lifecycle/lifecycle.tables.ts';
+import { findMembersInReach, membersWithin, partyCardsOfMembers, type MemberInReach } from './member/member.repository.ts';
+import type { MemberRow, PartyCardRow } from './member/member.tables.ts';
+import { rosterLoaders, type RosterLoaders } from './placement/placement.loaders.ts';
 
+/** What every resolver receives: the database, the caller, and the per-request loaders of the features. */
 export interface MembershipContext {
   db: Kysely<MembershipDatabase>;
   caller: Caller;
-  memberById: ReturnType<typeof rowLoader<MemberRow>>;
-  membersOfCell: ReturnType<typeof groupLoader<MemberRow>>;
+  /**
+   * Members by id whatever their place, each marked whether the caller may read it. Only for what a
+   * row the caller already sees names (a transfer's or a notice's member name): the member may have
+   * left the caller's subtrees, or the system.
+   */
+  membersInReach: DataLoader<string, MemberInReach | null>;
+  /** Members inside the caller's subtrees by id (null outside them); batched with `membersInReach`. */
+  memberById: DataLoader<string, MemberRow | null>;
   /** Events of members already resolved (so already in scope), oldest first. */
-  eventsOfMember: ReturnType<typeof groupLoader<MemberEventRow>>;
-  partyCardsOfMember: ReturnType<typeof groupLoader<Selectable<MemberPartyCardTable>>>;
+  eventsOfMember: DataLoader<string, MemberEventRow[]>;
+  partyCardsOfMember: DataLoader<string, PartyCardRow[]>;
   /** Whether the caller may read this member's sensitive data: a grant with a SENSITIVE_READER_ROLES role whose subtree holds the member's cell. */
   sensitiveReadable: DataLoader<string, boolean>;
+  /** Rosters and member counts of units, per date and filter (placement/). */
+  rosters: RosterLoaders;
 }
 
 export function createContext(db: Kysely<MembershipDatabase>, caller: Caller): MembershipContext {
   const scopes = readableScopes(caller);
   const sensitiveScopes = scopesWithRole(caller, SENSITIVE_READER_ROLES);
+  const membersInReach = rowLoader((ids) => findMembersInReach(db, ids, scopes), (row) => row.id);
   return {
     db,
     caller,
-    memberById: rowLoader((ids) => findMembersByIds(db, ids, scopes), (row) => row.id),
-    membersOfCell: groupLoader((ids) => findMembersOfCells(db, ids, scopes), (row) => row.cell_id ?? ''),
-    eventsOfMember: groupLoader(
-      (ids) => db.selectFrom('member_event').selectAll().where('member_id', 'in', ids).orderBy('occurred_on').orderBy('id').execute(),
-      (row) => row.member_id,
-    ),
-    partyCardsOfMember: groupLoader((ids) => db.selectFrom('member_party_card').selectAll().where('member_id', 'in', ids).orderBy('id').execute(), (row) => row.member_id),
+    membersInReach,
+    memberById: new DataLoader(async (ids) => (await membersInReach.loadMany(ids)).map((row) => (row instanceof Error ? row : row?.readable ? row : null))),
+    eventsOfMember: groupLoader((ids) => eventsOfMembers(db, ids), (row) => row.member_id),
+    partyCardsOfMember: groupLoader((ids) => partyCardsOfMembers(db, ids), (row) => row.member_id),
     sensitiveReadable: new DataLoader(async (ids) => {
-      if (sensitiveScopes.length === 0) return ids.map(() => false);
-      const rows = await db.selectFrom('member').select('id').where('id', 'in', [...ids]).where(withinReplicaScopes('member.cell_id', sensitiveScopes)).execute();
-      const allowed = new Set(rows.map((row) => row.id));
+      const allowed = await membersWithin(db, ids, sensitiveScopes);
       return ids.map((id) => allowed.has(id));
     }),
+    rosters: rosterLoaders(db, caller),
   };
 }

@@ -1,3 +1,2 @@
-/** For tests of the whole system that need members beyond the demo data (bulk import arrives later). */
-export { insertMembers, type NewMember } from './member/member.repository.ts';
-export type { MembershipDatabase } from './database.ts';
+/** For other packages' tests: the lifecycle rules a generated or imported history must satisfy. */
+export { replay, type LifecycleEvent, type LifecycleStatus, type MemberEventKind } from './lifecycle/lifecycle.ts';

@@ -1,9 +1,8 @@
-import { demoId } from '@dangvien/demo-data';
-import { addWorkingDays } from '../../services/membership/src/lifecycle/lifecycle.ts';
-import { callerWith } from '@dangvien/testing';
+import { addWorkingDays } from '../lifecycle/lifecycle.ts';
+import { callerWith, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * Alerts any level lists for its subtree, through the gateway on real databases: each kind with a

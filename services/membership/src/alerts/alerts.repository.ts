@@ -1,22 +1,40 @@
 import { inReplicaSubtrees } from '@dangvien/org-replica';
+import { DomainError } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { duesLedgerSql } from '../dues/dues-ledger.ts';
-import { shiftMonth } from '../dues/dues.tables.ts';
+import { shiftMonth } from '../dues/months.ts';
+import type { MemberAlertKind } from '../generated/graphql.ts';
 import { PROBATION_MONTHS } from '../lifecycle/lifecycle.ts';
 import { IN_PARTY_STATUSES, statusAtSql } from '../statistics/status-at.ts';
-import { overdueTransferLetters } from '../transfer/transfer-alerts.ts';
-import type { AlertRule } from './alert-rule.ts';
+import { overdueTransferLetters } from '../transfer/transfer.repository.ts';
 
-export const MEMBER_ALERT_KINDS = [
-  'PROBATION_ENDING',
-  'OFFICIAL_DECISION_OVERDUE',
-  'TRANSFER_LETTER_OVERDUE',
-  'DUES_UNPAID',
-  'BADGE_DUE',
-  'MISSING_REQUIRED_FIELDS',
-] as const;
-export type MemberAlertKind = (typeof MEMBER_ALERT_KINDS)[number];
+/** The alert thresholds in force on a date (dated configuration: member_alert_rule). */
+export interface AlertRule {
+  code: string;
+  probationNoticeDays: number;
+  officialVoteWorkingDays: number;
+  duesUnpaidMonths: number;
+  badgePartyYears: number[];
+}
+
+export async function alertRuleOn(db: Kysely<MembershipDatabase>, date: string): Promise<AlertRule> {
+  const row = await db
+    .selectFrom('member_alert_rule')
+    .select(['code', 'probation_notice_days', 'official_vote_working_days', 'dues_unpaid_months', 'badge_party_years'])
+    .where('valid_from', '<=', date)
+    .orderBy('valid_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('BAD_USER_INPUT', `Chưa có cấu hình cảnh báo nào có hiệu lực vào ngày ${date}.`, { field: 'asOf' });
+  return {
+    code: row.code,
+    probationNoticeDays: row.probation_notice_days,
+    officialVoteWorkingDays: row.official_vote_working_days,
+    duesUnpaidMonths: row.dues_unpaid_months,
+    badgePartyYears: row.badge_party_years,
+  };
+}
 
 /** One alert as a source finds it; `detail` is the Vietnamese sentence shown to the clerk. */
 export interface AlertRow {

@@ -1,17 +1,28 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { DomainError, requireDate } from '@dangvien/server';
-import type { MembershipContext } from '../context.ts';
-import { todayInVietnam } from '../member/member-record.ts';
+import type { MemberAlertKind } from '../generated/graphql.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { optionalUnitRef } from '../org-unit.ts';
 import { withoutJit } from '../statistics/no-jit.ts';
 import { requireReadableUnit } from '../statistics/unit-scope.ts';
-import { alertRuleOn } from './alert-rule.ts';
-import { ALERT_SOURCES, MEMBER_ALERT_KINDS, type AlertRow, type MemberAlertKind } from './alert-sources.ts';
+import { todayInVietnam } from '../today.ts';
+import { ALERT_SOURCES, alertRuleOn, type AlertRow } from './alerts.repository.ts';
 
-interface MemberAlert extends AlertRow {
+/** An alert a source found, with its kind. */
+interface FoundAlert extends AlertRow {
   kind: MemberAlertKind;
 }
 
 const MAX_PAGE = 500;
+
+/** Alerts of the same due date are listed in this order of kinds. */
+const KIND_ORDER: Record<MemberAlertKind, number> = {
+  PROBATION_ENDING: 0,
+  OFFICIAL_DECISION_OVERDUE: 1,
+  TRANSFER_LETTER_OVERDUE: 2,
+  DUES_UNPAID: 3,
+  BADGE_DUE: 4,
+  MISSING_REQUIRED_FIELDS: 5,
+};
 
 function offsetFromCursor(after: string | null | undefined): number {
   if (!after) return 0;
@@ -23,19 +34,19 @@ function offsetFromCursor(after: string | null | undefined): number {
 const cursorAt = (offset: number) => Buffer.from(`alert:${offset}`, 'utf8').toString('base64url');
 
 /** Due date first (none last), then the sources' order, then the member. */
-function byDueDate(a: MemberAlert, b: MemberAlert): number {
+function byDueDate(a: FoundAlert, b: FoundAlert): number {
   if (a.dueDate !== b.dueDate) {
     if (a.dueDate === null) return 1;
     if (b.dueDate === null) return -1;
     return a.dueDate < b.dueDate ? -1 : 1;
   }
-  if (a.kind !== b.kind) return MEMBER_ALERT_KINDS.indexOf(a.kind) - MEMBER_ALERT_KINDS.indexOf(b.kind);
+  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
   return a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0;
 }
 
-export const alertResolvers: GraphQLResolverMap<MembershipContext> = {
+export const alertResolvers: Resolvers = {
   Query: {
-    memberAlerts: async (_source, args: { unitId: string; asOf?: string | null; kinds?: MemberAlertKind[] | null; first?: number | null; after?: string | null }, context) => {
+    memberAlerts: async (_source, args, context) => {
       const unitId = await requireReadableUnit(context.db, context.caller, args.unitId);
       const asOf = args.asOf ? requireDate(args.asOf, 'asOf') : todayInVietnam();
       const first = args.first ?? 50;
@@ -44,8 +55,8 @@ export const alertResolvers: GraphQLResolverMap<MembershipContext> = {
       const rule = await alertRuleOn(context.db, asOf);
       const sources = ALERT_SOURCES.filter((source) => !args.kinds || args.kinds.includes(source.kind));
       const found = await withoutJit(context.db, async (trx) => {
-        const rows: MemberAlert[][] = [];
-        for (const source of sources) rows.push((await source.find(trx, [unitId], asOf, rule)).map((row): MemberAlert => ({ ...row, kind: source.kind })));
+        const rows: FoundAlert[][] = [];
+        for (const source of sources) rows.push((await source.find(trx, [unitId], asOf, rule)).map((row): FoundAlert => ({ ...row, kind: source.kind })));
         return rows;
       });
       const alerts = found.flat().sort(byDueDate);
@@ -56,7 +67,7 @@ export const alertResolvers: GraphQLResolverMap<MembershipContext> = {
         alerts: page.map((alert, index) => ({
           kind: alert.kind,
           member: members[index],
-          cell: alert.cellId ? { __typename: 'OrgUnit', id: alert.cellId } : null,
+          cell: optionalUnitRef(alert.cellId),
           dueDate: alert.dueDate,
           detail: alert.detail,
         })),

@@ -1,18 +1,10 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { AUDIT_READER_ROLES, scopesWithRole } from '@dangvien/auth';
-import { inReplicaSubtrees } from '@dangvien/org-replica';
-import { auditLogArguments, findAuditRecords } from '@dangvien/server';
-import { sql } from 'kysely';
-import type { MembershipContext } from '../context.ts';
+import { auditLogArguments } from '@dangvien/server';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { auditOfMembersWithin } from './audit.repository.ts';
 
-export const auditResolvers: GraphQLResolverMap<MembershipContext> = {
+export const auditResolvers: Resolvers = {
   Query: {
-    // Changes to members now placed inside the subtrees where the caller may read the audit log.
-    membershipAuditLog: (_source, args: { entityId?: string; first?: number }, context) =>
-      findAuditRecords(
-        context.db,
-        sql<boolean>`audit_log.entity_id::uuid IN (SELECT id FROM member WHERE ${inReplicaSubtrees('member.cell_id', scopesWithRole(context.caller, AUDIT_READER_ROLES))})`,
-        auditLogArguments(args),
-      ),
+    membershipAuditLog: (_source, args, context) => auditOfMembersWithin(context.db, scopesWithRole(context.caller, AUDIT_READER_ROLES), auditLogArguments(args)),
   },
 };

@@ -6,6 +6,9 @@ import { auditBulkLoad, type BulkWriter } from '@dangvien/server';
 export type { BulkMember, BulkMemberEvent } from './members.ts';
 export type { BulkResidenceLink } from './residence.ts';
 export type { BulkReplicaUnit } from '@dangvien/org-replica';
+// The demo data set is seeded through the same insert as any member recorded without a history.
+export { insertMembers, type NewMember } from '../member/member.repository.ts';
+export type { MembershipDatabase } from '../database.ts';
 
 /**
  * The membership subgraph's bulk path: its replica of the tree (as organization's events would have

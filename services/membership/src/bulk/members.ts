@@ -1,5 +1,6 @@
 import { copyResidenceLinks, type BulkResidenceLink } from './residence.ts';
 import type { BulkWriter } from '@dangvien/server';
+import type { Sex } from '../generated/graphql.ts';
 
 export interface BulkMemberEvent {
   kind: string;
@@ -12,7 +13,7 @@ export interface BulkMemberEvent {
 export interface BulkMember {
   id: string;
   fullName: string;
-  sex: 'MALE' | 'FEMALE';
+  sex: Sex;
   dateOfBirth: string;
   ethnicity: string;
   religion: string;

@@ -2,10 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { withoutJit } from '../statistics/no-jit.ts';
 import { IN_PARTY_STATUSES, statusAtSql } from '../statistics/status-at.ts';
-import { shiftMonth, type DuesCategory, type WageRegion } from './dues.tables.ts';
-
-/** Why a month's dues are zero though the member owes dues in general. */
-export type DuesExemption = 'PARTY_AGE' | 'HARDSHIP';
+import type { DuesCategory, DuesExemption, WageRegion } from '../generated/graphql.ts';
+import { shiftMonth } from './months.ts';
 
 export interface DuesMonthRow {
   member_id: string;

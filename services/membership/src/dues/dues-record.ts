@@ -1,55 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { MUTATION_ROLES, scopesWithRole, type Caller, type Role } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
-import { todayInVietnam } from '../member/member-record.ts';
-import type { MemberRow } from '../member/member.repository.ts';
+import type { AddDuesRuleInput, GrantDuesReliefInput, RecordDuesPaymentInput, SetMemberDuesBasisInput } from '../generated/graphql.ts';
+import type { MemberRow } from '../member/member.tables.ts';
+import { recordedBy } from '../placement/scope.ts';
 import { lockMemberForMutation } from '../statistics/unit-scope.ts';
+import { todayInVietnam } from '../today.ts';
 import { duesLedger } from './dues-ledger.ts';
-import {
-  DUES_CATEGORIES,
-  monthsInclusive,
-  monthStart,
-  shiftMonth,
-  WAGE_REGIONS,
-  withDuesTables,
-  type DuesCategory,
-  type DuesPaymentChannel,
-  type DuesReliefKind,
-  type DuesTables,
-  type WageRegion,
-} from './dues.tables.ts';
-
-export type DuesPaymentRow = Selectable<DuesTables['dues_payment']>;
-
-export interface SetDuesBasisInput {
-  memberId: string;
-  category: DuesCategory;
-  /** Đồng per month: the social-insurance salary base (SALARIED) or the pension (PENSIONER). */
-  incomeAmount?: number | null;
-  wageRegion?: WageRegion | null;
-  /** YYYY-MM: the first month this basis applies to. */
-  validFrom: string;
-}
-
-export interface GrantDuesReliefInput {
-  memberId: string;
-  kind: DuesReliefKind;
-  percent?: number | null;
-  fromMonth: string;
-  toMonth?: string | null;
-  reason: string;
-  decisionNumber?: string | null;
-}
-
-export interface RecordDuesPaymentInput {
-  memberId: string;
-  month: string;
-  amount: number;
-  paidOn: string;
-  channel: DuesPaymentChannel;
-}
+import type { DuesPaymentRow, DuesRuleRow } from './dues.tables.ts';
+import { monthsInclusive, monthStart, shiftMonth } from './months.ts';
 
 /** Largest amount accepted in đồng (a guard against typing errors, far above any salary base). */
 const MAX_AMOUNT = 10_000_000_000;
@@ -67,13 +28,10 @@ function requireAmount(value: number, field: string, label: string): number {
   return value;
 }
 
-const recordedBy = (caller: Caller) => `${caller.name} (${caller.subject})`;
-
 /** Records from which month a member pays dues under which category and on what income (dated; earlier months keep theirs). */
-export async function setMemberDuesBasis(database: Kysely<MembershipDatabase>, caller: Caller, input: SetDuesBasisInput): Promise<MemberRow> {
+export async function setMemberDuesBasis(database: Kysely<MembershipDatabase>, caller: Caller, input: SetMemberDuesBasisInput): Promise<MemberRow> {
   const memberId = requireId(input.memberId, 'memberId');
   const validFrom = requireMonth(input.validFrom, 'validFrom');
-  if (!DUES_CATEGORIES.includes(input.category)) throw new DomainError('BAD_USER_INPUT', 'Đối tượng đóng đảng phí không hợp lệ.', { field: 'category' });
   const needsIncome = input.category === 'SALARIED' || input.category === 'PENSIONER';
   if (needsIncome && (input.incomeAmount === null || input.incomeAmount === undefined)) {
     throw new DomainError('BAD_USER_INPUT', input.category === 'SALARIED' ? 'Chưa nhập tiền lương làm căn cứ đóng bảo hiểm xã hội.' : 'Chưa nhập mức lương hưu.', { field: 'incomeAmount' });
@@ -82,14 +40,13 @@ export async function setMemberDuesBasis(database: Kysely<MembershipDatabase>, c
     throw new DomainError('BAD_USER_INPUT', 'Chỉ nhập thu nhập cho đảng viên hưởng lương hoặc lương hưu.', { field: 'incomeAmount' });
   }
   const incomeAmount = needsIncome ? requireAmount(input.incomeAmount!, 'incomeAmount', 'Thu nhập làm căn cứ') : null;
-  if (input.category === 'OTHER' && (!input.wageRegion || !WAGE_REGIONS.includes(input.wageRegion))) {
+  if (input.category === 'OTHER' && !input.wageRegion) {
     throw new DomainError('BAD_USER_INPUT', 'Chọn vùng lương tối thiểu (I đến IV) nơi đảng viên sinh sống.', { field: 'wageRegion' });
   }
-  const wageRegion = input.category === 'OTHER' ? input.wageRegion! : null;
+  const wageRegion = input.category === 'OTHER' ? (input.wageRegion ?? null) : null;
 
-  return database.transaction().execute(async (transaction) => {
-    const member = await lockMemberForMutation(transaction, caller, 'setMemberDuesBasis', memberId, 'ghi căn cứ đóng đảng phí của đảng viên này');
-    const trx = withDuesTables(transaction);
+  return database.transaction().execute(async (trx) => {
+    const member = await lockMemberForMutation(trx, caller, 'setMemberDuesBasis', memberId, 'ghi căn cứ đóng đảng phí của đảng viên này');
     const basis = await trx
       .insertInto('member_dues_basis')
       .values({ member_id: memberId, category: input.category, income_amount: incomeAmount, wage_region: wageRegion, valid_from: validFrom, recorded_by: recordedBy(caller) })
@@ -115,9 +72,8 @@ export async function grantDuesRelief(database: Kysely<MembershipDatabase>, call
     throw new DomainError('BAD_USER_INPUT', 'Miễn đóng đảng phí không có tỷ lệ giảm.', { field: 'percent' });
   }
 
-  return database.transaction().execute(async (transaction) => {
-    const member = await lockMemberForMutation(transaction, caller, 'grantDuesRelief', memberId, 'quyết định miễn, giảm đảng phí của đảng viên này');
-    const trx = withDuesTables(transaction);
+  return database.transaction().execute(async (trx) => {
+    const member = await lockMemberForMutation(trx, caller, 'grantDuesRelief', memberId, 'quyết định miễn, giảm đảng phí của đảng viên này');
     let percent: number | null = null;
     if (input.kind === 'REDUCTION') {
       const rule = await trx.selectFrom('dues_rule').selectAll().where(sql<boolean>`valid_from < ${fromMonth}::date + interval '1 month'`).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
@@ -162,15 +118,14 @@ export async function recordDuesPayment(database: Kysely<MembershipDatabase>, ca
   if (paidOn > todayInVietnam()) throw new DomainError('BAD_USER_INPUT', `Ngày nộp ${paidOn} chưa đến.`, { field: 'paidOn' });
   if (input.channel !== 'CASH' && input.channel !== 'PUBLIC_SERVICE_PORTAL') throw new DomainError('BAD_USER_INPUT', 'Hình thức nộp không hợp lệ.', { field: 'channel' });
 
-  return database.transaction().execute(async (transaction) => {
-    const member = await lockMemberForMutation(transaction, caller, 'recordDuesPayment', memberId, 'thu đảng phí của đảng viên này');
-    const [ledger] = await duesLedger(transaction, sql<boolean>`m.id = ${memberId}`, month, month);
+  return database.transaction().execute(async (trx) => {
+    const member = await lockMemberForMutation(trx, caller, 'recordDuesPayment', memberId, 'thu đảng phí của đảng viên này');
+    const [ledger] = await duesLedger(trx, sql<boolean>`m.id = ${memberId}`, month, month);
     if (!ledger) throw new DomainError('CONFLICT', `Đảng viên không có đảng phí phải nộp cho tháng ${input.month} (chưa có căn cứ đóng hoặc không còn sinh hoạt đảng).`, { field: 'month' });
     const owed = ledger.due - ledger.paid;
     if (amount > owed) {
       throw new DomainError('CONFLICT', `Số tiền ${amount} đồng vượt số đảng phí còn phải nộp tháng ${input.month} (${owed} đồng).`, { field: 'amount' });
     }
-    const trx = withDuesTables(transaction);
     const payment = await trx
       .insertInto('dues_payment')
       .values({ member_id: memberId, cell_id: member.cell_id!, month, amount, paid_on: paidOn, channel: input.channel, recorded_by: recordedBy(caller) })
@@ -181,20 +136,6 @@ export async function recordDuesPayment(database: Kysely<MembershipDatabase>, ca
     ]);
     return payment;
   });
-}
-
-export interface AddDuesRuleInput {
-  code: string;
-  name: string;
-  /** YYYY-MM-DD */
-  validFrom: string;
-  salaryPercent: number;
-  pensionPercent: number;
-  studentAmount: number;
-  minimumWagePercent: number;
-  exemptAfterPartyYears: number;
-  reductionPercents: number[];
-  maxReductionMonths: number;
 }
 
 function requirePercent(value: number, field: string): number {
@@ -209,7 +150,7 @@ function requirePercent(value: number, field: string): number {
  * the newest rule: months already ended or under way keep the rule they were priced by. Administrators
  * of a whole tree (a root unit) only: the rates are national.
  */
-export async function addDuesRule(database: Kysely<MembershipDatabase>, caller: Caller, input: AddDuesRuleInput) {
+export async function addDuesRule(database: Kysely<MembershipDatabase>, caller: Caller, input: AddDuesRuleInput): Promise<DuesRuleRow> {
   const code = requireText(input.code, 'code', 'số hiệu quy định', 50);
   const name = requireText(input.name, 'name', 'tên quy định', 300);
   const validFrom = requireDate(input.validFrom, 'validFrom');
@@ -227,11 +168,10 @@ export async function addDuesRule(database: Kysely<MembershipDatabase>, caller: 
   if (values.reduction_percents.length === 0 || values.reduction_percents.some((percent) => !Number.isInteger(percent) || percent < 1 || percent > 99)) {
     throw new DomainError('BAD_USER_INPUT', 'Các mức giảm phải là số nguyên từ 1 đến 99 (%).', { field: 'reductionPercents' });
   }
-  return database.transaction().execute(async (transaction) => {
-    const roots = await transaction.selectFrom('org_unit_replica').select('id').where('parent_id', 'is', null).where('valid_to', 'is', null).execute();
+  return database.transaction().execute(async (trx) => {
+    const roots = await trx.selectFrom('org_unit_replica').select('id').where('parent_id', 'is', null).where('valid_to', 'is', null).execute();
     const adminRoots = new Set(scopesWithRole(caller, MUTATION_ROLES.addDuesRule as readonly Role[]));
     if (!roots.some((root) => adminRoots.has(root.id))) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên toàn hệ thống được thêm quy định đảng phí.');
-    const trx = withDuesTables(transaction);
     await sql`LOCK TABLE dues_rule IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
     const newest = await trx.selectFrom('dues_rule').select(['code', 'valid_from']).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
     if (newest && validFrom <= newest.valid_from) throw new DomainError('CONFLICT', `Quy định mới phải có hiệu lực sau ${newest.code} (từ ngày ${newest.valid_from}).`, { field: 'validFrom' });

@@ -1,8 +1,8 @@
-import { demoId } from '@dangvien/demo-data';
-import { callerWith } from '@dangvien/testing';
+import { callerWith, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import type { DuesMonth } from '../generated/graphql.ts';
 
 /**
  * Dues (đảng phí) through the gateway on real databases: each category priced by the 2026 rule
@@ -25,7 +25,6 @@ const BASIS = `mutation ($input: SetMemberDuesBasisInput!) { setMemberDuesBasis(
 const RELIEF = `mutation ($input: GrantDuesReliefInput!) { grantDuesRelief(input: $input) { id } }`;
 const PAY = `mutation ($input: RecordDuesPaymentInput!) { recordDuesPayment(input: $input) { id month amount paidOn channel member { id } } }`;
 const DUES = `query ($id: ID!, $from: String!, $to: String!) { member(id: $id) { dues(fromMonth: $from, toMonth: $to) { month category rule baseAmount exemption reductionPercent due paid owed } } }`;
-type DuesMonth = { month: string; category: string; rule: string; baseAmount: number; exemption: string | null; reductionPercent: number | null; due: number; paid: number; owed: number };
 
 const count = async (table: string): Promise<number> => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(federation.membership.db)).rows[0]!.n);
 const counts = async () => ({ basis: await count('member_dues_basis'), relief: await count('member_dues_relief'), payments: await count('dues_payment'), audit: await count('audit_log') });

@@ -1,14 +1,14 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { subtreeUnitIds } from '@dangvien/org-replica';
 import { DomainError, requireDate } from '@dangvien/server';
-import { sql, type Selectable } from 'kysely';
-import type { MembershipContext } from '../context.ts';
-import { todayInVietnam } from '../member/member-record.ts';
-import type { MemberRow } from '../member/member.repository.ts';
+import { sql } from 'kysely';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { optionalUnitRef, unitRef } from '../org-unit.ts';
 import { requireReadableUnit } from '../statistics/unit-scope.ts';
+import { todayInVietnam } from '../today.ts';
 import { duesLedger, type DuesMonthRow } from './dues-ledger.ts';
-import { addDuesRule, grantDuesRelief, recordDuesPayment, setMemberDuesBasis, type AddDuesRuleInput, type DuesPaymentRow, type GrantDuesReliefInput, type RecordDuesPaymentInput, type SetDuesBasisInput } from './dues-record.ts';
-import { monthsInclusive, monthStart, shiftMonth, withDuesTables, type DuesTables } from './dues.tables.ts';
+import { addDuesRule, grantDuesRelief, recordDuesPayment, setMemberDuesBasis } from './dues-record.ts';
+import { duesBasesOfMember, duesRules, membersByCellAndName, paymentsOfMember } from './dues.repository.ts';
+import { monthsInclusive, monthStart, shiftMonth } from './months.ts';
 
 const MAX_MONTHS = 120;
 const toMonth = (start: string) => start.slice(0, 7);
@@ -36,26 +36,32 @@ const duesMonth = (row: DuesMonthRow) => ({
   owed: Math.max(row.due - row.paid, 0),
 });
 
-const duesRule = (rule: Selectable<DuesTables['dues_rule']>) => ({
-  code: rule.code,
-  name: rule.name,
-  validFrom: rule.valid_from,
-  salaryPercent: Number(rule.salary_percent),
-  pensionPercent: Number(rule.pension_percent),
-  studentAmount: rule.student_amount,
-  minimumWagePercent: Number(rule.minimum_wage_percent),
-  exemptAfterPartyYears: rule.exempt_after_party_years,
-  reductionPercents: rule.reduction_percents,
-  maxReductionMonths: rule.max_reduction_months,
-});
+/** Sums of a subtree's ledger: per cell, and the members who still owe (with the months). */
+function arrearsOf(rows: readonly DuesMonthRow[]) {
+  const members = new Map<string, { unpaidMonths: string[]; owed: number }>();
+  const cells = new Map<string, { cellId: string; due: number; paid: number; owed: number; members: Set<string> }>();
+  for (const row of rows) {
+    const owed = Math.max(row.due - row.paid, 0);
+    const cellKey = row.cell_id ?? '';
+    const cell = cells.get(cellKey) ?? { cellId: cellKey, due: 0, paid: 0, owed: 0, members: new Set<string>() };
+    cell.due += row.due;
+    cell.paid += row.paid;
+    cell.owed += owed;
+    cells.set(cellKey, cell);
+    if (owed === 0) continue;
+    cell.members.add(row.member_id);
+    const member = members.get(row.member_id) ?? { unpaidMonths: [], owed: 0 };
+    member.unpaidMonths.push(toMonth(row.month));
+    member.owed += owed;
+    members.set(row.member_id, member);
+  }
+  return { members, cells: [...cells.values()] };
+}
 
-export const duesResolvers: GraphQLResolverMap<MembershipContext> = {
+export const duesResolvers: Resolvers = {
   Query: {
-    duesRules: async (_source, _args, context) => {
-      const rules = await withDuesTables(context.db).selectFrom('dues_rule').selectAll().orderBy('valid_from').execute();
-      return rules.map(duesRule);
-    },
-    duesArrears: async (_source, args: { unitId: string; asOf?: string | null; fromMonth?: string | null; toMonth?: string | null }, context) => {
+    duesRules: (_source, _args, context) => duesRules(context.db),
+    duesArrears: async (_source, args, context) => {
       const unitId = await requireReadableUnit(context.db, context.caller, args.unitId);
       const asOf = args.asOf ? requireDate(args.asOf, 'asOf') : todayInVietnam();
       const to = args.toMonth ? requireMonth(args.toMonth, 'toMonth') : shiftMonth(`${asOf.slice(0, 7)}-01`, -1);
@@ -63,67 +69,62 @@ export const duesResolvers: GraphQLResolverMap<MembershipContext> = {
       requireRange(from, to);
       const cellIds = await subtreeUnitIds(context.db, [unitId]);
       const rows = await duesLedger(context.db, sql<boolean>`m.cell_id = ANY(${cellIds}::uuid[])`, from, to);
-      const members = new Map<string, { member_id: string; cell_id: string | null; unpaidMonths: string[]; owed: number }>();
-      const cells = new Map<string, { cellId: string; due: number; paid: number; owed: number; members: Set<string> }>();
-      for (const row of rows) {
-        const owed = Math.max(row.due - row.paid, 0);
-        const cellKey = row.cell_id ?? '';
-        const cell = cells.get(cellKey) ?? { cellId: cellKey, due: 0, paid: 0, owed: 0, members: new Set<string>() };
-        cell.due += row.due;
-        cell.paid += row.paid;
-        cell.owed += owed;
-        cells.set(cellKey, cell);
-        if (owed === 0) continue;
-        cell.members.add(row.member_id);
-        const member = members.get(row.member_id) ?? { member_id: row.member_id, cell_id: row.cell_id, unpaidMonths: [], owed: 0 };
-        member.unpaidMonths.push(toMonth(row.month));
-        member.owed += owed;
-        members.set(row.member_id, member);
-      }
-      const owing = [...members.values()];
-      const memberRows = owing.length === 0 ? [] : await context.db.selectFrom('member').selectAll().where('id', 'in', owing.map((member) => member.member_id)).orderBy('cell_id').orderBy(sql`given_name COLLATE "vi-x-icu"`).orderBy(sql`full_name COLLATE "vi-x-icu"`).execute();
-      const cellList = [...cells.values()].filter((cell) => cell.cellId !== '' && cell.owed > 0);
+      const { members, cells } = arrearsOf(rows);
+      const memberRows = await membersByCellAndName(context.db, [...members.keys()]);
       return {
         fromMonth: toMonth(from),
         toMonth: toMonth(to),
         due: rows.reduce((sum, row) => sum + row.due, 0),
         paid: rows.reduce((sum, row) => sum + row.paid, 0),
-        owed: [...cells.values()].reduce((sum, cell) => sum + cell.owed, 0),
-        cells: cellList.map((cell) => ({ cell: { __typename: 'OrgUnit', id: cell.cellId }, due: cell.due, paid: cell.paid, owed: cell.owed, membersInArrears: cell.members.size })),
+        owed: cells.reduce((sum, cell) => sum + cell.owed, 0),
+        cells: cells
+          .filter((cell) => cell.cellId !== '' && cell.owed > 0)
+          .map((cell) => ({ cell: unitRef(cell.cellId), due: cell.due, paid: cell.paid, owed: cell.owed, membersInArrears: cell.members.size })),
         members: memberRows.map((row) => {
           const member = members.get(row.id)!;
-          return { member: row, cell: row.cell_id ? { __typename: 'OrgUnit', id: row.cell_id } : null, unpaidMonths: member.unpaidMonths, owed: member.owed };
+          return { member: row, cell: optionalUnitRef(row.cell_id), unpaidMonths: member.unpaidMonths, owed: member.owed };
         }),
       };
     },
   },
   Mutation: {
-    setMemberDuesBasis: (_source, args: { input: SetDuesBasisInput }, context) => setMemberDuesBasis(context.db, context.caller, args.input),
-    grantDuesRelief: (_source, args: { input: GrantDuesReliefInput }, context) => grantDuesRelief(context.db, context.caller, args.input),
-    recordDuesPayment: (_source, args: { input: RecordDuesPaymentInput }, context) => recordDuesPayment(context.db, context.caller, args.input),
-    addDuesRule: async (_source, args: { input: AddDuesRuleInput }, context) => duesRule(await addDuesRule(context.db, context.caller, args.input)),
+    setMemberDuesBasis: (_source, args, context) => setMemberDuesBasis(context.db, context.caller, args.input),
+    grantDuesRelief: (_source, args, context) => grantDuesRelief(context.db, context.caller, args.input),
+    recordDuesPayment: (_source, args, context) => recordDuesPayment(context.db, context.caller, args.input),
+    addDuesRule: (_source, args, context) => addDuesRule(context.db, context.caller, args.input),
   },
   Member: {
-    duesBasisHistory: async (member: MemberRow, _args, context: MembershipContext) => {
-      const rows = await withDuesTables(context.db).selectFrom('member_dues_basis').selectAll().where('member_id', '=', member.id).orderBy('valid_from').orderBy('id').execute();
-      return rows.map((row) => ({ category: row.category, incomeAmount: row.income_amount === null ? null : Number(row.income_amount), wageRegion: row.wage_region, validFrom: toMonth(row.valid_from), recordedBy: row.recorded_by }));
-    },
-    dues: async (member: MemberRow, args: { fromMonth: string; toMonth: string }, context: MembershipContext) => {
+    duesBasisHistory: (member, _args, context) => duesBasesOfMember(context.db, member.id),
+    dues: async (member, args, context) => {
       const from = requireMonth(args.fromMonth, 'fromMonth');
       const to = requireMonth(args.toMonth, 'toMonth');
       requireRange(from, to);
       return (await duesLedger(context.db, sql<boolean>`m.id = ${member.id}`, from, to)).map(duesMonth);
     },
-    duesPayments: (member: MemberRow, _args, context: MembershipContext) =>
-      withDuesTables(context.db).selectFrom('dues_payment').selectAll().where('member_id', '=', member.id).orderBy('month').orderBy('id').execute(),
+    duesPayments: (member, _args, context) => paymentsOfMember(context.db, member.id),
+  },
+  DuesRule: {
+    validFrom: (rule) => rule.valid_from,
+    salaryPercent: (rule) => Number(rule.salary_percent),
+    pensionPercent: (rule) => Number(rule.pension_percent),
+    studentAmount: (rule) => rule.student_amount,
+    minimumWagePercent: (rule) => Number(rule.minimum_wage_percent),
+    exemptAfterPartyYears: (rule) => rule.exempt_after_party_years,
+    reductionPercents: (rule) => rule.reduction_percents,
+    maxReductionMonths: (rule) => rule.max_reduction_months,
+  },
+  DuesBasis: {
+    incomeAmount: (basis) => (basis.income_amount === null ? null : Number(basis.income_amount)),
+    wageRegion: (basis) => basis.wage_region,
+    validFrom: (basis) => toMonth(basis.valid_from),
+    recordedBy: (basis) => basis.recorded_by,
   },
   DuesPayment: {
-    id: (payment: DuesPaymentRow) => String(payment.id),
-    member: (payment: DuesPaymentRow, _args, context: MembershipContext) => context.memberById.load(payment.member_id),
-    month: (payment: DuesPaymentRow) => toMonth(payment.month),
-    amount: (payment: DuesPaymentRow) => Number(payment.amount),
-    paidOn: (payment: DuesPaymentRow) => payment.paid_on,
-    recordedBy: (payment: DuesPaymentRow) => payment.recorded_by,
+    id: (payment) => String(payment.id),
+    member: (payment, _args, context) => context.memberById.load(payment.member_id),
+    month: (payment) => toMonth(payment.month),
+    amount: (payment) => Number(payment.amount),
+    paidOn: (payment) => payment.paid_on,
+    recordedBy: (payment) => payment.recorded_by,
   },
 };
-

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthsInclusive, monthStart, shiftMonth } from './dues.tables.ts';
+import { monthsInclusive, monthStart, shiftMonth } from './months.ts';
 
 describe('months', () => {
   it('reads YYYY-MM and nothing else', () => {

@@ -1,21 +1,16 @@
 import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES, type Caller } from '@dangvien/auth';
-import { inReplicaSubtrees, subtreeUnitIds } from '@dangvien/org-replica';
+import { subtreeUnitIds } from '@dangvien/org-replica';
 import { DomainError, requireId } from '@dangvien/server';
-import { sql, type Kysely } from 'kysely';
+import { writeWorkbook } from '@dangvien/spreadsheet';
+import type { Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
+import type { ExportedFile } from '../generated/graphql.ts';
 import { SEX_LABELS } from '../import/cell-values.ts';
 import { REGISTER_COLUMNS, type MemberImportField } from '../import/columns.ts';
-import { writeWorkbook } from '@dangvien/spreadsheet';
-import { todayInVietnam } from '../member/member-record.ts';
-
-export interface ExportedFile {
-  fileName: string;
-  contentBase64: string;
-  rowCount: number;
-}
+import { todayInVietnam } from '../today.ts';
+import { readableLiveUnit, registerMembers, type RegisterMember } from './export.repository.ts';
 
 const STATUS_NOTES: Record<string, string> = { PROBATIONARY: 'Dự bị', OFFICIAL: 'Chính thức', EXEMPT: 'Miễn công tác và sinh hoạt đảng' };
-const live = sql<boolean>`(valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)`;
 
 /** Excel date cells are midnight UTC of the day, which every spreadsheet program shows as that day. */
 const dateCell = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
@@ -28,29 +23,12 @@ const dateCell = (iso: string | null | undefined): Date | null => (iso ? new Dat
 export async function exportMemberRegister(db: Kysely<MembershipDatabase>, caller: Caller, unitIdArgument: string): Promise<ExportedFile> {
   const unitId = requireId(unitIdArgument, 'unitId');
   const readable = readableScopes(caller);
-  const unit = await db.selectFrom('org_unit_replica').select(['id', 'code', 'name']).where('id', '=', unitId).where(live).where(inReplicaSubtrees('org_unit_replica.id', readable)).executeTakeFirst();
+  const unit = await readableLiveUnit(db, unitId, readable);
   if (!unit) throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị.', { field: 'unitId' });
   const subtree = await subtreeUnitIds(db, [unitId]);
-  const sensitiveScopes = scopesWithRole(caller, SENSITIVE_READER_ROLES);
-  const members = await db
-    .selectFrom('member')
-    .innerJoin('org_unit_replica as cell', (join) => join.onRef('cell.id', '=', 'member.cell_id').on(sql<boolean>`(cell.valid_from IS NULL OR cell.valid_from <= current_date) AND (cell.valid_to IS NULL OR cell.valid_to > current_date)`))
-    .selectAll('member')
-    .select(['cell.code as cell_code', 'cell.name as cell_name'])
-    .select(sensitiveScopes.length > 0 ? inReplicaSubtrees('member.cell_id', sensitiveScopes).as('sensitive') : sql<boolean>`false`.as('sensitive'))
-    .select((eb) => [
-      eb.selectFrom('member_event').select(sql<string>`min(occurred_on)::text`.as('d')).whereRef('member_event.member_id', '=', 'member.id').where('kind', '=', 'ADMITTED').as('admitted_on'),
-      eb.selectFrom('member_event').select(sql<string>`min(occurred_on)::text`.as('d')).whereRef('member_event.member_id', '=', 'member.id').where('kind', '=', 'OFFICIAL').as('official_on'),
-    ])
-    .where('member.cell_id', 'in', subtree)
-    .where('member.status', 'in', ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'])
-    .where(inReplicaSubtrees('member.cell_id', readable))
-    .orderBy(sql`cell.name COLLATE "vi-x-icu"`)
-    .orderBy(sql`member.given_name COLLATE "vi-x-icu"`)
-    .orderBy(sql`member.full_name COLLATE "vi-x-icu"`)
-    .execute();
+  const members = await registerMembers(db, subtree, readable, scopesWithRole(caller, SENSITIVE_READER_ROLES));
 
-  const valueOf = (member: (typeof members)[number], field: MemberImportField | null, index: number): string | Date | null => {
+  const valueOf = (member: RegisterMember, field: MemberImportField | null, index: number): string | Date | null => {
     const hidden = !member.sensitive;
     switch (field) {
       case 'FULL_NAME': return member.full_name;

@@ -1,5 +1,6 @@
 import { foldText } from '@dangvien/server';
 import type { SheetCell } from '@dangvien/spreadsheet';
+import type { PoliticalTheoryLevel, Sex } from '../generated/graphql.ts';
 
 /* Readings of the member register's own columns; dates and text come from @dangvien/spreadsheet. */
 
@@ -13,7 +14,7 @@ export function readCitizenId(cell: SheetCell): { ok: true; value: string } | { 
   return { ok: false, problem: `Số CCCD "${cell.text}" không đúng: phải gồm đúng 12 chữ số.`, suggestion: 'Đối chiếu lại với thẻ căn cước.' };
 }
 
-export function readSex(text: string): 'MALE' | 'FEMALE' | null | undefined {
+export function readSex(text: string): Sex | null | undefined {
   const folded = foldText(text);
   if (folded === '') return null;
   if (['nam', 'm', 'male'].includes(folded)) return 'MALE';
@@ -21,16 +22,15 @@ export function readSex(text: string): 'MALE' | 'FEMALE' | null | undefined {
   return undefined;
 }
 
-export const SEX_LABELS = { MALE: 'Nam', FEMALE: 'Nữ' } as const;
+export const SEX_LABELS: Record<Sex, string> = { MALE: 'Nam', FEMALE: 'Nữ' };
 
-export const THEORY_LEVEL_LABELS = { SO_CAP: 'Sơ cấp', TRUNG_CAP: 'Trung cấp', CAO_CAP: 'Cao cấp', CU_NHAN: 'Cử nhân' } as const;
-export type TheoryLevel = keyof typeof THEORY_LEVEL_LABELS;
+export const THEORY_LEVEL_LABELS: Record<PoliticalTheoryLevel, string> = { SO_CAP: 'Sơ cấp', TRUNG_CAP: 'Trung cấp', CAO_CAP: 'Cao cấp', CU_NHAN: 'Cử nhân' };
+const THEORY_LEVELS = Object.keys(THEORY_LEVEL_LABELS) as PoliticalTheoryLevel[];
 
-export function readTheoryLevel(text: string): TheoryLevel | null | undefined {
+export function readTheoryLevel(text: string): PoliticalTheoryLevel | null | undefined {
   const folded = foldText(text);
   if (folded === '') return null;
-  const found = Object.entries(THEORY_LEVEL_LABELS).find(([code, label]) => foldText(label) === folded || code.toLowerCase() === folded);
-  return found ? (found[0] as TheoryLevel) : undefined;
+  return THEORY_LEVELS.find((code) => foldText(THEORY_LEVEL_LABELS[code]) === folded || code.toLowerCase() === folded);
 }
 
 /** dd/mm/yyyy, as the register is read. */

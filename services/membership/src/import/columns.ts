@@ -1,29 +1,7 @@
 import { foldText } from '@dangvien/server';
+import type { ImportColumnMappingInput, MemberImportField } from '../generated/graphql.ts';
 
-/** What a column of a member list can mean (GraphQL enum MemberImportField). */
-export const MEMBER_IMPORT_FIELDS = [
-  'FULL_NAME',
-  'BIRTH_NAME',
-  'SEX',
-  'DATE_OF_BIRTH',
-  'ETHNICITY',
-  'RELIGION',
-  'HOMETOWN',
-  'RESIDENCE',
-  'CITIZEN_ID',
-  'PHONE',
-  'EDUCATION_LEVEL',
-  'PROFESSIONAL_QUALIFICATION',
-  'POLITICAL_THEORY_LEVEL',
-  'OCCUPATION',
-  'WORKPLACE',
-  'ADMITTED_ON',
-  'OFFICIAL_ON',
-  'PARTY_CARD_NUMBER',
-  'PROFILE_NUMBER',
-  'CELL',
-] as const;
-export type MemberImportField = (typeof MEMBER_IMPORT_FIELDS)[number];
+export type { MemberImportField } from '../generated/graphql.ts';
 
 /** The label used in reports and in the exported register, and the other headers clerks write for it. */
 export const FIELD_HEADERS: Record<MemberImportField, readonly [label: string, ...synonyms: string[]]> = {
@@ -70,6 +48,9 @@ export const REGISTER_COLUMNS: readonly { header: string; field: MemberImportFie
   { header: 'Ghi chú', field: null, width: 20 },
 ];
 
+/** Every field a column can mean (the GraphQL enum MemberImportField), in the order listed above. */
+export const MEMBER_IMPORT_FIELDS = Object.keys(FIELD_HEADERS) as MemberImportField[];
+
 const BY_FOLDED_HEADER = new Map<string, MemberImportField>(
   MEMBER_IMPORT_FIELDS.flatMap((field) => FIELD_HEADERS[field].map((header) => [foldText(header), field] as const)),
 );
@@ -85,10 +66,8 @@ export function headerSetKey(headers: readonly string[]): string {
   return [...new Set(headers.map(foldText))].sort().join('|');
 }
 
-export interface ColumnMapping {
-  header: string;
-  field: MemberImportField | null;
-}
+/** A header of the file and the field it is read into (null or absent: not imported). */
+export type ColumnMapping = ImportColumnMappingInput;
 
 export function suggestMapping(headers: readonly string[]): ColumnMapping[] {
   const used = new Set<MemberImportField>();

@@ -2,14 +2,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Caller } from '@dangvien/auth';
-import { demoId } from '@dangvien/demo-data';
-import { callerWith } from '@dangvien/testing';
+import { callerWith, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runExportCli } from '../../services/membership/src/export/export-cli.ts';
-import { runImportCli } from '../../services/membership/src/import/import-cli.ts';
+import { runExportCli } from '../export/export-cli.ts';
+import { runImportCli } from './import-cli.ts';
 import { xlsxBase64, xlsxRows } from '@dangvien/spreadsheet/testing';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * Importing a clerk's messy member list through the gateway, on real databases: the report names every

@@ -1,16 +1,14 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { readSpreadsheet } from '@dangvien/spreadsheet';
 import { requireId } from '@dangvien/server';
-import type { MembershipContext } from '../context.ts';
-import { exportMemberRegister } from '../export/member-export.ts';
-import type { ImportJobRow } from './import-tables.ts';
-import { findImportJob, mappingFor, startMemberImport, type MemberImportInput } from './member-import.ts';
-import { readSpreadsheet, type SpreadsheetFile } from '@dangvien/spreadsheet';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { storedProblems } from './import.tables.ts';
+import { findImportJob, mappingFor, startMemberImport } from './member-import.ts';
 
 const SAMPLE_ROWS = 5;
 
-export const importResolvers: GraphQLResolverMap<MembershipContext> = {
+export const importResolvers: Resolvers = {
   Query: {
-    memberImportPreview: async (_source, args: { file: SpreadsheetFile }, context) => {
+    memberImportPreview: async (_source, args, context) => {
       const sheet = await readSpreadsheet(args.file);
       const { mapping, remembered } = await mappingFor(context.db, context.caller, sheet.headers);
       return {
@@ -21,21 +19,21 @@ export const importResolvers: GraphQLResolverMap<MembershipContext> = {
         remembered,
       };
     },
-    memberImportJob: async (_source, args: { id: string }, context) => (await findImportJob(context.db, context.caller, requireId(args.id))) ?? null,
-    memberRegisterExport: (_source, args: { unitId: string }, context) => exportMemberRegister(context.db, context.caller, args.unitId),
+    memberImportJob: async (_source, args, context) => (await findImportJob(context.db, context.caller, requireId(args.id))) ?? null,
   },
   Mutation: {
-    importMembers: (_source, args: { input: MemberImportInput }, context) => startMemberImport(context.db, context.caller, args.input),
+    importMembers: (_source, args, context) => startMemberImport(context.db, context.caller, args.input),
   },
   MemberImportJob: {
-    fileName: (job: ImportJobRow) => job.file_name,
-    unitId: (job: ImportJobRow) => job.unit_id,
-    dryRun: (job: ImportJobRow) => job.dry_run,
-    totalRows: (job: ImportJobRow) => job.total_rows,
-    validRows: (job: ImportJobRow) => job.valid_rows,
-    processedRows: (job: ImportJobRow) => job.processed_rows,
-    createdCount: (job: ImportJobRow) => job.created_count,
-    unchangedCount: (job: ImportJobRow) => job.unchanged_count,
-    skippedCount: (job: ImportJobRow) => job.skipped_count,
+    fileName: (job) => job.file_name,
+    unitId: (job) => job.unit_id,
+    dryRun: (job) => job.dry_run,
+    totalRows: (job) => job.total_rows,
+    validRows: (job) => job.valid_rows,
+    processedRows: (job) => job.processed_rows,
+    createdCount: (job) => job.created_count,
+    unchangedCount: (job) => job.unchanged_count,
+    skippedCount: (job) => job.skipped_count,
+    problems: (job) => storedProblems(job.problems),
   },
 };

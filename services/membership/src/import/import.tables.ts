@@ -1,39 +1,33 @@
-import type { ColumnType, Kysely, Selectable } from 'kysely';
-import type { MembershipDatabase } from '../database.ts';
-import type { ColumnMapping } from './columns.ts';
+import type { Selectable } from 'kysely';
+import type { ImportProblem, MemberImportField } from '../generated/graphql.ts';
+import type { JsonValue, MemberImportJob } from '../generated/tables.ts';
+import { MEMBER_IMPORT_FIELDS, type ColumnMapping } from './columns.ts';
 
-/** The import's own tables (migration 2026_11_23_12_00_00_create_member_import). */
-export interface MemberImportTables {
-  member_import_job: {
-    id: string;
-    actor_subject: string;
-    unit_id: string;
-    file_name: string;
-    mode: 'VALID_ONLY' | 'ALL_OR_NOTHING';
-    dry_run: boolean;
-    status: 'VALIDATING' | 'VALIDATED' | 'REFUSED' | 'RUNNING' | 'DONE' | 'FAILED';
-    total_rows: ColumnType<number, number | undefined, number>;
-    valid_rows: ColumnType<number, number | undefined, number>;
-    processed_rows: ColumnType<number, number | undefined, number>;
-    created_count: ColumnType<number, number | undefined, number>;
-    unchanged_count: ColumnType<number, number | undefined, number>;
-    skipped_count: ColumnType<number, number | undefined, number>;
-    problems: ColumnType<unknown[], string, string>;
-    message: string | null;
-    created_at: ColumnType<Date, never, never>;
-    finished_at: Date | null;
-  };
-  import_column_mapping: {
-    actor_subject: string;
-    header_key: string;
-    mapping: ColumnType<ColumnMapping[], string, string>;
-    updated_at: ColumnType<Date, never, Date>;
-  };
+export type ImportJobRow = Selectable<MemberImportJob>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isField = (value: unknown): value is MemberImportField => MEMBER_IMPORT_FIELDS.some((field) => field === value);
+const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
+
+/** Reads a remembered mapping (jsonb, written by this module); entries it cannot read are left out. */
+export function storedMapping(json: JsonValue): ColumnMapping[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((entry) => {
+    if (!isRecord(entry) || typeof entry.header !== 'string') return [];
+    return [{ header: entry.header, field: isField(entry.field) ? entry.field : null }];
+  });
 }
 
-export type ImportJobRow = Selectable<MemberImportTables['member_import_job']>;
-
-/** The same database, seen with the import's tables. */
-export function importTables(db: Kysely<MembershipDatabase>): Kysely<MembershipDatabase & MemberImportTables> {
-  return db as unknown as Kysely<MembershipDatabase & MemberImportTables>;
+/** Reads a job's report (jsonb, written by this module as `ImportProblem`s). */
+export function storedProblems(json: JsonValue): ImportProblem[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((entry): ImportProblem[] => {
+    if (!isRecord(entry)) return [];
+    const { row, code, problem, severity } = entry;
+    const column = entry.column ?? null;
+    const suggestion = entry.suggestion ?? null;
+    if (typeof row !== 'number' || typeof code !== 'string' || typeof problem !== 'string' || !isTextOrNull(column) || !isTextOrNull(suggestion)) return [];
+    if (severity !== 'ERROR' && severity !== 'WARNING') return [];
+    return [{ row, column, severity, code, problem, suggestion }];
+  });
 }

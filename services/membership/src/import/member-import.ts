@@ -6,20 +6,11 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.ts';
 import { headerSetKey, suggestMapping, type ColumnMapping } from './columns.ts';
-import { importTables, type ImportJobRow } from './import-tables.ts';
+import type { ImportMode, MemberImportInput } from '../generated/graphql.ts';
+import { findImportJobOf, findStoredMapping, insertImportJob, saveMapping, updateImportJob } from './import.repository.ts';
+import type { ImportJobRow } from './import.tables.ts';
 import { resolveTarget, validateMemberRows, type PlannedMember, type Validation } from './member-validation.ts';
-import { readSpreadsheet, type SpreadsheetFile } from '@dangvien/spreadsheet';
-
-export type ImportMode = 'VALID_ONLY' | 'ALL_OR_NOTHING';
-
-export interface MemberImportInput {
-  file: SpreadsheetFile;
-  unitId: string;
-  /** Header → field; left out, the remembered or suggested mapping is used. */
-  mapping?: ColumnMapping[] | null;
-  mode: ImportMode;
-  dryRun?: boolean | null;
-}
+import { readSpreadsheet } from '@dangvien/spreadsheet';
 
 const STATUS_AFTER: Partial<Record<string, string>> = { ADMITTED: 'PROBATIONARY', OFFICIAL: 'OFFICIAL' };
 
@@ -28,20 +19,12 @@ const BATCH_ROWS = 500;
 
 /** The mapping to offer for a file: the one this user chose last time for the same headers, else suggested from the headers. */
 export async function mappingFor(db: Kysely<MembershipDatabase>, caller: Caller, headers: readonly string[]): Promise<{ mapping: ColumnMapping[]; remembered: boolean }> {
-  const stored = await importTables(db).selectFrom('import_column_mapping').select('mapping').where('actor_subject', '=', caller.subject).where('header_key', '=', headerSetKey(headers)).executeTakeFirst();
+  const stored = await findStoredMapping(db, caller.subject, headerSetKey(headers));
   if (stored) {
-    const byHeader = new Map(stored.mapping.map((entry) => [entry.header, entry.field]));
+    const byHeader = new Map(stored.map((entry) => [entry.header, entry.field]));
     return { mapping: headers.map((header) => ({ header, field: byHeader.get(header) ?? null })), remembered: true };
   }
   return { mapping: suggestMapping(headers), remembered: false };
-}
-
-async function rememberMapping(db: Kysely<MembershipDatabase>, caller: Caller, headers: readonly string[], mapping: readonly ColumnMapping[]): Promise<void> {
-  await importTables(db)
-    .insertInto('import_column_mapping')
-    .values({ actor_subject: caller.subject, header_key: headerSetKey(headers), mapping: JSON.stringify(mapping) })
-    .onConflict((conflict) => conflict.columns(['actor_subject', 'header_key']).doUpdateSet({ mapping: JSON.stringify(mapping), updated_at: new Date() }))
-    .execute();
 }
 
 /**
@@ -56,22 +39,18 @@ export async function startMemberImport(db: Kysely<MembershipDatabase>, caller: 
   const target = await resolveTarget(db, caller, input.unitId);
   if (!/\.(xlsx|csv)$/i.test(input.file.name)) throw new DomainError('BAD_USER_INPUT', 'Chỉ nhận tệp Excel (.xlsx) hoặc .csv.', { field: 'file.name' });
   if (input.file.contentBase64.trim() === '') throw new DomainError('BAD_USER_INPUT', 'Tệp rỗng.', { field: 'file' });
-  const job = await importTables(db)
-    .insertInto('member_import_job')
-    .values({
-      id: randomUUID(),
-      actor_subject: caller.subject,
-      unit_id: target.unitId,
-      file_name: input.file.name.normalize('NFC').slice(0, 300),
-      mode: input.mode,
-      dry_run: input.dryRun === true,
-      status: 'VALIDATING',
-      problems: '[]',
-      message: null,
-      finished_at: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const job = await insertImportJob(db, {
+    id: randomUUID(),
+    actor_subject: caller.subject,
+    unit_id: target.unitId,
+    file_name: input.file.name.normalize('NFC').slice(0, 300),
+    mode: input.mode,
+    dry_run: input.dryRun === true,
+    status: 'VALIDATING',
+    problems: '[]',
+    message: null,
+    finished_at: null,
+  });
   runner(() => validateThenImport(db, caller, job, input, target));
   return job;
 }
@@ -82,18 +61,15 @@ function backgroundRunner(work: () => Promise<void>): void {
 
 /** Reads and checks the file, stores the report on the job, then writes the valid rows unless told not to. */
 async function validateThenImport(db: Kysely<MembershipDatabase>, caller: Caller, job: ImportJobRow, input: MemberImportInput, target: Awaited<ReturnType<typeof resolveTarget>>): Promise<void> {
-  const jobs = importTables(db);
   try {
     const sheet = await readSpreadsheet(input.file);
     const mapping = input.mapping ?? (await mappingFor(db, caller, sheet.headers)).mapping;
     const validation = await validateMemberRows(db, caller, sheet, mapping, target);
-    await rememberMapping(db, caller, sheet.headers, mapping);
+    await saveMapping(db, caller.subject, headerSetKey(sheet.headers), mapping);
     const refused = input.mode === 'ALL_OR_NOTHING' && validation.invalidRows > 0;
     const nothingToWrite = validation.toCreate.length === 0;
     const status = job.dry_run ? 'VALIDATED' : refused ? 'REFUSED' : nothingToWrite ? 'DONE' : 'RUNNING';
-    const checked = await jobs
-      .updateTable('member_import_job')
-      .set({
+    const checked = await updateImportJob(db, job.id, {
         status,
         total_rows: validation.totalRows,
         valid_rows: validation.toCreate.length + validation.unchanged,
@@ -103,26 +79,18 @@ async function validateThenImport(db: Kysely<MembershipDatabase>, caller: Caller
         problems: JSON.stringify(validation.problems),
         message: refused ? `Không nhập dòng nào: ${validation.invalidRows} dòng có lỗi. Sửa tệp rồi nhập lại, hoặc chọn "chỉ nhập dòng hợp lệ".` : null,
         finished_at: status === 'RUNNING' ? null : new Date(),
-      })
-      .where('id', '=', job.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    });
     if (status === 'RUNNING') await runImport(db, caller, checked, sheet, mapping, target, input.mode);
   } catch (error) {
-    await fail(jobs, job.id, error);
+    await fail(db, job.id, error);
   }
 }
 
 /** The job ends FAILED with the reason a clerk can act on (nothing was written). */
-async function fail(jobs: ReturnType<typeof importTables>, id: string, error: unknown): Promise<void> {
+async function fail(db: Kysely<MembershipDatabase>, id: string, error: unknown): Promise<void> {
   const message = error instanceof DomainError ? error.message : 'Nhập không thành công do lỗi hệ thống; không có dòng nào được ghi. Thử lại sau.';
   if (!(error instanceof DomainError)) console.error('[membership] member import failed', error);
-  await jobs
-    .updateTable('member_import_job')
-    .set({ status: 'FAILED', message, finished_at: new Date() })
-    .where('id', '=', id)
-    .execute()
-    .catch(() => undefined);
+  await updateImportJob(db, id, { status: 'FAILED', message, finished_at: new Date() }).catch(() => undefined);
 }
 
 /** Writes the valid rows in one transaction; a failure leaves nothing written and the job FAILED with the reason. */
@@ -135,7 +103,6 @@ async function runImport(
   target: Awaited<ReturnType<typeof resolveTarget>>,
   mode: ImportMode,
 ): Promise<void> {
-  const jobs = importTables(db);
   try {
     const result = await db.transaction().execute(async (trx) => {
       // One import at a time: the file is checked again inside the lock, against what is recorded now.
@@ -148,7 +115,7 @@ async function runImport(
         await insertPlannedMembers(trx, caller, job.id, batch);
         processed += batch.length;
         // Outside the transaction, so a poll sees it before the commit.
-        await jobs.updateTable('member_import_job').set({ processed_rows: processed }).where('id', '=', job.id).execute();
+        await updateImportJob(db, job.id, { processed_rows: processed });
       }
       await writeAudit(trx, caller, [
         {
@@ -161,16 +128,14 @@ async function runImport(
       ]);
       return validation;
     });
-    await finish(jobs, job.id, result);
+    await finish(db, job.id, result);
   } catch (error) {
-    await fail(jobs, job.id, error);
+    await fail(db, job.id, error);
   }
 }
 
-async function finish(jobs: ReturnType<typeof importTables>, id: string, validation: Validation): Promise<void> {
-  await jobs
-    .updateTable('member_import_job')
-    .set({
+async function finish(db: Kysely<MembershipDatabase>, id: string, validation: Validation): Promise<void> {
+  await updateImportJob(db, id, {
       status: 'DONE',
       processed_rows: validation.totalRows,
       created_count: validation.toCreate.length,
@@ -178,9 +143,7 @@ async function finish(jobs: ReturnType<typeof importTables>, id: string, validat
       skipped_count: validation.invalidRows,
       problems: JSON.stringify(validation.problems),
       finished_at: new Date(),
-    })
-    .where('id', '=', id)
-    .execute();
+  });
 }
 
 /**
@@ -201,7 +164,7 @@ export async function insertPlannedMembers(trx: Transaction<MembershipDatabase>,
     .execute();
   await trx
     .insertInto('member_event')
-    .values(members.flatMap((member) => member.events.map((event) => ({ member_id: member.id, kind: event.kind, occurred_on: event.occurredOn, decision_number: null, details: '{}', recorded_by: recordedBy }))))
+    .values(members.flatMap((member) => member.events.map((event) => ({ member_id: member.id, kind: event.kind, occurred_on: event.occurredOn, decision_number: null, details: {}, recorded_by: recordedBy }))))
     .execute();
   const carded = members.filter((member) => member.profile.party_card_number);
   if (carded.length > 0) await trx.insertInto('member_party_card').values(carded.map((member) => ({ member_id: member.id, card_number: member.profile.party_card_number!, recorded_by: recordedBy }))).execute();
@@ -231,5 +194,5 @@ export async function insertPlannedMembers(trx: Transaction<MembershipDatabase>,
 
 /** A job, only for the user who started it. */
 export function findImportJob(db: Kysely<MembershipDatabase>, caller: Caller, id: string): Promise<ImportJobRow | undefined> {
-  return importTables(db).selectFrom('member_import_job').selectAll().where('id', '=', id).where('actor_subject', '=', caller.subject).executeTakeFirst();
+  return findImportJobOf(db, caller.subject, id);
 }

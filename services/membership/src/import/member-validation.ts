@@ -4,13 +4,15 @@ import { DomainError, requireId } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { LifecycleViolation, replay, type LifecycleStatus, type MemberEventKind } from '../lifecycle/lifecycle.ts';
-import { profileValues, todayInVietnam, type MemberProfileInput } from '../member/member-record.ts';
+import type { MemberProfileInput } from '../generated/graphql.ts';
+import { profileValues } from '../member/member-profile.ts';
+import { todayInVietnam } from '../today.ts';
 import { foldText } from '@dangvien/server';
 import { cleanText, readDate } from '@dangvien/spreadsheet';
 import { readCitizenId, readSex, readTheoryLevel } from './cell-values.ts';
 import { fieldLabel, MEMBER_IMPORT_FIELDS, type ColumnMapping, type MemberImportField } from './columns.ts';
 import type { ImportProblem, Sheet, SheetCell } from '@dangvien/spreadsheet';
-import { MEMBER_CELL_KINDS } from '../placement/tables.ts';
+import { MEMBER_CELL_KINDS } from '../placement/scope.ts';
 
 export type { ImportProblem } from '@dangvien/spreadsheet';
 

@@ -1,10 +1,9 @@
 import type { Caller } from '@dangvien/auth';
-import { demoId } from '@dangvien/demo-data';
 import { consistencyReport } from '@dangvien/stack';
-import { callerWith, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
+import { callerWith, demoId, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * The member record and its lifecycle through the gateway, on real databases: dated events, the

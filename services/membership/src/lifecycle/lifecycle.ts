@@ -3,24 +3,12 @@
  * that date. No database, no clock: the repository loads the events, this module replays them.
  */
 
-export const MEMBER_EVENT_KINDS = [
-  'CANDIDATE',
-  'ADMITTED',
-  'OFFICIAL',
-  'EXEMPT',
-  'EXEMPT_ENDED',
-  'DISCIPLINE',
-  'NAME_REMOVED',
-  'LEFT',
-  'DIED',
-  'REINSTATED',
-] as const;
-export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
+import type { DisciplineLevel, MemberEventKind, MemberStatus } from '../generated/graphql.ts';
 
-export const DISCIPLINE_LEVELS = ['REPRIMAND', 'WARNING', 'DISMISSAL', 'EXPULSION'] as const;
-export type DisciplineLevel = (typeof DISCIPLINE_LEVELS)[number];
+export type { DisciplineLevel, MemberEventKind } from '../generated/graphql.ts';
 
-export type LifecycleStatus = 'CANDIDATE' | 'PROBATIONARY' | 'OFFICIAL' | 'EXEMPT' | 'LEFT' | 'DECEASED';
+/** A status the replay arrives at: the GraphQL MemberStatus. */
+export type LifecycleStatus = MemberStatus;
 
 export interface LifecycleEvent {
   kind: MemberEventKind;

@@ -1,6 +1,5 @@
-import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { replicateOrgUnits } from '@dangvien/org-replica';
-import { callerWith, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { callerWith, demoDataSet, demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembershipDatabase } from '../database.ts';
 import { membershipSubgraph } from '../subgraph.ts';

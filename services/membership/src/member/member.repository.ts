@@ -1,31 +1,66 @@
+import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
 import { publish, setDigest } from '@dangvien/events';
-import { withinReplicaScopes } from '@dangvien/org-replica';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { inReplicaSubtrees, withinReplicaScopes } from '@dangvien/org-replica';
+import { DomainError } from '@dangvien/server';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { MembershipDatabase } from '../database.ts';
 import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.ts';
-import type { MemberTable, MembershipDatabase } from '../database.ts';
+import type { MemberRow, PartyCardRow, ProfileValues } from './member.tables.ts';
 
-export type MemberRow = Selectable<MemberTable>;
+/** A member with whether the caller may read the record (placed inside the caller's subtrees). */
+export type MemberInReach = MemberRow & { readable: boolean };
 
-/** Members by id, only those placed inside the caller's subtrees (`scopeIds`). */
-export function findMembersByIds(db: Kysely<MembershipDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<MemberRow[]> {
-  return db.selectFrom('member').selectAll().where('id', 'in', ids).where(withinReplicaScopes('member.cell_id', scopeIds)).execute();
-}
-
-/** Members of several cells at once (cells inside the caller's subtrees), in Vietnamese order: given name, then the whole name. */
-export function findMembersOfCells(db: Kysely<MembershipDatabase>, cellIds: readonly string[], scopeIds: readonly string[]): Promise<MemberRow[]> {
-  // Candidates (quần chúng ưu tú) are not yet members of the cell's roster.
+/** Members by id whatever their place, each marked readable or not for `scopeIds`: one statement serves scoped and unscoped uses. */
+export function findMembersInReach(db: Kysely<MembershipDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<MemberInReach[]> {
   return db
     .selectFrom('member')
     .selectAll()
-    .where('cell_id', 'in', cellIds)
-    .where('status', '!=', 'CANDIDATE')
-    .where(withinReplicaScopes('member.cell_id', scopeIds))
-    .orderBy(sql`given_name COLLATE "vi-x-icu"`)
-    .orderBy(sql`full_name COLLATE "vi-x-icu"`)
+    .select(withinReplicaScopes('member.cell_id', scopeIds).as('readable'))
+    .where('id', 'in', ids)
     .execute();
 }
 
-export type NewMember = Pick<MemberRow, 'id' | 'full_name' | 'status' | 'cell_id'> & { placed_on?: string | null; date_of_birth?: string | null; sex?: 'MALE' | 'FEMALE' | null };
+/** Which of `ids` are placed inside `scopeIds` (the subtrees where the caller may read sensitive data). */
+export async function membersWithin(db: Kysely<MembershipDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<Set<string>> {
+  if (scopeIds.length === 0) return new Set();
+  const rows = await db.selectFrom('member').select('id').where('id', 'in', [...ids]).where(withinReplicaScopes('member.cell_id', scopeIds)).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Every card number each member held, oldest first. */
+export function partyCardsOfMembers(db: Kysely<MembershipDatabase>, memberIds: readonly string[]): Promise<PartyCardRow[]> {
+  return db.selectFrom('member_party_card').selectAll().where('member_id', 'in', memberIds).orderBy('id').execute();
+}
+
+/**
+ * Members inside `scopeIds` with the CCCD (only when `citizenScopes` may read it there) or the same
+ * name and date of birth, in Vietnamese order, with which of the two matched.
+ */
+export function findPossibleDuplicates(
+  db: Kysely<MembershipDatabase>,
+  scopeIds: readonly string[],
+  citizenScopes: readonly string[],
+  byCitizenId: string | null,
+  byName: { name: string; birth: string } | null,
+) {
+  return db
+    .selectFrom('member')
+    .selectAll()
+    .select([
+      sql<boolean>`coalesce(${byCitizenId !== null} AND citizen_id = ${byCitizenId}, false)`.as('same_citizen_id'),
+      sql<boolean>`coalesce(lower(full_name) = lower(${byName?.name ?? null}) AND date_of_birth = ${byName?.birth ?? null}::date, false)`.as('same_name'),
+    ])
+    .where(inReplicaSubtrees('member.cell_id', scopeIds))
+    .where(
+      sql<boolean>`((${byCitizenId !== null} AND citizen_id = ${byCitizenId} AND ${inReplicaSubtrees('member.cell_id', citizenScopes)})
+        OR (lower(full_name) = lower(${byName?.name ?? null}) AND date_of_birth = ${byName?.birth ?? null}::date))`,
+    )
+    .orderBy(sql`given_name COLLATE "vi-x-icu"`)
+    .limit(100)
+    .execute();
+}
+
+export type NewMember = Pick<MemberRow, 'id' | 'full_name' | 'status' | 'cell_id'> & { placed_on?: string | null; date_of_birth?: string | null; sex?: MemberRow['sex'] };
 
 /** Inserts members with their first placement and publishes MemberPlaced for each, in the caller's transaction. */
 export async function insertMembers(trx: Transaction<MembershipDatabase>, members: readonly NewMember[]): Promise<void> {
@@ -34,11 +69,11 @@ export async function insertMembers(trx: Transaction<MembershipDatabase>, member
     .insertInto('member')
     .values(members.map(({ id, full_name, status, cell_id, date_of_birth, sex }) => ({ id, full_name, status, cell_id, date_of_birth: date_of_birth ?? null, sex: sex ?? null, initial_status: status })))
     .execute();
-  const placed = members.filter((member) => member.cell_id);
+  const placed = members.flatMap((member) => (member.cell_id ? [{ ...member, cell_id: member.cell_id }] : []));
   if (placed.length > 0) {
     await trx
       .insertInto('member_placement')
-      .values(placed.map((member) => ({ member_id: member.id, cell_id: member.cell_id!, valid_from: member.placed_on ?? null, valid_to: null, operation_id: null })))
+      .values(placed.map((member) => ({ member_id: member.id, cell_id: member.cell_id, valid_from: member.placed_on ?? null, valid_to: null, operation_id: null })))
       .execute();
   }
   await publish(
@@ -55,4 +90,49 @@ export async function insertMembers(trx: Transaction<MembershipDatabase>, member
 export async function placementDigest(db: Kysely<MembershipDatabase>): Promise<{ rows: number; digest: string }> {
   const rows = await db.selectFrom('member').select(['id', 'cell_id', 'status']).execute();
   return setDigest(rows.map((row) => `${row.id}|${row.cell_id ?? ''}|${row.status}`));
+}
+
+/** Refuses a profile that would repeat another member's CCCD or party card number (now or in the card history). */
+export async function checkUnique(trx: Transaction<MembershipDatabase>, values: ProfileValues, memberId: string): Promise<void> {
+  if (values.citizen_id) {
+    const other = await trx.selectFrom('member').select('id').where('citizen_id', '=', values.citizen_id).where('id', '!=', memberId).executeTakeFirst();
+    if (other) throw new DomainError('CONFLICT', `Số CCCD ${values.citizen_id} đã có trong hồ sơ một đảng viên khác.`, { field: 'citizenId' });
+  }
+  if (values.party_card_number) {
+    const other = await trx
+      .selectFrom('member_party_card')
+      .select('member_id')
+      .where('card_number', '=', values.party_card_number)
+      .where('member_id', '!=', memberId)
+      .unionAll(trx.selectFrom('member').select('id as member_id').where('party_card_number', '=', values.party_card_number).where('id', '!=', memberId))
+      .executeTakeFirst();
+    if (other) throw new DomainError('CONFLICT', `Số thẻ đảng viên ${values.party_card_number} đã cấp cho một đảng viên khác.`, { field: 'partyCardNumber' });
+  }
+}
+
+/** Two requests racing for one CCCD or card number: the unique index decides, the clerk gets the same CONFLICT as a checked one. */
+export async function uniqueOrConflict<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code === '23505' && constraint === 'member_citizen_id_key') throw new DomainError('CONFLICT', 'Số CCCD này đã có trong hồ sơ một đảng viên khác.', { field: 'citizenId' });
+    if (code === '23505' && constraint === 'member_party_card_number_key') throw new DomainError('CONFLICT', 'Số thẻ đảng viên này đã cấp cho một đảng viên khác.', { field: 'partyCardNumber' });
+    throw error;
+  }
+}
+
+/** Locks a member the caller may change with `mutation`. Out of scope looks like missing; inside the caller's reach but without the role, forbidden. */
+export async function lockMember(trx: Transaction<MembershipDatabase>, caller: Caller, mutation: MutationName, id: string, what: string): Promise<MemberRow> {
+  const scopes = scopesWithRole(caller, MUTATION_ROLES[mutation] as readonly Role[]);
+  const member = await trx.selectFrom('member').selectAll().where('id', '=', id).where(inReplicaSubtrees('member.cell_id', scopes)).forUpdate().executeTakeFirst();
+  if (member) return member;
+  const readable = await trx.selectFrom('member').select('id').where('id', '=', id).where(inReplicaSubtrees('member.cell_id', readableScopes(caller))).executeTakeFirst();
+  if (readable) throw new DomainError('FORBIDDEN', `Vai trò của bạn không được ${what}.`);
+  throw new DomainError('NOT_FOUND', 'Không tìm thấy đảng viên.');
+}
+
+/** The member's card history grows with each new number (append-only). */
+export async function recordPartyCard(trx: Transaction<MembershipDatabase>, memberId: string, cardNumber: string, recordedBy: string): Promise<void> {
+  await trx.insertInto('member_party_card').values({ member_id: memberId, card_number: cardNumber, recorded_by: recordedBy }).execute();
 }

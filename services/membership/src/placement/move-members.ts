@@ -1,7 +1,8 @@
 import { publish } from '@dangvien/events';
 import { writeAudit } from '@dangvien/server';
 import type { Transaction } from 'kysely';
-import type { MembershipDatabase, MemberStatus } from '../database.ts';
+import type { MembershipDatabase } from '../database.ts';
+import type { MemberStatus } from '../generated/graphql.ts';
 import { MEMBER_EVENTS, type MembersMoved } from './placement.events.ts';
 
 const GONE: MemberStatus[] = ['LEFT', 'DECEASED'];

@@ -1,3 +1,5 @@
+import type { DisciplineLevel } from '../generated/graphql.ts';
+
 /** Events membership publishes about where members are; evaluation and organization consume them. */
 export interface MemberPlaced {
   memberId: string;
@@ -25,7 +27,7 @@ export const MEMBER_EVENTS = { placed: 'MemberPlaced', moved: 'MembersMoved' } a
  */
 export interface MemberDisciplined {
   memberId: string;
-  form: 'REPRIMAND' | 'WARNING' | 'DISMISSAL' | 'EXPULSION';
+  form: DisciplineLevel;
   effectiveDate: string;
 }
 

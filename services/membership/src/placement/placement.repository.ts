@@ -1,11 +1,13 @@
 import { unitsWithinScopes } from '@dangvien/org-replica';
-import { DomainError, requireDate } from '@dangvien/server';
-import { sql, type Kysely } from 'kysely';
-import type { MembershipDatabase, MemberStatus } from '../database.ts';
-import { statusOn, type LifecycleStatus } from '../lifecycle/lifecycle.ts';
-import { todayInVietnam, toLifecycleEvent } from '../member/member-record.ts';
-import type { MemberRow } from '../member/member.repository.ts';
-import type { PlacementKind } from './tables.ts';
+import { DomainError } from '@dangvien/server';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { MembershipDatabase } from '../database.ts';
+import type { MemberStatus, PlacementKind } from '../generated/graphql.ts';
+import { toLifecycleEvent } from '../lifecycle/history.ts';
+import { statusOn } from '../lifecycle/lifecycle.ts';
+import type { MemberRow } from '../member/member.tables.ts';
+import { todayInVietnam } from '../today.ts';
+import type { PlacedMember, PlacementRow } from './placement.tables.ts';
 
 /** Statuses of the people on a cell's roster when no status is asked for: party members, not candidates nor the departed. */
 export const ROSTER_STATUSES: readonly MemberStatus[] = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'];
@@ -18,13 +20,6 @@ export interface RosterQuery {
   status: MemberStatus | null;
   /** Only official or only temporary placements; both when absent. */
   placementKind?: PlacementKind | null;
-}
-
-export type PlacedMember = MemberRow & { placed_cell_id: string };
-
-/** Parses the optional asOf argument; today in Vietnam when absent. */
-export function asOfArgument(asOf: string | null | undefined): string {
-  return asOf === null || asOf === undefined ? todayInVietnam() : requireDate(asOf, 'asOf');
 }
 
 /** Vietnamese sort key of a member: given name, then whole name, then id (a total order for cursors). */
@@ -98,8 +93,8 @@ export async function countPlacedToday(db: Kysely<MembershipDatabase>, cellIds: 
  * Each member's status at the end of `date`. A member with no event after that day has today's
  * (stored) status; only the others are replayed from their events up to that day.
  */
-export async function statusesOn(db: Kysely<MembershipDatabase>, members: readonly MemberRow[], date: string): Promise<Map<string, LifecycleStatus | null>> {
-  const result = new Map<string, LifecycleStatus | null>(members.map((member) => [member.id, member.status]));
+export async function statusesOn(db: Kysely<MembershipDatabase>, members: readonly MemberRow[], date: string): Promise<Map<string, MemberStatus | null>> {
+  const result = new Map<string, MemberStatus | null>(members.map((member) => [member.id, member.status]));
   if (members.length === 0) return result;
   const ids = [...new Set(members.map((member) => member.id))];
   const changedSince = await db
@@ -122,7 +117,7 @@ export async function statusesOn(db: Kysely<MembershipDatabase>, members: readon
   for (const member of members) {
     const history = byMember.get(member.id);
     if (!history) continue;
-    result.set(member.id, statusOn(history.map(toLifecycleEvent), { initialStatus: member.initial_status ?? null, dateOfBirth: member.date_of_birth ?? null }, date));
+    result.set(member.id, statusOn(history.map(toLifecycleEvent), { initialStatus: member.initial_status, dateOfBirth: member.date_of_birth }, date));
   }
   return result;
 }
@@ -132,4 +127,43 @@ export async function readableUnitsAmong(db: Kysely<MembershipDatabase>, scopes:
   const today = todayInVietnam();
   const [then, now] = await Promise.all([unitsWithinScopes(db, unitIds, scopes, asOf), asOf === today ? Promise.resolve(new Set<string>()) : unitsWithinScopes(db, unitIds, scopes, today)]);
   return new Set([...then, ...now]);
+}
+
+/** Every placement of a member, oldest first. */
+export function placementsOfMember(db: Kysely<MembershipDatabase>, memberId: string): Promise<PlacementRow[]> {
+  return db.selectFrom('member_placement').selectAll().where('member_id', '=', memberId).orderBy(sql`valid_from NULLS FIRST`).orderBy('id').execute();
+}
+
+/** The cell a member was placed in at the end of `date`, if any (the newest placement when two held). */
+export async function cellOfMemberOn(db: Kysely<MembershipDatabase>, memberId: string, date: string): Promise<string | null> {
+  const placement = await db
+    .selectFrom('member_placement')
+    .select('cell_id')
+    .where('member_id', '=', memberId)
+    .where(sql<boolean>`(valid_from IS NULL OR valid_from <= ${date}::date) AND (valid_to IS NULL OR valid_to > ${date}::date)`)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return placement?.cell_id ?? null;
+}
+
+/** The member's open placement (where they do party activity now), if any. */
+export function openPlacement(trx: Transaction<MembershipDatabase>, memberId: string): Promise<PlacementRow | undefined> {
+  return trx.selectFrom('member_placement').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
+}
+
+/** Ends the open placement on `date` (exclusive end); refuses a date before it began, so history stays ordered. */
+export async function closePlacement(trx: Transaction<MembershipDatabase>, memberId: string, date: string, field: string): Promise<Pick<PlacementRow, 'cell_id' | 'kind'> | null> {
+  const open = await openPlacement(trx, memberId);
+  if (!open) return null;
+  if (open.valid_from !== null && date < open.valid_from) {
+    throw new DomainError('BAD_USER_INPUT', `Ngày ${date} trước ngày đảng viên bắt đầu sinh hoạt ở chi bộ hiện tại (${open.valid_from}).`, { field });
+  }
+  await trx.updateTable('member_placement').set({ valid_to: date }).where('id', '=', open.id).execute();
+  return { cell_id: open.cell_id, kind: open.kind };
+}
+
+/** Opens a placement in `cellId` from `date` and makes it the member's cell. */
+export async function placeMember(trx: Transaction<MembershipDatabase>, memberId: string, cellId: string, date: string, kind: PlacementKind, transferId: string | null): Promise<void> {
+  await trx.insertInto('member_placement').values({ member_id: memberId, cell_id: cellId, valid_from: date, valid_to: null, operation_id: null, kind, transfer_id: transferId }).execute();
+  await trx.updateTable('member').set({ cell_id: cellId, updated_at: new Date() }).where('id', '=', memberId).execute();
 }

@@ -1,9 +1,10 @@
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
 import { publish } from '@dangvien/events';
-import { withinReplicaScopes } from '@dangvien/org-replica';
+import { inReplicaSubtrees, withinReplicaScopes, type OrgReplicaTables } from '@dangvien/org-replica';
 import { DomainError } from '@dangvien/server';
-import { sql, type Transaction } from 'kysely';
-import type { MembershipDatabase, MemberStatus } from '../database.ts';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { MembershipDatabase } from '../database.ts';
+import type { MemberStatus } from '../generated/graphql.ts';
 import { MEMBER_EVENTS, type MemberPlaced } from './placement.events.ts';
 
 /** Who recorded something, as the member history shows it. */
@@ -18,14 +19,13 @@ export function addDays(date: string, days: number): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** Units members do party activity in: subordinate cells, and grassroots cells (chi bộ cơ sở) that have no cells below them. */
+export const MEMBER_CELL_KINDS: readonly string[] = ['CELL', 'GRASSROOTS_CELL'];
+
 const live = sql<boolean>`(valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)`;
 
-export interface ReplicaUnit {
-  id: string;
-  kind: string;
-  name: string;
-  parent_id: string | null;
-}
+/** A unit of membership's copy of the tree (the table's type is the org-replica package's). */
+export type ReplicaUnit = Pick<Selectable<OrgReplicaTables['org_unit_replica']>, 'id' | 'kind' | 'name' | 'parent_id'>;
 
 /** A unit of the tree as it stands today, or null. */
 export function liveUnit(trx: Transaction<MembershipDatabase>, unitId: string): Promise<ReplicaUnit | undefined> {
@@ -57,6 +57,12 @@ export async function mayChangeIn(trx: Transaction<MembershipDatabase>, caller: 
   if (ids.length === 0) return false;
   const scopes = scopesWithRole(caller, MUTATION_ROLES[mutation] as readonly Role[]);
   const row = await trx.selectFrom('org_unit_replica').select('id').where('id', 'in', ids).where(withinReplicaScopes('org_unit_replica.id', scopes)).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether the caller may read a unit (inside their subtrees; a unit ended since counts). */
+export async function unitReadable(db: Kysely<MembershipDatabase>, caller: Caller, unitId: string): Promise<boolean> {
+  const row = await db.selectFrom('org_unit_replica').select('id').where('id', '=', unitId).where(inReplicaSubtrees('org_unit_replica.id', readableScopes(caller))).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -6,15 +6,14 @@ import type { Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { MEMBER_EVENT_CONTRACTS, type ResidenceLinked } from '../placement/placement.events.ts';
 import { recordedBy } from '../placement/scope.ts';
-import { trxWithPlacementTables, type ResidenceNoticeKind } from '../placement/tables.ts';
+import type { ResidenceNoticeKind } from '../generated/graphql.ts';
 
 /** Ends the member's open residence link on `date` and tells evaluation (ResidenceLinked with no cell). */
 export async function endResidenceLink(trx: Transaction<MembershipDatabase>, caller: Caller, memberId: string, date: string, reason: string): Promise<void> {
-  const tables = trxWithPlacementTables(trx);
-  const open = await tables.selectFrom('residence_link').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
+  const open = await trx.selectFrom('residence_link').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
   if (!open) return;
   const end = date < open.valid_from ? open.valid_from : date;
-  await tables.updateTable('residence_link').set({ valid_to: end, end_reason: reason }).where('id', '=', open.id).execute();
+  await trx.updateTable('residence_link').set({ valid_to: end, end_reason: reason }).where('id', '=', open.id).execute();
   await publish(trx, [{ type: MEMBER_EVENT_CONTRACTS.residenceLinked, aggregateId: memberId, payload: { memberId, residenceCellId: null, validFrom: end } satisfies ResidenceLinked }]);
   await writeAudit(trx, caller, [{ operation: 'endResidenceLink', entityType: 'Member', entityId: memberId, before: { residenceLinkId: open.id, validTo: null }, after: { residenceLinkId: open.id, validTo: end, reason } }]);
 }
@@ -32,12 +31,11 @@ export async function noticeToResidence(
   note: string | null,
   endsLink: boolean,
 ): Promise<string | null> {
-  const tables = trxWithPlacementTables(trx);
-  const link = await tables.selectFrom('residence_link').select(['residence_cell_id']).where('member_id', '=', memberId).where('valid_to', 'is', null).executeTakeFirst();
+  const link = await trx.selectFrom('residence_link').select(['residence_cell_id']).where('member_id', '=', memberId).where('valid_to', 'is', null).executeTakeFirst();
   if (!link) return null;
   const member = await trx.selectFrom('member').select('cell_id').where('id', '=', memberId).executeTakeFirstOrThrow();
   const id = randomUUID();
-  await tables
+  await trx
     .insertInto('residence_notice')
     .values({ id, member_id: memberId, direction: 'TO_RESIDENCE', kind, occurred_on: occurredOn, residence_cell_id: link.residence_cell_id, workplace_cell_id: member.cell_id, note, recorded_by: recordedBy(caller) })
     .execute();

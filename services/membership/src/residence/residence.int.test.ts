@@ -1,9 +1,8 @@
 import type { Caller } from '@dangvien/auth';
-import { demoId } from '@dangvien/demo-data';
-import { callerWith } from '@dangvien/testing';
+import { callerWith, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * Regulation 213-QĐ/TW through the gateway: working members introduced to where they live (dated),

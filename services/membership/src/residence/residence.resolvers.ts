@@ -1,130 +1,85 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
-import { readableScopes } from '@dangvien/auth';
-import { inReplicaSubtrees, subtreeUnitIds } from '@dangvien/org-replica';
-import { sql } from 'kysely';
-import type { MembershipContext } from '../context.ts';
-import type { MemberRow } from '../member/member.repository.ts';
-import { asOfArgument } from '../placement/roster.ts';
-import { withPlacementTables } from '../placement/tables.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { asOfArgument } from '../input-checks.ts';
+import { memberNameOf } from '../member/member-name.ts';
+import { optionalUnitRef, unitRef } from '../org-unit.ts';
+import { unitReadable } from '../placement/scope.ts';
 import {
   deliverResidenceComment,
-  linksOn,
   linkResidence,
   recordResidenceComment,
   recordResidenceExemption,
   recordResidenceMeeting,
   sendResidenceChangeNotice,
-  type ResidenceCommentRow,
-  type ResidenceLinkRow,
-  type ResidenceMeetingRow,
-  type ResidenceNoticeRow,
 } from './residence.ts';
+import {
+  attendanceOfLink,
+  commentsOfLink,
+  countAttendance,
+  exemptionsOfMember,
+  linksOfMember,
+  linksOn,
+  meetingsOfWard,
+  noticesOfSubtree,
+} from './residence.repository.ts';
 
-const unitRef = (id: string | null) => (id ? { __typename: 'OrgUnit', id } : null);
-
-async function unitReadable(context: MembershipContext, unitId: string): Promise<boolean> {
-  const row = await context.db.selectFrom('org_unit_replica').select('id').where('id', '=', unitId).where(inReplicaSubtrees('org_unit_replica.id', readableScopes(context.caller))).executeTakeFirst();
-  return row !== undefined;
-}
-
-const memberName = async (row: { member_id: string }, _args: unknown, context: MembershipContext) =>
-  (await context.db.selectFrom('member').select('full_name').where('id', '=', row.member_id).executeTakeFirstOrThrow()).full_name;
-
-type Args<T> = { input: T };
-
-export const residenceResolvers: GraphQLResolverMap<MembershipContext> = {
+export const residenceResolvers: Resolvers = {
   Mutation: {
-    linkResidence: (_source, args: Args<Parameters<typeof linkResidence>[2]>, context: MembershipContext) => linkResidence(context.db, context.caller, args.input),
-    recordResidenceExemption: (_source, args: Args<Parameters<typeof recordResidenceExemption>[2]>, context: MembershipContext) => recordResidenceExemption(context.db, context.caller, args.input),
-    recordResidenceMeeting: (_source, args: Args<Parameters<typeof recordResidenceMeeting>[2]>, context: MembershipContext) => recordResidenceMeeting(context.db, context.caller, args.input),
-    recordResidenceComment: (_source, args: Args<Parameters<typeof recordResidenceComment>[2]>, context: MembershipContext) => recordResidenceComment(context.db, context.caller, args.input),
-    deliverResidenceComment: (_source, args: Args<Parameters<typeof deliverResidenceComment>[2]>, context: MembershipContext) => deliverResidenceComment(context.db, context.caller, args.input),
-    sendResidenceChangeNotice: (_source, args: Args<Parameters<typeof sendResidenceChangeNotice>[2]>, context: MembershipContext) =>
-      sendResidenceChangeNotice(context.db, context.caller, args.input),
+    linkResidence: (_source, args, context) => linkResidence(context.db, context.caller, args.input),
+    recordResidenceExemption: (_source, args, context) => recordResidenceExemption(context.db, context.caller, args.input),
+    recordResidenceMeeting: (_source, args, context) => recordResidenceMeeting(context.db, context.caller, args.input),
+    recordResidenceComment: (_source, args, context) => recordResidenceComment(context.db, context.caller, args.input),
+    deliverResidenceComment: (_source, args, context) => deliverResidenceComment(context.db, context.caller, args.input),
+    sendResidenceChangeNotice: (_source, args, context) => sendResidenceChangeNotice(context.db, context.caller, args.input),
   },
   OrgUnit: {
-    residentWorkingMembers: async (unit: { id: string }, args: { asOf?: string | null }, context: MembershipContext) => {
+    residentWorkingMembers: async (unit, args, context) => {
       const asOf = asOfArgument(args.asOf);
-      if (!(await unitReadable(context, unit.id))) return [];
+      if (!(await unitReadable(context.db, context.caller, unit.id))) return [];
       return linksOn(context.db, unit.id, asOf);
     },
-    residenceMeetings: async (unit: { id: string }, _args, context: MembershipContext) => {
-      if (!(await unitReadable(context, unit.id))) return [];
-      return withPlacementTables(context.db).selectFrom('residence_meeting').selectAll().where('ward_id', '=', unit.id).orderBy('held_on', 'desc').execute();
-    },
-    residenceNotices: async (unit: { id: string }, _args, context: MembershipContext) => {
-      if (!(await unitReadable(context, unit.id))) return [];
-      const units = await subtreeUnitIds(context.db, [unit.id]);
-      return withPlacementTables(context.db)
-        .selectFrom('residence_notice')
-        .selectAll()
-        .where((eb) => eb.or([eb('residence_cell_id', 'in', units), eb('workplace_cell_id', 'in', units)]))
-        .orderBy('occurred_on', 'desc')
-        .orderBy('recorded_at', 'desc')
-        .limit(500)
-        .execute();
-    },
+    residenceMeetings: async (unit, _args, context) => ((await unitReadable(context.db, context.caller, unit.id)) ? meetingsOfWard(context.db, unit.id) : []),
+    residenceNotices: async (unit, _args, context) => ((await unitReadable(context.db, context.caller, unit.id)) ? noticesOfSubtree(context.db, unit.id) : []),
   },
   Member: {
-    residenceLinks: (member: MemberRow, _args, context: MembershipContext) =>
-      withPlacementTables(context.db).selectFrom('residence_link').selectAll().where('member_id', '=', member.id).orderBy('valid_from').execute(),
-    residenceExemptions: (member: MemberRow, _args, context: MembershipContext) =>
-      withPlacementTables(context.db).selectFrom('residence_exemption').selectAll().where('member_id', '=', member.id).orderBy('valid_from').execute(),
+    residenceLinks: (member, _args, context) => linksOfMember(context.db, member.id),
+    residenceExemptions: (member, _args, context) => exemptionsOfMember(context.db, member.id),
   },
   ResidenceLink: {
-    member: (link: ResidenceLinkRow, _args, context: MembershipContext) => context.memberById.load(link.member_id),
-    memberName,
-    workplaceCell: async (link: ResidenceLinkRow & { workplace_cell_id?: string | null }, _args, context: MembershipContext) =>
-      unitRef(link.workplace_cell_id !== undefined ? link.workplace_cell_id : ((await context.db.selectFrom('member').select('cell_id').where('id', '=', link.member_id).executeTakeFirst())?.cell_id ?? null)),
-    residenceWard: (link: ResidenceLinkRow) => unitRef(link.ward_id),
-    residenceCell: (link: ResidenceLinkRow) => unitRef(link.residence_cell_id),
-    validFrom: (link: ResidenceLinkRow) => link.valid_from,
-    validTo: (link: ResidenceLinkRow) => link.valid_to,
-    introductionNumber: (link: ResidenceLinkRow) => link.introduction_number,
-    endReason: (link: ResidenceLinkRow) => link.end_reason,
-    attendance: (link: ResidenceLinkRow, _args, context: MembershipContext) =>
-      withPlacementTables(context.db)
-        .selectFrom('residence_meeting_attendance')
-        .innerJoin('residence_meeting', 'residence_meeting.id', 'residence_meeting_attendance.meeting_id')
-        .select(['residence_meeting.held_on as heldOn', 'residence_meeting.half_year as halfYear', 'residence_meeting_attendance.present'])
-        .where('residence_meeting_attendance.member_id', '=', link.member_id)
-        .where('residence_meeting.ward_id', '=', link.ward_id)
-        .orderBy('residence_meeting.held_on')
-        .execute(),
-    comments: (link: ResidenceLinkRow, _args, context: MembershipContext) =>
-      withPlacementTables(context.db).selectFrom('residence_comment').selectAll().where('member_id', '=', link.member_id).where('residence_cell_id', '=', link.residence_cell_id).orderBy('year').execute(),
+    member: (link, _args, context) => context.memberById.load(link.member_id),
+    memberName: (link, _args, context) => memberNameOf(context, link.member_id),
+    // Listed for a ward, the link carries the member's cell; otherwise the member loader has it (wherever the member is).
+    workplaceCell: async (link, _args, context) =>
+      optionalUnitRef(link.workplace_cell_id !== undefined ? link.workplace_cell_id : ((await context.membersInReach.load(link.member_id))?.cell_id ?? null)),
+    residenceWard: (link) => unitRef(link.ward_id),
+    residenceCell: (link) => unitRef(link.residence_cell_id),
+    validFrom: (link) => link.valid_from,
+    validTo: (link) => link.valid_to,
+    introductionNumber: (link) => link.introduction_number,
+    endReason: (link) => link.end_reason,
+    attendance: (link, _args, context) => attendanceOfLink(context.db, link),
+    comments: (link, _args, context) => commentsOfLink(context.db, link),
   },
   ResidenceMeeting: {
-    ward: (meeting: ResidenceMeetingRow) => unitRef(meeting.ward_id),
-    heldOn: (meeting: ResidenceMeetingRow) => meeting.held_on,
-    halfYear: (meeting: ResidenceMeetingRow) => meeting.half_year,
-    presentCount: async (meeting: ResidenceMeetingRow, _args, context: MembershipContext) => countAttendance(context, meeting.id, true),
-    absentCount: async (meeting: ResidenceMeetingRow, _args, context: MembershipContext) => countAttendance(context, meeting.id, false),
+    ward: (meeting) => unitRef(meeting.ward_id),
+    heldOn: (meeting) => meeting.held_on,
+    halfYear: (meeting) => meeting.half_year,
+    presentCount: (meeting, _args, context) => countAttendance(context.db, meeting.id, true),
+    absentCount: (meeting, _args, context) => countAttendance(context.db, meeting.id, false),
   },
   ResidenceComment: {
-    residenceCell: (row: ResidenceCommentRow) => unitRef(row.residence_cell_id),
-    frontCommitteeOpinion: (row: ResidenceCommentRow) => row.front_committee_opinion,
-    recordedOn: (row: ResidenceCommentRow) => row.recorded_on,
-    deliveredOn: (row: ResidenceCommentRow) => row.delivered_on,
+    residenceCell: (row) => unitRef(row.residence_cell_id),
+    frontCommitteeOpinion: (row) => row.front_committee_opinion,
+    recordedOn: (row) => row.recorded_on,
+    deliveredOn: (row) => row.delivered_on,
   },
   ResidenceExemption: {
-    validFrom: (row: { valid_from: string }) => row.valid_from,
-    validTo: (row: { valid_to: string | null }) => row.valid_to,
+    validFrom: (row) => row.valid_from,
+    validTo: (row) => row.valid_to,
   },
   ResidenceNotice: {
-    memberName,
-    occurredOn: (row: ResidenceNoticeRow) => row.occurred_on,
-    residenceCell: (row: ResidenceNoticeRow) => unitRef(row.residence_cell_id),
-    workplaceCell: (row: ResidenceNoticeRow) => unitRef(row.workplace_cell_id),
+    memberName: (row, _args, context) => memberNameOf(context, row.member_id),
+    occurredOn: (row) => row.occurred_on,
+    residenceCell: (row) => unitRef(row.residence_cell_id),
+    workplaceCell: (row) => optionalUnitRef(row.workplace_cell_id),
   },
 };
-
-async function countAttendance(context: MembershipContext, meetingId: string, present: boolean): Promise<number> {
-  const row = await withPlacementTables(context.db)
-    .selectFrom('residence_meeting_attendance')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('meeting_id', '=', meetingId)
-    .where('present', '=', present)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}

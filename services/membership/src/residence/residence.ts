@@ -2,42 +2,28 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
 import { publish } from '@dangvien/events';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { MembershipDatabase, MemberStatus } from '../database.ts';
-import { lockMember, notInFuture, optionalText, todayInVietnam } from '../member/member-record.ts';
+import type { Kysely } from 'kysely';
+import type { MembershipDatabase } from '../database.ts';
+import type {
+  DeliverResidenceCommentInput,
+  LinkResidenceInput,
+  MemberStatus,
+  RecordResidenceCommentInput,
+  RecordResidenceExemptionInput,
+  RecordResidenceMeetingInput,
+  ResidenceNoticeKind,
+  SendResidenceChangeNoticeInput,
+} from '../generated/graphql.ts';
+import { notInFuture, optionalText } from '../input-checks.ts';
+import { lockMember } from '../member/member.repository.ts';
 import { MEMBER_EVENT_CONTRACTS, type ResidenceCommentRecorded, type ResidenceLinked } from '../placement/placement.events.ts';
 import { conflictOnUnique, liveUnit, mayChangeIn, recordedBy, unitForMutation } from '../placement/scope.ts';
-import {
-  trxWithPlacementTables,
-  type PlacementTables,
-  type ResidenceCommentTable,
-  type ResidenceExemptionGround,
-  type ResidenceExemptionTable,
-  type ResidenceLinkTable,
-  type ResidenceMeetingTable,
-  type ResidenceNoticeKind,
-  type ResidenceNoticeTable,
-} from '../placement/tables.ts';
+import { todayInVietnam } from '../today.ts';
 import { endResidenceLink, noticeToResidence } from './residence-notices.ts';
-
-export type ResidenceLinkRow = Selectable<ResidenceLinkTable>;
-export type ResidenceExemptionRow = Selectable<ResidenceExemptionTable>;
-export type ResidenceMeetingRow = Selectable<ResidenceMeetingTable>;
-export type ResidenceCommentRow = Selectable<ResidenceCommentTable>;
-export type ResidenceNoticeRow = Selectable<ResidenceNoticeTable>;
+import { exemptionOn, linkDuringYear, linksOn } from './residence.repository.ts';
+import type { ResidenceCommentRow, ResidenceExemptionRow, ResidenceLinkRow, ResidenceMeetingRow, ResidenceNoticeRow } from './residence.tables.ts';
 
 const ACTIVE: readonly MemberStatus[] = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'];
-
-/** The HD 33 exception that holds for a member on `date`, if any. */
-export function exemptionOn(trx: Transaction<MembershipDatabase>, memberId: string, date: string): Promise<ResidenceExemptionRow | undefined> {
-  return trxWithPlacementTables(trx)
-    .selectFrom('residence_exemption')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
-    .executeTakeFirst();
-}
 
 /**
  * The workplace committee introduces a working member to the party organization where they live: the
@@ -46,7 +32,7 @@ export function exemptionOn(trx: Transaction<MembershipDatabase>, memberId: stri
 export async function linkResidence(
   db: Kysely<MembershipDatabase>,
   caller: Caller,
-  input: { memberId: string; residenceCellId: string; validFrom: string; introductionNumber?: string | null },
+  input: LinkResidenceInput,
 ): Promise<ResidenceLinkRow> {
   const memberId = requireId(input.memberId, 'memberId');
   const residenceCellId = requireId(input.residenceCellId, 'residenceCellId');
@@ -61,11 +47,10 @@ export async function linkResidence(
     if (cell.id === member.cell_id) throw new DomainError('BAD_USER_INPUT', 'Đảng viên đã sinh hoạt chính thức ở chi bộ này: không cần giới thiệu về nơi cư trú.', { field: 'residenceCellId' });
     const exemption = await exemptionOn(trx, memberId, validFrom);
     if (exemption) throw new DomainError('CONFLICT', `Đảng viên thuộc diện không phải giới thiệu về nơi cư trú (Hướng dẫn 33, ${exemption.ground}) từ ngày ${exemption.valid_from}.`, { field: 'memberId' });
-    const tables = trxWithPlacementTables(trx);
-    const open = await tables.selectFrom('residence_link').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
+    const open = await trx.selectFrom('residence_link').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
     if (open && open.valid_from >= validFrom) throw new DomainError('BAD_USER_INPUT', `Đảng viên đã được giới thiệu về nơi cư trú từ ngày ${open.valid_from}: ngày mới phải sau ngày đó.`, { field: 'validFrom' });
     if (open) await endResidenceLink(trx, caller, memberId, validFrom, 'MOVED_HOUSE');
-    const link = await tables
+    const link = await trx
       .insertInto('residence_link')
       .values({ id: randomUUID(), member_id: memberId, ward_id: cell.parent_id, residence_cell_id: cell.id, valid_from: validFrom, valid_to: null, introduction_number: introductionNumber, end_reason: null, recorded_by: recordedBy(caller) })
       .returningAll()
@@ -80,7 +65,7 @@ export async function linkResidence(
 export async function recordResidenceExemption(
   db: Kysely<MembershipDatabase>,
   caller: Caller,
-  input: { memberId: string; ground: ResidenceExemptionGround; validFrom: string; validTo?: string | null; note?: string | null },
+  input: RecordResidenceExemptionInput,
 ): Promise<ResidenceExemptionRow> {
   const memberId = requireId(input.memberId, 'memberId');
   const validFrom = requireDate(input.validFrom, 'validFrom');
@@ -91,7 +76,7 @@ export async function recordResidenceExemption(
     await lockMember(trx, caller, 'recordResidenceExemption', memberId, 'ghi miễn đăng ký sinh hoạt nơi cư trú cho đảng viên này');
     if (await exemptionOn(trx, memberId, validFrom)) throw new DomainError('CONFLICT', `Đảng viên đã được miễn vào ngày ${validFrom}.`, { field: 'validFrom' });
     if (validFrom <= todayInVietnam()) await endResidenceLink(trx, caller, memberId, validFrom, `EXEMPT_${input.ground}`);
-    const row = await trxWithPlacementTables(trx)
+    const row = await trx
       .insertInto('residence_exemption')
       .values({ id: randomUUID(), member_id: memberId, ground: input.ground, valid_from: validFrom, valid_to: validTo, note, recorded_by: recordedBy(caller) })
       .returningAll()
@@ -101,27 +86,11 @@ export async function recordResidenceExemption(
   });
 }
 
-/** The working members linked to a ward (or one residential cell) at the end of `date`. */
-export function linksOn(db: Kysely<MembershipDatabase>, unitId: string, date: string) {
-  return db
-    .withTables<PlacementTables>()
-    .selectFrom('residence_link')
-    .innerJoin('member', 'member.id', 'residence_link.member_id')
-    .selectAll('residence_link')
-    .select(['member.full_name', 'member.cell_id as workplace_cell_id'])
-    .where((eb) => eb.or([eb('residence_link.ward_id', '=', unitId), eb('residence_link.residence_cell_id', '=', unitId)]))
-    .where('residence_link.valid_from', '<=', date)
-    .where((eb) => eb.or([eb('residence_link.valid_to', 'is', null), eb('residence_link.valid_to', '>', date)]))
-    .orderBy(sql`member.given_name COLLATE "vi-x-icu"`)
-    .orderBy(sql`member.full_name COLLATE "vi-x-icu"`)
-    .execute();
-}
-
 /** The ward's six-monthly meeting with the working members living there: who came, from the members linked on that day. */
 export async function recordResidenceMeeting(
   db: Kysely<MembershipDatabase>,
   caller: Caller,
-  input: { wardId: string; heldOn: string; presentMemberIds: readonly string[]; note?: string | null },
+  input: RecordResidenceMeetingInput,
 ): Promise<ResidenceMeetingRow> {
   const wardId = requireId(input.wardId, 'wardId');
   const heldOn = notInFuture(requireDate(input.heldOn, 'heldOn'), todayInVietnam(), 'heldOn');
@@ -130,38 +99,25 @@ export async function recordResidenceMeeting(
   const halfYear = `${heldOn.slice(0, 4)}-H${Number(heldOn.slice(5, 7)) <= 6 ? 1 : 2}`;
   return conflictOnUnique(() => db.transaction().execute(async (trx) => {
     await unitForMutation(trx, caller, 'recordResidenceMeeting', wardId, 'ghi buổi họp với đảng viên đang công tác cư trú ở đây', 'wardId');
-    const tables = trxWithPlacementTables(trx);
-    const existing = await tables.selectFrom('residence_meeting').select('held_on').where('ward_id', '=', wardId).where('half_year', '=', halfYear).executeTakeFirst();
+    const existing = await trx.selectFrom('residence_meeting').select('held_on').where('ward_id', '=', wardId).where('half_year', '=', halfYear).executeTakeFirst();
     if (existing) throw new DomainError('CONFLICT', `Đã ghi buổi họp của 6 tháng này (ngày ${existing.held_on}).`, { field: 'heldOn' });
     const linked = (await linksOn(trx, wardId, heldOn)).filter((link) => link.ward_id === wardId);
     const linkedIds = new Set(linked.map((link) => link.member_id));
     const stranger = [...present].find((id) => !linkedIds.has(id));
     if (stranger) throw new DomainError('BAD_USER_INPUT', 'Có người trong danh sách dự họp không phải đảng viên đang công tác cư trú ở đây vào ngày họp.', { field: 'presentMemberIds', memberId: stranger });
-    const meeting = await tables
+    const meeting = await trx
       .insertInto('residence_meeting')
       .values({ id: randomUUID(), ward_id: wardId, held_on: heldOn, half_year: halfYear, note, recorded_by: recordedBy(caller) })
       .returningAll()
       .executeTakeFirstOrThrow();
     if (linked.length > 0) {
-      await tables.insertInto('residence_meeting_attendance').values(linked.map((link) => ({ meeting_id: meeting.id, member_id: link.member_id, present: present.has(link.member_id) }))).execute();
+      await trx.insertInto('residence_meeting_attendance').values(linked.map((link) => ({ meeting_id: meeting.id, member_id: link.member_id, present: present.has(link.member_id) }))).execute();
     }
     await writeAudit(trx, caller, [
       { operation: 'recordResidenceMeeting', entityType: 'OrgUnit', entityId: wardId, before: null, after: { meeting, present: [...present].sort(), absent: [...linkedIds].filter((id) => !present.has(id)).sort() } },
     ]);
     return meeting;
   }), { residence_meeting_once_per_half_year: 'Đã ghi buổi họp của 6 tháng này.' });
-}
-
-/** The link a member had with a residence during `year`: the latest one that overlaps the year. */
-function linkDuringYear(trx: Transaction<MembershipDatabase>, memberId: string, year: number) {
-  return trxWithPlacementTables(trx)
-    .selectFrom('residence_link')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .where('valid_from', '<=', `${year}-12-31`)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', `${year}-01-01`)]))
-    .orderBy('valid_from', 'desc')
-    .executeTakeFirst();
 }
 
 /**
@@ -171,7 +127,7 @@ function linkDuringYear(trx: Transaction<MembershipDatabase>, memberId: string, 
 export async function recordResidenceComment(
   db: Kysely<MembershipDatabase>,
   caller: Caller,
-  input: { memberId: string; year: number; comment: string; frontCommitteeOpinion: string; recordedOn: string },
+  input: RecordResidenceCommentInput,
 ): Promise<ResidenceCommentRow> {
   const memberId = requireId(input.memberId, 'memberId');
   const recordedOn = notInFuture(requireDate(input.recordedOn, 'recordedOn'), todayInVietnam(), 'recordedOn');
@@ -185,10 +141,9 @@ export async function recordResidenceComment(
     if (!link || !(await mayChangeIn(trx, caller, 'recordResidenceComment', [link.residence_cell_id]))) {
       throw new DomainError('NOT_FOUND', `Không tìm thấy đảng viên công tác sinh hoạt ở nơi cư trú của bạn trong năm ${input.year}.`, { field: 'memberId' });
     }
-    const tables = trxWithPlacementTables(trx);
-    const existing = await tables.selectFrom('residence_comment').select('recorded_on').where('member_id', '=', memberId).where('year', '=', input.year).executeTakeFirst();
+    const existing = await trx.selectFrom('residence_comment').select('recorded_on').where('member_id', '=', memberId).where('year', '=', input.year).executeTakeFirst();
     if (existing) throw new DomainError('CONFLICT', `Đã có nhận xét năm ${input.year} (ngày ${existing.recorded_on}).`, { field: 'year' });
-    const row = await tables
+    const row = await trx
       .insertInto('residence_comment')
       .values({ id: randomUUID(), member_id: memberId, year: input.year, residence_cell_id: link.residence_cell_id, comment, front_committee_opinion: frontCommitteeOpinion, recorded_on: recordedOn, delivered_on: null, recorded_by: recordedBy(caller) })
       .returningAll()
@@ -206,18 +161,17 @@ export async function recordResidenceComment(
 }
 
 /** The ward hands the year's comment to the workplace committee. */
-export async function deliverResidenceComment(db: Kysely<MembershipDatabase>, caller: Caller, input: { memberId: string; year: number; deliveredOn: string }): Promise<ResidenceCommentRow> {
+export async function deliverResidenceComment(db: Kysely<MembershipDatabase>, caller: Caller, input: DeliverResidenceCommentInput): Promise<ResidenceCommentRow> {
   const memberId = requireId(input.memberId, 'memberId');
   const deliveredOn = notInFuture(requireDate(input.deliveredOn, 'deliveredOn'), todayInVietnam(), 'deliveredOn');
   return db.transaction().execute(async (trx) => {
-    const tables = trxWithPlacementTables(trx);
-    const row = await tables.selectFrom('residence_comment').selectAll().where('member_id', '=', memberId).where('year', '=', input.year).forUpdate().executeTakeFirst();
+    const row = await trx.selectFrom('residence_comment').selectAll().where('member_id', '=', memberId).where('year', '=', input.year).forUpdate().executeTakeFirst();
     if (!row || !(await mayChangeIn(trx, caller, 'deliverResidenceComment', [row.residence_cell_id]))) {
       throw new DomainError('NOT_FOUND', `Không tìm thấy nhận xét năm ${input.year} của đảng viên này.`, { field: 'memberId' });
     }
     if (row.delivered_on) throw new DomainError('CONFLICT', `Nhận xét đã chuyển ngày ${row.delivered_on}.`, { field: 'year' });
     if (deliveredOn < row.recorded_on) throw new DomainError('BAD_USER_INPUT', `Ngày chuyển (${deliveredOn}) trước ngày nhận xét (${row.recorded_on}).`, { field: 'deliveredOn' });
-    const updated = await tables.updateTable('residence_comment').set({ delivered_on: deliveredOn }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    const updated = await trx.updateTable('residence_comment').set({ delivered_on: deliveredOn }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, caller, [{ operation: 'deliverResidenceComment', entityType: 'Member', entityId: memberId, before: { deliveredOn: null }, after: { year: input.year, deliveredOn } }]);
     return updated;
   });
@@ -234,14 +188,13 @@ const ENDS_LINK: readonly ResidenceNoticeKind[] = ['MOVED_HOUSE', 'EXPELLED', 'N
 export async function sendResidenceChangeNotice(
   db: Kysely<MembershipDatabase>,
   caller: Caller,
-  input: { memberId: string; kind: ResidenceNoticeKind; occurredOn: string; note?: string | null },
+  input: SendResidenceChangeNoticeInput,
 ): Promise<ResidenceNoticeRow> {
   const memberId = requireId(input.memberId, 'memberId');
   const occurredOn = notInFuture(requireDate(input.occurredOn, 'occurredOn'), todayInVietnam(), 'occurredOn');
   const note = optionalText(input.note, 'note', 'ghi chú', 1000);
   return db.transaction().execute(async (trx) => {
-    const tables = trxWithPlacementTables(trx);
-    const link = await tables.selectFrom('residence_link').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
+    const link = await trx.selectFrom('residence_link').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
     const member = await trx.selectFrom('member').select(['id', 'cell_id']).where('id', '=', memberId).executeTakeFirst();
     const toWorkplace = TO_WORKPLACE.includes(input.kind);
     const senderUnit = toWorkplace ? (link?.residence_cell_id ?? null) : (member?.cell_id ?? null);
@@ -254,13 +207,13 @@ export async function sendResidenceChangeNotice(
       noticeId = await noticeToResidence(trx, caller, memberId, input.kind, occurredOn, note, ENDS_LINK.includes(input.kind));
     } else {
       noticeId = randomUUID();
-      await tables
+      await trx
         .insertInto('residence_notice')
         .values({ id: noticeId, member_id: memberId, direction: 'TO_WORKPLACE', kind: input.kind, occurred_on: occurredOn, residence_cell_id: link.residence_cell_id, workplace_cell_id: member.cell_id, note, recorded_by: recordedBy(caller) })
         .execute();
       await endResidenceLink(trx, caller, memberId, occurredOn, input.kind);
     }
-    const notice = await tables.selectFrom('residence_notice').selectAll().where('id', '=', noticeId!).executeTakeFirstOrThrow();
+    const notice = await trx.selectFrom('residence_notice').selectAll().where('id', '=', noticeId!).executeTakeFirstOrThrow();
     await writeAudit(trx, caller, [{ operation: 'sendResidenceChangeNotice', entityType: 'Member', entityId: memberId, before: null, after: { notice } }]);
     return notice;
   });

@@ -1,8 +1,7 @@
 import type { Caller } from '@dangvien/auth';
-import { demoId } from '@dangvien/demo-data';
-import { callerWith } from '@dangvien/testing';
+import { callerWith, demoId } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * Finding members through the gateway: by name without diacritics, by CCCD only for the roles that

@@ -1,8 +1,8 @@
-import { demoId } from '@dangvien/demo-data';
-import { callerWith } from '@dangvien/testing';
+import { callerWith, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import type { Sex } from '../generated/graphql.ts';
 
 /**
  * Statistics for a unit and a period, through the gateway on real databases, from recorded events
@@ -38,7 +38,7 @@ type Statistics = {
   admitted: number; madeOfficial: number; transferredIn: number; transferredOut: number; expelled: number; namesRemoved: number; left: number; died: number;
 };
 
-interface Fixture { id: string; sex: 'MALE' | 'FEMALE'; ethnicity: string; admittedOn: string; fate: null | { kind: 'EXPELLED' | 'NAME_REMOVED'; on: string } }
+interface Fixture { id: string; sex: Sex; ethnicity: string; admittedOn: string; fate: null | { kind: 'EXPELLED' | 'NAME_REMOVED'; on: string } }
 const members: Fixture[] = [];
 let thuDuc: string;
 

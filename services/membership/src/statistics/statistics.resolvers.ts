@@ -1,13 +1,13 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES } from '@dangvien/auth';
 import { unitsWithinScopes } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId } from '@dangvien/server';
 import type { Kysely } from 'kysely';
-import type { MembershipContext } from '../context.ts';
 import type { MembershipDatabase } from '../database.ts';
-import { todayInVietnam } from '../member/member-record.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { unitRef } from '../org-unit.ts';
+import { todayInVietnam } from '../today.ts';
 import { withoutJit } from './no-jit.ts';
-import { membersOnDate, periodCounts, type Dimension, type DimensionCount } from './member-statistics.ts';
+import { membersOnDate, periodCounts, type Dimension, type DimensionCount } from './statistics.repository.ts';
 
 /** Whether `unitId` lies in the subtrees of `scopes` today or on one of `dates` (a unit ended since is still reportable by who held it). */
 async function withinOnAnyDate(db: Kysely<MembershipDatabase>, scopes: readonly string[], unitId: string, dates: readonly string[]): Promise<boolean> {
@@ -18,9 +18,9 @@ async function withinOnAnyDate(db: Kysely<MembershipDatabase>, scopes: readonly 
 
 const byValue = (a: { value: string | null }, b: { value: string | null }) => (a.value ?? '\uffff').localeCompare(b.value ?? '\uffff', 'vi');
 
-export const statisticsResolvers: GraphQLResolverMap<MembershipContext> = {
+export const statisticsResolvers: Resolvers = {
   Query: {
-    memberStatistics: async (_source, args: { unitId: string; asOf?: string | null; from?: string | null; to?: string | null }, context) => {
+    memberStatistics: async (_source, args, context) => {
       const unitId = requireId(args.unitId, 'unitId');
       const asOf = args.asOf ? requireDate(args.asOf, 'asOf') : args.to ? requireDate(args.to, 'to') : todayInVietnam();
       const to = args.to ? requireDate(args.to, 'to') : asOf;
@@ -32,7 +32,7 @@ export const statisticsResolvers: GraphQLResolverMap<MembershipContext> = {
       const [counts, period] = await withoutJit(context.db, async (trx) => [await membersOnDate(trx, unitId, asOf, withEthnicity), await periodCounts(trx, unitId, from, to)] as const);
       const of = (dimension: Dimension) => counts.filter((row) => row.dimension === dimension).map(({ value, count }: DimensionCount) => ({ value, count })).sort(byValue);
       return {
-        unit: { __typename: 'OrgUnit', id: unitId },
+        unit: unitRef(unitId),
         asOf,
         from,
         to,

@@ -3,7 +3,7 @@ import { withinReplicaScopes, unitsWithinScopes } from '@dangvien/org-replica';
 import { DomainError, requireId } from '@dangvien/server';
 import type { Kysely, Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
-import type { MemberRow } from '../member/member.repository.ts';
+import type { MemberRow } from '../member/member.tables.ts';
 
 /**
  * A unit the caller may read (inside the subtree of one of their grants, today), or NOT_FOUND as if

@@ -3,41 +3,19 @@ import type { Caller } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import type { Kysely, Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
-import { admittedOn as firstAdmission, type MemberEventKind } from '../lifecycle/lifecycle.ts';
-import {
-  checkUnique,
-  notInFuture,
-  optionalText,
-  profileValues,
-  replayOrRefuse,
-  todayInVietnam,
-  toLifecycleEvent,
-  uniqueOrConflict,
-  type MemberProfileInput,
-} from '../member/member-record.ts';
-import type { MemberRow } from '../member/member.repository.ts';
-import { openPlacement, placeMember } from '../placement/placements.ts';
+import type { PlacementKind, ReceiveTransferredMemberInput, TransferReason } from '../generated/graphql.ts';
+import { notInFuture, optionalText } from '../input-checks.ts';
+import { replayOrRefuse, toLifecycleEvent } from '../lifecycle/history.ts';
+import { admittedOn as firstAdmission } from '../lifecycle/lifecycle.ts';
+import { historyOf, insertEvents, type NewMemberEvent } from '../lifecycle/lifecycle.repository.ts';
+import { profileValues } from '../member/member-profile.ts';
+import { checkUnique, recordPartyCard, uniqueOrConflict } from '../member/member.repository.ts';
+import type { MemberRow } from '../member/member.tables.ts';
+import { openPlacement, placeMember } from '../placement/placement.repository.ts';
 import { addDays, conflictOnUnique, publishPlaced, recordedBy, unitForMutation } from '../placement/scope.ts';
-import { trxWithPlacementTables, type PlacementKind, type TransferReason } from '../placement/tables.ts';
-import { ACTIVE, checkKindAndPeriod, REPORT_WITHIN_DAYS, type TransferRow } from './transfer.ts';
-
-export interface ReceiveTransferredMemberInput {
-  profile: MemberProfileInput;
-  cellId: string;
-  kind: PlacementKind;
-  reason: TransferReason;
-  /** The party organization outside the system that issued the letter. */
-  fromOrganization: string;
-  letterNumber: string;
-  letterIssuedOn: string;
-  presentedOn: string;
-  temporaryUntil?: string | null;
-  admittedOn: string;
-  admissionDecisionNumber?: string | null;
-  /** When the member was already official (from the file that came with the letter). */
-  officialOn?: string | null;
-  officialDecisionNumber?: string | null;
-}
+import { todayInVietnam } from '../today.ts';
+import { ACTIVE, checkKindAndPeriod, REPORT_WITHIN_DAYS } from './transfer.ts';
+import type { TransferRow } from './transfer.tables.ts';
 
 /**
  * A member arriving from outside the system presents the letter at a cell of the caller's subtree:
@@ -47,8 +25,10 @@ export interface ReceiveTransferredMemberInput {
 export async function receiveTransferredMember(db: Kysely<MembershipDatabase>, caller: Caller, input: ReceiveTransferredMemberInput): Promise<TransferRow> {
   const today = todayInVietnam();
   const values = profileValues(input.profile, today);
-  if (!values.full_name) throw new DomainError('BAD_USER_INPUT', 'Chưa nhập họ và tên.', { field: 'profile.fullName' });
-  if (!values.date_of_birth) throw new DomainError('BAD_USER_INPUT', 'Chưa nhập ngày sinh.', { field: 'profile.dateOfBirth' });
+  const fullName = values.full_name;
+  const dateOfBirth = values.date_of_birth;
+  if (!fullName) throw new DomainError('BAD_USER_INPUT', 'Chưa nhập họ và tên.', { field: 'profile.fullName' });
+  if (!dateOfBirth) throw new DomainError('BAD_USER_INPUT', 'Chưa nhập ngày sinh.', { field: 'profile.dateOfBirth' });
   const cellId = requireId(input.cellId, 'cellId');
   const fromOrganization = requireText(input.fromOrganization, 'fromOrganization', 'tổ chức đảng nơi chuyển đi', 300);
   const letterNumber = requireText(input.letterNumber, 'letterNumber', 'số giấy giới thiệu', 100);
@@ -58,11 +38,11 @@ export async function receiveTransferredMember(db: Kysely<MembershipDatabase>, c
   const until = checkKindAndPeriod(input.kind, input.reason, issuedOn, input.temporaryUntil);
   const admittedOn = notInFuture(requireDate(input.admittedOn, 'admittedOn'), today, 'admittedOn');
   const officialOn = input.officialOn ? notInFuture(requireDate(input.officialOn, 'officialOn'), today, 'officialOn') : null;
-  const planned: { kind: MemberEventKind; occurredOn: string; decisionNumber: string | null }[] = [
+  const planned: NewMemberEvent[] = [
     { kind: 'ADMITTED', occurredOn: admittedOn, decisionNumber: optionalText(input.admissionDecisionNumber, 'admissionDecisionNumber', 'số quyết định kết nạp', 100) },
   ];
   if (officialOn) planned.push({ kind: 'OFFICIAL', occurredOn: officialOn, decisionNumber: optionalText(input.officialDecisionNumber, 'officialDecisionNumber', 'số quyết định công nhận chính thức', 100) });
-  const status = replayOrRefuse(planned.map((event, index) => ({ ...event, sequence: index })), { initial_status: null, date_of_birth: values.date_of_birth })!;
+  const status = replayOrRefuse(planned.map((event, index) => ({ ...event, sequence: index })), { initial_status: null, date_of_birth: dateOfBirth })!;
   if (presentedOn < admittedOn) throw new DomainError('BAD_USER_INPUT', `Ngày xuất trình (${presentedOn}) trước ngày kết nạp (${admittedOn}).`, { field: 'presentedOn' });
 
   return conflictOnUnique(() => uniqueOrConflict(() => db.transaction().execute(async (trx) => {
@@ -79,14 +59,11 @@ export async function receiveTransferredMember(db: Kysely<MembershipDatabase>, c
     }
     const id = randomUUID();
     await checkUnique(trx, values, id);
-    await trx.insertInto('member').values({ ...values, id, full_name: values.full_name!, status, initial_status: null, cell_id: null }).execute();
+    await trx.insertInto('member').values({ ...values, id, full_name: fullName, status, initial_status: null, cell_id: null }).execute();
     const transfer = await insertIncomingTransfer(trx, caller, id, letter);
     await placeMember(trx, id, cellId, presentedOn, input.kind, transfer.id);
-    await trx
-      .insertInto('member_event')
-      .values(planned.map((event) => ({ member_id: id, kind: event.kind, occurred_on: event.occurredOn, decision_number: event.decisionNumber, details: '{}', recorded_by: recordedBy(caller) })))
-      .execute();
-    if (values.party_card_number) await trx.insertInto('member_party_card').values({ member_id: id, card_number: values.party_card_number, recorded_by: recordedBy(caller) }).execute();
+    await insertEvents(trx, id, planned, recordedBy(caller));
+    if (values.party_card_number) await recordPartyCard(trx, id, values.party_card_number, recordedBy(caller));
     await publishPlaced(trx, id, cellId, status, presentedOn);
     await writeAudit(trx, caller, [{ operation: 'receiveTransferredMember', entityType: 'Member', entityId: id, before: null, after: { ...values, status, events: planned, transfer } }]);
     return transfer;
@@ -102,7 +79,7 @@ async function returningMember(trx: Transaction<MembershipDatabase>, citizenId: 
   const member = await trx.selectFrom('member').selectAll().where('citizen_id', '=', citizenId).forUpdate().executeTakeFirst();
   if (!member || member.cell_id !== null || (await openPlacement(trx, member.id))) return null; // a member placed here: checkUnique refuses
   if (!ACTIVE.includes(member.status)) throw new DomainError('CONFLICT', 'Hồ sơ có số CCCD này không còn là đảng viên.', { field: 'profile.citizenId' });
-  const events = await trx.selectFrom('member_event').select(['id', 'kind', 'occurred_on', 'details']).where('member_id', '=', member.id).execute();
+  const events = await historyOf(trx, member.id);
   const admitted = firstAdmission(events.map(toLifecycleEvent));
   if (admitted && admitted !== admittedOn) {
     throw new DomainError('BAD_USER_INPUT', `Ngày kết nạp (${admittedOn}) khác với hồ sơ đã có của đảng viên này (${admitted}).`, { field: 'admittedOn' });
@@ -122,7 +99,7 @@ interface IncomingLetter {
 }
 
 function insertIncomingTransfer(trx: Transaction<MembershipDatabase>, caller: Caller, memberId: string, letter: IncomingLetter): Promise<TransferRow> {
-  return trxWithPlacementTables(trx)
+  return trx
     .insertInto('member_transfer')
     .values({
       id: randomUUID(),

@@ -1,7 +1,7 @@
 import { inReplicaSubtrees } from '@dangvien/org-replica';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
-import { withPlacementTables } from '../placement/tables.ts';
+import type { InspectionRow, TransferRow } from './transfer.tables.ts';
 
 export interface OverdueTransferLetter {
   memberId: string;
@@ -18,7 +18,7 @@ export interface OverdueTransferLetter {
  */
 export async function overdueTransferLetters(db: Kysely<MembershipDatabase>, scopes: readonly string[], asOf: string): Promise<OverdueTransferLetter[]> {
   if (scopes.length === 0) return [];
-  const rows = await withPlacementTables(db)
+  const rows = await db
     .selectFrom('member_transfer')
     .innerJoin('member', 'member.id', 'member_transfer.member_id')
     .select([
@@ -45,4 +45,41 @@ export async function overdueTransferLetters(db: Kysely<MembershipDatabase>, sco
     dueDate: row.report_due_on,
     detail: `${row.full_name}: giấy giới thiệu ${row.letter_number} cấp ngày ${row.letter_issued_on}${row.external_organization ? ` (đến ${row.external_organization})` : ''} chưa được xuất trình, quá hạn ngày ${row.report_due_on}.`,
   }));
+}
+
+/** Transfer letters from or to any of `unitIds`, newest first (at most 500); `waitingOnly`: letters out not yet presented. */
+export function transfersOfUnits(db: Kysely<MembershipDatabase>, unitIds: readonly string[], waitingOnly: boolean): Promise<TransferRow[]> {
+  let query = db
+    .selectFrom('member_transfer')
+    .selectAll()
+    .where((eb) => eb.or([eb('from_cell_id', 'in', unitIds), eb('to_cell_id', 'in', unitIds)]));
+  if (waitingOnly) query = query.where('presented_on', 'is', null).where('direction', '!=', 'IN');
+  return query.orderBy('letter_issued_on', 'desc').orderBy('id').limit(500).execute();
+}
+
+/** A member's transfer letters, oldest first. */
+export function transfersOfMember(db: Kysely<MembershipDatabase>, memberId: string): Promise<TransferRow[]> {
+  return db.selectFrom('member_transfer').selectAll().where('member_id', '=', memberId).orderBy('letter_issued_on').orderBy('recorded_at').execute();
+}
+
+/** A transfer letter, locked for the rest of the caller's transaction. */
+export function lockTransfer(trx: Transaction<MembershipDatabase>, transferId: string): Promise<TransferRow | undefined> {
+  return trx.selectFrom('member_transfer').selectAll().where('id', '=', transferId).forUpdate().executeTakeFirst();
+}
+
+/** A member's inspections, oldest first. */
+export function inspectionsOfMember(db: Kysely<MembershipDatabase>, memberId: string): Promise<InspectionRow[]> {
+  return db.selectFrom('member_inspection').selectAll().where('member_id', '=', memberId).orderBy('started_on').execute();
+}
+
+/** The inspection a member is under at the end of `date` (started on or before it, not ended by it), if any. */
+export function inspectionOn(db: Kysely<MembershipDatabase>, memberId: string, date: string): Promise<InspectionRow | undefined> {
+  return db
+    .selectFrom('member_inspection')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('started_on', '<=', date)
+    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', date)]))
+    .orderBy('started_on', 'desc')
+    .executeTakeFirst();
 }

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { MembershipDatabase, MemberStatus } from '../database.ts';
-import { lockMember, notInFuture, optionalText, todayInVietnam } from '../member/member-record.ts';
-import type { MemberRow } from '../member/member.repository.ts';
-import { closePlacement, openPlacement, placeMember } from '../placement/placements.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { MembershipDatabase } from '../database.ts';
+import type { EndTemporaryTransferInput, IssueTransferLetterInput, MemberStatus, PlacementKind, RecordTransferLetterPresentedInput, TransferReason } from '../generated/graphql.ts';
+import { notInFuture, optionalText } from '../input-checks.ts';
 import { addMonths } from '../lifecycle/lifecycle.ts';
+import { lockMember } from '../member/member.repository.ts';
+import type { MemberRow } from '../member/member.tables.ts';
+import { closePlacement, openPlacement, placeMember } from '../placement/placement.repository.ts';
 import { addDays, conflictOnUnique, liveUnit, mayChangeIn, publishPlaced, recordedBy } from '../placement/scope.ts';
-import { trxWithPlacementTables, type MemberTransferTable, type PlacementKind, type TransferReason } from '../placement/tables.ts';
 import { noticeToResidence } from '../residence/residence-notices.ts';
-import { inspectionOn, underInspectionConflict } from './inspection.ts';
-
-export type TransferRow = Selectable<MemberTransferTable>;
+import { todayInVietnam } from '../today.ts';
+import { underInspectionConflict } from './inspection.ts';
+import { inspectionOn, lockTransfer } from './transfer.repository.ts';
+import type { TransferRow } from './transfer.tables.ts';
 
 /** The letter must be presented to the receiving committee within this many days of its issue. */
 export const REPORT_WITHIN_DAYS = 30;
@@ -26,19 +28,6 @@ export const TEMPORARY_MONTHS: Record<'WORK' | 'RESIDENCE' | 'STUDY', { min: num
 const OFFICIAL_REASONS: readonly TransferReason[] = ['JOB_CHANGE', 'RETIREMENT', 'PERMANENT_MOVE'];
 /** Statuses of party members who may be transferred. */
 export const ACTIVE: readonly MemberStatus[] = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'];
-
-export interface IssueTransferLetterInput {
-  memberId: string;
-  kind: PlacementKind;
-  reason: TransferReason;
-  /** A cell of the system; or leave out and name the organization outside it. */
-  toCellId?: string | null;
-  externalOrganization?: string | null;
-  letterNumber: string;
-  letterIssuedOn: string;
-  temporaryUntil?: string | null;
-  note?: string | null;
-}
 
 /** Checks kind, reason and the length of a temporary stay; returns the stay's end (null for official transfers). */
 export function checkKindAndPeriod(kind: PlacementKind, reason: TransferReason, from: string, until: string | null | undefined): string | null {
@@ -101,8 +90,7 @@ export async function issueTransferLetter(db: Kysely<MembershipDatabase>, caller
     if (placement.valid_from !== null && issuedOn < placement.valid_from) {
       throw new DomainError('BAD_USER_INPUT', `Ngày giấy giới thiệu (${issuedOn}) trước ngày đảng viên bắt đầu sinh hoạt ở chi bộ hiện tại (${placement.valid_from}).`, { field: 'letterIssuedOn' });
     }
-    const tables = trxWithPlacementTables(trx);
-    const inProgress = await tables.selectFrom('member_transfer').select(['letter_number']).where('member_id', '=', memberId).where('returned_on', 'is', null)
+    const inProgress = await trx.selectFrom('member_transfer').select(['letter_number']).where('member_id', '=', memberId).where('returned_on', 'is', null)
       .where((eb) => eb.or([eb('presented_on', 'is', null), eb('kind', '=', 'TEMPORARY')])).executeTakeFirst();
     if (inProgress) throw new DomainError('CONFLICT', `Đảng viên đang có giấy giới thiệu ${inProgress.letter_number} chưa hoàn tất.`, { field: 'memberId' });
     if (placement.kind === 'TEMPORARY') throw new DomainError('CONFLICT', 'Đảng viên đang sinh hoạt tạm thời: kết thúc sinh hoạt tạm thời trước.', { field: 'memberId' });
@@ -112,7 +100,7 @@ export async function issueTransferLetter(db: Kysely<MembershipDatabase>, caller
       if (destination.kind !== 'CELL') throw new DomainError('BAD_USER_INPUT', `${destination.name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ.`, { field: 'toCellId' });
       if (destination.id === placement.cell_id) throw new DomainError('BAD_USER_INPUT', 'Đảng viên đang sinh hoạt ở chính chi bộ này.', { field: 'toCellId' });
     }
-    const transfer = await tables
+    const transfer = await trx
       .insertInto('member_transfer')
       .values({
         id: randomUUID(),
@@ -150,12 +138,11 @@ export async function issueTransferLetter(db: Kysely<MembershipDatabase>, caller
  * Records that the letter was presented: by the receiving committee within the system (the member
  * moves to the new cell from that day), or the confirmation from outside for a member who left.
  */
-export async function recordTransferLetterPresented(db: Kysely<MembershipDatabase>, caller: Caller, input: { transferId: string; presentedOn: string }): Promise<TransferRow> {
+export async function recordTransferLetterPresented(db: Kysely<MembershipDatabase>, caller: Caller, input: RecordTransferLetterPresentedInput): Promise<TransferRow> {
   const transferId = requireId(input.transferId, 'transferId');
   const presentedOn = notInFuture(requireDate(input.presentedOn, 'presentedOn'), todayInVietnam(), 'presentedOn');
   return db.transaction().execute(async (trx) => {
-    const tables = trxWithPlacementTables(trx);
-    const transfer = await tables.selectFrom('member_transfer').selectAll().where('id', '=', transferId).forUpdate().executeTakeFirst();
+    const transfer = await lockTransfer(trx, transferId);
     // The receiving side records a letter within the system; the sending side records the confirmation from outside.
     const side = transfer?.direction === 'WITHIN' ? transfer.to_cell_id : (transfer?.from_cell_id ?? null);
     if (!transfer || transfer.direction === 'IN' || !(await mayChangeIn(trx, caller, 'recordTransferLetterPresented', [side]))) {
@@ -172,7 +159,7 @@ export async function recordTransferLetterPresented(db: Kysely<MembershipDatabas
       await publishPlaced(trx, member.id, transfer.to_cell_id, member.status, presentedOn);
       await noticeToResidence(trx, caller, member.id, 'TRANSFERRED', presentedOn, 'Chuyển sinh hoạt đảng trong hệ thống', false);
     }
-    const updated = await tables.updateTable('member_transfer').set({ presented_on: presentedOn }).where('id', '=', transferId).returningAll().executeTakeFirstOrThrow();
+    const updated = await trx.updateTable('member_transfer').set({ presented_on: presentedOn }).where('id', '=', transferId).returningAll().executeTakeFirstOrThrow();
     await auditTransfer(trx, caller, 'recordTransferLetterPresented', updated, { presentedOn: null });
     return updated;
   });
@@ -182,12 +169,11 @@ export async function recordTransferLetterPresented(db: Kysely<MembershipDatabas
  * Ends a temporary transfer: the member returns to the cell that sent them (or, for a member who
  * came from outside, leaves the system again) from `returnedOn`.
  */
-export async function endTemporaryTransfer(db: Kysely<MembershipDatabase>, caller: Caller, input: { transferId: string; returnedOn: string }): Promise<TransferRow> {
+export async function endTemporaryTransfer(db: Kysely<MembershipDatabase>, caller: Caller, input: EndTemporaryTransferInput): Promise<TransferRow> {
   const transferId = requireId(input.transferId, 'transferId');
   const returnedOn = notInFuture(requireDate(input.returnedOn, 'returnedOn'), todayInVietnam(), 'returnedOn');
   return db.transaction().execute(async (trx) => {
-    const tables = trxWithPlacementTables(trx);
-    const transfer = await tables.selectFrom('member_transfer').selectAll().where('id', '=', transferId).forUpdate().executeTakeFirst();
+    const transfer = await lockTransfer(trx, transferId);
     if (!transfer || !(await mayChangeIn(trx, caller, 'endTemporaryTransfer', [transfer.from_cell_id, transfer.to_cell_id]))) {
       throw new DomainError('NOT_FOUND', 'Không tìm thấy giấy giới thiệu sinh hoạt đảng.', { field: 'transferId' });
     }
@@ -204,7 +190,7 @@ export async function endTemporaryTransfer(db: Kysely<MembershipDatabase>, calle
       await trx.updateTable('member').set({ cell_id: null, updated_at: new Date() }).where('id', '=', member.id).execute();
     }
     await publishPlaced(trx, member.id, transfer.from_cell_id, member.status, returnedOn);
-    const updated = await tables.updateTable('member_transfer').set({ returned_on: returnedOn }).where('id', '=', transferId).returningAll().executeTakeFirstOrThrow();
+    const updated = await trx.updateTable('member_transfer').set({ returned_on: returnedOn }).where('id', '=', transferId).returningAll().executeTakeFirstOrThrow();
     await auditTransfer(trx, caller, 'endTemporaryTransfer', updated, { returnedOn: null });
     return updated;
   });

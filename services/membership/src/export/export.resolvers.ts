@@ -1,0 +1,8 @@
+import type { Resolvers } from '../generated/resolvers.ts';
+import { exportMemberRegister } from './member-export.ts';
+
+export const exportResolvers: Resolvers = {
+  Query: {
+    memberRegisterExport: (_source, args, context) => exportMemberRegister(context.db, context.caller, args.unitId),
+  },
+};

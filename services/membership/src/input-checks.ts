@@ -1,0 +1,18 @@
+import { DomainError, requireDate, requireText } from '@dangvien/server';
+import { todayInVietnam } from './today.ts';
+
+/** Optional free text: null when absent or blank, else checked like required text (NFC, length). */
+export function optionalText(value: string | null | undefined, field: string, label: string, maxLength: number): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : requireText(value, field, label, maxLength);
+}
+
+/** Only what has happened is recorded: a date after today is refused. */
+export function notInFuture(date: string, today: string, field: string): string {
+  if (date > today) throw new DomainError('BAD_USER_INPUT', `Ngày ${date} chưa đến: chỉ ghi những việc đã xảy ra.`, { field });
+  return date;
+}
+
+/** The optional asOf argument of a dated read (YYYY-MM-DD): today in Vietnam when absent. */
+export function asOfArgument(asOf: string | null | undefined): string {
+  return asOf === null || asOf === undefined ? todayInVietnam() : requireDate(asOf, 'asOf');
+}
