@@ -3,12 +3,14 @@ import { auditResolvers } from './audit/audit.resolvers.ts';
 import { mergeResolvers, type SubgraphDefinition } from '@dangvien/server';
 import { createContext, type EvaluationContext } from './context.ts';
 import { cycleResolvers } from './cycle/cycle.resolvers.ts';
+import { meetingResolvers } from './meeting/meeting.resolvers.ts';
 import type { EvaluationDatabase } from './database.ts';
-import { seedDemo } from './demo-seed.ts';
 import { migrations } from './migrations/index.ts';
 import { memberReplicaDigest, membershipEventHandlers } from './replica/member-replica.ts';
 import { organizationResolvers } from './organization/organization.resolvers.ts';
 import { reviewResolvers } from './review/review.resolvers.ts';
+import { rulesResolvers } from './rules/rules.resolvers.ts';
+import { statsResolvers } from './stats/stats.resolvers.ts';
 import { taskResolvers } from './task/task.resolvers.ts';
 import { orgReplicaHandlers, replicaDigest } from '@dangvien/org-replica';
 
@@ -17,9 +19,18 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationDatabase, Evaluati
   defaultPort: 4003,
   schemaUrl: new URL('./', import.meta.url),
   migrations,
-  resolvers: mergeResolvers(reviewResolvers, auditResolvers, cycleResolvers, taskResolvers, alertResolvers, organizationResolvers),
+  resolvers: mergeResolvers(
+    reviewResolvers,
+    rulesResolvers,
+    cycleResolvers,
+    meetingResolvers,
+    statsResolvers,
+    taskResolvers,
+    alertResolvers,
+    organizationResolvers,
+    auditResolvers,
+  ),
   createContext,
-  seedDemo,
   consumes: { organization: orgReplicaHandlers<EvaluationDatabase>(), membership: membershipEventHandlers },
   statusReports: (db) => ({ tree: () => replicaDigest(db), placements: () => memberReplicaDigest(db) }),
 };

@@ -1,21 +1,21 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { requireId } from '@dangvien/server';
-import type { EvaluationContext } from '../context.ts';
-import { requireYear } from '../scope/scope.ts';
-import { requireAsOf } from '../task/task.queries.ts';
-import { evaluationAlerts, type AlertKind, type EvaluationAlert } from './alerts.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { memberRef, orgUnitRef } from '../references.ts';
+import { requireAsOf, requireYear } from '../scope/scope.ts';
+import { evaluationAlerts } from './alerts.ts';
 
-export const alertResolvers: GraphQLResolverMap<EvaluationContext> = {
+/** What needs the committee's attention in a unit's subtree. */
+export const alertResolvers: Resolvers = {
   Query: {
-    evaluationAlerts: (_source, args: { unitId: string; asOf?: string | null; year?: number | null; kinds?: AlertKind[] | null }, context) => {
+    evaluationAlerts: (_source, args, context) => {
       const asOf = requireAsOf(args.asOf);
       const year = args.year === null || args.year === undefined ? Number(asOf.slice(0, 4)) : requireYear(args.year);
       return evaluationAlerts(context.db, context.caller, requireId(args.unitId, 'unitId'), { asOf, year, kinds: args.kinds ?? [] });
     },
   },
   EvaluationAlert: {
-    unit: (alert: EvaluationAlert) => ({ __typename: 'OrgUnit', id: alert.unitId }),
-    member: (alert: EvaluationAlert) => (alert.memberId ? { __typename: 'Member', id: alert.memberId } : null),
-    cycle: (alert: EvaluationAlert, _args, context) => (alert.cycleId ? context.cycleById.load(alert.cycleId) : null),
+    unit: (alert) => orgUnitRef(alert.unitId),
+    member: (alert) => (alert.memberId ? memberRef(alert.memberId) : null),
+    cycle: (alert, _args, context) => (alert.cycleId ? context.cycleById.load(alert.cycleId) : null),
   },
 };

@@ -1,4 +1,5 @@
 import type { BulkWriter } from '@dangvien/server';
+import type { AttendanceInput, MeetingKind } from '../generated/graphql.ts';
 import { attendanceCounts } from '../meeting/meeting.ts';
 
 /** What membership's events would have told us about a member: where and in what status (today and from each date), discipline, Regulation 213. */
@@ -35,10 +36,11 @@ export interface BulkMeeting {
   id: string;
   cellId: string;
   heldOn: string;
-  kind: 'REGULAR' | 'THEMATIC';
+  kind: MeetingKind;
   agenda: string;
   resolution: string | null;
-  attendance: readonly { memberId: string; status: string; reason: string | null }[];
+  /** As recordMeeting takes it, with the reason always present (null when none). */
+  attendance: readonly (AttendanceInput & { reason: string | null })[];
 }
 
 /**

@@ -5,6 +5,9 @@ import { auditBulkLoad, type BulkWriter } from '@dangvien/server';
 
 export type { BulkMeeting, BulkMemberPlacement, BulkReview, BulkReviewCycle, BulkTask } from './evaluation.ts';
 export type { BulkReplicaUnit } from '@dangvien/org-replica';
+// The demo data set is seeded through the same insert as the reviews of any member.
+export { insertReviews } from '../review/review.repository.ts';
+export type { EvaluationDatabase } from '../database.ts';
 
 export interface EvaluationChunk {
   units: readonly BulkReplicaUnit[];

@@ -1,9 +1,9 @@
 import type { Caller } from '@dangvien/auth';
-import { demoDataSet, demoId, type Grade } from '@dangvien/demo-data';
-import { callerWith } from '@dangvien/testing';
+import { callerWith, demoDataSet, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import type { Grade } from '../generated/graphql.ts';
 
 /**
  * Review cycles through the gateway: the cell proposes, the grassroots committee decides under the

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
-import { demoDataSet, demoId, type Grade } from '@dangvien/demo-data';
-import { callerWith, type GraphQLResponse } from '@dangvien/testing';
+import { callerWith, demoDataSet, demoId, type GraphQLResponse } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import type { Grade } from '../generated/graphql.ts';
 
 /**
  * A cell's year replayed through the gateway on real databases: placements and discipline arrive as
@@ -95,7 +95,8 @@ const DECIDE_ORGANIZATIONS = `mutation ($cycleId: ID!, $decisions: [Organization
 }`;
 const ORGANIZATION_GRADES = `query ($unitId: ID!) { organizationGrades(unitId: $unitId, year: 2026) { excellent good completed notCompleted total } }`;
 
-type Task = { id: string; title: string; asOf: string; assignee: { id: string } | null; done: boolean; overdue: boolean; unattended: string | null; assignments: { member: { id: string }; assignedOn: string; endedOn: string | null }[] };
+/** A task as the queries below select it. */
+type TaskAsSeen = { id: string; title: string; asOf: string; assignee: { id: string } | null; done: boolean; overdue: boolean; unattended: string | null; assignments: { member: { id: string }; assignedOn: string; endedOn: string | null }[] };
 type Alert = { kind: string; unit: { id: string }; member: { id: string } | null; cycle: { id: string } | null; task: { title: string; unattended: string } | null; months: number[] | null; detail: string };
 
 /** Everything a refused call must leave as it was. */
@@ -172,7 +173,7 @@ describe('a cell’s year (2026)', () => {
 
   it('assigns tasks to members, reviews them periodically and flags the one left with a member who moved until it is re-assigned', async () => {
     const assign = async (key: string, input: Record<string, unknown>) => {
-      const task = ok(await post<{ assignTask: Task }>(ASSIGN, { input: { cellId: cell, ...input } })).assignTask;
+      const task = ok(await post<{ assignTask: TaskAsSeen }>(ASSIGN, { input: { cellId: cell, ...input } })).assignTask;
       taskIds[key] = task.id;
       return task;
     };
@@ -188,7 +189,7 @@ describe('a cell’s year (2026)', () => {
     expect((await review('area', '2026-03-31', 'IN_PROGRESS')).member.id).toBe(mover!.id);
     await review('late', '2026-06-30', 'NOT_DONE');
 
-    const tasksOn = async (asOf: string) => new Map(ok(await post<{ tasks: Task[] }>(TASKS, { unitId: cell, asOf })).tasks.map((task) => [task.id, task]));
+    const tasksOn = async (asOf: string) => new Map(ok(await post<{ tasks: TaskAsSeen[] }>(TASKS, { unitId: cell, asOf })).tasks.map((task) => [task.id, task]));
     const july = await tasksOn('2026-07-15');
     expect(july.get(taskIds.area!)).toMatchObject({ assignee: { id: mover!.id }, unattended: 'MOVED', done: false });
     expect(july.get(taskIds.households!)).toMatchObject({ done: true, unattended: null });
@@ -196,7 +197,7 @@ describe('a cell’s year (2026)', () => {
     const june = await tasksOn('2026-06-15');
     expect(june.get(taskIds.area!)!.unattended).toBeNull();
 
-    const reassigned = ok(await post<{ reassignTask: Task }>(REASSIGN, { input: { taskId: taskIds.area, memberId: steady!.id, reassignedOn: '2026-08-01' } })).reassignTask;
+    const reassigned = ok(await post<{ reassignTask: TaskAsSeen }>(REASSIGN, { input: { taskId: taskIds.area, memberId: steady!.id, reassignedOn: '2026-08-01' } })).reassignTask;
     expect(reassigned).toMatchObject({ assignee: { id: steady!.id }, unattended: null });
     expect(reassigned.assignments).toEqual([
       { member: { id: mover!.id }, assignedOn: '2026-01-05', endedOn: '2026-08-01' },

@@ -1,9 +1,8 @@
 import type { Caller } from '@dangvien/auth';
-import { demoDataSet, demoId } from '@dangvien/demo-data';
-import { callerWith } from '@dangvien/testing';
+import { callerWith, demoDataSet, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /** Cell meetings with attendance, the three-month absence alert (xóa tên) and the attendance rate. */
 const demo = demoDataSet();

@@ -1,6 +1,5 @@
 import type { DomainEvent } from '@dangvien/events';
-import { demoId } from '@dangvien/demo-data';
-import { startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationDatabase } from '../database.ts';

@@ -1,6 +1,5 @@
-import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { replicateOrgUnits } from '@dangvien/org-replica';
-import { startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
+import { demoDataSet, demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationDatabase } from '../database.ts';
 import { evaluationSubgraph } from '../subgraph.ts';

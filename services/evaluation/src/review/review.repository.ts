@@ -1,8 +1,8 @@
 import { withinReplicaScopes } from '@dangvien/org-replica';
-import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
-import type { EvaluationDatabase, ReviewTable } from '../database.ts';
-
-export type ReviewRow = Selectable<ReviewTable>;
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
+import type { EvaluationDatabase } from '../database.ts';
+import type { Review } from '../generated/tables.ts';
+import type { ReviewRow } from './review.tables.ts';
 
 /** Only reviews of members placed inside the caller's subtrees, as evaluation's copy of placements says. */
 function ofMembersInScope(eb: ExpressionBuilder<EvaluationDatabase, 'review'>, scopeIds: readonly string[]) {
@@ -28,9 +28,6 @@ export function findReviewsOfMembers(db: Kysely<EvaluationDatabase>, memberIds: 
     .execute();
 }
 
-export async function insertReviews(
-  db: Kysely<EvaluationDatabase>,
-  reviews: readonly Insertable<ReviewTable>[],
-): Promise<void> {
+export async function insertReviews(db: Kysely<EvaluationDatabase>, reviews: readonly Insertable<Review>[]): Promise<void> {
   if (reviews.length > 0) await db.insertInto('review').values([...reviews]).execute();
 }

@@ -1,20 +1,22 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { requireId } from '@dangvien/server';
-import type { EvaluationContext } from '../context.ts';
-import type { ReviewRow } from './review.repository.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { memberRef } from '../references.ts';
 
-export const reviewResolvers: GraphQLResolverMap<EvaluationContext> = {
+/** Members' reviews and grades, and the cycle and rule set each was decided under. */
+export const reviewResolvers: Resolvers = {
   Query: {
-    review: (_source, args: { id: string }, context) => context.reviewById.load(requireId(args.id)),
+    review: (_source, args, context) => context.reviewById.load(requireId(args.id)),
   },
   Review: {
-    __resolveReference: (reference: { id: string }, context: EvaluationContext) => context.reviewById.load(reference.id),
-    member: (review: ReviewRow) => ({ __typename: 'Member', id: review.member_id }),
+    __resolveReference: (reference, context) => context.reviewById.load(reference.id),
+    member: (review) => memberRef(review.member_id),
+    cycle: (review, _args, context) => (review.cycle_id ? context.cycleById.load(review.cycle_id) : null),
+    ruleSet: (review, _args, context) => (review.rule_set_id ? context.ruleSetById.load(review.rule_set_id) : null),
   },
   Member: {
     // Evaluation knows only the id of a Member; the membership subgraph resolves the rest.
-    __resolveReference: (reference: { id: string }) => reference,
-    reviews: (member: { id: string }, _args, context) => context.reviewsOfMember.load(member.id),
-    latestReview: async (member: { id: string }, _args, context) => (await context.reviewsOfMember.load(member.id))[0] ?? null,
+    __resolveReference: (reference) => reference,
+    reviews: (member, _args, context) => context.reviewsOfMember.load(member.id),
+    latestReview: async (member, _args, context) => (await context.reviewsOfMember.load(member.id))[0] ?? null,
   },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excellentQuota, gradeUnder, periodBounds, type RuleSetRow } from './rule-set.ts';
+import { excellentQuota, gradeUnder, periodBounds } from './rule-set.ts';
+import type { RuleSetRow } from './rules.tables.ts';
 
 const rules366: RuleSetRow = {
   id: '40000000-0000-4000-8000-000000000366',

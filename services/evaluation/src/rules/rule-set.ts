@@ -1,8 +1,5 @@
-import { DomainError } from '@dangvien/server';
-import type { Kysely, Selectable } from 'kysely';
-import type { EvaluationDatabase, Grade, ReviewPeriod, RuleSetTable } from '../database.ts';
-
-export type RuleSetRow = Selectable<RuleSetTable>;
+import type { Grade, ReviewPeriod } from '../generated/graphql.ts';
+import type { RuleSetRow } from './rules.tables.ts';
 
 /** First and last day of a review period. */
 export function periodBounds(year: number, period: ReviewPeriod): { start: string; end: string } {
@@ -11,14 +8,6 @@ export function periodBounds(year: number, period: ReviewPeriod): { start: strin
   const startMonth = (quarter - 1) * 3 + 1;
   const end = new Date(Date.UTC(year, startMonth + 2, 0)).toISOString().slice(0, 10); // day 0 of the next month
   return { start: `${year}-${String(startMonth).padStart(2, '0')}-01`, end };
-}
-
-/** The rule set valid for a period: the newest one in force on the period's last day. */
-export async function ruleSetForPeriod(db: Kysely<EvaluationDatabase>, year: number, period: ReviewPeriod): Promise<RuleSetRow> {
-  const { end } = periodBounds(year, period);
-  const ruleSet = await db.selectFrom('rule_set').selectAll().where('valid_from', '<=', end).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
-  if (!ruleSet) throw new DomainError('BAD_USER_INPUT', `Chưa có quy định xếp loại nào có hiệu lực cho kỳ ${period === 'YEAR' ? 'năm' : period} ${year}.`, { field: 'year' });
-  return ruleSet;
 }
 
 export interface GradeFacts {
@@ -45,20 +34,4 @@ export function gradeUnder(ruleSet: RuleSetRow, facts: GradeFacts): Grade {
 /** The most excellent grades allowed for a number of good grades. */
 export function excellentQuota(ruleSet: RuleSetRow, goodCount: number): number {
   return Math.floor((goodCount * ruleSet.excellent_quota_percent) / 100);
-}
-
-export function ruleSetToGraphQL(row: RuleSetRow) {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    validFrom: row.valid_from,
-    excellentMinScore: row.excellent_min_score,
-    goodMinScore: row.good_min_score,
-    completedMinScore: row.completed_min_score,
-    excellentRequiresAllTasks: row.excellent_requires_all_tasks,
-    excellentMinExceededPercent: row.excellent_min_exceeded_percent,
-    excellentQuotaPercent: row.excellent_quota_percent,
-    residenceCommentRequired: row.residence_comment_required,
-  };
 }

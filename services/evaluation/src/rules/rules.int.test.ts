@@ -1,8 +1,7 @@
-import { demoDataSet, demoId } from '@dangvien/demo-data';
-import { callerWith, postGraphQL } from '@dangvien/testing';
+import { callerWith, demoDataSet, demoId, postGraphQL } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * Rule sets are dated data: a review uses the rule set valid for its period, and a new rule set never

@@ -1,6 +1,6 @@
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
 import { subtreeUnitIds, unitsWithinScopes } from '@dangvien/org-replica';
-import { DomainError } from '@dangvien/server';
+import { DomainError, requireDate } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
 
@@ -79,4 +79,9 @@ export async function ancestorsOf(db: Kysely<EvaluationDatabase>, unitIds: reado
     )
     SELECT id FROM up`.execute(db);
   return result.rows.map((row) => row.id);
+}
+
+/** The day a state is asked for: a valid date, or today. */
+export function requireAsOf(value: string | null | undefined): string {
+  return value === null || value === undefined ? new Date().toISOString().slice(0, 10) : requireDate(value, 'asOf');
 }

@@ -2,18 +2,9 @@ import { readableScopes, type Caller } from '@dangvien/auth';
 import { inReplicaSubtreeWithin } from '@dangvien/org-replica';
 import { sql, type Kysely } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
+import type { AttendanceRate, GradeDistribution } from '../generated/graphql.ts';
 import { placementsOn } from '../replica/placement-history.ts';
 import { readableUnit, requireYear } from '../scope/scope.ts';
-
-export interface GradeDistribution {
-  unitId: string;
-  year: number;
-  excellent: number;
-  good: number;
-  completed: number;
-  notCompleted: number;
-  total: number;
-}
 
 /**
  * Annual grades of the members placed in a unit's subtree at the end of the year (from the dated
@@ -41,18 +32,6 @@ export async function gradeDistribution(db: Kysely<EvaluationDatabase>, caller: 
     notCompleted: Number(row.not_completed),
     total: Number(row.total),
   };
-}
-
-export interface AttendanceRate {
-  unitId: string;
-  year: number;
-  meetings: number;
-  records: number;
-  present: number;
-  excused: number;
-  absent: number;
-  /** present / records, null without records */
-  rate: number | null;
 }
 
 /** Attendance at the meetings of the cells in a unit's subtree during a year: one SQL statement over the meetings' counts. */

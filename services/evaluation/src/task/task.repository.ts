@@ -1,41 +1,24 @@
 import { readableScopes, type Caller } from '@dangvien/auth';
 import { inReplicaSubtreeWithin } from '@dangvien/org-replica';
-import { requireDate } from '@dangvien/server';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { EvaluationDatabase, ReviewPeriod } from '../database.ts';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { EvaluationDatabase } from '../database.ts';
+import type { ReviewPeriod, TaskSummary } from '../generated/graphql.ts';
+import type { Task, TaskAssignment, TaskReview } from '../generated/tables.ts';
 import { placementsOn, ROSTER_STATUSES } from '../replica/placement-history.ts';
 import { periodBounds } from '../rules/rule-set.ts';
 import { readableUnit, requireYear } from '../scope/scope.ts';
-
-/** Why a task is "sót việc": its holder moved to another cell, was exempted, or left party life. */
-export type UnattendedReason = 'MOVED' | 'EXEMPT' | 'LEFT';
-
-/** A task as it stood on `as_of`. */
-export interface TaskRow {
-  id: string;
-  cell_id: string;
-  title: string;
-  area: string | null;
-  households: string[];
-  starts_on: string;
-  ends_on: string | null;
-  as_of: string;
-  assignee_id: string | null;
-  done: boolean;
-  overdue: boolean;
-  unattended: UnattendedReason | null;
-}
+import type { TaskAssignmentRow, TaskReviewRow, TaskStateRow } from './task.tables.ts';
 
 /**
  * Tasks with their state on `asOf`, derived in one statement: the holder that day, done (the latest
  * review by then says DONE or EXCEEDED), overdue (not done and past its end) and "sót việc" (not done,
  * held by someone no longer on the cell's roster that day, per the dated placements).
  */
-export async function findTasks(db: Kysely<EvaluationDatabase>, filter: { ids?: readonly string[]; where?: RawBuilder<boolean>; asOf: string; unattendedOnly?: boolean }): Promise<TaskRow[]> {
+export async function findTasks(db: Kysely<EvaluationDatabase>, filter: { ids?: readonly string[]; where?: RawBuilder<boolean>; asOf: string; unattendedOnly?: boolean }): Promise<TaskStateRow[]> {
   const conditions: RawBuilder<boolean>[] = [];
   if (filter.ids) conditions.push(sql<boolean>`task.id = ANY(${[...filter.ids]}::uuid[])`);
   if (filter.where) conditions.push(filter.where);
-  const result = await sql<TaskRow>`
+  const result = await sql<TaskStateRow>`
     SELECT * FROM ${taskStates(conditions, filter.asOf)} AS task
     ${filter.unattendedOnly ? sql`WHERE task.unattended IS NOT NULL` : sql``}
     ORDER BY task.starts_on, task.title, task.id`.execute(db);
@@ -70,18 +53,8 @@ function taskStates(conditions: readonly RawBuilder<boolean>[], asOf: string): R
 }
 
 /** Tasks of the cells in a unit's subtree (within the caller's), as they stood on `asOf`. */
-export function tasksOfUnit(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, asOf: string, unattendedOnly = false): Promise<TaskRow[]> {
+export function tasksOfUnit(db: Kysely<EvaluationDatabase>, caller: Caller, unitId: string, asOf: string, unattendedOnly = false): Promise<TaskStateRow[]> {
   return findTasks(db, { where: sql<boolean>`${inReplicaSubtreeWithin('task.cell_id', unitId, readableScopes(caller))}`, asOf, unattendedOnly });
-}
-
-export interface TaskSummary {
-  unitId: string;
-  year: number;
-  period: ReviewPeriod;
-  total: number;
-  done: number;
-  overdue: number;
-  unattended: number;
 }
 
 /**
@@ -103,7 +76,48 @@ export async function taskSummary(db: Kysely<EvaluationDatabase>, caller: Caller
   return { unitId, year, period, total: Number(row.total), done: Number(row.done), overdue: Number(row.overdue), unattended: Number(row.unattended) };
 }
 
-/** The day a state is asked for: a valid date, or today. */
-export function requireAsOf(value: string | null | undefined): string {
-  return value === null || value === undefined ? new Date().toISOString().slice(0, 10) : requireDate(value, 'asOf');
+/** Assignments of several tasks at once, oldest first. */
+export function assignmentsOfTasks(db: Kysely<EvaluationDatabase>, taskIds: readonly string[]): Promise<TaskAssignmentRow[]> {
+  return db.selectFrom('task_assignment').selectAll().where('task_id', 'in', [...taskIds]).orderBy('assigned_on').execute();
+}
+
+/** Reviews of several tasks at once, oldest first. */
+export function reviewsOfTasks(db: Kysely<EvaluationDatabase>, taskIds: readonly string[]): Promise<TaskReviewRow[]> {
+  return db.selectFrom('task_review').selectAll().where('task_id', 'in', [...taskIds]).orderBy('reviewed_on').orderBy('created_at').execute();
+}
+
+export async function insertTask(db: Kysely<EvaluationDatabase>, task: Insertable<Task>, firstAssignment: Omit<Insertable<TaskAssignment>, 'task_id'>): Promise<void> {
+  await db.insertInto('task').values(task).execute();
+  await db.insertInto('task_assignment').values({ ...firstAssignment, task_id: task.id }).execute();
+}
+
+/** The task, locked for the rest of the transaction. */
+export function lockTask(trx: Transaction<EvaluationDatabase>, taskId: string): Promise<{ id: string; cell_id: string; starts_on: string } | undefined> {
+  return sql<{ id: string; cell_id: string; starts_on: string }>`SELECT id, cell_id, starts_on FROM task WHERE id = ${taskId} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
+}
+
+/** The assignment still running (every task has one until it is handed on). */
+export function currentAssignment(db: Kysely<EvaluationDatabase>, taskId: string): Promise<TaskAssignmentRow> {
+  return db.selectFrom('task_assignment').selectAll().where('task_id', '=', taskId).where('ended_on', 'is', null).executeTakeFirstOrThrow();
+}
+
+/** Ends the running assignment on `day` and starts the next holder's. */
+export async function handOver(db: Kysely<EvaluationDatabase>, current: TaskAssignmentRow, memberId: string, day: string): Promise<void> {
+  await db.updateTable('task_assignment').set({ ended_on: day }).where('task_id', '=', current.task_id).where('assigned_on', '=', current.assigned_on).execute();
+  await db.insertInto('task_assignment').values({ task_id: current.task_id, member_id: memberId, assigned_on: day, ended_on: null }).execute();
+}
+
+/** Who held the task on `day`. */
+export function holderOn(db: Kysely<EvaluationDatabase>, taskId: string, day: string): Promise<{ member_id: string }> {
+  return db
+    .selectFrom('task_assignment')
+    .select('member_id')
+    .where('task_id', '=', taskId)
+    .where('assigned_on', '<=', day)
+    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', day)]))
+    .executeTakeFirstOrThrow();
+}
+
+export function insertTaskReview(db: Kysely<EvaluationDatabase>, review: Insertable<TaskReview>): Promise<TaskReviewRow> {
+  return db.insertInto('task_review').values(review).returningAll().executeTakeFirstOrThrow();
 }

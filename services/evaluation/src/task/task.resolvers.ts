@@ -1,41 +1,38 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { requireId } from '@dangvien/server';
-import type { EvaluationContext } from '../context.ts';
-import type { ReviewPeriod, TaskAssignmentTable, TaskReviewTable } from '../database.ts';
-import type { Selectable } from 'kysely';
-import { assignTask, reassignTask, reviewTask, type AssignTaskInput, type ReassignTaskInput, type ReviewTaskInput } from './task.ts';
-import { requireAsOf, taskSummary, tasksOfUnit, type TaskRow } from './task.queries.ts';
-
-const member = (id: string) => ({ __typename: 'Member', id });
+import type { Resolvers } from '../generated/resolvers.ts';
+import { memberRef, orgUnitRef } from '../references.ts';
+import { requireAsOf } from '../scope/scope.ts';
+import { taskSummary, tasksOfUnit } from './task.repository.ts';
+import { assignTask, reassignTask, reviewTask } from './task.ts';
 
 /** Phân công nhiệm vụ: tasks, their holders and periodic reviews, and "sót việc". */
-export const taskResolvers: GraphQLResolverMap<EvaluationContext> = {
+export const taskResolvers: Resolvers = {
   Query: {
-    tasks: (_source, args: { unitId: string; asOf?: string | null }, context) => tasksOfUnit(context.db, context.caller, requireId(args.unitId, 'unitId'), requireAsOf(args.asOf)),
-    taskSummary: (_source, args: { unitId: string; year: number; period?: ReviewPeriod | null }, context) =>
-      taskSummary(context.db, context.caller, requireId(args.unitId, 'unitId'), args.year, args.period ?? 'YEAR'),
+    tasks: (_source, args, context) => tasksOfUnit(context.db, context.caller, requireId(args.unitId, 'unitId'), requireAsOf(args.asOf)),
+    // An explicit null period takes the default too.
+    taskSummary: (_source, args, context) => taskSummary(context.db, context.caller, requireId(args.unitId, 'unitId'), args.year, args.period ?? 'YEAR'),
   },
   Mutation: {
-    assignTask: (_source, args: { input: AssignTaskInput }, context) => assignTask(context.db, context.caller, args.input),
-    reassignTask: (_source, args: { input: ReassignTaskInput }, context) => reassignTask(context.db, context.caller, args.input),
-    reviewTask: (_source, args: { input: ReviewTaskInput }, context) => reviewTask(context.db, context.caller, args.input),
+    assignTask: (_source, args, context) => assignTask(context.db, context.caller, args.input),
+    reassignTask: (_source, args, context) => reassignTask(context.db, context.caller, args.input),
+    reviewTask: (_source, args, context) => reviewTask(context.db, context.caller, args.input),
   },
   Task: {
-    cell: (task: TaskRow) => ({ __typename: 'OrgUnit', id: task.cell_id }),
-    startsOn: (task: TaskRow) => task.starts_on,
-    endsOn: (task: TaskRow) => task.ends_on,
-    asOf: (task: TaskRow) => task.as_of,
-    assignee: (task: TaskRow) => (task.assignee_id ? member(task.assignee_id) : null),
-    assignments: (task: TaskRow, _args, context) => context.assignmentsOfTask.load(task.id),
-    reviews: (task: TaskRow, _args, context) => context.reviewsOfTask.load(task.id),
+    cell: (task) => orgUnitRef(task.cell_id),
+    startsOn: (task) => task.starts_on,
+    endsOn: (task) => task.ends_on,
+    asOf: (task) => task.as_of,
+    assignee: (task) => (task.assignee_id ? memberRef(task.assignee_id) : null),
+    assignments: (task, _args, context) => context.assignmentsOfTask.load(task.id),
+    reviews: (task, _args, context) => context.reviewsOfTask.load(task.id),
   },
   TaskAssignment: {
-    member: (row: Selectable<TaskAssignmentTable>) => member(row.member_id),
-    assignedOn: (row: Selectable<TaskAssignmentTable>) => row.assigned_on,
-    endedOn: (row: Selectable<TaskAssignmentTable>) => row.ended_on,
+    member: (row) => memberRef(row.member_id),
+    assignedOn: (row) => row.assigned_on,
+    endedOn: (row) => row.ended_on,
   },
   TaskReview: {
-    member: (row: Selectable<TaskReviewTable>) => member(row.member_id),
-    reviewedOn: (row: Selectable<TaskReviewTable>) => row.reviewed_on,
+    member: (row) => memberRef(row.member_id),
+    reviewedOn: (row) => row.reviewed_on,
   },
 };

@@ -1,29 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { EvaluationDatabase, TaskResult } from '../database.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { EvaluationDatabase } from '../database.ts';
+import type { AssignTaskInput, ReassignTaskInput, ReviewTaskInput, TaskResult } from '../generated/graphql.ts';
+import { currentCellKind } from '../meeting/meeting.repository.ts';
 import { vietnameseDate } from '../meeting/meeting.ts';
 import { rosterOn } from '../replica/placement-history.ts';
 import { requireWritableUnit } from '../scope/scope.ts';
-import { findTasks, type TaskRow } from './task.queries.ts';
+import { currentAssignment, findTasks, handOver, holderOn, insertTask, insertTaskReview, lockTask } from './task.repository.ts';
+import type { TaskReviewRow, TaskStateRow } from './task.tables.ts';
 
 const MAX_HOUSEHOLDS = 200;
 const TASK_RESULTS: readonly TaskResult[] = ['EXCEEDED', 'DONE', 'IN_PROGRESS', 'NOT_DONE'];
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-export interface AssignTaskInput {
-  cellId: string;
-  memberId: string;
-  title: string;
-  area?: string | null;
-  households?: string[] | null;
-  startsOn: string;
-  endsOn?: string | null;
-}
-
 /** Phân công nhiệm vụ: the cell gives a member of its roster a task (an area or named households) for a period. */
-export async function assignTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: AssignTaskInput): Promise<TaskRow> {
+export async function assignTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: AssignTaskInput): Promise<TaskStateRow> {
   const cellId = requireId(input.cellId, 'cellId');
   const memberId = requireId(input.memberId, 'memberId');
   const title = requireText(input.title, 'title', 'tên nhiệm vụ', 300);
@@ -37,52 +30,37 @@ export async function assignTask(db: Kysely<EvaluationDatabase>, caller: Caller,
 
   return db.transaction().execute(async (trx) => {
     await requireWritableUnit(trx, caller, 'assignTask', cellId, 'Không tìm thấy chi bộ.');
-    const cell = await trx.selectFrom('org_unit_replica').select('kind').where('id', '=', cellId).where('valid_to', 'is', null).executeTakeFirst();
-    if (!cell || !['CELL', 'GRASSROOTS_CELL'].includes(cell.kind)) throw new DomainError('BAD_USER_INPUT', 'Chỉ chi bộ mới phân công nhiệm vụ cho đảng viên.', { field: 'cellId' });
+    const kind = await currentCellKind(trx, cellId);
+    if (!kind || !['CELL', 'GRASSROOTS_CELL'].includes(kind)) throw new DomainError('BAD_USER_INPUT', 'Chỉ chi bộ mới phân công nhiệm vụ cho đảng viên.', { field: 'cellId' });
     await requireOnRoster(trx, cellId, memberId, startsOn);
-    const task = await trx.insertInto('task').values({ id: randomUUID(), cell_id: cellId, title, area, households, starts_on: startsOn, ends_on: endsOn }).returningAll().executeTakeFirstOrThrow();
-    await trx.insertInto('task_assignment').values({ task_id: task.id, member_id: memberId, assigned_on: startsOn, ended_on: null }).execute();
+    const task = { id: randomUUID(), cell_id: cellId, title, area, households, starts_on: startsOn, ends_on: endsOn };
+    await insertTask(trx, task, { member_id: memberId, assigned_on: startsOn, ended_on: null });
     await writeAudit(trx, caller, [{ operation: 'assignTask', entityType: 'Task', entityId: task.id, before: null, after: { cellId, memberId, title, area, households, startsOn, endsOn } }]);
     return taskAsOf(trx, task.id, startsOn);
   });
 }
 
-export interface ReassignTaskInput {
-  taskId: string;
-  memberId: string;
-  /** The first day the new member holds the task. */
-  reassignedOn: string;
-}
-
 /** Hands a task to another member of the cell from a date (the previous holder's assignment ends that day). */
-export async function reassignTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: ReassignTaskInput): Promise<TaskRow> {
+export async function reassignTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: ReassignTaskInput): Promise<TaskStateRow> {
   const taskId = requireId(input.taskId, 'taskId');
   const memberId = requireId(input.memberId, 'memberId');
   const reassignedOn = requireDate(input.reassignedOn, 'reassignedOn');
   return db.transaction().execute(async (trx) => {
     const task = await lockWritableTask(trx, caller, 'reassignTask', taskId);
-    const current = await trx.selectFrom('task_assignment').selectAll().where('task_id', '=', task.id).where('ended_on', 'is', null).executeTakeFirstOrThrow();
+    const current = await currentAssignment(trx, task.id);
     if (reassignedOn <= current.assigned_on) {
       throw new DomainError('BAD_USER_INPUT', `Ngày phân công lại phải sau ngày ${vietnameseDate(current.assigned_on)} (lần phân công trước).`, { field: 'reassignedOn' });
     }
     if (current.member_id === memberId) throw new DomainError('BAD_USER_INPUT', 'Nhiệm vụ đang do chính đảng viên này phụ trách.', { field: 'memberId' });
     await requireOnRoster(trx, task.cell_id, memberId, reassignedOn);
-    await trx.updateTable('task_assignment').set({ ended_on: reassignedOn }).where('task_id', '=', task.id).where('assigned_on', '=', current.assigned_on).execute();
-    await trx.insertInto('task_assignment').values({ task_id: task.id, member_id: memberId, assigned_on: reassignedOn, ended_on: null }).execute();
+    await handOver(trx, current, memberId, reassignedOn);
     await writeAudit(trx, caller, [{ operation: 'reassignTask', entityType: 'Task', entityId: task.id, before: { memberId: current.member_id, assignedOn: current.assigned_on }, after: { memberId, assignedOn: reassignedOn } }]);
     return taskAsOf(trx, task.id, reassignedOn);
   });
 }
 
-export interface ReviewTaskInput {
-  taskId: string;
-  reviewedOn: string;
-  result: TaskResult;
-  comment?: string | null;
-}
-
 /** The cell's periodic review of a task: the result of whoever held it that day. */
-export async function reviewTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: ReviewTaskInput) {
+export async function reviewTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: ReviewTaskInput): Promise<TaskReviewRow> {
   const taskId = requireId(input.taskId, 'taskId');
   const reviewedOn = requireDate(input.reviewedOn, 'reviewedOn');
   if (!TASK_RESULTS.includes(input.result)) throw new DomainError('BAD_USER_INPUT', 'Kết quả đánh giá nhiệm vụ không hợp lệ.', { field: 'result' });
@@ -91,25 +69,15 @@ export async function reviewTask(db: Kysely<EvaluationDatabase>, caller: Caller,
   return db.transaction().execute(async (trx) => {
     const task = await lockWritableTask(trx, caller, 'reviewTask', taskId);
     if (reviewedOn < task.starts_on) throw new DomainError('BAD_USER_INPUT', `Nhiệm vụ bắt đầu từ ngày ${vietnameseDate(task.starts_on)}: chưa thể đánh giá trước đó.`, { field: 'reviewedOn' });
-    const holder = await trx
-      .selectFrom('task_assignment')
-      .select('member_id')
-      .where('task_id', '=', task.id)
-      .where('assigned_on', '<=', reviewedOn)
-      .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', reviewedOn)]))
-      .executeTakeFirstOrThrow();
-    const review = await trx
-      .insertInto('task_review')
-      .values({ id: randomUUID(), task_id: task.id, member_id: holder.member_id, reviewed_on: reviewedOn, result: input.result, comment })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const holder = await holderOn(trx, task.id, reviewedOn);
+    const review = await insertTaskReview(trx, { id: randomUUID(), task_id: task.id, member_id: holder.member_id, reviewed_on: reviewedOn, result: input.result, comment });
     await writeAudit(trx, caller, [{ operation: 'reviewTask', entityType: 'Task', entityId: task.id, before: null, after: { reviewId: review.id, memberId: holder.member_id, reviewedOn, result: input.result, comment } }]);
     return review;
   });
 }
 
 async function lockWritableTask(trx: Transaction<EvaluationDatabase>, caller: Caller, mutation: 'reassignTask' | 'reviewTask', taskId: string) {
-  const task = await sql<{ id: string; cell_id: string; starts_on: string }>`SELECT id, cell_id, starts_on FROM task WHERE id = ${taskId} FOR UPDATE`.execute(trx).then((result) => result.rows[0]);
+  const task = await lockTask(trx, taskId);
   if (!task) throw new DomainError('NOT_FOUND', 'Không tìm thấy nhiệm vụ.');
   await requireWritableUnit(trx, caller, mutation, task.cell_id, 'Không tìm thấy nhiệm vụ.');
   return task;
@@ -124,7 +92,7 @@ async function requireOnRoster(trx: Transaction<EvaluationDatabase>, cellId: str
   });
 }
 
-async function taskAsOf(trx: Transaction<EvaluationDatabase>, taskId: string, day: string): Promise<TaskRow> {
+async function taskAsOf(trx: Transaction<EvaluationDatabase>, taskId: string, day: string): Promise<TaskStateRow> {
   const [task] = await findTasks(trx, { ids: [taskId], asOf: day });
   return task!;
 }

@@ -1,0 +1,130 @@
+import { readableScopes, type Caller } from '@dangvien/auth';
+import { unitsWithinScopes } from '@dangvien/org-replica';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { EvaluationDatabase } from '../database.ts';
+import type { Grade, ReviewPeriod, ReviewSubject } from '../generated/graphql.ts';
+import type { GradeProposal, Review, ReviewCycle } from '../generated/tables.ts';
+import { lacksResidenceComment } from '../residence/residence.repository.ts';
+import type { ReviewRow } from '../review/review.tables.ts';
+import { ancestorsOf } from '../scope/scope.ts';
+import type { GradeProposalRow, MemberReplicaRow, ReviewCycleRow, SelfReviewRow } from './cycle.tables.ts';
+
+type Db = Kysely<EvaluationDatabase>;
+
+/** The cycle, locked for the rest of the transaction (two decisions on one cycle run one after the other). */
+export async function lockCycle(db: Db, cycleId: string): Promise<ReviewCycleRow | undefined> {
+  return sql<ReviewCycleRow>`SELECT * FROM review_cycle WHERE id = ${cycleId} FOR UPDATE`.execute(db).then((result) => result.rows[0]);
+}
+
+/** Cycles the caller may see: of organizations inside their subtrees, or containing one of their grants. */
+export async function visibleCycles(db: Db, caller: Caller, filter: { ids?: string[]; unitId?: string; year?: number }): Promise<ReviewCycleRow[]> {
+  let query = db.selectFrom('review_cycle').selectAll();
+  if (filter.ids) query = query.where('id', 'in', filter.ids);
+  if (filter.unitId) query = query.where('unit_id', '=', filter.unitId);
+  if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  const rows = await query.orderBy('year', 'desc').orderBy('period', 'desc').execute();
+  if (rows.length === 0) return [];
+  const readable = await unitsWithinScopes(db, rows.map((row) => row.unit_id), readableScopes(caller));
+  const aboveGrants = new Set(await ancestorsOf(db, caller.grants.map((grant) => grant.scopeUnitId)));
+  return rows.filter((row) => readable.has(row.unit_id) || aboveGrants.has(row.unit_id));
+}
+
+/** Kind and name of a unit as it stands today in the replica of the tree. */
+export function currentUnit(db: Db, unitId: string): Promise<{ kind: string; name: string } | undefined> {
+  return db.selectFrom('org_unit_replica').select(['kind', 'name']).where('id', '=', unitId).where('valid_to', 'is', null).executeTakeFirst();
+}
+
+export function findCycleOfPeriod(db: Db, unitId: string, year: number, period: ReviewPeriod, subject: ReviewSubject): Promise<{ id: string } | undefined> {
+  return db.selectFrom('review_cycle').select('id').where('unit_id', '=', unitId).where('year', '=', year).where('period', '=', period).where('subject', '=', subject).executeTakeFirst();
+}
+
+export function insertCycle(db: Db, cycle: Insertable<ReviewCycle>): Promise<ReviewCycleRow> {
+  return db.insertInto('review_cycle').values(cycle).returningAll().executeTakeFirstOrThrow();
+}
+
+export function closeCycle(db: Db, cycleId: string): Promise<ReviewCycleRow> {
+  return db.updateTable('review_cycle').set({ status: 'CLOSED' }).where('id', '=', cycleId).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findMemberReplica(db: Db, memberId: string): Promise<MemberReplicaRow | undefined> {
+  return db.selectFrom('member_replica').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+}
+
+export function findMemberReplicas(db: Db, memberIds: readonly string[]): Promise<MemberReplicaRow[]> {
+  return db.selectFrom('member_replica').selectAll().where('member_id', 'in', [...memberIds]).execute();
+}
+
+export function findSelfReviewContent(db: Db, cycleId: string, memberId: string): Promise<{ content: string } | undefined> {
+  return db.selectFrom('self_review').select('content').where('cycle_id', '=', cycleId).where('member_id', '=', memberId).executeTakeFirst();
+}
+
+/** Writes (or rewrites) a member's self-review in a cycle. */
+export function upsertSelfReview(db: Db, cycleId: string, memberId: string, content: string): Promise<SelfReviewRow> {
+  return db
+    .insertInto('self_review')
+    .values({ cycle_id: cycleId, member_id: memberId, content })
+    .onConflict((oc) => oc.columns(['cycle_id', 'member_id']).doUpdateSet({ content, submitted_at: sql<Date>`now()` }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findProposalGrade(db: Db, cycleId: string, memberId: string): Promise<Pick<GradeProposalRow, 'score' | 'grade' | 'disciplined'> | undefined> {
+  return db.selectFrom('grade_proposal').select(['score', 'grade', 'disciplined']).where('cycle_id', '=', cycleId).where('member_id', '=', memberId).executeTakeFirst();
+}
+
+export function findProposals(db: Db, cycleId: string, memberIds: readonly string[]): Promise<GradeProposalRow[]> {
+  return db.selectFrom('grade_proposal').selectAll().where('cycle_id', '=', cycleId).where('member_id', 'in', [...memberIds]).execute();
+}
+
+/** Writes (or rewrites) the cell's proposal for a member in a cycle. */
+export function upsertProposal(db: Db, key: { cycle_id: string; member_id: string }, values: Omit<Insertable<GradeProposal>, 'cycle_id' | 'member_id' | 'proposed_at'>): Promise<GradeProposalRow> {
+  return db
+    .insertInto('grade_proposal')
+    .values({ ...key, ...values })
+    .onConflict((oc) => oc.columns(['cycle_id', 'member_id']).doUpdateSet({ ...values, proposed_at: sql<Date>`now()` }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The members' reviews of a period, locked: a decision rewrites them. */
+export async function lockReviewsOfPeriod(db: Db, memberIds: readonly string[], year: number, period: ReviewPeriod): Promise<ReviewRow[]> {
+  return sql<ReviewRow>`SELECT * FROM review WHERE member_id = ANY(${[...memberIds]}::uuid[]) AND year = ${year} AND period = ${period} FOR UPDATE`.execute(db).then((result) => result.rows);
+}
+
+/** Writes a decided review, replacing the member's review of the same period. */
+export function upsertReview(db: Db, review: Insertable<Review> & Pick<ReviewRow, 'score' | 'grade' | 'cycle_id' | 'rule_set_id' | 'disciplined'>): Promise<ReviewRow> {
+  const values = { score: review.score, grade: review.grade, cycle_id: review.cycle_id, rule_set_id: review.rule_set_id, disciplined: review.disciplined };
+  return db.insertInto('review').values(review).onConflict((oc) => oc.constraint('review_member_year_unique').doUpdateSet(values)).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Members with a discipline recorded by membership (MemberDisciplined) between two days. */
+export async function membersDisciplinedBetween(db: Db, memberIds: readonly string[], start: string, end: string): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('member_discipline')
+    .select('member_id')
+    .where('member_id', 'in', [...memberIds])
+    .where('effective_date', '>=', start)
+    .where('effective_date', '<=', end)
+    .execute();
+  return new Set(rows.map((row) => row.member_id));
+}
+
+/** One of the members who is a working member without the residence's comment for the year (Regulation 213), if any. */
+export async function memberLackingResidenceComment(db: Db, memberIds: readonly string[], year: number): Promise<string | undefined> {
+  const missing = await sql<{ member_id: string }>`
+    SELECT member_id FROM unnest(${[...memberIds]}::uuid[]) AS decided (member_id)
+    WHERE ${lacksResidenceComment('decided.member_id', year)} LIMIT 1`.execute(db);
+  return missing.rows[0]?.member_id;
+}
+
+/** How many reviews of a cycle have each grade. */
+export async function gradeCountsOfCycle(db: Db, cycleId: string): Promise<(grade: Grade) => number> {
+  const counts = await db
+    .selectFrom('review')
+    .select(['grade', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('cycle_id', '=', cycleId)
+    .groupBy('grade')
+    .execute();
+  return (grade) => Number(counts.find((row) => row.grade === grade)?.n ?? 0);
+}
