@@ -13,7 +13,7 @@ import {
 } from '@dangvien/ui';
 import { visibleMembers } from './members.ts';
 import { MembersTable } from './MembersTable.tsx';
-import { CELL_MEMBERS, type CellMembersData } from './queries.ts';
+import { CELL_MEMBERS } from './queries.ts';
 
 /** A link that looks like the large buttons: easy to find and to hit. */
 const LINK_BUTTON = { display: 'inline-flex', alignItems: 'center', textDecoration: 'none', boxSizing: 'border-box' } as const;
@@ -25,7 +25,7 @@ export function CellPage({ basePath }: RemoteAppProps) {
   const searchId = useId();
   const [search, setSearch] = useState('');
   const cells = useCurrentUnit('CELL');
-  const { data, error, loading, refetch } = useQuery<CellMembersData>(CELL_MEMBERS, { id: cellId });
+  const { data, error, loading, refetch } = useQuery(CELL_MEMBERS, { id: cellId });
 
   const members = useMemo(() => visibleMembers(data?.orgUnit?.members ?? [], search), [data, search]);
 

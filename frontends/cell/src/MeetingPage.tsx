@@ -13,10 +13,11 @@ import {
   useQuery,
   type RemoteAppProps,
 } from '@dangvien/ui';
-import { defaultMarks, meetingInput, rosterOf, tally, type AttendanceStatus, type Mark, type MeetingKind } from './attendance.ts';
-import { CELL_ROSTER, RECORD_MEETING, type CellRosterData, type RecordMeetingData, type RosterMember } from './queries.ts';
+import { defaultMarks, meetingInput, rosterOf, tally, type Mark } from './attendance.ts';
+import type { MeetingKind } from './generated/graphql.ts';
+import { ATTENDANCE_STATUSES, MEETING_KINDS } from './messages.ts';
+import { CELL_ROSTER, RECORD_MEETING, type RosterMember } from './queries.ts';
 
-const STATUSES: AttendanceStatus[] = ['PRESENT', 'EXCUSED', 'ABSENT'];
 /** Today on the secretary's own calendar (not UTC: at 6 a.m. in Hà Nội it is still yesterday in UTC). */
 const today = () => {
   const now = new Date();
@@ -27,7 +28,7 @@ const today = () => {
 export function MeetingPage({ basePath }: RemoteAppProps) {
   const { cellId = '' } = useParams();
   const { t } = useTranslation('cell');
-  const { data, error, loading, refetch } = useQuery<CellRosterData>(CELL_ROSTER, { id: cellId });
+  const { data, error, loading, refetch } = useQuery(CELL_ROSTER, { id: cellId });
   const roster = useMemo(() => rosterOf(data?.orgUnit?.members ?? []).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)), [data]);
 
   return (
@@ -79,7 +80,7 @@ function MeetingForm({ cellId, roster }: { cellId: string; roster: RosterMember[
       return;
     }
     setSaving(true);
-    graphqlRequest<RecordMeetingData>(RECORD_MEETING, { input: result.input }).then(
+    graphqlRequest(RECORD_MEETING, { input: result.input }).then(
       (answer) => {
         setSaving(false);
         setSaved(t('saved', { date: formatDate(answer.recordMeeting.heldOn), count: answer.recordMeeting.attendance.length }));
@@ -103,8 +104,11 @@ function MeetingForm({ cellId, roster }: { cellId: string; roster: RosterMember[
         <div className="dv-field">
           <label htmlFor={`${id}-kind`}>{t('kind')}</label>
           <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as MeetingKind)}>
-            <option value="REGULAR">{t('kindREGULAR')}</option>
-            <option value="THEMATIC">{t('kindTHEMATIC')}</option>
+            {MEETING_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`labels.meetingKind.${value}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="dv-field" style={{ flex: '1 1 20rem' }}>
@@ -126,10 +130,10 @@ function MeetingForm({ cellId, roster }: { cellId: string; roster: RosterMember[
             <li key={member.id} style={{ borderBottom: '1px solid var(--dv-border)', padding: '0.5rem 0' }}>
               <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1.5rem', alignItems: 'center' }}>
                 <legend style={{ fontWeight: 700, fontSize: '1.15rem', padding: 0 }}>{member.fullName}</legend>
-                {STATUSES.map((status) => (
+                {ATTENDANCE_STATUSES.map((status) => (
                   <label key={status} className="dv-check">
                     <input type="radio" name={`${id}-${member.id}`} value={status} checked={current.status === status} onChange={() => mark(member.id, { status })} />
-                    {t(status)}
+                    {t(`labels.attendanceStatus.${status}`)}
                   </label>
                 ))}
                 {current.status === 'EXCUSED' ? (

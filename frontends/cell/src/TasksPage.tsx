@@ -2,14 +2,14 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DataTable, ErrorMessage, formatDate, joinPath, Loading, Page, useQuery, type Column, type RemoteAppProps } from '@dangvien/ui';
-import { CELL_TASKS, type CellTask, type CellTasksData } from './queries.ts';
+import { CELL_TASKS, type CellTask } from './queries.ts';
 import { sortTasks, taskState } from './tasks.ts';
 
 /** The cell's tasks, forgotten ones (sót việc) first, so the secretary re-assigns them. */
 export function TasksPage({ basePath }: RemoteAppProps) {
   const { cellId = '' } = useParams();
   const { t } = useTranslation('cell');
-  const { data, error, loading, refetch } = useQuery<CellTasksData>(CELL_TASKS, { id: cellId });
+  const { data, error, loading, refetch } = useQuery(CELL_TASKS, { id: cellId });
   const tasks = useMemo(() => sortTasks(data?.tasks ?? []), [data]);
   const unattended = tasks.filter((task) => task.unattended).length;
 
@@ -26,7 +26,7 @@ export function TasksPage({ basePath }: RemoteAppProps) {
         return state === 'unattended' || state === 'overdue' ? (
           <strong style={{ color: 'var(--dv-error)' }} data-state={state}>
             {text}
-            {task.unattended ? <span style={{ display: 'block', fontWeight: 400 }}>{t(`unattended_${task.unattended}`)}</span> : null}
+            {task.unattended ? <span style={{ display: 'block', fontWeight: 400 }}>{t(`labels.unattendedReason.${task.unattended}`)}</span> : null}
           </strong>
         ) : (
           <span data-state={state}>{text}</span>

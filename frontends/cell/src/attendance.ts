@@ -1,7 +1,4 @@
-import type { MemberStatus } from '@dangvien/ui';
-
-export type AttendanceStatus = 'PRESENT' | 'EXCUSED' | 'ABSENT';
-export type MeetingKind = 'REGULAR' | 'THEMATIC';
+import type { AttendanceStatus, MeetingKind, MemberStatus, RecordMeetingInput } from './generated/graphql.ts';
 
 /** Who is on the roster to mark: members taking part in party life (exempt and departed members left out). */
 export function rosterOf<M extends { status: MemberStatus }>(members: readonly M[]): M[] {
@@ -52,18 +49,9 @@ export function meetingInput(cellId: string, form: MeetingForm): { problem: Form
   };
 }
 
-export interface RecordMeetingInput {
-  cellId: string;
-  heldOn: string;
-  kind: MeetingKind;
-  agenda: string;
-  resolution?: string;
-  attendance: { memberId: string; status: AttendanceStatus; reason?: string }[];
-}
-
 /** Counts shown before saving, so the secretary sees the totals the minutes will say. */
 export function tally(marks: Record<string, Mark>): Record<AttendanceStatus, number> {
-  const counts = { PRESENT: 0, EXCUSED: 0, ABSENT: 0 };
+  const counts: Record<AttendanceStatus, number> = { PRESENT: 0, EXCUSED: 0, ABSENT: 0 };
   for (const mark of Object.values(marks)) counts[mark.status] += 1;
   return counts;
 }

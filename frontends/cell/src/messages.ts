@@ -1,3 +1,6 @@
+import { enumValues } from '@dangvien/ui';
+import type { AttendanceStatus, Grade, MeetingKind, MemberStatus, UnattendedReason } from './generated/graphql.ts';
+
 export const vi = {
   title: 'Chi bộ',
   pickCell: 'Chọn chi bộ',
@@ -20,16 +23,11 @@ export const vi = {
   meetingTitle: 'Ghi biên bản sinh hoạt chi bộ',
   heldOn: 'Ngày sinh hoạt',
   kind: 'Hình thức',
-  kindREGULAR: 'Sinh hoạt thường kỳ',
-  kindTHEMATIC: 'Sinh hoạt chuyên đề',
   agenda: 'Nội dung sinh hoạt',
   agendaDefault: 'Sinh hoạt chi bộ thường kỳ',
   resolution: 'Nghị quyết, kết luận (nếu có)',
   attendanceCaption: 'Điểm danh ({{count}} đảng viên)',
   attendanceHint: 'Mặc định mọi người có mặt. Chỉ cần đánh dấu người vắng. Đảng viên được miễn sinh hoạt không có trong danh sách.',
-  PRESENT: 'Có mặt',
-  EXCUSED: 'Vắng có lý do',
-  ABSENT: 'Vắng không lý do',
   reason: 'Lý do vắng',
   tally: 'Có mặt {{PRESENT}} · Vắng có lý do {{EXCUSED}} · Vắng không lý do {{ABSENT}}',
   save: 'Lưu biên bản',
@@ -54,11 +52,40 @@ export const vi = {
   state_overdue: 'Quá hạn',
   state_done: 'Đã hoàn thành',
   state_ongoing: 'Đang thực hiện',
-  unattended_MOVED: 'người phụ trách đã chuyển sinh hoạt đi',
-  unattended_EXEMPT: 'người phụ trách được miễn sinh hoạt',
-  unattended_LEFT: 'người phụ trách không còn sinh hoạt đảng',
   unattendedNotice: 'Có {{count}} nhiệm vụ bị sót việc: người phụ trách không còn trong chi bộ. Cần phân công lại.',
   nobody: 'Chưa có người phụ trách',
+  /** The schema's enums this module shows; keyed by the generated types, so a new value needs its label. */
+  labels: {
+    memberStatus: {
+      CANDIDATE: 'Quần chúng ưu tú (đối tượng kết nạp)',
+      PROBATIONARY: 'Dự bị',
+      OFFICIAL: 'Chính thức',
+      EXEMPT: 'Miễn sinh hoạt',
+      LEFT: 'Đã ra khỏi Đảng',
+      DECEASED: 'Từ trần',
+    } satisfies Record<MemberStatus, string>,
+    grade: {
+      EXCELLENT: 'Hoàn thành xuất sắc nhiệm vụ',
+      GOOD: 'Hoàn thành tốt nhiệm vụ',
+      COMPLETED: 'Hoàn thành nhiệm vụ',
+      NOT_COMPLETED: 'Không hoàn thành nhiệm vụ',
+    } satisfies Record<Grade, string>,
+    // meetingKind and attendanceStatus: in the order the meeting form offers them.
+    meetingKind: {
+      REGULAR: 'Sinh hoạt thường kỳ',
+      THEMATIC: 'Sinh hoạt chuyên đề',
+    } satisfies Record<MeetingKind, string>,
+    attendanceStatus: {
+      PRESENT: 'Có mặt',
+      EXCUSED: 'Vắng có lý do',
+      ABSENT: 'Vắng không lý do',
+    } satisfies Record<AttendanceStatus, string>,
+    unattendedReason: {
+      MOVED: 'người phụ trách đã chuyển sinh hoạt đi',
+      EXEMPT: 'người phụ trách được miễn sinh hoạt',
+      LEFT: 'người phụ trách không còn sinh hoạt đảng',
+    } satisfies Record<UnattendedReason, string>,
+  },
 };
 
 export const en: typeof vi = {
@@ -83,16 +110,11 @@ export const en: typeof vi = {
   meetingTitle: 'Record a cell meeting',
   heldOn: 'Meeting date',
   kind: 'Kind',
-  kindREGULAR: 'Regular meeting',
-  kindTHEMATIC: 'Thematic meeting',
   agenda: 'Agenda',
   agendaDefault: 'Regular cell meeting',
   resolution: 'Resolution, conclusions (optional)',
   attendanceCaption: 'Attendance ({{count}} members)',
   attendanceHint: 'Everyone is present unless marked otherwise. Exempt members are not listed.',
-  PRESENT: 'Present',
-  EXCUSED: 'Absent with reason',
-  ABSENT: 'Absent without reason',
   reason: 'Reason',
   tally: 'Present {{PRESENT}} · Absent with reason {{EXCUSED}} · Absent without reason {{ABSENT}}',
   save: 'Save the minutes',
@@ -117,9 +139,40 @@ export const en: typeof vi = {
   state_overdue: 'Overdue',
   state_done: 'Done',
   state_ongoing: 'In progress',
-  unattended_MOVED: 'the member moved to another cell',
-  unattended_EXEMPT: 'the member is exempt',
-  unattended_LEFT: 'the member no longer takes part',
   unattendedNotice: '{{count}} task(s) forgotten: the member holding them left the cell. Re-assign them.',
   nobody: 'Nobody assigned',
+  labels: {
+    memberStatus: {
+      CANDIDATE: 'Candidate for admission',
+      PROBATIONARY: 'Probationary',
+      OFFICIAL: 'Official',
+      EXEMPT: 'Exempt from activities',
+      LEFT: 'Left the Party',
+      DECEASED: 'Deceased',
+    },
+    grade: {
+      EXCELLENT: 'Excellently completed duties',
+      GOOD: 'Well completed duties',
+      COMPLETED: 'Completed duties',
+      NOT_COMPLETED: 'Did not complete duties',
+    },
+    meetingKind: {
+      REGULAR: 'Regular meeting',
+      THEMATIC: 'Thematic meeting',
+    },
+    attendanceStatus: {
+      PRESENT: 'Present',
+      EXCUSED: 'Absent with reason',
+      ABSENT: 'Absent without reason',
+    },
+    unattendedReason: {
+      MOVED: 'the member moved to another cell',
+      EXEMPT: 'the member is exempt',
+      LEFT: 'the member no longer takes part',
+    },
+  },
 };
+
+/** The meeting kinds and attendance marks, in the order the form offers them. */
+export const MEETING_KINDS = enumValues(vi.labels.meetingKind);
+export const ATTENDANCE_STATUSES = enumValues(vi.labels.attendanceStatus);

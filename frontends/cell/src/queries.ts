@@ -1,6 +1,7 @@
-import type { Grade, MemberStatus } from '@dangvien/ui';
+import { graphql } from './generated/index.ts';
+import type { CellMembersQuery, CellRosterQuery, CellTasksQuery } from './generated/graphql.ts';
 
-export const CELL_MEMBERS = /* GraphQL */ `
+export const CELL_MEMBERS = graphql(`
   query CellMembers($id: ID!) {
     orgUnit(id: $id) {
       id
@@ -13,21 +14,12 @@ export const CELL_MEMBERS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface CellMember {
-  id: string;
-  fullName: string;
-  status: MemberStatus;
-  latestReview: { id: string; year: number; score: number | null; grade: Grade | null } | null;
-}
-
-export interface CellMembersData {
-  orgUnit: { id: string; name: string; members: CellMember[] | null } | null;
-}
+export type CellMember = NonNullable<NonNullable<CellMembersQuery['orgUnit']>['members']>[number];
 
 /** The cell's members, to mark attendance (the server checks the roster of the meeting's day). */
-export const CELL_ROSTER = /* GraphQL */ `
+export const CELL_ROSTER = graphql(`
   query CellRoster($id: ID!) {
     orgUnit(id: $id) {
       id
@@ -35,19 +27,11 @@ export const CELL_ROSTER = /* GraphQL */ `
       members { id fullName status }
     }
   }
-`;
+`);
 
-export interface RosterMember {
-  id: string;
-  fullName: string;
-  status: MemberStatus;
-}
+export type RosterMember = NonNullable<NonNullable<CellRosterQuery['orgUnit']>['members']>[number];
 
-export interface CellRosterData {
-  orgUnit: { id: string; name: string; members: RosterMember[] | null } | null;
-}
-
-export const RECORD_MEETING = /* GraphQL */ `
+export const RECORD_MEETING = graphql(`
   mutation RecordMeeting($input: RecordMeetingInput!) {
     recordMeeting(input: $input) {
       id
@@ -55,14 +39,10 @@ export const RECORD_MEETING = /* GraphQL */ `
       attendance { status }
     }
   }
-`;
-
-export interface RecordMeetingData {
-  recordMeeting: { id: string; heldOn: string; attendance: { status: string }[] };
-}
+`);
 
 /** The cell's tasks as they stand today, with "sót việc". */
-export const CELL_TASKS = /* GraphQL */ `
+export const CELL_TASKS = graphql(`
   query CellTasks($id: ID!) {
     orgUnit(id: $id) { id name }
     tasks(unitId: $id) {
@@ -78,22 +58,6 @@ export const CELL_TASKS = /* GraphQL */ `
       unattended
     }
   }
-`;
+`);
 
-export interface CellTask {
-  id: string;
-  title: string;
-  area: string | null;
-  households: string[];
-  startsOn: string;
-  endsOn: string | null;
-  assignee: { id: string; fullName: string | null } | null;
-  done: boolean;
-  overdue: boolean;
-  unattended: 'MOVED' | 'EXEMPT' | 'LEFT' | null;
-}
-
-export interface CellTasksData {
-  orgUnit: { id: string; name: string } | null;
-  tasks: CellTask[];
-}
+export type CellTask = CellTasksQuery['tasks'][number];

@@ -3,12 +3,12 @@ import { DataTable, ErrorMessage, Loading, MemberImport, Page, useLabels, useQue
 import { useState } from 'react';
 import { UnitImport } from './import/UnitImport.tsx';
 import { OrgTree } from './OrgTree.tsx';
-import { countByKind, DISTRICT_TREE, type DistrictTreeData } from './tree.ts';
+import { countByKind, DISTRICT_TREE } from './tree.ts';
 
 export function DistrictPage() {
   const { t } = useTranslation('district');
   const labels = useLabels();
-  const { data, error, loading, refetch } = useQuery<DistrictTreeData>(DISTRICT_TREE);
+  const { data, error, loading, refetch } = useQuery(DISTRICT_TREE);
   const [chosenRoot, setChosenRoot] = useState<string>();
 
   if (loading) return <Page title={t('title')}><Loading /></Page>;

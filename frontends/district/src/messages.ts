@@ -1,3 +1,5 @@
+import type { OrgUnitImportField } from './generated/graphql.ts';
+
 export const vi = {
   title: 'Huyện ủy / cấp trên cơ sở',
   treeHeading: 'Sơ đồ tổ chức',
@@ -25,7 +27,7 @@ export const vi = {
     run: 'Nhập vào cây tổ chức',
     result: '{{created}} đơn vị mới, {{unchanged}} đã có, {{skipped}} dòng lỗi không nhập.',
     status: { VALIDATED: 'Đã kiểm tra.', REFUSED: 'Không nhập dòng nào.', DONE: 'Đã nhập xong.' },
-    fields: { CODE: 'Mã đơn vị', NAME: 'Tên đơn vị', KIND: 'Loại', PARENT_CODE: 'Mã cấp trên', ESTABLISHED_ON: 'Ngày thành lập', ADDRESS: 'Địa chỉ', DECISION_NUMBER: 'Số quyết định' },
+    fields: { CODE: 'Mã đơn vị', NAME: 'Tên đơn vị', KIND: 'Loại', PARENT_CODE: 'Mã cấp trên', ESTABLISHED_ON: 'Ngày thành lập', ADDRESS: 'Địa chỉ', DECISION_NUMBER: 'Số quyết định' } satisfies Record<OrgUnitImportField, string>,
   },
 };
 

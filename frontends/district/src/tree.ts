@@ -1,7 +1,8 @@
-import { ORG_UNIT_KINDS, type OrgUnitKind } from '@dangvien/ui';
+import { graphql } from './generated/index.ts';
+import type { DistrictTreeQuery, OrgUnitKind } from './generated/graphql.ts';
 
 // Four levels (province → district → grassroots → cell): GraphQL cannot ask for "all descendants".
-export const DISTRICT_TREE = /* GraphQL */ `
+export const DISTRICT_TREE = graphql(`
   query DistrictTree {
     rootOrgUnits {
       id name kind
@@ -14,18 +15,20 @@ export const DISTRICT_TREE = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface TreeUnit {
-  id: string;
-  name: string;
-  kind: OrgUnitKind;
-  children?: TreeUnit[];
-}
+/** A unit of the tree at any level: what the query asks of each, and its children when asked. */
+export type TreeUnit = Pick<DistrictTreeQuery['rootOrgUnits'][number], 'id' | 'name' | 'kind'> & { children?: TreeUnit[] };
 
-export interface DistrictTreeData {
-  rootOrgUnits: TreeUnit[];
-}
+/** The schema's kinds top-down; typed by the generated enum, so a new kind must be placed here. */
+const KIND_ORDER: Record<OrgUnitKind, number> = {
+  PROVINCE: 0,
+  DISTRICT: 1,
+  GRASSROOTS_COMMITTEE: 2,
+  GRASSROOTS_CELL: 3,
+  CELL: 4,
+  PARTY_GROUP: 5,
+};
 
 /** Units per kind across the whole tree, in the schema's top-down order, omitting absent kinds. */
 export function countByKind(roots: TreeUnit[]): { kind: OrgUnitKind; count: number }[] {
@@ -35,5 +38,5 @@ export function countByKind(roots: TreeUnit[]): { kind: OrgUnitKind; count: numb
     unit.children?.forEach(visit);
   };
   roots.forEach(visit);
-  return ORG_UNIT_KINDS.filter((kind) => counts.has(kind)).map((kind) => ({ kind, count: counts.get(kind) ?? 0 }));
+  return [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }

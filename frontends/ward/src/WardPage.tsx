@@ -16,7 +16,7 @@ import {
   type Column,
   type RemoteAppProps,
 } from '@dangvien/ui';
-import { WARD_CELLS, type WardCellsData, type WardChild } from './queries.ts';
+import { WARD_CELLS, type WardChild } from './queries.ts';
 
 const memberCount = (unit: WardChild) => unit.members?.length ?? 0;
 
@@ -26,7 +26,7 @@ export function WardPage({ basePath }: RemoteAppProps) {
   const { t } = useTranslation('ward');
   const labels = useLabels();
   const committees = useCurrentUnit('GRASSROOTS_COMMITTEE');
-  const { data, error, loading, refetch } = useQuery<WardCellsData>(WARD_CELLS, { id: committeeId });
+  const { data, error, loading, refetch } = useQuery(WARD_CELLS, { id: committeeId });
 
   const cells = useMemo(
     () => [...(data?.orgUnit?.children ?? [])].sort((a, b) => compareVietnameseText(a.name, b.name)),

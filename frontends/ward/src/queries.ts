@@ -1,6 +1,7 @@
-import type { OrgUnitKind } from '@dangvien/ui';
+import { graphql } from './generated/index.ts';
+import type { WardCellsQuery } from './generated/graphql.ts';
 
-export const WARD_CELLS = /* GraphQL */ `
+export const WARD_CELLS = graphql(`
   query WardCells($id: ID!) {
     orgUnit(id: $id) {
       id
@@ -8,15 +9,6 @@ export const WARD_CELLS = /* GraphQL */ `
       children { id name kind members { id } }
     }
   }
-`;
+`);
 
-export interface WardChild {
-  id: string;
-  name: string;
-  kind: OrgUnitKind;
-  members: { id: string }[] | null;
-}
-
-export interface WardCellsData {
-  orgUnit: { id: string; name: string; children: WardChild[] } | null;
-}
+export type WardChild = NonNullable<WardCellsQuery['orgUnit']>['children'][number];

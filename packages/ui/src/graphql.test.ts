@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TypedDocumentString } from './generated/graphql.ts';
 import { GraphQLRequestError, graphqlRequest } from './graphql.ts';
 import { session } from './session.ts';
+
+/** A document as `graphql()` returns it, for an answer the fake gateway makes up. */
+const OK = new TypedDocumentString<{ ok: boolean }, Record<string, never>>('{ ok }');
 
 const user = { id: 'u1', name: 'Trần Văn Đảng Ủy', grants: [{ role: 'WARD_COMMITTEE', scopeUnitId: 'w1' }] };
 const json = (status: number, body: unknown) =>
@@ -47,14 +51,14 @@ afterEach(async () => {
 
 describe('graphqlRequest', () => {
   it('sends the access token', async () => {
-    await expect(graphqlRequest('{ ok }')).resolves.toEqual({ ok: true });
+    await expect(graphqlRequest(OK)).resolves.toEqual({ ok: true });
     expect(gateway.graphqlAuth).toEqual(['Bearer access-1']);
   });
 
   it('refreshes once for several requests refused together, and retries each once', async () => {
     gateway.valid.delete('access-1'); // revoked early by the server
 
-    const answers = await Promise.all([graphqlRequest('{ ok }'), graphqlRequest('{ ok }'), graphqlRequest('{ ok }')]);
+    const answers = await Promise.all([graphqlRequest(OK), graphqlRequest(OK), graphqlRequest(OK)]);
 
     expect(answers).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
     expect(gateway.refreshes).toEqual([{ refreshToken: 'refresh-1' }]);
@@ -64,7 +68,7 @@ describe('graphqlRequest', () => {
   it('signs out, marked expired, when the retry is refused too', async () => {
     gateway.options.refuseAll = true;
 
-    const error = await graphqlRequest('{ ok }').catch((e: unknown) => e);
+    const error = await graphqlRequest(OK).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(GraphQLRequestError);
     expect((error as GraphQLRequestError).code).toBe('UNAUTHENTICATED');

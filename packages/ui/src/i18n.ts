@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en, vi } from './messages.ts';
-import type { Grade, MemberStatus, OrgUnitKind } from './schema.ts';
+import type { OrgUnitKind } from './generated/graphql.ts';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,12 +28,13 @@ export function addTranslations(namespace: string, bundles: Record<Language, obj
   }
 }
 
-/** Labels for the schema's enums in the current language. */
+/**
+ * Labels for the schema's enums that several modules show, in the current language. A module's own
+ * enums (a member's status, a grade: the cell module) are labelled in its own messages.
+ */
 export function useLabels() {
   const { t } = useTranslation();
   return {
     orgUnitKind: (kind: OrgUnitKind) => t(`orgUnitKind.${kind}`),
-    memberStatus: (status: MemberStatus) => t(`memberStatus.${status}`),
-    grade: (grade: Grade) => t(`grade.${grade}`),
   };
 }

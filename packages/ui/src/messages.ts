@@ -1,4 +1,5 @@
 // Translation resources shared by every module. Each remote adds its own namespace with addTranslations.
+import type { OrgUnitKind } from './generated/graphql.ts';
 
 export const vi = {
   common: {
@@ -53,21 +54,7 @@ export const vi = {
     GRASSROOTS_CELL: 'Chi bộ cơ sở',
     CELL: 'Chi bộ trực thuộc',
     PARTY_GROUP: 'Tổ đảng',
-  },
-  memberStatus: {
-    CANDIDATE: 'Quần chúng ưu tú (đối tượng kết nạp)',
-    PROBATIONARY: 'Dự bị',
-    OFFICIAL: 'Chính thức',
-    EXEMPT: 'Miễn sinh hoạt',
-    LEFT: 'Đã ra khỏi Đảng',
-    DECEASED: 'Từ trần',
-  },
-  grade: {
-    EXCELLENT: 'Hoàn thành xuất sắc nhiệm vụ',
-    GOOD: 'Hoàn thành tốt nhiệm vụ',
-    COMPLETED: 'Hoàn thành nhiệm vụ',
-    NOT_COMPLETED: 'Không hoàn thành nhiệm vụ',
-  },
+  } satisfies Record<OrgUnitKind, string>,
 };
 
 export type Messages = typeof vi;
@@ -126,19 +113,5 @@ export const en: Messages = {
     GRASSROOTS_CELL: 'Grassroots Party Cell',
     CELL: 'Subordinate Party Cell',
     PARTY_GROUP: 'Party Group',
-  },
-  memberStatus: {
-    CANDIDATE: 'Candidate for admission',
-    PROBATIONARY: 'Probationary',
-    OFFICIAL: 'Official',
-    EXEMPT: 'Exempt from activities',
-    LEFT: 'Left the Party',
-    DECEASED: 'Deceased',
-  },
-  grade: {
-    EXCELLENT: 'Excellently completed duties',
-    GOOD: 'Well completed duties',
-    COMPLETED: 'Completed duties',
-    NOT_COMPLETED: 'Did not complete duties',
   },
 };

@@ -2,8 +2,9 @@ import { Fragment, useId } from 'react';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading, Page } from './components.tsx';
-import { joinPath, type OrgUnitKind, type OrgUnitSummary } from './schema.ts';
-import { useCurrentUnit } from './useCurrentUnit.ts';
+import type { OrgUnitKind } from './generated/graphql.ts';
+import { joinPath } from './remote.ts';
+import { useCurrentUnit, type OrgUnitSummary } from './useCurrentUnit.ts';
 
 /** Groups units under their parent's name, since names like "Chi bộ xóm 1" repeat across wards. */
 function groupByParent(units: OrgUnitSummary[]) {

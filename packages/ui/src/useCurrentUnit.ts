@@ -1,11 +1,15 @@
+import { graphql } from './generated/index.ts';
+import type { OrgUnitKind, OrgUnitsOfKindQuery } from './generated/graphql.ts';
 import { useQuery } from './useQuery.ts';
-import type { OrgUnitKind, OrgUnitSummary } from './schema.ts';
 
-const ORG_UNITS_OF_KIND = /* GraphQL */ `
+const ORG_UNITS_OF_KIND = graphql(`
   query OrgUnitsOfKind($kind: OrgUnitKind!) {
     orgUnits(kind: $kind) { id code name kind parent { id name } }
   }
-`;
+`);
+
+/** A unit a level module offers to open. */
+export type OrgUnitSummary = OrgUnitsOfKindQuery['orgUnits'][number];
 
 export interface CurrentUnitState {
   /** Units of this kind the user may open. */
@@ -23,7 +27,7 @@ export interface CurrentUnitState {
  * first; an empty list (nothing of this level in scope) is not an error.
  */
 export function useCurrentUnit(kind: OrgUnitKind): CurrentUnitState {
-  const { data, error, loading, refetch } = useQuery<{ orgUnits: OrgUnitSummary[] }>(ORG_UNITS_OF_KIND, { kind });
+  const { data, error, loading, refetch } = useQuery(ORG_UNITS_OF_KIND, { kind });
   const units = data?.orgUnits ?? [];
   return { units, defaultUnitId: units[0]?.id, loading, error, refetch };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { graphqlRequest, type Variables } from './graphql.ts';
+import { requestText, type TypedDocument, type Variables, type VariablesArgument } from './graphql.ts';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -15,18 +15,23 @@ interface Settled<T> {
 }
 
 /**
- * Runs a query whenever it or its variables change. Loading is derived from whether the last
- * settled result belongs to the current request, so no state is set synchronously in the effect.
+ * Runs a query whenever it or its variables change; result and variables types come from the
+ * document. Loading is derived from whether the last settled result belongs to the current
+ * request, so no state is set synchronously in the effect.
  */
-export function useQuery<T>(query: string, variables: Variables = {}): QueryState<T> {
-  const variablesKey = JSON.stringify(variables);
+export function useQuery<TResult, TVariables extends Variables>(
+  document: TypedDocument<TResult, TVariables>,
+  ...[variables]: VariablesArgument<NoInfer<TVariables>>
+): QueryState<TResult> {
+  const query = document.toString();
+  const variablesKey = JSON.stringify(variables ?? {});
   const [attempt, setAttempt] = useState(0);
-  const [settled, setSettled] = useState<Settled<T>>();
+  const [settled, setSettled] = useState<Settled<TResult>>();
   const requestKey = JSON.stringify([attempt, query, variablesKey]);
 
   useEffect(() => {
     const controller = new AbortController();
-    graphqlRequest<T>(query, JSON.parse(variablesKey) as Variables, { signal: controller.signal }).then(
+    requestText<TResult>(query, JSON.parse(variablesKey) as Variables, { signal: controller.signal }).then(
       (data) => {
         setSettled({ key: requestKey, data });
       },

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, ErrorMessage, graphqlRequest, readAsBase64 } from '@dangvien/ui';
+import { graphql } from '../generated/index.ts';
+import type { ImportMode, ImportOrgUnitsMutation } from '../generated/graphql.ts';
 
-export const IMPORT_ORG_UNITS = /* GraphQL */ `
+export const IMPORT_ORG_UNITS = graphql(`
   mutation ImportOrgUnits($input: OrgUnitImportInput!) {
     importOrgUnits(input: $input) {
       status totalRows validRows createdCount unchangedCount skippedCount message
@@ -10,28 +12,10 @@ export const IMPORT_ORG_UNITS = /* GraphQL */ `
       problems { row column severity code problem suggestion }
     }
   }
-`;
+`);
 
-interface Problem {
-  row: number;
-  column: string | null;
-  severity: string;
-  code: string;
-  problem: string;
-  suggestion: string | null;
-}
-
-interface Report {
-  status: 'VALIDATED' | 'REFUSED' | 'DONE';
-  totalRows: number;
-  validRows: number;
-  createdCount: number;
-  unchangedCount: number;
-  skippedCount: number;
-  message: string | null;
-  mapping: { header: string; field: string | null }[];
-  problems: Problem[];
-}
+type Report = ImportOrgUnitsMutation['importOrgUnits'];
+type Problem = Report['problems'][number];
 
 /**
  * Import a unit tree (code, name, kind, parent code, establishment date, address) under a unit: check
@@ -43,7 +27,7 @@ export function UnitImport({ parentId }: { parentId: string }) {
   const [file, setFile] = useState<{ name: string; contentBase64: string }>();
   const [checked, setChecked] = useState<Report>();
   const [result, setResult] = useState<Report>();
-  const [mode, setMode] = useState<'VALID_ONLY' | 'ALL_OR_NOTHING'>('VALID_ONLY');
+  const [mode, setMode] = useState<ImportMode>('VALID_ONLY');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -51,7 +35,7 @@ export function UnitImport({ parentId }: { parentId: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      const { importOrgUnits } = await graphqlRequest<{ importOrgUnits: Report }>(IMPORT_ORG_UNITS, { input: { file: chosen, parentId, mode, dryRun } });
+      const { importOrgUnits } = await graphqlRequest(IMPORT_ORG_UNITS, { input: { file: chosen, parentId, mode, dryRun } });
       if (dryRun) setChecked(importOrgUnits);
       else setResult(importOrgUnits);
     } catch (cause) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, ErrorMessage } from '../components.tsx';
 import { graphqlRequest } from '../graphql.ts';
+import type { ImportMode, MemberImportField } from '../generated/graphql.ts';
 import { addTranslations } from '../i18n.ts';
 import { en, vi } from './messages.ts';
 import {
@@ -15,13 +16,11 @@ import {
   type ColumnMapping,
   type ImportJob,
   type ImportProblem,
-  type MemberImportField,
   type Preview,
 } from './queries.ts';
 
 addTranslations('memberImport', { vi, en });
 
-type Mode = 'VALID_ONLY' | 'ALL_OR_NOTHING';
 const POLL_MS = 500;
 
 /**
@@ -35,7 +34,7 @@ export function MemberImport({ unitId }: { unitId: string }) {
   const [preview, setPreview] = useState<Preview>();
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
   const [report, setReport] = useState<ImportJob>();
-  const [mode, setMode] = useState<Mode>('VALID_ONLY');
+  const [mode, setMode] = useState<ImportMode>('VALID_ONLY');
   const [job, setJob] = useState<ImportJob>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -59,7 +58,7 @@ export function MemberImport({ unitId }: { unitId: string }) {
     if (!chosen) return;
     void run(async () => {
       const next = { name: chosen.name, contentBase64: await readAsBase64(chosen) };
-      const { memberImportPreview } = await graphqlRequest<{ memberImportPreview: Preview }>(MEMBER_IMPORT_PREVIEW, { file: next });
+      const { memberImportPreview } = await graphqlRequest(MEMBER_IMPORT_PREVIEW, { file: next });
       setFile(next);
       setPreview(memberImportPreview);
       setMapping(memberImportPreview.mapping);
@@ -68,7 +67,8 @@ export function MemberImport({ unitId }: { unitId: string }) {
 
   const send = (dryRun: boolean) =>
     run(async () => {
-      const { importMembers } = await graphqlRequest<{ importMembers: ImportJob }>(IMPORT_MEMBERS, {
+      if (!file) return; // the buttons show once a file is read
+      const { importMembers } = await graphqlRequest(IMPORT_MEMBERS, {
         input: { file, unitId, mapping: mapping.map(({ header, field }) => ({ header, field })), mode, dryRun },
       });
       if (dryRun) setReport(importMembers);
@@ -80,7 +80,7 @@ export function MemberImport({ unitId }: { unitId: string }) {
     const pending = [report, job].find((candidate) => candidate?.status === 'VALIDATING' || candidate?.status === 'RUNNING');
     if (!pending) return;
     const timer = setTimeout(() => {
-      graphqlRequest<{ memberImportJob: ImportJob | null }>(MEMBER_IMPORT_JOB, { id: pending.id }).then(
+      graphqlRequest(MEMBER_IMPORT_JOB, { id: pending.id }).then(
         ({ memberImportJob }) => memberImportJob && (pending === job ? setJob(memberImportJob) : setReport(memberImportJob)),
         (cause: unknown) => setError(cause),
       );
@@ -90,7 +90,7 @@ export function MemberImport({ unitId }: { unitId: string }) {
 
   const exportRegister = () =>
     run(async () => {
-      const { memberRegisterExport } = await graphqlRequest<{ memberRegisterExport: { fileName: string; contentBase64: string } }>(MEMBER_REGISTER_EXPORT, { unitId });
+      const { memberRegisterExport } = await graphqlRequest(MEMBER_REGISTER_EXPORT, { unitId });
       downloadBase64(memberRegisterExport.fileName, memberRegisterExport.contentBase64);
     });
 

@@ -1,4 +1,6 @@
 // The member import panel's strings (namespace "memberImport"), shown in the ward and district modules.
+import type { ImportJobStatus, MemberImportField } from '../generated/graphql.ts';
+
 export const vi = {
   import: {
     title: 'Nhập, xuất danh sách đảng viên',
@@ -35,7 +37,7 @@ export const vi = {
       RUNNING: 'Đang nhập…',
       DONE: 'Đã nhập xong.',
       FAILED: 'Nhập không thành công, không có dòng nào được ghi.',
-    },
+    } satisfies Record<ImportJobStatus, string>,
     fields: {
       FULL_NAME: 'Họ và tên',
       BIRTH_NAME: 'Tên khai sinh',
@@ -57,7 +59,7 @@ export const vi = {
       PARTY_CARD_NUMBER: 'Số thẻ đảng viên',
       PROFILE_NUMBER: 'Số hồ sơ',
       CELL: 'Chi bộ (tên hoặc mã)',
-    },
+    } satisfies Record<MemberImportField, string>,
   },
 };
 

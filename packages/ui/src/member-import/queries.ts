@@ -1,71 +1,44 @@
-export const MEMBER_IMPORT_PREVIEW = /* GraphQL */ `
+import { enumValues } from '../enums.ts';
+import { graphql } from '../generated/index.ts';
+import type { ImportMembersMutation, MemberImportJobQuery, MemberImportPreviewQuery } from '../generated/graphql.ts';
+import { vi } from './messages.ts';
+
+export const MEMBER_IMPORT_PREVIEW = graphql(`
   query MemberImportPreview($file: SpreadsheetFileInput!) {
     memberImportPreview(file: $file) { headers rowCount sampleRows remembered mapping { header field } }
   }
-`;
+`);
 
-export const IMPORT_MEMBERS = /* GraphQL */ `
+export const IMPORT_MEMBERS = graphql(`
   mutation ImportMembers($input: MemberImportInput!) {
     importMembers(input: $input) { id status totalRows validRows processedRows createdCount unchangedCount skippedCount message }
   }
-`;
+`);
 
-export const MEMBER_IMPORT_JOB = /* GraphQL */ `
+export const MEMBER_IMPORT_JOB = graphql(`
   query MemberImportJob($id: ID!) {
     memberImportJob(id: $id) {
       id status totalRows validRows processedRows createdCount unchangedCount skippedCount message
       problems { row column severity code problem suggestion }
     }
   }
-`;
+`);
 
-export const MEMBER_REGISTER_EXPORT = /* GraphQL */ `
+export const MEMBER_REGISTER_EXPORT = graphql(`
   query MemberRegisterExport($unitId: ID!) {
     memberRegisterExport(unitId: $unitId) { fileName contentBase64 rowCount }
   }
-`;
+`);
 
-export const MEMBER_IMPORT_FIELDS = [
-  'FULL_NAME', 'BIRTH_NAME', 'SEX', 'DATE_OF_BIRTH', 'ETHNICITY', 'RELIGION', 'HOMETOWN', 'RESIDENCE', 'CITIZEN_ID', 'PHONE',
-  'EDUCATION_LEVEL', 'PROFESSIONAL_QUALIFICATION', 'POLITICAL_THEORY_LEVEL', 'OCCUPATION', 'WORKPLACE', 'ADMITTED_ON',
-  'OFFICIAL_ON', 'PARTY_CARD_NUMBER', 'PROFILE_NUMBER', 'CELL',
-] as const;
-export type MemberImportField = (typeof MEMBER_IMPORT_FIELDS)[number];
+export type Preview = MemberImportPreviewQuery['memberImportPreview'];
+export type ColumnMapping = Preview['mapping'][number];
+type PolledJob = NonNullable<MemberImportJobQuery['memberImportJob']>;
+/** A job as the import starts it (no report yet) or as polling returns it (with its problems). */
+export type ImportJob = ImportMembersMutation['importMembers'] & { problems?: PolledJob['problems'] };
+export type ImportProblem = PolledJob['problems'][number];
 
-export interface ColumnMapping {
-  header: string;
-  field: MemberImportField | null;
-}
-
-export interface Preview {
-  headers: string[];
-  rowCount: number;
-  sampleRows: string[][];
-  remembered: boolean;
-  mapping: ColumnMapping[];
-}
-
-export interface ImportProblem {
-  row: number;
-  column: string | null;
-  severity: 'ERROR' | 'WARNING';
-  code: string;
-  problem: string;
-  suggestion: string | null;
-}
-
-export interface ImportJob {
-  id: string;
-  status: 'VALIDATING' | 'VALIDATED' | 'REFUSED' | 'RUNNING' | 'DONE' | 'FAILED';
-  totalRows: number;
-  validRows: number;
-  processedRows: number;
-  createdCount: number;
-  unchangedCount: number;
-  skippedCount: number;
-  message: string | null;
-  problems?: ImportProblem[];
-}
+/** The fields a column can mean, in the order the mapping offers them: the order of their labels. */
+export const MEMBER_IMPORT_FIELDS = enumValues(vi.import.fields);
 
 /** The file's bytes as base64, as the API takes them. */
 export function readAsBase64(file: File): Promise<string> {
