@@ -1,5 +1,5 @@
 import { embeddedDataDir, startEmbeddedPostgres, type EmbeddedServer } from '@dangvien/db';
-import { formatMemberCountReport, memberCountReport } from '../../stack/src/member-counts.ts';
+import { formatMemberCountReport, memberCountReport } from './load/member-counts.ts';
 import { planDataSet } from './generate/tree.ts';
 import { isScaleName, SCALES } from './generate/scales.ts';
 import { databaseSizes, subgraphDatabases } from './load/databases.ts';

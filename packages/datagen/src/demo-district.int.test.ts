@@ -2,9 +2,9 @@ import { withDatabase, type SubgraphName } from '@dangvien/db';
 import { callerWith, testServerUrl } from '@dangvien/testing';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '../../../gateway/src/test-federation.ts';
-import { demoDataSet, demoId } from '../../demo-data/src/index.ts';
-import { memberCountReport } from '../../stack/src/member-counts.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { demoDataSet, demoId } from '@dangvien/demo-data';
+import { memberCountReport } from './load/member-counts.ts';
 import { loadDemoDistrict } from './demo-district.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { SubgraphName } from '@dangvien/db';
-import { demoDataSet, demoId } from '../../demo-data/src/index.ts';
+import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { SCALES } from './generate/scales.ts';
 import { planDataSet } from './generate/tree.ts';
 import { loadDataSet, type LoadSummary } from './load/load.ts';

@@ -1,3 +1,4 @@
+import type { MeetingKind } from '@dangvien/contracts';
 import { addMonths, DATA_DAY, isoDate, pad } from './calendar.ts';
 import { genId } from './ids.ts';
 import { admissionOf, cellOn, statusOn } from './lifecycle.ts';
@@ -83,7 +84,7 @@ export function generateMeetings(random: () => number, scale: Scale, grassroots:
     for (let back = scale.meetingMonths - 1; back >= 0; back--) {
       const month = addMonths(lastMonth, -back);
       const [year, monthNumber] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-      const held: { day: string; kind: 'REGULAR' | 'THEMATIC'; agenda: string }[] = [
+      const held: { day: string; kind: MeetingKind; agenda: string }[] = [
         { day: isoDate(year, monthNumber, 3), kind: 'REGULAR', agenda: `Sinh hoạt chi bộ thường kỳ tháng ${pad(monthNumber)}/${year}` },
       ];
       if (monthNumber % 3 === 0) held.push({ day: isoDate(year, monthNumber, 15), kind: 'THEMATIC', agenda: `Sinh hoạt chuyên đề: ${pick(random, THEMES)}` });

@@ -2,7 +2,8 @@ import { addDays, addMonths, DATA_DAY, dayBetween, isoDate, pad, yearOf } from '
 import { statusOn } from './lifecycle.ts';
 import { genId } from './ids.ts';
 import type { GenMember, GenMemberEvent, GenPlacement, GenPlacementChange, GenResidenceLink, MemberStatus } from './model.ts';
-import { memberName, type Sex } from './names.ts';
+import type { Sex } from '@dangvien/contracts';
+import { memberName } from './names.ts';
 import { FAR_AWAY_PLACES, PROVINCES } from './places.ts';
 import { between, pick, roughlyNormal, weightedPick } from './random.ts';
 import type { Scale } from './scales.ts';

@@ -2,9 +2,9 @@
  * What the generator produces, one chunk at a time. The shapes are those the subgraphs' bulk modules
  * accept (services/<name>/src/bulk): camelCase, dates as YYYY-MM-DD, nothing database-generated.
  */
-export type OrgUnitKind = 'PROVINCE' | 'DISTRICT' | 'GRASSROOTS_COMMITTEE' | 'GRASSROOTS_CELL' | 'CELL';
-export type MemberStatus = 'CANDIDATE' | 'PROBATIONARY' | 'OFFICIAL' | 'EXEMPT' | 'LEFT' | 'DECEASED';
-export type Grade = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
+import type { AttendanceInput, Grade, MeetingKind, MemberEventKind, MemberStatus, OrgUnitCategory, OrgUnitKind, PoliticalTheoryLevel, ResidentialArea, Sex, TaskResult } from '@dangvien/contracts';
+
+export type { Grade, MemberStatus, OrgUnitKind };
 
 export interface GenUnitVersion {
   parentId: string | null;
@@ -24,14 +24,14 @@ export interface GenUnit {
   successorId: string | null;
   endDecision: string | null;
   /** Organization's OrgUnitCategory and ResidentialArea (loại hình), when the kind has one. */
-  category?: string | null;
-  residentialArea?: string | null;
+  category?: OrgUnitCategory | null;
+  residentialArea?: ResidentialArea | null;
   /** Oldest first; at most the last one is open (validTo null). */
   versions: GenUnitVersion[];
 }
 
 export interface GenMemberEvent {
-  kind: 'CANDIDATE' | 'ADMITTED' | 'OFFICIAL' | 'EXEMPT' | 'EXEMPT_ENDED' | 'DISCIPLINE' | 'NAME_REMOVED' | 'LEFT' | 'DIED' | 'REINSTATED';
+  kind: MemberEventKind;
   occurredOn: string;
   decisionNumber: string | null;
   details: Record<string, unknown>;
@@ -46,7 +46,7 @@ export interface GenPlacement {
 export interface GenMember {
   id: string;
   fullName: string;
-  sex: 'MALE' | 'FEMALE';
+  sex: Sex;
   dateOfBirth: string;
   ethnicity: string;
   religion: string;
@@ -56,7 +56,7 @@ export interface GenMember {
   phone: string;
   educationLevel: string;
   professionalQualification: string | null;
-  politicalTheoryLevel: 'SO_CAP' | 'TRUNG_CAP' | 'CAO_CAP' | 'CU_NHAN' | null;
+  politicalTheoryLevel: PoliticalTheoryLevel | null;
   occupation: string;
   workplace: string | null;
   partyCardNumber: string;
@@ -110,17 +110,14 @@ export interface GenReview {
   disciplined: boolean;
 }
 
-export interface GenAttendance {
-  memberId: string;
-  status: 'PRESENT' | 'EXCUSED' | 'ABSENT';
-  reason: string | null;
-}
+/** As recordMeeting takes it, with the reason always present (null when none). */
+export type GenAttendance = Required<AttendanceInput> & { reason: string | null };
 
 export interface GenMeeting {
   id: string;
   cellId: string;
   heldOn: string;
-  kind: 'REGULAR' | 'THEMATIC';
+  kind: MeetingKind;
   agenda: string;
   resolution: string | null;
   attendance: GenAttendance[];
@@ -136,7 +133,7 @@ export interface GenTask {
   startsOn: string;
   endsOn: string | null;
   assignments: { memberId: string; assignedOn: string; endedOn: string | null }[];
-  reviews: { id: string; memberId: string; reviewedOn: string; result: 'EXCEEDED' | 'DONE' | 'IN_PROGRESS' | 'NOT_DONE'; comment: string | null }[];
+  reviews: { id: string; memberId: string; reviewedOn: string; result: TaskResult; comment: string | null }[];
 }
 
 /** One loadable part of the data set: the upper tree (chunk 0) or a few grassroots organizations with everything below them. */

@@ -1,3 +1,4 @@
+import type { Sex } from '@dangvien/contracts';
 import { pick, weightedPick } from './random.ts';
 
 /**
@@ -31,8 +32,6 @@ const FEMALE_GIVEN = [
   'Hạnh', 'Loan', 'Phương', 'Vân', 'Tuyết', 'Liên', 'Hiền', 'Ngọc', 'Thu', 'Hồng', 'Thúy', 'Quyên', 'Chi', 'Giang', 'Nhàn', 'Xuân',
   'Hậu', 'Lý', 'Duyên', 'Thơm', 'Tươi', 'Vui', 'Minh', 'Anh', 'Trâm', 'Uyên', 'My', 'Diệp', 'Thắm', 'Bình', 'Đào', 'Lụa', 'Sen',
 ];
-
-export type Sex = 'MALE' | 'FEMALE';
 
 /** A full name (family, middle, given), NFC; `born` picks the older or younger naming habits. */
 export function memberName(random: () => number, sex: Sex, born: number): string {

@@ -1,4 +1,4 @@
-import { seededRandom, weightedPick } from '../../../demo-data/src/index.ts';
+import { seededRandom, weightedPick } from '@dangvien/demo-data';
 
 export { seededRandom, weightedPick };
 

@@ -1,3 +1,4 @@
+import type { OrgUnitCategory } from '@dangvien/contracts';
 import { genId } from './ids.ts';
 import type { GenUnit } from './model.ts';
 import {
@@ -193,7 +194,7 @@ export function residentialCell(district: DistrictPlan, n: number): { wardId: st
 }
 
 /** Organization's loại hình of each kind of grassroots organization the generator makes. */
-const CATEGORY_OF_ROLE: Record<GrassrootsRole, string> = { TOWN: 'TOWNSHIP', COMMUNE: 'COMMUNE', AGENCY_COMMITTEE: 'AGENCY', SCHOOL: 'SCHOOL', AGENCY: 'AGENCY', ENTERPRISE: 'ENTERPRISE' };
+const CATEGORY_OF_ROLE: Record<GrassrootsRole, OrgUnitCategory> = { TOWN: 'TOWNSHIP', COMMUNE: 'COMMUNE', AGENCY_COMMITTEE: 'AGENCY', SCHOOL: 'SCHOOL', AGENCY: 'AGENCY', ENTERPRISE: 'ENTERPRISE' };
 
 /** One grassroots organization and its cells (plus, in communes, the agency cell dissolved in 2019). */
 export function planGrassroots(plan: Plan, district: DistrictPlan, g: number): GrassrootsPlan {

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 /** Statuses that make someone a member of a unit today (the deceased and those who left are history). */
 const ACTIVE = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'];
 
-export interface UnitCount {
+export interface UnitCountComparison {
   unitId: string;
   name: string;
   /** Membership's members counted along organization's own tree. */
@@ -21,7 +21,7 @@ export interface MemberCountReport {
   units: number;
   members: number;
   /** Units whose four counts differ (null: the unit is missing from that tree). */
-  mismatches: UnitCount[];
+  mismatches: UnitCountComparison[];
   ok: boolean;
 }
 
@@ -54,7 +54,7 @@ export async function memberCountReport(databaseUrls: Record<SubgraphName, strin
     const c = rollUp(evaluationTree, replicaPerCell);
     const d = rollUp(organizationTree, placementsPerCell);
     const names = new Map([...evaluationTree, ...membershipTree, ...organizationTree].map((edge) => [edge.id, edge.name]));
-    const mismatches: UnitCount[] = [];
+    const mismatches: UnitCountComparison[] = [];
     for (const [unitId, name] of names) {
       const counts = { organizationTree: a.get(unitId) ?? null, membershipReplica: b.get(unitId) ?? null, evaluationReplica: c.get(unitId) ?? null, organizationPlacements: d.get(unitId) ?? null };
       if (new Set(Object.values(counts)).size > 1) mismatches.push({ unitId, name, ...counts });

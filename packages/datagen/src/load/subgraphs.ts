@@ -1,7 +1,7 @@
 import type { SubgraphName } from '@dangvien/db';
-import { evaluationBulk } from '../../../../services/evaluation/src/bulk/index.ts';
-import { membershipBulk } from '../../../../services/membership/src/bulk/index.ts';
-import { organizationBulk } from '../../../../services/organization/src/bulk/index.ts';
+import { evaluationBulk } from '@dangvien/evaluation/bulk';
+import { membershipBulk } from '@dangvien/membership/bulk';
+import { organizationBulk } from '@dangvien/organization/bulk';
 import { genIdPattern } from '../generate/ids.ts';
 import type { Chunk } from '../generate/model.ts';
 import type { CopyWriter } from './copy-writer.ts';
