@@ -1,10 +1,10 @@
-import { insertMembers, type NewMember } from '@dangvien/membership/testing';
-import { insertOrgUnits, type NewOrgUnit } from '@dangvien/organization/testing';
+import { insertMembers, type NewMember } from '@dangvien/membership/bulk';
+import { insertOrgUnits, type NewOrgUnit } from '@dangvien/organization/bulk';
 import { consistencyReport } from '@dangvien/stack';
 import { callerWith, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from './test-federation.ts';
+import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
 
 /**
  * The Biên Hòa restructuring of seed 002, replayed: 30 wards, 28 of them with an agency cell (chi bộ cơ
