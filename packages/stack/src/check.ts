@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { workspaceRoot } from '@dangvien/db';
 
@@ -10,8 +9,9 @@ import { workspaceRoot } from '@dangvien/db';
  * `N passed, N failed` — each test case counts, and each of the other steps counts as one.
  */
 const root = workspaceRoot();
-const require = createRequire(path.join(root, 'package.json'));
-const bin = (pkg: string, file: string): string => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+// A package's own folder: root dev dependencies are linked under node_modules/ (some, like
+// dependency-cruiser, do not export their package.json to require.resolve).
+const bin = (pkg: string, file: string): string => path.join(root, 'node_modules', pkg, file);
 const resultsDir = path.join(root, '.test-results');
 mkdirSync(resultsDir, { recursive: true });
 

@@ -9,7 +9,6 @@ import { operationResolvers } from './operation/operation.resolvers.ts';
 import { currentTreeRows } from './org-unit/org-unit.repository.ts';
 import { orgUnitResolvers } from './org-unit/org-unit.resolvers.ts';
 import { splitResolvers } from './split/split.resolvers.ts';
-import { categoryResolvers } from './category/category.resolvers.ts';
 import { committeeResolvers } from './committee/committee.resolvers.ts';
 import { delegationResolvers } from './delegation/delegation.resolvers.ts';
 import { dissolutionResolvers } from './dissolution/dissolution.resolvers.ts';
@@ -23,7 +22,6 @@ export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, Orga
   migrations,
   resolvers: mergeResolvers(
     orgUnitResolvers,
-    categoryResolvers,
     orgUnitImportResolvers,
     operationResolvers,
     dissolutionResolvers,

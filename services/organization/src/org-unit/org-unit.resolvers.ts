@@ -56,6 +56,8 @@ export const orgUnitResolvers: Resolvers = {
   OrgUnit: {
     __resolveReference: (reference, context) => context.orgUnitById.load(reference.id),
     asOf: (unit) => unit.as_of,
+    // category and residential area are columns of org_unit; only the area's name differs.
+    residentialArea: (unit) => unit.residential_area,
     parent: (unit, _args, context) => (unit.parent_id ? context.orgUnitById.load(unit.parent_id, unit.as_of) : null),
     children: (unit, _args, context) => context.childrenOf.load({ id: unit.id, day: unit.as_of }),
     ancestors: (unit, _args, context) => context.ancestorsOf.load({ id: unit.id, day: unit.as_of }),

@@ -4,7 +4,7 @@ import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitMoved, type OrgUnitRenamed } from '@dangvien/org-replica';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { requireCategory } from '../category/category.ts';
+import { requireCategory } from './category.ts';
 import type { OrganizationDatabase } from '../database.ts';
 import { endUnitsInTransaction } from '../dissolution/dissolution.ts';
 import type { ApplyProvinceReformInput, CreateOrgUnitInput, MoveOrgUnitInput, OrgUnitKind, RenameOrgUnitInput } from '../generated/graphql.ts';

@@ -1,9 +1,6 @@
 import { DomainError } from '@dangvien/server';
 import type { OrgUnitCategory, OrgUnitKind, ResidentialArea } from '../generated/graphql.ts';
 
-// demo-seed.ts still takes these names from here, until demo seeding moves out of the service.
-export type { OrgUnitCategory, ResidentialArea };
-
 /**
  * Which categories (what kind of place a unit is the party organization of, DOMAIN.md §1) each kind of
  * unit can have; provinces, districts and party groups have none. Needed to tell residential cells
