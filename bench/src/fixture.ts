@@ -13,17 +13,8 @@ export interface Fixture {
   caller: Caller;
 }
 
-/** A small deterministic generator, so every target gets the same inputs in the same order. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The inputs are drawn with the demo data's generator, so every target gets the same inputs in the same order.
+export { seededRandom } from '@dangvien/demo-data';
 
 /** Today's units in the subtrees of `rootIds` (roots included), from the organization database; only cells when asked. */
 export async function subtreeUnits(organization: pg.Client, rootIds: readonly string[], cellsOnly = false): Promise<string[]> {

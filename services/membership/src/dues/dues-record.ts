@@ -4,9 +4,9 @@ import { DomainError, requireDate, requireId, requireText, writeAudit } from '@d
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { AddDuesRuleInput, GrantDuesReliefInput, RecordDuesPaymentInput, SetMemberDuesBasisInput } from '../generated/graphql.ts';
+import { lockMember } from '../member/member.repository.ts';
 import type { MemberRow } from '../member/member.tables.ts';
 import { recordedBy } from '../placement/scope.ts';
-import { lockMemberForMutation } from '../statistics/unit-scope.ts';
 import { todayInVietnam } from '../today.ts';
 import { duesLedger } from './dues-ledger.ts';
 import type { DuesPaymentRow, DuesRuleRow } from './dues.tables.ts';
@@ -46,7 +46,7 @@ export async function setMemberDuesBasis(database: Kysely<MembershipDatabase>, c
   const wageRegion = input.category === 'OTHER' ? (input.wageRegion ?? null) : null;
 
   return database.transaction().execute(async (trx) => {
-    const member = await lockMemberForMutation(trx, caller, 'setMemberDuesBasis', memberId, 'ghi căn cứ đóng đảng phí của đảng viên này');
+    const member = await lockMember(trx, caller, 'setMemberDuesBasis', memberId, 'ghi căn cứ đóng đảng phí của đảng viên này', 'memberId');
     const basis = await trx
       .insertInto('member_dues_basis')
       .values({ member_id: memberId, category: input.category, income_amount: incomeAmount, wage_region: wageRegion, valid_from: validFrom, recorded_by: recordedBy(caller) })
@@ -73,7 +73,7 @@ export async function grantDuesRelief(database: Kysely<MembershipDatabase>, call
   }
 
   return database.transaction().execute(async (trx) => {
-    const member = await lockMemberForMutation(trx, caller, 'grantDuesRelief', memberId, 'quyết định miễn, giảm đảng phí của đảng viên này');
+    const member = await lockMember(trx, caller, 'grantDuesRelief', memberId, 'quyết định miễn, giảm đảng phí của đảng viên này', 'memberId');
     let percent: number | null = null;
     if (input.kind === 'REDUCTION') {
       const rule = await trx.selectFrom('dues_rule').selectAll().where(sql<boolean>`valid_from < ${fromMonth}::date + interval '1 month'`).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
@@ -119,7 +119,7 @@ export async function recordDuesPayment(database: Kysely<MembershipDatabase>, ca
   if (input.channel !== 'CASH' && input.channel !== 'PUBLIC_SERVICE_PORTAL') throw new DomainError('BAD_USER_INPUT', 'Hình thức nộp không hợp lệ.', { field: 'channel' });
 
   return database.transaction().execute(async (trx) => {
-    const member = await lockMemberForMutation(trx, caller, 'recordDuesPayment', memberId, 'thu đảng phí của đảng viên này');
+    const member = await lockMember(trx, caller, 'recordDuesPayment', memberId, 'thu đảng phí của đảng viên này', 'memberId');
     const [ledger] = await duesLedger(trx, sql<boolean>`m.id = ${memberId}`, month, month);
     if (!ledger) throw new DomainError('CONFLICT', `Đảng viên không có đảng phí phải nộp cho tháng ${input.month} (chưa có căn cứ đóng hoặc không còn sinh hoạt đảng).`, { field: 'month' });
     const owed = ledger.due - ledger.paid;

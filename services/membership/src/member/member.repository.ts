@@ -123,13 +123,21 @@ export async function uniqueOrConflict<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** Locks a member the caller may change with `mutation`. Out of scope looks like missing; inside the caller's reach but without the role, forbidden. */
-export async function lockMember(trx: Transaction<MembershipDatabase>, caller: Caller, mutation: MutationName, id: string, what: string): Promise<MemberRow> {
+export async function lockMember(
+  trx: Transaction<MembershipDatabase>,
+  caller: Caller,
+  mutation: MutationName,
+  id: string,
+  what: string,
+  /** The input field that named the member, when it is not the mutation's own `id`. */
+  field?: string,
+): Promise<MemberRow> {
   const scopes = scopesWithRole(caller, MUTATION_ROLES[mutation] as readonly Role[]);
   const member = await trx.selectFrom('member').selectAll().where('id', '=', id).where(inReplicaSubtrees('member.cell_id', scopes)).forUpdate().executeTakeFirst();
   if (member) return member;
   const readable = await trx.selectFrom('member').select('id').where('id', '=', id).where(inReplicaSubtrees('member.cell_id', readableScopes(caller))).executeTakeFirst();
   if (readable) throw new DomainError('FORBIDDEN', `Vai trò của bạn không được ${what}.`);
-  throw new DomainError('NOT_FOUND', 'Không tìm thấy đảng viên.');
+  throw new DomainError('NOT_FOUND', 'Không tìm thấy đảng viên.', field ? { field } : undefined);
 }
 
 /** The member's card history grows with each new number (append-only). */
