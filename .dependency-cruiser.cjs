@@ -30,7 +30,7 @@ module.exports = {
       name: 'no-relative-import-across-packages',
       severity: 'error',
       comment: "Another package is reached by its name and `exports`, never by '../' into its files.",
-      from: { path: '^(packages|services|frontends)/([^/]+)/' },
+      from: { path: '^(packages|services|frontends|tools)/([^/]+)/' },
       to: { dependencyTypes: ['local'], pathNot: ['^$1/$2/', 'node_modules'] },
     },
     {

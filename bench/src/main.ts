@@ -86,9 +86,9 @@ try {
     result.notes.push(`data copied from ${template}* (loaded with pnpm run generate); the load time is in docs/data.md`);
   } else if (!flag('skip-load')) {
     for (const url of [...Object.values(databaseUrls), withDatabase(serverUrl, `${prefix}identity`)]) await dropDatabaseIfExists(url, new URL(url).pathname.slice(1));
-    log(`loading the ${scale} scale into ${prefix}* (packages/datagen)…`);
+    log(`loading the ${scale} scale into ${prefix}* (tools/datagen)…`);
     const loading = performance.now();
-    await run(process.execPath, ['--import', 'tsx', 'packages/datagen/src/cli.ts', '--scale', scale, '--database-url', serverUrl, '--prefix', prefix, '--no-progress'], { cwd: root, maxBuffer: 64 * 2 ** 20 });
+    await run(process.execPath, ['--import', 'tsx', 'tools/datagen/src/cli.ts', '--scale', scale, '--database-url', serverUrl, '--prefix', prefix, '--no-progress'], { cwd: root, maxBuffer: 64 * 2 ** 20 });
     result.bulk.loadScaleSeconds = (performance.now() - loading) / 1000;
   }
 

@@ -2,7 +2,7 @@ import { MUTATION_ROLES, type Caller, type Role } from '@dangvien/auth';
 import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { callerWith, postGraphQL } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * The authorization matrix: for each role, each entity type (OrgUnit, Member, Review) and each path

@@ -4,7 +4,7 @@ import { consistencyReport } from '@dangvien/stack';
 import { callerWith, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * The Biên Hòa restructuring of seed 002, replayed: 30 wards, 28 of them with an agency cell (chi bộ cơ

@@ -1,7 +1,7 @@
 import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { callerWith, postGraphQL } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 const demo = demoDataSet();
 let federation: TestFederation;

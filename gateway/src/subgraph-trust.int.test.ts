@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { generateGatewayKeys, internalTokenSigner } from '@dangvien/auth';
 import { demoId } from '@dangvien/demo-data';
 import { evaluationSubgraph } from '@dangvien/evaluation';
@@ -11,9 +12,9 @@ const subgraphs: Record<string, Started> = {};
 const caller = callerWith({ role: 'ADMIN', scopeUnitId: demoId('unit', 1) });
 
 beforeAll(async () => {
-  subgraphs.organization = await startTestSubgraph(organizationSubgraph, { seedDemo: true });
-  subgraphs.membership = await startTestSubgraph(membershipSubgraph, { seedDemo: true });
-  subgraphs.evaluation = await startTestSubgraph(evaluationSubgraph, { seedDemo: true });
+  subgraphs.organization = await startTestSubgraph(organizationSubgraph, { seed: demoSeed.organization });
+  subgraphs.membership = await startTestSubgraph(membershipSubgraph, { seed: demoSeed.membership });
+  subgraphs.evaluation = await startTestSubgraph(evaluationSubgraph, { seed: demoSeed.evaluation });
 });
 afterAll(async () => {
   await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));

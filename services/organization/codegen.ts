@@ -1,4 +1,4 @@
-import type { SubgraphCodegen } from '@dangvien/stack/codegen';
+import type { SubgraphCodegen } from '@dangvien/server';
 
 /**
  * What `pnpm codegen` needs to know of this subgraph beyond its SDL and migrations: the row each

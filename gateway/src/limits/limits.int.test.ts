@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { demoDataSet } from '@dangvien/demo-data';
 import { evaluationSubgraph } from '@dangvien/evaluation';
 import { membershipSubgraph } from '@dangvien/membership';
@@ -34,9 +35,9 @@ async function gatewayWith(env: NodeJS.ProcessEnv, options: GatewayOptions = {})
 let defaults: string;
 beforeAll(async () => {
   subgraphs = await Promise.all([
-    startTestSubgraph(organizationSubgraph, { seedDemo: true }),
-    startTestSubgraph(membershipSubgraph, { seedDemo: true }),
-    startTestSubgraph(evaluationSubgraph, { seedDemo: true }),
+    startTestSubgraph(organizationSubgraph, { seed: demoSeed.organization }),
+    startTestSubgraph(membershipSubgraph, { seed: demoSeed.membership }),
+    startTestSubgraph(evaluationSubgraph, { seed: demoSeed.evaluation }),
   ]);
   defaults = await gatewayWith({});
 });

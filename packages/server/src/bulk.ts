@@ -1,5 +1,5 @@
 /**
- * What a bulk loader (packages/datagen) hands each subgraph's src/bulk/: COPY rows into one of our tables and run plain SQL, all inside
+ * What a bulk loader (tools/datagen) hands each subgraph's src/bulk/: COPY rows into one of our tables and run plain SQL, all inside
  * the one transaction of a chunk (the loader commits it together with its checkpoint).
  */
 export type CopyValue = string | number | boolean | null | Record<string, unknown>;

@@ -5,6 +5,7 @@ export { startSubgraph, type StartOptions, type StartedSubgraph, type SubgraphDe
 export { runSubgraphProcess, stopWithParent } from './main.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
 export { auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type AuditTables } from './audit.ts';
+export type { SubgraphCodegen } from './codegen.ts';
 export { mergeResolvers } from './resolvers.ts';
 export { maskUnexpectedErrors } from './mask-errors.ts';
 export { foldText } from './fold.ts';

@@ -16,7 +16,7 @@ import { startSubgraph, type SubgraphDefinition } from './subgraph.ts';
  * PostgreSQL under .data/, started or reused), `GATEWAY_PUBLIC_KEY` (required: the key that signs the
  * gateway's internal tokens), `EVENT_FEED_SECRET` (required: guards the event feeds), `<PRODUCER>_URL`
  * (where to pull events from). The demo data is written by the start command before the subgraph
- * starts (`packages/stack`), not by the subgraph.
+ * starts (`tools/stack`), not by the subgraph.
  */
 /**
  * Runs `shutdown` on SIGTERM or SIGINT, and when the process that started us dies, even by SIGKILL

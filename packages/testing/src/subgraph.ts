@@ -2,7 +2,7 @@ import type { BaseContext } from '@apollo/server';
 import type { Caller } from '@dangvien/auth';
 import { startSubgraph, type StartedSubgraph, type SubgraphDefinition } from '@dangvien/server';
 import { demoId } from '@dangvien/demo-data';
-import { seedDemoData } from '@dangvien/demo-data/seed';
+import type { Kysely } from 'kysely';
 import { callerWith, internalToken, testGatewayKeys } from './callers.ts';
 import { createTestDatabase } from './database.ts';
 import { postGraphQL, type GraphQLResponse } from './graphql.ts';
@@ -23,7 +23,8 @@ export interface TestSubgraph<DB> extends StartedSubgraph<DB> {
 /** A subgraph on a fresh, migrated database, served over HTTP on a free port. */
 export async function startTestSubgraph<DB, Ctx extends BaseContext>(
   definition: SubgraphDefinition<DB, Ctx>,
-  options: { seedDemo?: boolean } = {},
+  /** `seed` writes data into the migrated database before it is served (`demoSeed.<name>` from `@dangvien/stack/demo-seed`). */
+  options: { seed?: (db: Kysely<DB>) => Promise<void> } = {},
 ): Promise<TestSubgraph<DB>> {
   const database = await createTestDatabase(definition.name);
   const queries: string[] = [];
@@ -32,7 +33,7 @@ export async function startTestSubgraph<DB, Ctx extends BaseContext>(
     gatewayPublicKey: (await testGatewayKeys()).publicKey,
     eventFeedSecret: TEST_EVENT_FEED_SECRET,
     port: 0,
-    seed: options.seedDemo ? (db) => seedDemoData(definition.name, db) : undefined,
+    seed: options.seed,
     onQuery: (sql) => queries.push(sql),
   });
   queries.length = 0;

@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { startTestSubgraph } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { organizationSubgraph } from './subgraph.ts';
 
 describe('an unexpected failure', () => {
   it('reaches the client as a stable code and a plain sentence, never the database’s message', async () => {
-    const subgraph = await startTestSubgraph(organizationSubgraph, { seedDemo: true });
+    const subgraph = await startTestSubgraph(organizationSubgraph, { seed: demoSeed.organization });
     try {
       await sql`ALTER TABLE org_unit RENAME TO org_unit_gone`.execute(subgraph.db);
       const response = await subgraph.post('{ orgUnits(kind: CELL) { id } }');

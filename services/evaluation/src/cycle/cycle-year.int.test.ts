@@ -3,7 +3,7 @@ import type { Caller } from '@dangvien/auth';
 import { callerWith, demoDataSet, demoId, type GraphQLResponse } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 import type { Grade } from '../generated/graphql.ts';
 
 /**

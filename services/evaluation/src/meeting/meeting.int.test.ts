@@ -2,7 +2,7 @@ import type { Caller } from '@dangvien/auth';
 import { callerWith, demoDataSet, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /** Cell meetings with attendance, the three-month absence alert (xóa tên) and the attendance rate. */
 const demo = demoDataSet();

@@ -1,7 +1,7 @@
 import { callerWith, demoDataSet, demoId, postGraphQL } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Rule sets are dated data: a review uses the rule set valid for its period, and a new rule set never

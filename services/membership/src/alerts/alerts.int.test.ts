@@ -2,7 +2,7 @@ import { addWorkingDays } from '../lifecycle/lifecycle.ts';
 import { callerWith, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Alerts any level lists for its subtree, through the gateway on real databases: each kind with a

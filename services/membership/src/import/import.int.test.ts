@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExportCli } from '../export/export-cli.ts';
 import { runImportCli } from './import-cli.ts';
 import { xlsxBase64, xlsxRows } from '@dangvien/spreadsheet/testing';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Importing a clerk's messy member list through the gateway, on real databases: the report names every

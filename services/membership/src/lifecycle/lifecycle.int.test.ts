@@ -3,7 +3,7 @@ import { consistencyReport } from '@dangvien/stack';
 import { callerWith, demoId, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * The member record and its lifecycle through the gateway, on real databases: dated events, the

@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { replicateOrgUnits } from '@dangvien/org-replica';
 import { callerWith, demoDataSet, demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe('the member record in the subgraph', () => {
   });
 
   it('seeds the demo members with their date of birth and sex, their status recorded as known before any event', async () => {
-    const fresh = await startTestSubgraph(membershipSubgraph, { seedDemo: true });
+    const fresh = await startTestSubgraph(membershipSubgraph, { seed: demoSeed.membership });
     try {
       const rows = await fresh.db.selectFrom('member').select(['date_of_birth', 'sex', 'status', 'initial_status']).execute();
       expect(rows.every((row) => /^\d{4}-\d{2}-\d{2}$/.test(row.date_of_birth ?? '') && row.sex !== null && row.initial_status === row.status)).toBe(true);

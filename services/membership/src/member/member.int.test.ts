@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { replicateOrgUnits } from '@dangvien/org-replica';
 import { demoDataSet, demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ describe('membership subgraph', () => {
   });
 
   it('seeds the demo members into an empty database', async () => {
-    const fresh = await startTestSubgraph(membershipSubgraph, { seedDemo: true });
+    const fresh = await startTestSubgraph(membershipSubgraph, { seed: demoSeed.membership });
     try {
       const rows = await fresh.db.selectFrom('member').select('id').execute();
       expect(rows).toHaveLength(demoDataSet().members.length);

@@ -2,7 +2,7 @@ import type { Caller } from '@dangvien/auth';
 import { callerWith, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Regulation 213-QĐ/TW through the gateway: working members introduced to where they live (dated),

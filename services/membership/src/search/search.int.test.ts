@@ -1,7 +1,7 @@
 import type { Caller } from '@dangvien/auth';
 import { callerWith, demoId } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Finding members through the gateway: by name without diacritics, by CCCD only for the roles that

@@ -1,7 +1,7 @@
 import { callerWith, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 import type { Sex } from '../generated/graphql.ts';
 
 /**

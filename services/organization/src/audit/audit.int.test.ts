@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { callerWith, demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationDatabase } from '../database.ts';
@@ -9,7 +10,7 @@ const unit = (n: number) => demoId('unit', n);
 const admin = callerWith({ role: 'ADMIN', scopeUnitId: unit(1) });
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(organizationSubgraph, { seedDemo: true });
+  subgraph = await startTestSubgraph(organizationSubgraph, { seed: demoSeed.organization });
   const renamed = await subgraph.post(
     `mutation ($input: RenameOrgUnitInput!) { renameOrgUnit(input: $input) { id } }`,
     { input: { id: unit(101), name: 'Chi bộ Khu dân cư số 1', effectiveDate: '2020-01-01', decisionNumber: '101-QĐ/ĐU' } },

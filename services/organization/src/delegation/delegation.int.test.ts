@@ -1,7 +1,7 @@
 import { demoDataSet, demoId, callerWith } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Đoàn cán bộ (seed 004) through the gateway: the district board assigns a delegation of its members

@@ -4,7 +4,7 @@ import { consistencyReport } from '@dangvien/stack';
 import { demoDataSet, demoId, callerWith, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Dissolving a unit spans the three subgraphs through domain events: organization ends it, membership

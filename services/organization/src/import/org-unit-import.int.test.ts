@@ -2,7 +2,7 @@ import { demoId, callerWith } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xlsxBase64 } from '@dangvien/spreadsheet/testing';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Importing a unit tree from a sheet through the gateway: every row checked first (duplicate codes,

@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationDatabase } from '../database.ts';
@@ -10,7 +11,7 @@ const unit = (n: number) => demoId('unit', n);
 const member = (n: number) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(organizationSubgraph, { seedDemo: true });
+  subgraph = await startTestSubgraph(organizationSubgraph, { seed: demoSeed.organization });
 });
 afterAll(async () => subgraph?.close());
 

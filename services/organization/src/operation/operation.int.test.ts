@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { demoId, startTestSubgraph } from '@dangvien/testing';
 import { describe, expect, it } from 'vitest';
 import { organizationSubgraph } from '../subgraph.ts';
@@ -5,7 +6,7 @@ import { completePart, insertOperation } from './operation.repository.ts';
 
 describe('an operation', () => {
   it('completes when its last parts commit concurrently, from different feeds', async () => {
-    const subgraph = await startTestSubgraph(organizationSubgraph, { seedDemo: true });
+    const subgraph = await startTestSubgraph(organizationSubgraph, { seed: demoSeed.organization });
     try {
       const id = '20000000-0000-4000-8000-000000000001';
       const unitId = demoId('unit', 101);

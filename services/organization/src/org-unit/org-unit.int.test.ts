@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { demoDataSet, demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationDatabase } from '../database.ts';
@@ -7,7 +8,7 @@ let subgraph: TestSubgraph<OrganizationDatabase>;
 const demo = demoDataSet();
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(organizationSubgraph, { seedDemo: true });
+  subgraph = await startTestSubgraph(organizationSubgraph, { seed: demoSeed.organization });
 });
 afterAll(async () => subgraph.close());
 

@@ -3,7 +3,7 @@ import { consistencyReport } from '@dangvien/stack';
 import { demoDataSet, demoId, callerWith, postGraphQL, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Renames, moves and the 2025 reform through the gateway: organization keeps the versions, and the

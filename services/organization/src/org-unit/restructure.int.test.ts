@@ -1,3 +1,4 @@
+import { demoSeed } from '@dangvien/stack/demo-seed';
 import { demoDataSet, demoId, callerWith, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ const nameOf = (n: number) => demo.orgUnits.find((row) => row.id === unit(n))!.n
 const admin = callerWith({ role: 'ADMIN', scopeUnitId: unit(1) });
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(organizationSubgraph, { seedDemo: true });
+  subgraph = await startTestSubgraph(organizationSubgraph, { seed: demoSeed.organization });
 });
 afterAll(async () => subgraph.close());
 

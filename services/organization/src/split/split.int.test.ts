@@ -2,7 +2,7 @@ import { consistencyReport } from '@dangvien/stack';
 import { demoDataSet, demoId, callerWith, TEST_EVENT_FEED_SECRET } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
 /**
  * Chia tách through the gateway: organization creates the new units, hands out the sub-units and ends

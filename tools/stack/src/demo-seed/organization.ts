@@ -1,6 +1,6 @@
 import { insertOrgUnits, type OrganizationDatabase } from '@dangvien/organization/bulk';
 import type { Kysely } from 'kysely';
-import { demoDataSet } from '../demo.ts';
+import { demoDataSet } from '@dangvien/demo-data';
 
 /** The demo tree, when organization's table is empty. */
 export async function seedOrganization(database: Kysely<unknown>): Promise<void> {

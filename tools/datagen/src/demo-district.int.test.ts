@@ -2,13 +2,13 @@ import { withDatabase, type SubgraphName } from '@dangvien/db';
 import { callerWith, testServerUrl } from '@dangvien/testing';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@dangvien/testing/federation';
+import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { memberCountReport } from './load/member-counts.ts';
 import { loadDemoDistrict } from './demo-district.ts';
 
 /**
- * The demo start's district scale (packages/stack/src/up.ts): loaded around the demo tree of a running
+ * The demo start's district scale (tools/stack/src/up.ts): loaded around the demo tree of a running
  * federation, it gives the demo's Xuân Trường its 72 grassroots organizations while every demo unit and
  * member stays as it was; seen through the gateway by the district's board.
  */

@@ -28,7 +28,7 @@ async function startUp(): Promise<{ child: ChildProcess; env: NodeJS.ProcessEnv;
     EVALUATION_PORT: String(await freePort()),
   };
   for (const key of ['DATABASE_URL', 'ORGANIZATION_DATABASE_URL', 'MEMBERSHIP_DATABASE_URL', 'EVALUATION_DATABASE_URL']) delete env[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/stack/src/up.ts', '--no-frontends'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/stack/src/up.ts', '--no-frontends'], {
     cwd: workspaceRoot(),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,7 +109,7 @@ describe('the start command', () => {
       EVALUATION_URL: `http://127.0.0.1:${env.EVALUATION_PORT}/graphql`,
     };
     const runStatus = () =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'packages/stack/src/events-status.ts'], { cwd: workspaceRoot(), env: statusEnv, encoding: 'utf8' });
+      spawnSync(process.execPath, ['--import', 'tsx', 'tools/stack/src/events-status.ts'], { cwd: workspaceRoot(), env: statusEnv, encoding: 'utf8' });
     // The consumers poll their producers: give them a moment after the start.
     await eventually(async () => runStatus().status, 0, 20_000);
     const result = runStatus();

@@ -3,10 +3,9 @@ import { evaluationSubgraph } from '@dangvien/evaluation';
 import { membershipSubgraph } from '@dangvien/membership';
 import { organizationSubgraph } from '@dangvien/organization';
 import type { RunningServer } from '@dangvien/server';
-import { postGraphQL, type GraphQLResponse } from './graphql.ts';
-import { testGatewayKeys } from './callers.ts';
-import { startTestSubgraph, type TestSubgraph } from './subgraph.ts';
 import { startGateway, type GatewayOptions } from '@dangvien/gateway';
+import { postGraphQL, startTestSubgraph, testGatewayKeys, type GraphQLResponse, type TestSubgraph } from '@dangvien/testing';
+import { demoSeed } from './demo-seed/index.ts';
 
 export type AnySubgraph = TestSubgraph<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each subgraph has its own database type
 
@@ -30,9 +29,9 @@ export interface TestFederation {
  * all over real HTTP in this process. `caller()` decides who each request is from.
  */
 export async function startTestFederation(caller: () => Caller, options: Partial<GatewayOptions> = {}): Promise<TestFederation> {
-  const organization: AnySubgraph = await startTestSubgraph(organizationSubgraph, { seedDemo: true });
-  const membership: AnySubgraph = await startTestSubgraph(membershipSubgraph, { seedDemo: true });
-  const evaluation: AnySubgraph = await startTestSubgraph(evaluationSubgraph, { seedDemo: true });
+  const organization: AnySubgraph = await startTestSubgraph(organizationSubgraph, { seed: demoSeed.organization });
+  const membership: AnySubgraph = await startTestSubgraph(membershipSubgraph, { seed: demoSeed.membership });
+  const evaluation: AnySubgraph = await startTestSubgraph(evaluationSubgraph, { seed: demoSeed.evaluation });
   const urls = () => ({ organization: organization.url, membership: membership.url, evaluation: evaluation.url });
   let acting: Caller | undefined;
   for (const subgraph of [organization, membership, evaluation]) subgraph.connect(urls());

@@ -6,15 +6,8 @@ import { generate } from '@graphql-codegen/cli';
 import { preset as clientPreset } from '@graphql-codegen/client-preset';
 import type { CodegenPlugin, Types } from '@graphql-codegen/plugin-helpers';
 import { SUBGRAPHS } from '@dangvien/db';
+import type { SubgraphCodegen } from '@dangvien/server';
 import type { GeneratedFile } from './drift.ts';
-
-/** What a subgraph's `codegen.ts` declares: the rows its resolvers receive, the types its columns hold. */
-export interface SubgraphCodegen {
-  /** GraphQL type → the row its resolvers receive (`path#Type`, path from `src/generated/`). */
-  mappers?: Record<string, string>;
-  /** `table.column` → the TypeScript type it holds, e.g. a GraphQL enum of the subgraph's SDL. */
-  columns?: Record<string, string>;
-}
 
 /**
  * The front-end packages whose `graphql()` documents get typed (client preset), from the supergraph.

@@ -31,15 +31,15 @@ function step(name: string, args: string[], cwd = root): boolean {
   return ok;
 }
 
-const packageDirs = ['packages', 'services', 'frontends']
+const packageDirs = ['packages', 'services', 'frontends', 'tools']
   .flatMap((group) => readdirSync(path.join(root, group)).map((name) => path.join(group, name)))
   .concat(['gateway', 'e2e'])
   .filter((dir) => existsSync(path.join(root, dir, 'tsconfig.json')));
 for (const dir of packageDirs) step(`typecheck ${dir}`, [bin('typescript', 'bin/tsc'), '--noEmit', '-p', dir]);
 step('lint', [bin('eslint', 'bin/eslint.js'), '.']);
 step('supergraph is fresh', ['--import', 'tsx', 'gateway/src/compose.ts', '--check']);
-step('generated types are fresh', ['--import', 'tsx', 'packages/stack/src/codegen/codegen.ts', '--check']);
-step('no hand-written copy of a GraphQL type', ['--import', 'tsx', 'packages/stack/src/codegen/codegen.ts', '--restatements']);
+step('generated types are fresh', ['--import', 'tsx', 'tools/stack/src/codegen/codegen.ts', '--check']);
+step('no hand-written copy of a GraphQL type', ['--import', 'tsx', 'tools/stack/src/codegen/codegen.ts', '--restatements']);
 step('import structure (no cycles, no service imports another or the demo data, no relative import across packages)', [
   bin('dependency-cruiser', 'bin/dependency-cruise.mjs'),
   '--config',
@@ -47,6 +47,7 @@ step('import structure (no cycles, no service imports another or the demo data, 
   'packages',
   'services',
   'frontends',
+  'tools',
   'gateway',
   'bench',
   'e2e',

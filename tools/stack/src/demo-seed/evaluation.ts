@@ -1,6 +1,6 @@
 import { insertReviews, type EvaluationDatabase } from '@dangvien/evaluation/bulk';
 import type { Kysely } from 'kysely';
-import { demoDataSet } from '../demo.ts';
+import { demoDataSet } from '@dangvien/demo-data';
 
 /** The demo reviews, when evaluation's table is empty. */
 export async function seedEvaluation(database: Kysely<unknown>): Promise<void> {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { generateGatewayKeys, type GatewayKeys } from '@dangvien/auth';
 import { DEFAULT_SUBGRAPH_PORTS, type SubgraphName, configuredDatabaseUrl, createDatabaseIfMissing, dropDatabaseIfExists, SUBGRAPHS, withDatabase, workspaceRoot } from '@dangvien/db';
-import { seedDemoDatabases } from './demo-seed.ts';
+import { seedDemoDatabases } from './demo-seed/index.ts';
 import { eventFeedSecret } from './secrets.ts';
 import { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';
 
@@ -61,6 +61,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     if (options.dropOnStop) for (const url of databaseUrls) await dropDatabaseIfExists(url, new URL(url).pathname.slice(1));
   };
   const env: NodeJS.ProcessEnv = {
+    // The gateway creates the demo accounts in its issuer; the subgraphs' demo data is seeded below.
+    SEED_DEMO: options.seedDemo ? '1' : '0',
     GATEWAY_PORT: String(ports.gateway),
     EVENT_FEED_SECRET: eventFeedSecret(),
   };

@@ -25,7 +25,7 @@ export interface Contract {
   objects: Set<string>;
 }
 
-const SCANNED = ['services', 'packages', 'frontends', 'gateway', 'bench', 'e2e'];
+const SCANNED = ['services', 'packages', 'frontends', 'tools', 'gateway', 'bench', 'e2e'];
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'generated', 'migrations', '.__mf__temp']);
 /** Types of GraphQL itself or of federation that many schemas name; not the contract's own. */
 const NOT_OURS = new Set(['Query', 'Mutation', 'Subscription']);

@@ -6,8 +6,8 @@ import { startTestSubgraph } from '@dangvien/testing';
 import type { BaseContext } from '@apollo/server';
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { demoDataSet } from '../demo.ts';
-import { seedDemoData } from './index.ts';
+import { demoDataSet } from '@dangvien/demo-data';
+import { demoSeed } from './index.ts';
 
 /** The demo seed writes each subgraph's share once: a second start (a second seed) changes nothing. */
 const count = async (db: Kysely<unknown>, table: string): Promise<number> =>
@@ -15,11 +15,11 @@ const count = async (db: Kysely<unknown>, table: string): Promise<number> =>
 
 /** Seeds a fresh subgraph (as the harness does), then seeds it again, counting `table` after each. */
 async function seedTwice<DB, Ctx extends BaseContext>(definition: SubgraphDefinition<DB, Ctx>, table: string): Promise<[number, number]> {
-  const subgraph = await startTestSubgraph(definition, { seedDemo: true });
+  const subgraph = await startTestSubgraph(definition, { seed: demoSeed[definition.name] });
   try {
     const db = subgraph.db as unknown as Kysely<unknown>;
     const first = await count(db, table);
-    await seedDemoData(definition.name, db);
+    await demoSeed[definition.name](db);
     return [first, await count(db, table)];
   } finally {
     await subgraph.close();

@@ -1,6 +1,6 @@
 import { insertMembers, type MembershipDatabase } from '@dangvien/membership/bulk';
 import type { Kysely } from 'kysely';
-import { demoDataSet } from '../demo.ts';
+import { demoDataSet } from '@dangvien/demo-data';
 
 /** The demo members, when membership's table is empty (the tree arrives as organization's events). */
 export async function seedMembership(database: Kysely<unknown>): Promise<void> {
