@@ -123,6 +123,35 @@ describe('the shell in a real browser', () => {
     await standalone.close();
   });
 
+  it('serves hashed assets as immutable, so a second visit takes every one of them from the browser cache', async () => {
+    const context = await browser.newContext();
+    const visitor = await context.newPage();
+    await signIn(visitor, 'bithu.tdp1', 'cell');
+    await visitor.getByTestId('cell-members').waitFor();
+
+    // Chromium's own account of where each response came from (DevTools protocol).
+    const cdp = await context.newCDPSession(visitor);
+    await cdp.send('Network.enable');
+    const assets = new Map<string, string>();
+    const fromCache = new Set<string>();
+    cdp.on('Network.requestWillBeSent', (event) => {
+      if (new URL(event.request.url).pathname.startsWith('/assets/')) assets.set(event.requestId, event.request.url);
+    });
+    cdp.on('Network.requestServedFromCache', (event) => fromCache.add(event.requestId));
+    cdp.on('Network.responseReceived', (event) => {
+      if (event.response.fromDiskCache) fromCache.add(event.requestId);
+    });
+    await visitor.goto(`${system.frontends.shellUrl}cell`);
+    await visitor.getByTestId('cell-members').waitFor();
+
+    expect(assets.size).toBeGreaterThan(5);
+    expect([...assets].filter(([id]) => !fromCache.has(id)).map(([, url]) => url)).toEqual([]);
+    // The entry points are revalidated on every visit, so a redeployed module is picked up at once.
+    const entry = await fetch(`http://localhost:${system.frontends.ports.cell}/remoteEntry.js`);
+    expect(entry.headers.get('cache-control')).toBe('no-cache');
+    await context.close();
+  });
+
   it('keeps working when one remote cannot be loaded: the error stays in that module’s area', async () => {
     expect(consoleErrors).toEqual([]);
     const fresh = await browser.newPage();

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { serverOptions, sharedDeps } from '@dangvien/ui/vite';
+import { productionServing, serverOptions, sharedDeps } from '@dangvien/ui/vite';
 import { remotesManifest } from './remotes-manifest.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -11,6 +11,7 @@ const server = serverOptions('SHELL_PORT', 5173);
 export default defineConfig({
   plugins: [
     react(),
+    productionServing(),
     remotesManifest(),
     federation({
       name: 'shell',

@@ -1,4 +1,4 @@
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 
 export interface SharedDep {
   singleton: true;
@@ -19,3 +19,5 @@ export function serverOptions(
 };
 
 export function remoteAppConfig(app: { name: string; portVariable: string; defaultPort: number; root: string }): Promise<UserConfig>;
+
+export function productionServing(): Plugin;

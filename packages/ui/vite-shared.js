@@ -44,6 +44,36 @@ export function serverOptions(portVariable, defaultPort, options = {}) {
   };
 }
 
+/** Paths the preview server proxies to the gateway: how to cache them is the gateway's business. */
+const PROXIED = /^\/(graphql|auth)(\/|\?|$)/;
+
+/**
+ * How `vite preview` serves the production build (the stack serves every front end this way; Vite
+ * itself gzips the responses): the content-hashed files under /assets/ are cached for a year as
+ * immutable, so a second visit asks for none of them; everything else (index.html, remoteEntry.js,
+ * /remotes.json) is revalidated on every visit, so a redeployed module is picked up at once. Vite's
+ * static server marks every file `no-cache`: ours is set last, just before the headers go out
+ * (`on-headers`).
+ */
+export function productionServing() {
+  return {
+    name: 'dangvien:production-serving',
+    /** @param {import('vite').PreviewServer} server */
+    async configurePreviewServer(server) {
+      const { default: onHeaders } = await import('on-headers');
+      server.middlewares.use((request, response, next) => {
+        const url = request.url ?? '/';
+        if (!PROXIED.test(url)) {
+          onHeaders(response, () => {
+            response.setHeader('Cache-Control', url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+          });
+        }
+        next();
+      });
+    },
+  };
+}
+
 /**
  * The whole Vite config of a level module (remote): React, Module Federation exposing ./App with
  * the shared singletons, CORS for the shell, and the dev/preview servers above.
@@ -55,6 +85,7 @@ export async function remoteAppConfig(app) {
   return {
     plugins: [
       react(),
+      productionServing(),
       federation({
         name: app.name,
         filename: 'remoteEntry.js',
