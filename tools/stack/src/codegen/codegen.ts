@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { startEmbeddedPostgres, workspaceRoot } from '@dangvien/db';
+import { startEmbeddedPostgres, SUBGRAPHS, workspaceRoot } from '@dangvien/db';
 import { orphanFiles, removeFiles, staleFiles, writeFiles, type GeneratedFile } from './drift.ts';
 import { apiSchemaSdl, CLIENT_PACKAGES, graphqlOutputs } from './graphql-outputs.ts';
-import { SUBGRAPHS } from '@dangvien/db';
 import { findRestatements } from './restatements.ts';
 import { tableTypeOutputs } from './table-types.ts';
 

@@ -1,8 +1,6 @@
-import { createKysely, migrateToLatest, type MigrationSet, type SubgraphName } from '@dangvien/db';
-import { migrations as evaluation } from '@dangvien/evaluation/migrations';
-import { migrations as membership } from '@dangvien/membership/migrations';
-import { migrations as organization } from '@dangvien/organization/migrations';
+import { createKysely, migrateToLatest, type SubgraphName } from '@dangvien/db';
 import type { Kysely } from 'kysely';
+import { SUBGRAPH_MIGRATIONS } from '../migrations.ts';
 import { seedEvaluation } from './evaluation.ts';
 import { seedMembership } from './membership.ts';
 import { seedOrganization } from './organization.ts';
@@ -19,8 +17,6 @@ export const demoSeed: Record<SubgraphName, <DB>(db: Kysely<DB>) => Promise<void
   evaluation: (db) => seedEvaluation(db as unknown as Kysely<unknown>),
 };
 
-const MIGRATIONS: Record<SubgraphName, MigrationSet> = { organization, membership, evaluation };
-
 /**
  * Brings each subgraph's database to its latest migration and writes its share of the demo data set,
  * before the subgraphs start (a subgraph's own migrations then find nothing to do).
@@ -29,7 +25,7 @@ export async function seedDemoDatabases(databaseUrls: Record<SubgraphName, strin
   for (const [name, url] of Object.entries(databaseUrls) as [SubgraphName, string][]) {
     const db = createKysely<unknown>(url, { maxConnections: 2 });
     try {
-      await migrateToLatest(db, MIGRATIONS[name]);
+      await migrateToLatest(db, SUBGRAPH_MIGRATIONS[name]);
       await demoSeed[name](db);
     } finally {
       await db.destroy();
