@@ -36,4 +36,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    // One data layer, one form approach, one table: modules take them from the kit, which is a
+    // Module Federation singleton, so the shell and every module share one cache and one copy.
+    files: ['frontends/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tanstack/*', 'react-hook-form', '@hookform/*'], message: 'Use the data layer, forms and tables of @dangvien/ui.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, workspaceRoot } from '@dangvien/db';
-import { buildFrontends, serveFrontends, startBackend, type Backend, type Frontends } from '@dangvien/stack';
+import { serveFrontends, startBackend, type Backend, type Frontends } from '@dangvien/stack';
 import { testServerUrl } from '@dangvien/testing';
 
 export interface RunningSystem {
@@ -11,7 +11,7 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-/** The whole system as the start command runs it, on fresh e2e databases and free ports. */
+/** The whole system as the start command runs it, on fresh e2e databases and free ports (front ends built by build-once.ts). */
 export async function startSystem(): Promise<RunningSystem> {
   // The services' output goes to a file, to read when a browser test fails.
   const logDir = path.join(workspaceRoot(), '.test-results');
@@ -28,7 +28,6 @@ export async function startSystem(): Promise<RunningSystem> {
     ports: { gateway: await freePort(), organization: await freePort(), membership: await freePort(), evaluation: await freePort() },
   });
   try {
-    await buildFrontends(log);
     const frontends = await serveFrontends({
       log,
       gatewayPort: backend.ports.gateway,

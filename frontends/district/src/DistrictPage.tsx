@@ -8,11 +8,11 @@ import { countByKind, DISTRICT_TREE } from './tree.ts';
 export function DistrictPage() {
   const { t } = useTranslation('district');
   const labels = useLabels();
-  const { data, error, loading, refetch } = useQuery(DISTRICT_TREE);
+  const { data, error, isPending: loading, refetch } = useQuery(DISTRICT_TREE);
   const [chosenRoot, setChosenRoot] = useState<string>();
 
   if (loading) return <Page title={t('title')}><Loading /></Page>;
-  if (error || !data) return <Page title={t('title')}><ErrorMessage error={error} onRetry={refetch} /></Page>;
+  if (error || !data) return <Page title={t('title')}><ErrorMessage error={error} onRetry={() => void refetch()} /></Page>;
 
   const roots = data.rootOrgUnits;
   return (

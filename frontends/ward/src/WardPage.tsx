@@ -26,7 +26,7 @@ export function WardPage({ basePath }: RemoteAppProps) {
   const { t } = useTranslation('ward');
   const labels = useLabels();
   const committees = useCurrentUnit('GRASSROOTS_COMMITTEE');
-  const { data, error, loading, refetch } = useQuery(WARD_CELLS, { id: committeeId });
+  const { data, error, isPending: loading, refetch } = useQuery(WARD_CELLS, { id: committeeId });
 
   const cells = useMemo(
     () => [...(data?.orgUnit?.children ?? [])].sort((a, b) => compareVietnameseText(a.name, b.name)),
@@ -56,7 +56,7 @@ export function WardPage({ basePath }: RemoteAppProps) {
       {loading ? (
         <Loading />
       ) : error ? (
-        <ErrorMessage error={error} onRetry={refetch} />
+        <ErrorMessage error={error} onRetry={() => void refetch()} />
       ) : !data?.orgUnit ? (
         <p>
           {t('common.unitNotFound', { ns: 'translation' })} <Link to={basePath}>{t('backToDefault')}</Link>

@@ -14,6 +14,7 @@ const globalSetup = fileURLToPath(new URL('./global-setup.ts', import.meta.url))
  * @returns {import('vitest/config').UserWorkspaceConfig}
  */
 export function nodeProject(configUrl, overrides = {}) {
+  const { globalSetup: ownSetup = [], ...rest } = overrides;
   const packageJson = JSON.parse(readFileSync(new URL('./package.json', configUrl), 'utf8'));
   return defineProject({
     test: {
@@ -21,10 +22,11 @@ export function nodeProject(configUrl, overrides = {}) {
       root: fileURLToPath(new URL('.', configUrl)),
       include: ['src/**/*.test.ts'],
       environment: 'node',
-      globalSetup: [globalSetup],
+      // A package's own global setup runs after the shared one (the database server).
+      globalSetup: [globalSetup, ...[ownSetup].flat()],
       testTimeout: 30_000,
       hookTimeout: 60_000,
-      ...overrides,
+      ...rest,
     },
   });
 }

@@ -28,7 +28,17 @@ export interface RequestOptions {
 
 interface GraphQLErrorBody {
   message?: string;
-  extensions?: { code?: string };
+  extensions?: { code?: string; field?: string; line?: number; memberId?: string };
+}
+
+/** Codes whose server message is written for the clerk (Vietnamese, DomainError) and is shown as is. */
+const CLERK_FACING = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']);
+
+/** What the server said caused a refusal: the input field, and for a list the line or member. */
+export interface ErrorCause {
+  field?: string;
+  line?: number;
+  memberId?: string;
 }
 
 /** Any failure of a GraphQL request: `code` is the server's extensions.code or a client-side code. */
@@ -37,11 +47,18 @@ export class GraphQLRequestError extends Error {
 
   constructor(
     readonly code: string,
-    /** The server's own (usually English) message, for logs only. */
+    /** The server's own message: shown for the clerk-facing codes, else for logs only. */
     readonly detail?: string,
     readonly status?: number,
+    /** Where the server says the problem is, so a form can show the message next to it. */
+    readonly where: ErrorCause = {},
   ) {
-    super((vi.error as Partial<Record<string, string>>)[code] ?? vi.error.UNKNOWN);
+    super(CLERK_FACING.has(code) && detail ? detail : ((vi.error as Partial<Record<string, string>>)[code] ?? vi.error.UNKNOWN));
+  }
+
+  /** Whether the server refused the request as such (sending it again would be refused again). */
+  get refused(): boolean {
+    return CLERK_FACING.has(this.code) || this.code === 'UNAUTHENTICATED' || this.code === 'GRAPHQL_VALIDATION_FAILED';
   }
 }
 
@@ -125,7 +142,8 @@ export async function requestText<T>(query: string, variables: Variables, init: 
   const { response, body } = answer;
   const first = body?.errors?.[0];
   if (first) {
-    throw new GraphQLRequestError(first.extensions?.code ?? 'UNKNOWN', first.message, response.status);
+    const { field, line, memberId } = first.extensions ?? {};
+    throw new GraphQLRequestError(first.extensions?.code ?? 'UNKNOWN', first.message, response.status, { field, line, memberId });
   }
   if (!response.ok || body?.data == null) {
     // A dev/preview proxy answers 5xx without a GraphQL body when the gateway is down.

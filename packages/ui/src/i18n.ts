@@ -21,10 +21,14 @@ if (!i18next.isInitialized) {
 
 export { i18next as i18n };
 
-/** Registers a module's own strings under its namespace, e.g. addTranslations('cell', { vi, en }). */
-export function addTranslations(namespace: string, bundles: Record<Language, object>): void {
+/**
+ * Registers a module's own strings under its namespace, e.g. addTranslations('cell', { vi, en }).
+ * Vietnamese is required; a missing English bundle falls back to Vietnamese.
+ */
+export function addTranslations(namespace: string, bundles: { vi: object; en?: object }): void {
   for (const language of LANGUAGES) {
-    i18next.addResourceBundle(language, namespace, bundles[language], true, true);
+    const bundle = bundles[language] ?? bundles.vi;
+    i18next.addResourceBundle(language, namespace, bundle, true, true);
   }
 }
 

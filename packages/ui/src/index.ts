@@ -2,6 +2,7 @@ export {
   GRAPHQL_URL,
   GraphQLRequestError,
   graphqlRequest,
+  type ErrorCause,
   type TypedDocument,
   type Variables,
   type VariablesArgument,
@@ -22,11 +23,25 @@ export {
 } from './session.ts';
 export { useSession, type SessionView } from './useSession.ts';
 export { RequireSession, SignInPage } from './auth.tsx';
-export { useQuery, type QueryState } from './useQuery.ts';
+// Data layer: TanStack Query over the generated documents (one cache for the shell and every module).
+export { queryClient } from './data/query-client.ts';
+export { queryKey, useQuery, type QueryArguments, type QueryOptions, type QueryResult } from './data/useQuery.ts';
+export { useMutation, type MutationResult } from './data/useMutation.ts';
+export { QueryBoundary } from './data/QueryBoundary.tsx';
+// Forms: react-hook-form validated by a module's zod schema; drafts and the offline outbox.
+export { FormProvider, useFieldArray, useFormContext, useWatch, type UseFormReturn } from 'react-hook-form';
+export { showServerError, useSchemaForm } from './forms/useSchemaForm.ts';
+export { ChoiceField, FormError, SelectField, TextAreaField, TextField } from './forms/fields.tsx';
+export { hasDraft, useDraftForm } from './offline/useFormDraft.ts';
+export { outbox, useOutboxState, useQueuedMutation, type QueuedSubmitResult } from './offline/useOutbox.ts';
+export { createOutbox, type Outbox, type QueuedChange } from './offline/outbox.ts';
+// The kit.
+export { Alert, Badge, Button, ButtonLink, Dialog, Facts, OutboxStatus, PrintLayout, Section, SubNav, Toolbar, type Tone } from './kit/kit.tsx';
+export { compareSortValues, DataTable, type Column } from './table/DataTable.tsx';
 export { useCurrentUnit, type CurrentUnitState, type OrgUnitSummary } from './useCurrentUnit.ts';
 export { addTranslations, i18n, LANGUAGES, useLabels, type Language } from './i18n.ts';
 export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDate, matchesSearch } from './vietnamese.ts';
-export { DataTable, ErrorMessage, Loading, Page, UiStyles, type Column } from './components.tsx';
+export { ErrorMessage, Loading, Page, UiStyles } from './components.tsx';
 export { CurrentUnitRedirect, UnitPicker } from './units.tsx';
 export { joinPath, type RemoteAppProps } from './remote.ts';
 export { enumValues } from './enums.ts';

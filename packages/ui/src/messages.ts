@@ -12,6 +12,26 @@ export const vi = {
     pickUnit: 'Chọn đơn vị',
     noUnits: 'Không có đơn vị nào trong phạm vi của bạn.',
     unitNotFound: 'Không tìm thấy đơn vị này.',
+    close: 'Đóng',
+    print: 'In',
+    save: 'Lưu',
+    saving: 'Đang lưu…',
+    cancel: 'Hủy',
+  },
+  table: {
+    pages: 'Chuyển trang',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    page: 'Trang {{page}}/{{count}}',
+  },
+  outbox: {
+    pending: 'Có {{count}} thay đổi chưa gửi được vì mất mạng',
+    willSend: 'Máy sẽ tự gửi khi có mạng trở lại; bạn không cần nhập lại.',
+    refused: 'Máy chủ không nhận thay đổi «{{label}}»',
+    queued: 'Chưa có mạng: thay đổi đã được giữ lại và sẽ tự gửi khi có mạng.',
+  },
+  draft: {
+    restored: 'Đã khôi phục bản nháp chưa gửi của bạn.',
   },
   error: {
     NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
@@ -71,6 +91,26 @@ export const en: Messages = {
     pickUnit: 'Choose a unit',
     noUnits: 'There are no units within your scope.',
     unitNotFound: 'This unit was not found.',
+    close: 'Close',
+    print: 'Print',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+  },
+  table: {
+    pages: 'Pages',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: 'Page {{page}} of {{count}}',
+  },
+  outbox: {
+    pending: '{{count}} change(s) not sent: no network',
+    willSend: 'They are sent automatically when the network returns; nothing needs typing again.',
+    refused: 'The server refused «{{label}}»',
+    queued: 'No network: the change is kept and will be sent when the network returns.',
+  },
+  draft: {
+    restored: 'Your unsent draft was restored.',
   },
   error: {
     NETWORK_ERROR: 'Cannot reach the server. Check the network and try again.',

@@ -1,6 +1,6 @@
 import { graphql } from './generated/index.ts';
 import type { OrgUnitKind, OrgUnitsOfKindQuery } from './generated/graphql.ts';
-import { useQuery } from './useQuery.ts';
+import { useQuery } from './data/useQuery.ts';
 
 const ORG_UNITS_OF_KIND = graphql(`
   query OrgUnitsOfKind($kind: OrgUnitKind!) {
@@ -27,7 +27,15 @@ export interface CurrentUnitState {
  * first; an empty list (nothing of this level in scope) is not an error.
  */
 export function useCurrentUnit(kind: OrgUnitKind): CurrentUnitState {
-  const { data, error, loading, refetch } = useQuery(ORG_UNITS_OF_KIND, { kind });
+  const { data, error, isPending, refetch } = useQuery(ORG_UNITS_OF_KIND, { kind });
   const units = data?.orgUnits ?? [];
-  return { units, defaultUnitId: units[0]?.id, loading, error, refetch };
+  return {
+    units,
+    defaultUnitId: units[0]?.id,
+    loading: isPending,
+    error: error ?? undefined,
+    refetch: () => {
+      void refetch();
+    },
+  };
 }

@@ -16,22 +16,24 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query CellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members {\n        id\n        fullName\n        status\n        latestReview { id year score grade }\n      }\n    }\n  }\n": typeof types.CellMembersDocument,
+    "\n  query CellHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.CellHeaderDocument,
     "\n  query CellRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members { id fullName status }\n    }\n  }\n": typeof types.CellRosterDocument,
     "\n  mutation RecordMeeting($input: RecordMeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      heldOn\n      attendance { status }\n    }\n  }\n": typeof types.RecordMeetingDocument,
+    "\n  query CellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members {\n        id\n        fullName\n        status\n        latestReview { id year score grade }\n      }\n    }\n  }\n": typeof types.CellMembersDocument,
     "\n  query CellTasks($id: ID!) {\n    orgUnit(id: $id) { id name }\n    tasks(unitId: $id) {\n      id\n      title\n      area\n      households\n      startsOn\n      endsOn\n      assignee { id fullName }\n      done\n      overdue\n      unattended\n    }\n  }\n": typeof types.CellTasksDocument,
 };
 const documents: Documents = {
-    "\n  query CellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members {\n        id\n        fullName\n        status\n        latestReview { id year score grade }\n      }\n    }\n  }\n": types.CellMembersDocument,
+    "\n  query CellHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.CellHeaderDocument,
     "\n  query CellRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members { id fullName status }\n    }\n  }\n": types.CellRosterDocument,
     "\n  mutation RecordMeeting($input: RecordMeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      heldOn\n      attendance { status }\n    }\n  }\n": types.RecordMeetingDocument,
+    "\n  query CellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members {\n        id\n        fullName\n        status\n        latestReview { id year score grade }\n      }\n    }\n  }\n": types.CellMembersDocument,
     "\n  query CellTasks($id: ID!) {\n    orgUnit(id: $id) { id name }\n    tasks(unitId: $id) {\n      id\n      title\n      area\n      households\n      startsOn\n      endsOn\n      assignee { id fullName }\n      done\n      overdue\n      unattended\n    }\n  }\n": types.CellTasksDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members {\n        id\n        fullName\n        status\n        latestReview { id year score grade }\n      }\n    }\n  }\n"): typeof import('./graphql').CellMembersDocument;
+export function graphql(source: "\n  query CellHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n"): typeof import('./graphql').CellHeaderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -40,6 +42,10 @@ export function graphql(source: "\n  query CellRoster($id: ID!) {\n    orgUnit(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordMeeting($input: RecordMeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      heldOn\n      attendance { status }\n    }\n  }\n"): typeof import('./graphql').RecordMeetingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members {\n        id\n        fullName\n        status\n        latestReview { id year score grade }\n      }\n    }\n  }\n"): typeof import('./graphql').CellMembersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

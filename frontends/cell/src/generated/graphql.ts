@@ -71,12 +71,12 @@ export type UnattendedReason =
   /** Đã chuyển sinh hoạt sang chi bộ khác */
   | 'MOVED';
 
-export type CellMembersQueryVariables = Exact<{
+export type CellHeaderQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CellMembersQuery = { orgUnit: { id: string, name: string, members: Array<{ id: string, fullName: string, status: MemberStatus, latestReview: { id: string, year: number, score: number | null, grade: Grade | null } | null }> | null } | null };
+export type CellHeaderQuery = { orgUnit: { id: string, name: string, parent: { id: string, name: string } | null } | null };
 
 export type CellRosterQueryVariables = Exact<{
   id: string | number;
@@ -91,6 +91,13 @@ export type RecordMeetingMutationVariables = Exact<{
 
 
 export type RecordMeetingMutation = { recordMeeting: { id: string, heldOn: string, attendance: Array<{ status: AttendanceStatus }> } };
+
+export type CellMembersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CellMembersQuery = { orgUnit: { id: string, name: string, members: Array<{ id: string, fullName: string, status: MemberStatus, latestReview: { id: string, year: number, score: number | null, grade: Grade | null } | null }> | null } | null };
 
 export type CellTasksQueryVariables = Exact<{
   id: string | number;
@@ -118,25 +125,18 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const CellMembersDocument = new TypedDocumentString(`
-    query CellMembers($id: ID!) {
+export const CellHeaderDocument = new TypedDocumentString(`
+    query CellHeader($id: ID!) {
   orgUnit(id: $id) {
     id
     name
-    members {
+    parent {
       id
-      fullName
-      status
-      latestReview {
-        id
-        year
-        score
-        grade
-      }
+      name
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellMembersQuery, CellMembersQueryVariables>;
+    `) as unknown as TypedDocumentString<CellHeaderQuery, CellHeaderQueryVariables>;
 export const CellRosterDocument = new TypedDocumentString(`
     query CellRoster($id: ID!) {
   orgUnit(id: $id) {
@@ -161,6 +161,25 @@ export const RecordMeetingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
+export const CellMembersDocument = new TypedDocumentString(`
+    query CellMembers($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    name
+    members {
+      id
+      fullName
+      status
+      latestReview {
+        id
+        year
+        score
+        grade
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CellMembersQuery, CellMembersQueryVariables>;
 export const CellTasksDocument = new TypedDocumentString(`
     query CellTasks($id: ID!) {
   orgUnit(id: $id) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, ErrorMessage } from '../components.tsx';
+import { ErrorMessage } from '../components.tsx';
+import { DataTable } from '../table/DataTable.tsx';
 import { graphqlRequest } from '../graphql.ts';
 import type { ImportMode, MemberImportField } from '../generated/graphql.ts';
 import { addTranslations } from '../i18n.ts';

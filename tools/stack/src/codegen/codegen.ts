@@ -9,6 +9,7 @@ import { tableTypeOutputs } from './table-types.ts';
  * `pnpm codegen`: writes every generated type file (resolver and SDL types per subgraph, typed documents
  * per front end, the contracts package, table types per subgraph). `--check` writes nothing and fails
  * when a committed file differs from what would be generated (CI runs it: no silent drift).
+ * `--client` writes only the front ends' typed documents (no database needed).
  * `--restatements` fails when a hand-written TypeScript type restates a GraphQL enum, input or type.
  */
 export async function generatedFiles(root: string, serverUrl: string): Promise<GeneratedFile[]> {
@@ -22,6 +23,14 @@ async function main(): Promise<void> {
     for (const entry of found) console.error(`${entry.file}:${entry.line} ${entry.name} restates ${entry.restates}: import the generated type instead.`);
     if (found.length > 0) process.exitCode = 1;
     else console.log('No hand-written type restates the GraphQL contract.');
+    return;
+  }
+  if (process.argv.includes('--client')) {
+    // Only the front ends' typed documents: fast, no database (while writing a page's queries).
+    const clientDirs = CLIENT_PACKAGES.map((dir) => path.join(root, dir, 'src', 'generated') + path.sep);
+    const files = (await graphqlOutputs(root)).filter((file) => clientDirs.some((dir) => file.file.startsWith(dir)));
+    writeFiles(files);
+    console.log(`Wrote ${files.length} generated client files.`);
     return;
   }
   const check = process.argv.includes('--check');

@@ -1,4 +1,4 @@
-import type { AttendanceStatus, MeetingKind, MemberStatus, RecordMeetingInput } from './generated/graphql.ts';
+import type { AttendanceStatus, MeetingKind, MemberStatus, RecordMeetingInput } from '../generated/graphql.ts';
 
 /** Who is on the roster to mark: members taking part in party life (exempt and departed members left out). */
 export function rosterOf<M extends { status: MemberStatus }>(members: readonly M[]): M[] {

@@ -1,3 +1,4 @@
+import { useBasePath } from '../layout/basePath.ts';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { sortTasks, taskState } from './tasks.ts';
 export function TasksPage({ basePath }: RemoteAppProps) {
   const { cellId = '' } = useParams();
   const { t } = useTranslation('cell');
-  const { data, error, loading, refetch } = useQuery(CELL_TASKS, { id: cellId });
+  const { data, error, isPending: loading, refetch } = useQuery(CELL_TASKS, { id: cellId });
   const tasks = useMemo(() => sortTasks(data?.tasks ?? []), [data]);
   const unattended = tasks.filter((task) => task.unattended).length;
 
@@ -40,7 +41,7 @@ export function TasksPage({ basePath }: RemoteAppProps) {
       {loading ? (
         <Loading />
       ) : error ? (
-        <ErrorMessage error={error} onRetry={refetch} />
+        <ErrorMessage error={error} onRetry={() => void refetch()} />
       ) : !data?.orgUnit ? (
         <p>{t('common.unitNotFound', { ns: 'translation' })}</p>
       ) : (
@@ -56,4 +57,9 @@ export function TasksPage({ basePath }: RemoteAppProps) {
       )}
     </Page>
   );
+}
+
+/** Route element (until this page is rebuilt on the kit): the old page with the module's base path. */
+export default function RouteTasksPage() {
+  return <TasksPage basePath={useBasePath()} />;
 }

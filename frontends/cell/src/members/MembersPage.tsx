@@ -1,3 +1,4 @@
+import { useBasePath } from '../layout/basePath.ts';
 import { useId, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +26,7 @@ export function CellPage({ basePath }: RemoteAppProps) {
   const searchId = useId();
   const [search, setSearch] = useState('');
   const cells = useCurrentUnit('CELL');
-  const { data, error, loading, refetch } = useQuery(CELL_MEMBERS, { id: cellId });
+  const { data, error, isPending: loading, refetch } = useQuery(CELL_MEMBERS, { id: cellId });
 
   const members = useMemo(() => visibleMembers(data?.orgUnit?.members ?? [], search), [data, search]);
 
@@ -64,7 +65,7 @@ export function CellPage({ basePath }: RemoteAppProps) {
       {loading ? (
         <Loading />
       ) : error ? (
-        <ErrorMessage error={error} onRetry={refetch} />
+        <ErrorMessage error={error} onRetry={() => void refetch()} />
       ) : !data?.orgUnit ? (
         <p>
           {t('common.unitNotFound', { ns: 'translation' })} <Link to={basePath}>{t('backToDefault')}</Link>
@@ -89,4 +90,9 @@ export function CellPage({ basePath }: RemoteAppProps) {
       )}
     </Page>
   );
+}
+
+/** Route element (until this page is rebuilt on the kit): the old page with the module's base path. */
+export default function RouteCellPage() {
+  return <CellPage basePath={useBasePath()} />;
 }

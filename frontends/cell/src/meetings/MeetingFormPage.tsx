@@ -1,3 +1,4 @@
+import { useBasePath } from '../layout/basePath.ts';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +15,8 @@ import {
   type RemoteAppProps,
 } from '@dangvien/ui';
 import { defaultMarks, meetingInput, rosterOf, tally, type Mark } from './attendance.ts';
-import type { MeetingKind } from './generated/graphql.ts';
-import { ATTENDANCE_STATUSES, MEETING_KINDS } from './messages.ts';
+import type { MeetingKind } from '../generated/graphql.ts';
+import { ATTENDANCE_STATUSES, MEETING_KINDS } from '../messages.ts';
 import { CELL_ROSTER, RECORD_MEETING, type RosterMember } from './queries.ts';
 
 /** Today on the secretary's own calendar (not UTC: at 6 a.m. in Hà Nội it is still yesterday in UTC). */
@@ -28,7 +29,7 @@ const today = () => {
 export function MeetingPage({ basePath }: RemoteAppProps) {
   const { cellId = '' } = useParams();
   const { t } = useTranslation('cell');
-  const { data, error, loading, refetch } = useQuery(CELL_ROSTER, { id: cellId });
+  const { data, error, isPending: loading, refetch } = useQuery(CELL_ROSTER, { id: cellId });
   const roster = useMemo(() => rosterOf(data?.orgUnit?.members ?? []).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)), [data]);
 
   return (
@@ -36,7 +37,7 @@ export function MeetingPage({ basePath }: RemoteAppProps) {
       {loading ? (
         <Loading />
       ) : error ? (
-        <ErrorMessage error={error} onRetry={refetch} />
+        <ErrorMessage error={error} onRetry={() => void refetch()} />
       ) : !data?.orgUnit ? (
         <p>{t('common.unitNotFound', { ns: 'translation' })}</p>
       ) : (
@@ -171,4 +172,9 @@ function MeetingForm({ cellId, roster }: { cellId: string; roster: RosterMember[
       </button>
     </form>
   );
+}
+
+/** Route element (until this page is rebuilt on the kit): the old page with the module's base path. */
+export default function RouteMeetingPage() {
+  return <MeetingPage basePath={useBasePath()} />;
 }

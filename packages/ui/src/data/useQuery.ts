@@ -1,0 +1,37 @@
+import { keepPreviousData, useQuery as useTanstackQuery, type UseQueryResult } from '@tanstack/react-query';
+import { requestText, type GraphQLRequestError, type TypedDocument, type Variables } from '../graphql.ts';
+
+export interface QueryOptions {
+  /** false: do not run yet (a variable it needs is not known). */
+  enabled?: boolean;
+  /** Keep showing the previous variables' data while the new one loads (search, paging). */
+  keepPrevious?: boolean;
+}
+
+/** Variables, optional when the operation needs none, then options. */
+export type QueryArguments<TVariables> =
+  Record<string, never> extends TVariables ? [variables?: TVariables, options?: QueryOptions] : [variables: TVariables, options?: QueryOptions];
+
+export type QueryResult<TResult> = UseQueryResult<TResult, GraphQLRequestError>;
+
+/** The cache key of an operation with its variables: its text (generated documents are unique) and the variables. */
+export function queryKey(document: object, variables: Variables | undefined): readonly unknown[] {
+  return ['graphql', document.toString(), variables ?? {}];
+}
+
+/**
+ * Reads a generated document through the shared cache; the result and variables types come from the
+ * document. Two components asking the same thing share one request; a mutation refreshes it (useMutation).
+ */
+export function useQuery<TResult, TVariables extends Variables>(
+  document: TypedDocument<TResult, TVariables>,
+  ...[variables, options]: QueryArguments<NoInfer<TVariables>>
+): QueryResult<TResult> {
+  const query = document.toString();
+  return useTanstackQuery<TResult, GraphQLRequestError>({
+    queryKey: queryKey(document, variables),
+    queryFn: ({ signal }) => requestText<TResult>(query, variables ?? {}, { signal }),
+    enabled: options?.enabled ?? true,
+    placeholderData: options?.keepPrevious ? keepPreviousData : undefined,
+  });
+}
