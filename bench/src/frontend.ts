@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Gzip bytes of every JavaScript file a built front end ships (its dist/), as a server would send them. */
+/** Gzip bytes of every JavaScript file a built front end ships (its dist/), whether a page loads it or not. */
 export function gzipJavaScriptBytes(distDir: string): number | null {
   try {
     statSync(distDir);
@@ -28,21 +28,32 @@ interface BrowserStorage {
 }
 
 export interface BrowserTiming {
-  /** ms from navigation to the cell module's member rows, with an empty HTTP cache (sign-in included). */
+  /** ms from navigation to the cell's data on screen, with an empty HTTP cache (sign-in included). */
   coldMs: number;
-  /** ms from the sign-in click to the member rows (the cold load minus the form). */
+  /** ms from the sign-in click to the cell's data (the cold load minus the form). */
   coldAfterSignInMs: number;
   /** ms for the same after a reload: cache warm, session restored. */
   warmMs: number;
-  /** ms from navigation to the member rows for a signed-in clerk with an empty HTTP cache (new browser context, session copied). */
+  /** ms from navigation to the cell's data for a signed-in clerk with an empty HTTP cache (new browser context, session copied). */
   coldSignedInMs: number;
-  /** Gzip bytes of the JavaScript the cold load fetched, by the front end that served it. */
+  /** JavaScript bytes on the wire (as sent: brotli or gzip) in the cold load, by the front end that served it. */
   loadedJavaScript: Record<string, number>;
+  /** Every byte on the wire in the cold load (HTML, JS, CSS, data), by the front end that served it. */
+  loadedTotal: Record<string, number>;
+  /** Second visit (same browser, new tab): static files asked for, and how many came from the browser's cache. */
+  secondVisit: { staticRequests: number; fromCache: number };
 }
+
+/** The cell's page is there with its data: the layout's title names the cell and nothing is loading. */
+const CELL_DATA_VISIBLE = `(() => {
+  const name = document.querySelector('[data-testid="cell-name"]');
+  return name && name.textContent.includes('Tổ dân phố') && !document.querySelector('.dv-loading');
+})()`;
 
 /**
  * The shell in chromium on the demo data (the demo accounts live there): a cell secretary opens the
- * cell page, signs in, and waits for her cell's members; then reloads.
+ * cell module, signs in, and waits for her cell's page with its data; then reloads; then opens it in a
+ * new tab of the same browser (second visit); then in a new browser with her session (cold, signed in).
  */
 export async function measureShellInBrowser(options: { serverUrl: string; prefix: string; build: boolean; log: (line: string) => void }): Promise<BrowserTiming> {
   const { startBackend, buildFrontends, serveFrontends } = await import('@dangvien/stack');
@@ -74,21 +85,25 @@ export async function measureShellInBrowser(options: { serverUrl: string; prefix
       const context = await browser.newContext();
       const page = await context.newPage();
       const loadedJavaScript: Record<string, number> = {};
+      const loadedTotal: Record<string, number> = {};
       const pending: Promise<void>[] = [];
-      page.on('response', (response) => {
-        const url = new URL(response.url());
-        if (!/\.m?js$/.test(url.pathname)) return;
+      let counting = true;
+      page.on('requestfinished', (request) => {
+        if (!counting) return;
+        const url = new URL(request.url());
+        const name = moduleByPort.get(url.port) ?? url.host;
         pending.push(
-          response.body().then(
-            (body) => {
-              const name = moduleByPort.get(url.port) ?? url.host;
-              loadedJavaScript[name] = (loadedJavaScript[name] ?? 0) + gzipSync(body, { level: 9 }).length;
+          request.sizes().then(
+            (sizes) => {
+              // The body as it came over the wire (compressed), plus the response headers.
+              const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+              loadedTotal[name] = (loadedTotal[name] ?? 0) + bytes;
+              if (/\.m?js$/.test(url.pathname)) loadedJavaScript[name] = (loadedJavaScript[name] ?? 0) + sizes.responseBodySize;
             },
             () => undefined,
           ),
         );
       });
-      const rows = page.getByTestId('cell-members').locator('tbody tr').first();
       const coldStart = performance.now();
       await page.goto(`${frontends.shellUrl}cell`);
       await page.getByTestId('sign-in-form').waitFor();
@@ -96,14 +111,35 @@ export async function measureShellInBrowser(options: { serverUrl: string; prefix
       await page.getByLabel('Mật khẩu', { exact: true }).fill('demo123');
       const signInStart = performance.now();
       await page.getByTestId('sign-in-submit').click();
-      await rows.waitFor({ timeout: 60_000 });
+      await page.waitForFunction(CELL_DATA_VISIBLE, undefined, { timeout: 60_000, polling: 16 });
       const coldMs = performance.now() - coldStart;
       const coldAfterSignInMs = performance.now() - signInStart;
+      await page.waitForLoadState('networkidle');
+      counting = false;
       await Promise.all(pending);
       const warmStart = performance.now();
       await page.reload();
-      await rows.waitFor({ timeout: 60_000 });
+      await page.waitForFunction(CELL_DATA_VISIBLE, undefined, { timeout: 60_000, polling: 16 });
       const warmMs = performance.now() - warmStart;
+
+      // Second visit: a new tab of the same browser; Chromium's own account of where each static file came from.
+      const second = await context.newPage();
+      const cdp = await context.newCDPSession(second);
+      await cdp.send('Network.enable');
+      const staticRequests = new Set<string>();
+      const fromCache = new Set<string>();
+      cdp.on('Network.requestWillBeSent', (event) => {
+        if (new URL(event.request.url).pathname.startsWith('/assets/')) staticRequests.add(event.requestId);
+      });
+      cdp.on('Network.requestServedFromCache', (event) => fromCache.add(event.requestId));
+      cdp.on('Network.responseReceived', (event) => {
+        if (event.response.fromDiskCache) fromCache.add(event.requestId);
+      });
+      await second.goto(`${frontends.shellUrl}cell`);
+      await second.waitForFunction(CELL_DATA_VISIBLE, undefined, { timeout: 60_000, polling: 16 });
+      await second.waitForLoadState('networkidle');
+      const secondVisit = { staticRequests: staticRequests.size, fromCache: [...staticRequests].filter((id) => fromCache.has(id)).length };
+
       // A clerk who is signed in opens the page on a browser with nothing cached: the session (kept in
       // sessionStorage) is carried over to a fresh context, and the first page stops using it.
       const session = await page.evaluate(() => JSON.stringify(Object.entries((globalThis as unknown as { sessionStorage: BrowserStorage }).sessionStorage)));
@@ -116,10 +152,10 @@ export async function measureShellInBrowser(options: { serverUrl: string; prefix
       const coldPage = await coldContext.newPage();
       const coldSignedInStart = performance.now();
       await coldPage.goto(`${frontends.shellUrl}cell`);
-      await coldPage.getByTestId('cell-members').locator('tbody tr').first().waitFor({ timeout: 60_000 });
+      await coldPage.waitForFunction(CELL_DATA_VISIBLE, undefined, { timeout: 60_000, polling: 16 });
       const coldSignedInMs = performance.now() - coldSignedInStart;
       await coldContext.close();
-      return { coldMs, coldAfterSignInMs, warmMs, coldSignedInMs, loadedJavaScript };
+      return { coldMs, coldAfterSignInMs, warmMs, coldSignedInMs, loadedJavaScript, loadedTotal, secondVisit };
     } finally {
       await browser.close();
       await frontends.stop();

@@ -70,7 +70,22 @@ const result: BenchResult = {
   notes: [],
 };
 
-try {
+/** 10. Front end: chromium on the demo system (its accounts), then gzip JavaScript of each built module. */
+async function measureFrontEnd(): Promise<void> {
+  if (!flag('skip-browser')) {
+    log('front end in chromium (demo system on its own databases)…');
+    try {
+      result.browser = await measureShellInBrowser({ serverUrl, prefix: `${prefix}fe_`, build: !flag('skip-frontend-build'), log });
+    } catch (error) {
+      result.notes.push(`chromium: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  for (const name of ['shell', 'district', 'ward', 'cell']) result.frontend[name] = gzipJavaScriptBytes(path.join(root, 'frontends', name, 'dist'));
+}
+
+// `pnpm bench --frontend-only`: only what a user of the front ends gets (a minute instead of several).
+if (flag('frontend-only')) await measureFrontEnd();
+else try {
   // 1. Data: the scale loaded through each subgraph's bulk path, timed (a bulk workload of its own).
   const template = option('from-template');
   if (template) {
@@ -324,16 +339,7 @@ try {
   await pool?.end();
   await Promise.all(processes.splice(0).map((child) => child.stop()));
 
-  // 10. Front end: chromium on the demo system (its accounts), then gzip JavaScript of each built module.
-  if (!flag('skip-browser')) {
-    log('front end in chromium (demo system on its own databases)…');
-    try {
-      result.browser = await measureShellInBrowser({ serverUrl, prefix: `${prefix}fe_`, build: !flag('skip-frontend-build'), log });
-    } catch (error) {
-      result.notes.push(`chromium: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  for (const name of ['shell', 'district', 'ward', 'cell']) result.frontend[name] = gzipJavaScriptBytes(path.join(root, 'frontends', name, 'dist'));
+  await measureFrontEnd();
 } catch (error) {
   result.notes.push(`run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;

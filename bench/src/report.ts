@@ -102,11 +102,22 @@ export function goals(result: BenchResult): Goal[] {
       measured: `most repeats of one SELECT: ${worstRepeats}`,
       status: verdict(result.statements.length ? worstRepeats <= 1 : null),
     },
-    { goal: 'Shell + one module ≤ 250 KB JavaScript (gzip)', measured: `shell + cell as chromium loads them: ${kb(shellPlusCell)}`, status: verdict(shellPlusCell === null ? null : shellPlusCell <= 250 * 1024) },
+    { goal: 'Shell + cell ≤ 250 KB JavaScript on the wire, cold', measured: `as chromium loads them: ${kb(shellPlusCell)}`, status: verdict(shellPlusCell === null ? null : shellPlusCell <= 250 * 1024) },
+    { goal: 'The cell module’s own chunks ≤ 120 KB on the wire', measured: kb(loaded?.cell ?? null), status: verdict(loaded?.cell === undefined ? null : loaded.cell <= 120 * 1024) },
     {
-      goal: 'Cell module data visible < 1.5 s cold (chromium)',
-      measured: result.browser ? `${formatMs(result.browser.coldSignedInMs)} ms signed in, empty cache (first visit with the sign-in form: ${formatMs(result.browser.coldMs)} ms)` : '–',
-      status: verdict(result.browser ? result.browser.coldSignedInMs < 1500 : null),
+      goal: 'Sign-in to cell data visible < 1.5 s cold (chromium)',
+      measured: result.browser ? `${formatMs(result.browser.coldAfterSignInMs)} ms from the sign-in click, empty cache (whole first visit with the form: ${formatMs(result.browser.coldMs)} ms; signed in, empty cache: ${formatMs(result.browser.coldSignedInMs)} ms)` : '–',
+      status: verdict(result.browser ? result.browser.coldAfterSignInMs < 1500 : null),
+    },
+    {
+      goal: 'Cell data visible < 0.5 s warm (reload, signed in)',
+      measured: result.browser ? `${formatMs(result.browser.warmMs)} ms` : '–',
+      status: verdict(result.browser ? result.browser.warmMs < 500 : null),
+    },
+    {
+      goal: 'Second visit: every static file from the browser cache',
+      measured: result.browser?.secondVisit ? `${result.browser.secondVisit.fromCache} of ${result.browser.secondVisit.staticRequests}` : '–',
+      status: verdict(result.browser?.secondVisit ? result.browser.secondVisit.staticRequests > 0 && result.browser.secondVisit.fromCache === result.browser.secondVisit.staticRequests : null),
     },
   );
   return list;
@@ -164,7 +175,9 @@ export function renderReport(result: BenchResult): string {
   lines.push(`| copy the three databases into one (limit) | ${result.bulk.combineSeconds?.toFixed(1) ?? '–'} s |`);
   for (const [name, bytes] of Object.entries(result.frontend)) lines.push(`| JavaScript gzip, ${name} (all of dist/, shared libraries included) | ${kb(bytes)} |`);
   if (result.browser) {
-    for (const [name, bytes] of Object.entries(result.browser.loadedJavaScript)) lines.push(`| JavaScript gzip loaded by chromium for /cell, from ${name} | ${kb(bytes)} |`);
+    for (const [name, bytes] of Object.entries(result.browser.loadedJavaScript)) lines.push(`| JavaScript on the wire (brotli) in the cold load of /cell, from ${name} | ${kb(bytes)} |`);
+    for (const [name, bytes] of Object.entries(result.browser.loadedTotal ?? {})) lines.push(`| everything on the wire in the cold load of /cell (HTML, JS, CSS, data, headers), from ${name} | ${kb(bytes)} |`);
+    if (result.browser.secondVisit) lines.push(`| second visit (new tab): static files from the browser cache | ${result.browser.secondVisit.fromCache} of ${result.browser.secondVisit.staticRequests} |`);
     lines.push(`| shell → cell module's data, cold (empty cache; with the sign-in form / from the click) | ${formatMs(result.browser.coldMs)} ms / ${formatMs(result.browser.coldAfterSignInMs)} ms |`);
     lines.push(`| same, warm (reload) | ${formatMs(result.browser.warmMs)} ms |`);
     lines.push(`| shell → cell module's data, cold for a signed-in clerk (empty cache, session kept) | ${formatMs(result.browser.coldSignedInMs)} ms |`);

@@ -11,7 +11,7 @@ const server = serverOptions('SHELL_PORT', 5173);
 export default defineConfig({
   plugins: [
     react(),
-    productionServing(),
+    await productionServing(),
     remotesManifest(),
     federation({
       name: 'shell',

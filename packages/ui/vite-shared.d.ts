@@ -20,4 +20,4 @@ export function serverOptions(
 
 export function remoteAppConfig(app: { name: string; portVariable: string; defaultPort: number; root: string }): Promise<UserConfig>;
 
-export function productionServing(): Plugin;
+export function productionServing(): Promise<Plugin[]>;

@@ -28,7 +28,7 @@ export function CellLayout() {
     { to: cellPath('dues'), label: t('nav.dues') },
   ];
   return (
-    <Page title={header.data?.orgUnit?.name ?? t('title')}>
+    <Page title={<span data-testid="cell-name">{header.data?.orgUnit?.name ?? t('title')}</span>}>
       {cells.units.length > 1 ? (
         <UnitPicker
           label={t('pickCell')}
