@@ -8,6 +8,7 @@ export const EVALUATION_MUTATION_ROLES = {
   proposeGrade: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
   decideGrades: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   recordMeeting: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
+  updateMeeting: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
   assignTask: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
   reassignTask: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
   reviewTask: ['CELL_SECRETARY', 'CELL_COMMITTEE'],

@@ -1,5 +1,5 @@
 import { readableScopes, type Caller } from '@dangvien/auth';
-import { unitsWithinScopes } from '@dangvien/org-replica';
+import { inReplicaSubtreeWithin, unitsWithinScopes, withinReplicaScopes } from '@dangvien/org-replica';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
 import type { Grade, ReviewPeriod, ReviewSubject } from '../generated/graphql.ts';
@@ -27,6 +27,58 @@ export async function visibleCycles(db: Db, caller: Caller, filter: { ids?: stri
   const readable = await unitsWithinScopes(db, rows.map((row) => row.unit_id), readableScopes(caller));
   const aboveGrants = new Set(await ancestorsOf(db, caller.grants.map((grant) => grant.scopeUnitId)));
   return rows.filter((row) => readable.has(row.unit_id) || aboveGrants.has(row.unit_id));
+}
+
+/**
+ * The unit whose cycles a unit's readers mean: a cell or party group below a grassroots organization
+ * (a ward's party committee) stands for that organization, which is where its members cycles are
+ * opened; any other unit (a grassroots organization, a district) for itself. The tree as it stands today.
+ */
+export async function cycleUnitFor(db: Db, unitId: string): Promise<string> {
+  const result = await sql<{ id: string }>`
+    WITH RECURSIVE up(id, parent_id, kind, depth) AS (
+      SELECT unit.id, unit.parent_id, unit.kind, 0 FROM org_unit_replica unit
+      WHERE unit.id = ${unitId}::uuid AND (unit.valid_from IS NULL OR unit.valid_from <= current_date) AND (unit.valid_to IS NULL OR unit.valid_to > current_date)
+      UNION ALL
+      SELECT parent.id, parent.parent_id, parent.kind, up.depth + 1 FROM up
+      JOIN org_unit_replica parent ON parent.id = up.parent_id
+        AND (parent.valid_from IS NULL OR parent.valid_from <= current_date) AND (parent.valid_to IS NULL OR parent.valid_to > current_date)
+      WHERE up.kind IN ('CELL', 'PARTY_GROUP') AND up.depth < 64
+    )
+    SELECT id FROM up ORDER BY depth DESC LIMIT 1`.execute(db);
+  return result.rows[0]?.id ?? unitId;
+}
+
+/** Where a cycle's lists look: members in the caller's subtrees, or of one unit's subtree (a cell) within them; a member counts in their cell of today. */
+function memberCellCondition(caller: Caller, cellId: string | undefined) {
+  const scopes = readableScopes(caller);
+  return cellId ? inReplicaSubtreeWithin('member_replica.cell_id', cellId, scopes) : withinReplicaScopes('member_replica.cell_id', scopes);
+}
+
+/** Self-reviews of a cycle for members the caller may read (of one cell when given), by submission time. */
+export function selfReviewsOfCycle(db: Db, caller: Caller, cycleId: string, cellId?: string): Promise<SelfReviewRow[]> {
+  return db
+    .selectFrom('self_review')
+    .innerJoin('member_replica', 'member_replica.member_id', 'self_review.member_id')
+    .selectAll('self_review')
+    .where('self_review.cycle_id', '=', cycleId)
+    .where(memberCellCondition(caller, cellId))
+    .orderBy('self_review.submitted_at')
+    .orderBy('self_review.member_id')
+    .execute();
+}
+
+/** The cells' proposals in a cycle for members the caller may read (of one cell when given), by proposal time. */
+export function proposalsOfCycle(db: Db, caller: Caller, cycleId: string, cellId?: string): Promise<GradeProposalRow[]> {
+  return db
+    .selectFrom('grade_proposal')
+    .innerJoin('member_replica', 'member_replica.member_id', 'grade_proposal.member_id')
+    .selectAll('grade_proposal')
+    .where('grade_proposal.cycle_id', '=', cycleId)
+    .where(memberCellCondition(caller, cellId))
+    .orderBy('grade_proposal.proposed_at')
+    .orderBy('grade_proposal.member_id')
+    .execute();
 }
 
 /** Kind and name of a unit as it stands today in the replica of the tree. */

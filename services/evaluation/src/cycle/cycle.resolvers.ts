@@ -3,7 +3,7 @@ import type { Resolvers } from '../generated/resolvers.ts';
 import { memberRef, orgUnitRef } from '../references.ts';
 import { referencedRuleSet } from '../rules/rules.resolvers.ts';
 import { requireYear } from '../scope/scope.ts';
-import { visibleCycles } from './cycle.repository.ts';
+import { cycleUnitFor, proposalsOfCycle, selfReviewsOfCycle, visibleCycles } from './cycle.repository.ts';
 import { decideGrades, proposeGrade, submitSelfReview } from './grading.ts';
 import { closeReviewCycle, openReviewCycle } from './review-cycle.ts';
 
@@ -11,8 +11,12 @@ import { closeReviewCycle, openReviewCycle } from './review-cycle.ts';
 export const cycleResolvers: Resolvers = {
   Query: {
     reviewCycle: (_source, args, context) => context.cycleById.load(requireId(args.id)),
-    reviewCycles: (_source, args, context) =>
-      visibleCycles(context.db, context.caller, { unitId: requireId(args.unitId, 'unitId'), year: args.year === null || args.year === undefined ? undefined : requireYear(args.year) }),
+    reviewCycles: async (_source, args, context) => {
+      const unitId = requireId(args.unitId, 'unitId');
+      const year = args.year === null || args.year === undefined ? undefined : requireYear(args.year);
+      // A cell's secretary asks with her cell: its grassroots organization's cycles (visibleCycles checks what she may see).
+      return visibleCycles(context.db, context.caller, { unitId: await cycleUnitFor(context.db, unitId), year });
+    },
   },
   Mutation: {
     openReviewCycle: (_source, args, context) => openReviewCycle(context.db, context.caller, args.input),
@@ -25,6 +29,9 @@ export const cycleResolvers: Resolvers = {
     unit: (cycle) => orgUnitRef(cycle.unit_id),
     closesOn: (cycle) => cycle.closes_on,
     ruleSet: (cycle, _args, context) => referencedRuleSet(context, cycle.rule_set_id),
+    // The cycle reached the resolver through visibleCycles; the lists are cut to the members the caller may read.
+    selfReviews: (cycle, args, context) => selfReviewsOfCycle(context.db, context.caller, cycle.id, args.cellId ? requireId(args.cellId, 'cellId') : undefined),
+    proposals: (cycle, args, context) => proposalsOfCycle(context.db, context.caller, cycle.id, args.cellId ? requireId(args.cellId, 'cellId') : undefined),
   },
   SelfReview: {
     member: (row) => memberRef(row.member_id),

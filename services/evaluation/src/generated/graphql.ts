@@ -22,6 +22,14 @@ export type AssignTaskInput = {
   /** Địa bàn (an area), or households, or both */
   area?: InputMaybe<Scalars['String']['input']>;
   cellId: Scalars['ID']['input'];
+  /**
+   * Idempotency key: a UUID the client generates once for this change and sends again with every retry.
+   * An offline client resends a queued change when the network returns, possibly after the server
+   * recorded it but the answer was lost; with the key, a resent assignment gets the task already
+   * created back (no second task, no second audit record). A key already used for another cell's task
+   * is refused (CONFLICT). Omitted: no such protection.
+   */
+  clientRequestId?: InputMaybe<Scalars['ID']['input']>;
   /** YYYY-MM-DD */
   endsOn?: InputMaybe<Scalars['String']['input']>;
   households?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -204,6 +212,8 @@ export type Mutation = {
   reviewTask: TaskReview;
   /** Records a member's self-review (entered by the cell on the member's behalf) */
   submitSelfReview: SelfReview;
+  /** Corrects a meeting's kind, agenda, resolution and attendance (not its date), within the rules of UpdateMeetingInput */
+  updateMeeting: Meeting;
 };
 
 
@@ -256,6 +266,11 @@ export type MutationReviewTaskArgs = {
 
 export type MutationSubmitSelfReviewArgs = {
   input: SelfReviewInput;
+};
+
+
+export type MutationUpdateMeetingArgs = {
+  input: UpdateMeetingInput;
 };
 
 export type OpenReviewCycleInput = {
@@ -343,7 +358,11 @@ export type Query = {
   organizationReviews: Array<OrganizationReview>;
   review?: Maybe<Review>;
   reviewCycle?: Maybe<ReviewCycle>;
-  /** Cycles of one grassroots organization, newest first */
+  /**
+   * Cycles of one grassroots organization, newest first. Given a unit below a grassroots organization
+   * (a cell or party group of a ward's party committee), the cycles of that grassroots organization: a
+   * cell's secretary asks with her cell's id.
+   */
   reviewCycles: Array<ReviewCycle>;
   /** Grading rule sets, oldest first */
   ruleSets: Array<RuleSet>;
@@ -440,6 +459,14 @@ export type RecordMeetingInput = {
   /** Members of the cell's roster (exempt members are left out) */
   attendance: Array<AttendanceInput>;
   cellId: Scalars['ID']['input'];
+  /**
+   * Idempotency key: a UUID the client generates once for this change and sends again with every retry.
+   * An offline client (the cell module's outbox) resends a queued change when the network returns,
+   * possibly after the server recorded it but the answer was lost; with the key, a resent change gets
+   * the meeting already recorded back (no second meeting, no second audit record) instead of an error.
+   * A key already used for another cell's meeting is refused (CONFLICT). Omitted: no such protection.
+   */
+  clientRequestId?: InputMaybe<Scalars['ID']['input']>;
   /** YYYY-MM-DD */
   heldOn: Scalars['String']['input'];
   kind: MeetingKind;
@@ -470,12 +497,28 @@ export type ReviewCycle = {
   closesOn: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   period: ReviewPeriod;
+  /** The cells' proposed grades in this cycle for members inside your subtrees, of one cell when cellId is given (a member counts in the cell they belong to today), by proposal time */
+  proposals: Array<GradeProposal>;
   ruleSet: RuleSet;
+  /** Self-reviews recorded in this cycle for members inside your subtrees, of one cell when cellId is given (a member counts in the cell they belong to today), by submission time */
+  selfReviews: Array<SelfReview>;
   status: ReviewCycleStatus;
   subject: ReviewSubject;
   /** The grassroots organization (đảng bộ cơ sở or chi bộ cơ sở) */
   unit: OrgUnit;
   year: Scalars['Int']['output'];
+};
+
+
+/** Một đợt kiểm điểm of a grassroots organization; the rule set is the one valid for the period when it opened. */
+export type ReviewCycleProposalsArgs = {
+  cellId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Một đợt kiểm điểm of a grassroots organization; the rule set is the one valid for the period when it opened. */
+export type ReviewCycleSelfReviewsArgs = {
+  cellId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type ReviewCycleStatus =
@@ -624,3 +667,21 @@ export type UnattendedReason =
   | 'LEFT'
   /** Đã chuyển sinh hoạt sang chi bộ khác */
   | 'MOVED';
+
+/**
+ * A correction of a meeting's minutes. The date (heldOn) and the cell cannot be changed: a meeting on
+ * another day is another meeting (record it, the wrong one stays in the history). Allowed within the
+ * correction window after the meeting (MEETING_CORRECTION_RULES: 30 days after heldOn, rule in force
+ * from 2026-12-04) and never once the members review cycle covering the meeting's day at the cell's
+ * grassroots organization is closed.
+ */
+export type UpdateMeetingInput = {
+  agenda: Scalars['String']['input'];
+  /** The full attendance list, replacing the recorded one; checked as in recordMeeting (the cell's roster on the meeting day) */
+  attendance: Array<AttendanceInput>;
+  id: Scalars['ID']['input'];
+  /** Unchanged when omitted */
+  kind?: InputMaybe<MeetingKind>;
+  /** Null or blank clears it */
+  resolution?: InputMaybe<Scalars['String']['input']>;
+};

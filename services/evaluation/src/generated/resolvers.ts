@@ -159,6 +159,7 @@ export type ResolversTypes = {
   TaskReview: ResolverTypeWrapper<TaskReviewRow>;
   TaskSummary: ResolverTypeWrapper<Types.TaskSummary>;
   UnattendedReason: Types.UnattendedReason;
+  UpdateMeetingInput: Types.UpdateMeetingInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -199,6 +200,7 @@ export type ResolversParentTypes = {
   TaskAssignment: TaskAssignmentRow;
   TaskReview: TaskReviewRow;
   TaskSummary: Types.TaskSummary;
+  UpdateMeetingInput: Types.UpdateMeetingInput;
 };
 
 export type AbsenceAlertResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['AbsenceAlert'] = ResolversParentTypes['AbsenceAlert']> = {
@@ -292,6 +294,7 @@ export type MutationResolvers<ContextType = EvaluationContext, ParentType extend
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<Types.MutationRecordMeetingArgs, 'input'>>;
   reviewTask?: Resolver<ResolversTypes['TaskReview'], ParentType, ContextType, RequireFields<Types.MutationReviewTaskArgs, 'input'>>;
   submitSelfReview?: Resolver<ResolversTypes['SelfReview'], ParentType, ContextType, RequireFields<Types.MutationSubmitSelfReviewArgs, 'input'>>;
+  updateMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<Types.MutationUpdateMeetingArgs, 'input'>>;
 };
 
 export type OrgUnitResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit'], FederationReferenceType extends FederationReferenceTypes['OrgUnit'] = FederationReferenceTypes['OrgUnit']> = {
@@ -344,7 +347,9 @@ export type ReviewCycleResolvers<ContextType = EvaluationContext, ParentType ext
   closesOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['ReviewPeriod'], ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['GradeProposal']>, ParentType, ContextType, Partial<Types.ReviewCycleProposalsArgs>>;
   ruleSet?: Resolver<ResolversTypes['RuleSet'], ParentType, ContextType>;
+  selfReviews?: Resolver<Array<ResolversTypes['SelfReview']>, ParentType, ContextType, Partial<Types.ReviewCycleSelfReviewsArgs>>;
   status?: Resolver<ResolversTypes['ReviewCycleStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['ReviewSubject'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;

@@ -31,6 +31,7 @@ export interface Meeting {
   absent_count: Generated<number>;
   agenda: string;
   cell_id: string;
+  client_request_id: string | null;
   created_at: Generated<Timestamp>;
   excused_count: Generated<number>;
   held_on: string;
@@ -137,6 +138,7 @@ export interface SelfReview {
 export interface Task {
   area: string | null;
   cell_id: string;
+  client_request_id: string | null;
   created_at: Generated<Timestamp>;
   ends_on: string | null;
   households: Generated<string[]>;

@@ -2,7 +2,7 @@ import { requireId } from '@dangvien/server';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { memberRef, orgUnitRef } from '../references.ts';
 import { absentThreeMonths, meetingsOfUnit } from './meeting.repository.ts';
-import { recordMeeting } from './meeting.ts';
+import { recordMeeting, updateMeeting } from './meeting.ts';
 
 /** Cell meetings (sinh hoạt chi bộ) with their attendance, and members absent without reason three months of a year. */
 export const meetingResolvers: Resolvers = {
@@ -11,6 +11,7 @@ export const meetingResolvers: Resolvers = {
   },
   Mutation: {
     recordMeeting: (_source, args, context) => recordMeeting(context.db, context.caller, args.input),
+    updateMeeting: (_source, args, context) => updateMeeting(context.db, context.caller, args.input),
   },
   Meeting: {
     cell: (meeting) => orgUnitRef(meeting.cell_id),

@@ -46,3 +46,33 @@ describe('tasks of a cell', () => {
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_ON_ROSTER' });
   });
 });
+
+describe('an assignment sent again by an offline client', () => {
+  const count = async (table: 'task' | 'task_assignment' | 'audit_log') => Number((await subgraph.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const counts = async () => ({ tasks: await count('task'), assignments: await count('task_assignment'), audit: await count('audit_log') });
+  const input = (extra: Record<string, unknown> = {}) => ({ cellId: cell, memberId: holder!.id, title: 'Theo dõi hộ nghèo', households: ['Hộ ông Nguyễn Văn Ba'], startsOn: '2026-03-01', ...extra });
+  const key = '6f1c2a4e-8b3d-4c5e-9f7a-1b2c3d4e5f60';
+
+  it('creates one task and one audit record for an assignment delivered twice with its key', async () => {
+    const before = await counts();
+    const first = await subgraph.post<{ assignTask: { id: string } }>(ASSIGN, { input: input({ clientRequestId: key }) }, secretary);
+    expect(first.errors).toBeUndefined();
+    const again = await subgraph.post<{ assignTask: { id: string } }>(ASSIGN, { input: input({ clientRequestId: key }) }, secretary);
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    expect(await counts()).toEqual({ tasks: before.tasks + 1, assignments: before.assignments + 1, audit: before.audit + 1 });
+    const tasks = await subgraph.post<{ tasks: { id: string }[] }>(TASKS, { unitId: cell, asOf: '2026-03-01' }, secretary);
+    expect(tasks.data!.tasks.filter((task) => task.id === first.data!.assignTask.id)).toHaveLength(1);
+  });
+
+  it('refuses the key for another cell’s task, changing nothing; without a key each call is a new task, as before', async () => {
+    const before = await counts();
+    const otherSecretary = callerWith({ role: 'CELL_SECRETARY', scopeUnitId: demoId('unit', 102) });
+    const reused = await subgraph.post(ASSIGN, { input: input({ cellId: demoId('unit', 102), memberId: stranger.id, clientRequestId: key }) }, otherSecretary);
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'clientRequestId' });
+    expect(reused.errors?.[0]?.message).toMatch(/[ạảãáàâăđêôơưộệốờ]/i);
+    expect(await counts()).toEqual(before);
+    for (let time = 0; time < 2; time++) expect((await subgraph.post(ASSIGN, { input: input() }, secretary)).errors).toBeUndefined();
+    expect(await counts()).toEqual({ tasks: before.tasks + 2, assignments: before.assignments + 2, audit: before.audit + 2 });
+  });
+});

@@ -33,7 +33,7 @@ function taskStates(conditions: readonly RawBuilder<boolean>[], asOf: string): R
     SELECT task.id, task.cell_id, task.title, task.area, task.households, task.starts_on, task.ends_on, ${day}::text AS as_of,
            holder.member_id AS assignee_id,
            ${done} AS done,
-           (NOT ${done} AND task.ends_on < ${day}) AS overdue,
+           (NOT ${done} AND COALESCE(task.ends_on < ${day}, false)) AS overdue, -- an open-ended task (no end) is never overdue
            CASE
              WHEN holder.member_id IS NULL OR ${done} THEN NULL
              WHEN placement.status = 'EXEMPT' THEN 'EXEMPT'
@@ -84,6 +84,11 @@ export function assignmentsOfTasks(db: Kysely<EvaluationDatabase>, taskIds: read
 /** Reviews of several tasks at once, oldest first. */
 export function reviewsOfTasks(db: Kysely<EvaluationDatabase>, taskIds: readonly string[]): Promise<TaskReviewRow[]> {
   return db.selectFrom('task_review').selectAll().where('task_id', 'in', [...taskIds]).orderBy('reviewed_on').orderBy('created_at').execute();
+}
+
+/** The task an idempotency key already created, if any. */
+export function findTaskOfRequest(db: Kysely<EvaluationDatabase>, clientRequestId: string): Promise<{ id: string; cell_id: string; starts_on: string } | undefined> {
+  return db.selectFrom('task').select(['id', 'cell_id', 'starts_on']).where('client_request_id', '=', clientRequestId).executeTakeFirst();
 }
 
 export async function insertTask(db: Kysely<EvaluationDatabase>, task: Insertable<Task>, firstAssignment: Omit<Insertable<TaskAssignment>, 'task_id'>): Promise<void> {

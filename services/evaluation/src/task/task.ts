@@ -4,18 +4,22 @@ import { DomainError, requireDate, requireId, requireText, writeAudit } from '@d
 import type { Kysely, Transaction } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
 import type { AssignTaskInput, ReassignTaskInput, ReviewTaskInput, TaskResult } from '../generated/graphql.ts';
-import { currentCellKind } from '../meeting/meeting.repository.ts';
+import { currentCellKind, lockClientRequest } from '../meeting/meeting.repository.ts';
 import { vietnameseDate } from '../meeting/meeting.ts';
 import { rosterOn } from '../replica/placement-history.ts';
 import { requireWritableUnit } from '../scope/scope.ts';
-import { currentAssignment, findTasks, handOver, holderOn, insertTask, insertTaskReview, lockTask } from './task.repository.ts';
+import { currentAssignment, findTaskOfRequest, findTasks, handOver, holderOn, insertTask, insertTaskReview, lockTask } from './task.repository.ts';
 import type { TaskReviewRow, TaskStateRow } from './task.tables.ts';
 
 const MAX_HOUSEHOLDS = 200;
 const TASK_RESULTS: readonly TaskResult[] = ['EXCEEDED', 'DONE', 'IN_PROGRESS', 'NOT_DONE'];
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** Phân công nhiệm vụ: the cell gives a member of its roster a task (an area or named households) for a period. */
+/**
+ * Phân công nhiệm vụ: the cell gives a member of its roster a task (an area or named households) for a
+ * period. With a clientRequestId (an offline client's idempotency key), an assignment already made is
+ * answered with its task, unchanged and without a second audit record.
+ */
 export async function assignTask(db: Kysely<EvaluationDatabase>, caller: Caller, input: AssignTaskInput): Promise<TaskStateRow> {
   const cellId = requireId(input.cellId, 'cellId');
   const memberId = requireId(input.memberId, 'memberId');
@@ -27,13 +31,20 @@ export async function assignTask(db: Kysely<EvaluationDatabase>, caller: Caller,
   const startsOn = requireDate(input.startsOn, 'startsOn');
   const endsOn = input.endsOn ? requireDate(input.endsOn, 'endsOn') : null;
   if (endsOn && endsOn < startsOn) throw new DomainError('BAD_USER_INPUT', 'Ngày kết thúc nhiệm vụ phải sau ngày bắt đầu.', { field: 'endsOn' });
+  const clientRequestId = input.clientRequestId ? requireId(input.clientRequestId, 'clientRequestId') : null;
 
   return db.transaction().execute(async (trx) => {
     await requireWritableUnit(trx, caller, 'assignTask', cellId, 'Không tìm thấy chi bộ.');
+    if (clientRequestId) {
+      await lockClientRequest(trx, 'task', clientRequestId);
+      const created = await findTaskOfRequest(trx, clientRequestId);
+      if (created?.cell_id === cellId) return taskAsOf(trx, created.id, created.starts_on);
+      if (created) throw new DomainError('CONFLICT', 'Mã yêu cầu của lần phân công này đã được dùng cho nhiệm vụ của một chi bộ khác: không ghi. Hãy phân công lại.', { field: 'clientRequestId' });
+    }
     const kind = await currentCellKind(trx, cellId);
     if (!kind || !['CELL', 'GRASSROOTS_CELL'].includes(kind)) throw new DomainError('BAD_USER_INPUT', 'Chỉ chi bộ mới phân công nhiệm vụ cho đảng viên.', { field: 'cellId' });
     await requireOnRoster(trx, cellId, memberId, startsOn);
-    const task = { id: randomUUID(), cell_id: cellId, title, area, households, starts_on: startsOn, ends_on: endsOn };
+    const task = { id: randomUUID(), cell_id: cellId, title, area, households, starts_on: startsOn, ends_on: endsOn, client_request_id: clientRequestId };
     await insertTask(trx, task, { member_id: memberId, assigned_on: startsOn, ended_on: null });
     await writeAudit(trx, caller, [{ operation: 'assignTask', entityType: 'Task', entityId: task.id, before: null, after: { cellId, memberId, title, area, households, startsOn, endsOn } }]);
     return taskAsOf(trx, task.id, startsOn);

@@ -9,6 +9,7 @@ import type { MemberRow } from '../member/member.tables.ts';
 import { recordedBy } from '../placement/scope.ts';
 import { todayInVietnam } from '../today.ts';
 import { duesLedger } from './dues-ledger.ts';
+import { findPaymentOfRequest, lockPaymentRequest } from './dues.repository.ts';
 import type { DuesPaymentRow, DuesRuleRow } from './dues.tables.ts';
 import { monthsInclusive, monthStart, shiftMonth } from './months.ts';
 
@@ -109,7 +110,11 @@ export async function grantDuesRelief(database: Kysely<MembershipDatabase>, call
   });
 }
 
-/** A payment the cell collected for one month: no more than what is still due for that month. */
+/**
+ * A payment the cell collected for one month: no more than what is still due for that month. With a
+ * clientRequestId (an offline client's idempotency key), a payment already recorded is answered with
+ * its row, counted once and without a second audit record.
+ */
 export async function recordDuesPayment(database: Kysely<MembershipDatabase>, caller: Caller, input: RecordDuesPaymentInput): Promise<DuesPaymentRow> {
   const memberId = requireId(input.memberId, 'memberId');
   const month = requireMonth(input.month, 'month');
@@ -117,9 +122,16 @@ export async function recordDuesPayment(database: Kysely<MembershipDatabase>, ca
   const paidOn = requireDate(input.paidOn, 'paidOn');
   if (paidOn > todayInVietnam()) throw new DomainError('BAD_USER_INPUT', `Ngày nộp ${paidOn} chưa đến.`, { field: 'paidOn' });
   if (input.channel !== 'CASH' && input.channel !== 'PUBLIC_SERVICE_PORTAL') throw new DomainError('BAD_USER_INPUT', 'Hình thức nộp không hợp lệ.', { field: 'channel' });
+  const clientRequestId = input.clientRequestId ? requireId(input.clientRequestId, 'clientRequestId') : null;
 
   return database.transaction().execute(async (trx) => {
     const member = await lockMember(trx, caller, 'recordDuesPayment', memberId, 'thu đảng phí của đảng viên này', 'memberId');
+    if (clientRequestId) {
+      await lockPaymentRequest(trx, clientRequestId);
+      const recorded = await findPaymentOfRequest(trx, clientRequestId);
+      if (recorded?.member_id === memberId) return recorded;
+      if (recorded) throw new DomainError('CONFLICT', 'Mã yêu cầu của khoản nộp này đã được dùng cho khoản nộp của một đảng viên khác: không ghi. Hãy nhập lại khoản nộp.', { field: 'clientRequestId' });
+    }
     const [ledger] = await duesLedger(trx, sql<boolean>`m.id = ${memberId}`, month, month);
     if (!ledger) throw new DomainError('CONFLICT', `Đảng viên không có đảng phí phải nộp cho tháng ${input.month} (chưa có căn cứ đóng hoặc không còn sinh hoạt đảng).`, { field: 'month' });
     const owed = ledger.due - ledger.paid;
@@ -128,7 +140,7 @@ export async function recordDuesPayment(database: Kysely<MembershipDatabase>, ca
     }
     const payment = await trx
       .insertInto('dues_payment')
-      .values({ member_id: memberId, cell_id: member.cell_id!, month, amount, paid_on: paidOn, channel: input.channel, recorded_by: recordedBy(caller) })
+      .values({ member_id: memberId, cell_id: member.cell_id!, month, amount, paid_on: paidOn, channel: input.channel, recorded_by: recordedBy(caller), client_request_id: clientRequestId })
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeAudit(trx, caller, [

@@ -163,6 +163,57 @@ describe('payments and arrears', () => {
   });
 });
 
+describe('a payment sent again by an offline client', () => {
+  const PAYMENTS = `query ($id: ID!) { member(id: $id) { duesPayments { id month amount } } }`;
+  const payment = (extra: Record<string, unknown> = {}) => ({ memberId: people.pensioner, month: '2026-05', amount: 10_000, paidOn: '2026-05-04', channel: 'CASH', ...extra });
+  const pay = (input: Record<string, unknown>) => federation.as(secretary, () => federation.post<{ recordDuesPayment: { id: string } }>(PAY, { input }));
+  const paymentsOfMay = async () => {
+    const response = await federation.post<{ member: { duesPayments: { id: string; month: string; amount: number }[] } }>(PAYMENTS, { id: people.pensioner });
+    expect(response.errors).toBeUndefined();
+    return response.data!.member.duesPayments.filter((row) => row.month === '2026-05');
+  };
+  const key = '0b7f6d8e-2c4a-4e1b-9d3f-5a6b7c8d9e01';
+
+  it('records one payment and one audit record for a payment delivered twice with its key', async () => {
+    const before = await counts();
+    const first = await pay(payment({ clientRequestId: key }));
+    expect(first.errors).toBeUndefined();
+    const again = await pay(payment({ clientRequestId: key }));
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    expect(await counts()).toEqual({ ...before, payments: before.payments + 1, audit: before.audit + 1 });
+    expect(await paymentsOfMay()).toEqual([{ id: first.data!.recordDuesPayment.id, month: '2026-05', amount: 10_000 }]);
+  });
+
+  it('answers the recorded payment even when the month is now fully paid (a retry is not a second payment)', async () => {
+    const settling = '0b7f6d8e-2c4a-4e1b-9d3f-5a6b7c8d9e02';
+    const first = await pay(payment({ amount: 20_000, clientRequestId: settling }));
+    expect(first.errors).toBeUndefined();
+    expect((await dues(people.pensioner, '2026-05', '2026-05'))[0]).toMatchObject({ due: 30_000, paid: 30_000, owed: 0 });
+    const before = await counts();
+    const again = await pay(payment({ amount: 20_000, clientRequestId: settling }));
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses the key for another member’s payment and a key that is not a UUID, changing nothing', async () => {
+    const before = await counts();
+    const reused = await pay(payment({ memberId: people.student, amount: 5000, clientRequestId: key }));
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'clientRequestId' });
+    expect(reused.errors?.[0]?.message).toMatch(/[ạảãáàâăđêôơưộệốờ]/i);
+    const malformed = await pay(payment({ memberId: people.student, amount: 5000, clientRequestId: 'lan-thu-nhat' }));
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientRequestId' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('without a key, as before: each call is a payment of its own', async () => {
+    const before = await counts();
+    for (let time = 0; time < 2; time++) expect((await pay({ memberId: people.student, month: '2026-05', amount: 2000, paidOn: '2026-05-04', channel: 'CASH' })).errors).toBeUndefined();
+    expect(await counts()).toEqual({ ...before, payments: before.payments + 2, audit: before.audit + 2 });
+  });
+});
+
 describe('refusals change nothing', () => {
   let outsider: string;
   beforeAll(async () => {

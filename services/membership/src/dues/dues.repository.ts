@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { MemberRow } from '../member/member.tables.ts';
 import type { DuesBasisRow, DuesPaymentRow, DuesRuleRow } from './dues.tables.ts';
@@ -16,6 +16,19 @@ export function duesBasesOfMember(db: Kysely<MembershipDatabase>, memberId: stri
 /** A member's payments, by month then recording order. */
 export function paymentsOfMember(db: Kysely<MembershipDatabase>, memberId: string): Promise<DuesPaymentRow[]> {
   return db.selectFrom('dues_payment').selectAll().where('member_id', '=', memberId).orderBy('month').orderBy('id').execute();
+}
+
+/**
+ * Holds a payment's idempotency key (a client's clientRequestId) until the transaction ends: two
+ * deliveries of one queued payment run one after the other, so the second finds the first one's row.
+ */
+export async function lockPaymentRequest(trx: Transaction<MembershipDatabase>, clientRequestId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`dues_payment:${clientRequestId}`}))`.execute(trx);
+}
+
+/** The payment an idempotency key already recorded, if any. */
+export function findPaymentOfRequest(db: Kysely<MembershipDatabase>, clientRequestId: string): Promise<DuesPaymentRow | undefined> {
+  return db.selectFrom('dues_payment').selectAll().where('client_request_id', '=', clientRequestId).executeTakeFirst();
 }
 
 /** Members by id, by cell then the Vietnamese name order (the arrears list). */

@@ -1074,6 +1074,15 @@ export type RecordDuesPaymentInput = {
   /** Đồng, no more than still owed for the month */
   amount: Scalars['Float']['input'];
   channel: DuesPaymentChannel;
+  /**
+   * Idempotency key: a UUID the client generates once for this payment and sends again with every
+   * retry. An offline client (the cell module's outbox) resends a queued payment when the network
+   * returns, possibly after the server recorded it but the answer was lost; with the key, a resent
+   * payment gets the payment already recorded back (counted once, one audit record) instead of being
+   * refused as more than is owed. A key already used for another member's payment is refused
+   * (CONFLICT). Omitted: no such protection.
+   */
+  clientRequestId?: InputMaybe<Scalars['ID']['input']>;
   memberId: Scalars['ID']['input'];
   /** YYYY-MM: the month paid for */
   month: Scalars['String']['input'];
@@ -1175,6 +1184,8 @@ export type ResidenceLink = {
   introductionNumber?: Maybe<Scalars['String']['output']>;
   /** The member, when inside your subtrees (the ward sees members working elsewhere by name only) */
   member?: Maybe<Member>;
+  /** The member's id, also for the residence side that sees the member by name only: it is what recordResidenceComment and sendResidenceChangeNotice take */
+  memberId: Scalars['ID']['output'];
   memberName: Scalars['String']['output'];
   residenceCell: OrgUnit;
   residenceWard: OrgUnit;
@@ -1182,6 +1193,8 @@ export type ResidenceLink = {
   validTo?: Maybe<Scalars['String']['output']>;
   /** The cell where the member does party activity (at the workplace) */
   workplaceCell?: Maybe<OrgUnit>;
+  /** That cell's current name, also for the residence side, which may not read the unit itself */
+  workplaceCellName?: Maybe<Scalars['String']['output']>;
 };
 
 export type ResidenceMeeting = {

@@ -609,12 +609,14 @@ export type ResidenceLinkResolvers<ContextType = MembershipContext, ParentType e
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   introductionNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   member?: Resolver<Types.Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   residenceCell?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
   residenceWard?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validTo?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workplaceCell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  workplaceCellName?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ResidenceMeetingResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['ResidenceMeeting'] = ResolversParentTypes['ResidenceMeeting']> = {

@@ -26,6 +26,7 @@ export interface DuesPayment {
   amount: number;
   cell_id: string;
   channel: DuesPaymentChannel;
+  client_request_id: string | null;
   id: Generated<number>;
   member_id: string;
   month: string;

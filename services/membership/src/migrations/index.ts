@@ -8,6 +8,7 @@ import * as duesAlertsConfiguration from './2026_11_23_11_00_00_dues_alerts_conf
 import * as createMemberImport from './2026_11_23_12_00_00_create_member_import.ts';
 import * as memberImportValidating from './2026_11_23_12_10_00_member_import_validating.ts';
 import * as searchIndexes from './2026_11_24_10_00_00_search_indexes.ts';
+import * as duesPaymentClientRequestId from './2026_12_04_10_00_00_dues_payment_client_request_id.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
@@ -19,4 +20,5 @@ export const migrations: MigrationSet = {
   '2026_11_23_12_00_00_create_member_import': createMemberImport,
   '2026_11_23_12_10_00_member_import_validating': memberImportValidating,
   '2026_11_24_10_00_00_search_indexes': searchIndexes,
+  '2026_12_04_10_00_00_dues_payment_client_request_id': duesPaymentClientRequestId,
 };

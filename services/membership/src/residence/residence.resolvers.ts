@@ -1,3 +1,6 @@
+import DataLoader from 'dataloader';
+import { sql } from 'kysely';
+import type { MembershipContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { asOfArgument } from '../input-checks.ts';
 import { memberNameOf } from '../member/member-name.ts';
@@ -21,6 +24,31 @@ import {
   meetingsOfWard,
   noticesOfSubtree,
 } from './residence.repository.ts';
+import type { ResidenceLinkRow } from './residence.tables.ts';
+
+async function workplaceCellId(context: MembershipContext, link: ResidenceLinkRow): Promise<string | null> {
+  return link.workplace_cell_id !== undefined ? link.workplace_cell_id : ((await context.membersInReach.load(link.member_id))?.cell_id ?? null);
+}
+
+/** Current names of units from the tree replica, one statement per request (the residence side names the workplace cell it may not read). */
+const unitNames = new WeakMap<MembershipContext, DataLoader<string, string | null>>();
+function unitNameLoader(context: MembershipContext): DataLoader<string, string | null> {
+  let loader = unitNames.get(context);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const rows = await context.db
+        .selectFrom('org_unit_replica')
+        .select(['id', 'name'])
+        .where('id', 'in', [...ids])
+        .where(sql<boolean>`(valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)`)
+        .execute();
+      const names = new Map(rows.map((row) => [row.id, row.name]));
+      return ids.map((id) => names.get(id) ?? null);
+    });
+    unitNames.set(context, loader);
+  }
+  return loader;
+}
 
 export const residenceResolvers: Resolvers = {
   Mutation: {
@@ -46,10 +74,14 @@ export const residenceResolvers: Resolvers = {
   },
   ResidenceLink: {
     member: (link, _args, context) => context.memberById.load(link.member_id),
+    memberId: (link) => link.member_id,
     memberName: (link, _args, context) => memberNameOf(context, link.member_id),
     // Listed for a ward, the link carries the member's cell; otherwise the member loader has it (wherever the member is).
-    workplaceCell: async (link, _args, context) =>
-      optionalUnitRef(link.workplace_cell_id !== undefined ? link.workplace_cell_id : ((await context.membersInReach.load(link.member_id))?.cell_id ?? null)),
+    workplaceCell: async (link, _args, context) => optionalUnitRef(await workplaceCellId(context, link)),
+    workplaceCellName: async (link, _args, context) => {
+      const cellId = await workplaceCellId(context, link);
+      return cellId ? unitNameLoader(context).load(cellId) : null;
+    },
     residenceWard: (link) => unitRef(link.ward_id),
     residenceCell: (link) => unitRef(link.residence_cell_id),
     validFrom: (link) => link.valid_from,
