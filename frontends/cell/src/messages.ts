@@ -1,5 +1,5 @@
 import { enumValues } from '@dangvien/ui';
-import type { AttendanceStatus, Grade, MeetingKind, MemberStatus, UnattendedReason } from './generated/graphql.ts';
+import type { AttendanceStatus, DuesPaymentChannel, Grade, MeetingKind, MemberStatus, TaskResult, UnattendedReason } from './generated/graphql.ts';
 
 export const vi = {
   title: 'Chi bộ',
@@ -96,9 +96,22 @@ export const vi = {
       EXEMPT: 'người phụ trách được miễn sinh hoạt',
       LEFT: 'người phụ trách không còn sinh hoạt đảng',
     } satisfies Record<UnattendedReason, string>,
+    // taskResult and duesPaymentChannel: in the order the tasks and dues forms offer them.
+    taskResult: {
+      EXCEEDED: 'Vượt mức',
+      DONE: 'Hoàn thành',
+      IN_PROGRESS: 'Đang thực hiện',
+      NOT_DONE: 'Không hoàn thành',
+    } satisfies Record<TaskResult, string>,
+    duesPaymentChannel: {
+      CASH: 'Tiền mặt, nộp cho chi bộ',
+      PUBLIC_SERVICE_PORTAL: 'Qua Cổng dịch vụ công quốc gia',
+    } satisfies Record<DuesPaymentChannel, string>,
   },
 };
 
 /** The meeting kinds and attendance marks, in the order the form offers them. */
 export const MEETING_KINDS = enumValues(vi.labels.meetingKind);
 export const ATTENDANCE_STATUSES = enumValues(vi.labels.attendanceStatus);
+export const TASK_RESULTS = enumValues(vi.labels.taskResult);
+export const DUES_PAYMENT_CHANNELS = enumValues(vi.labels.duesPaymentChannel);

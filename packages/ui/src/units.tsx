@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading, Page } from './components.tsx';
 import type { OrgUnitKind } from './generated/graphql.ts';
 import { joinPath } from './remote.ts';
+import type { Role } from './session.ts';
 import { useCurrentUnit, type OrgUnitSummary } from './useCurrentUnit.ts';
+import { useSession } from './useSession.ts';
+
+/** Roles whose grant is over exactly one unit of a level: that unit is where its module opens. */
+const OWN_UNIT_KIND: Partial<Record<Role, OrgUnitKind>> = { CELL_SECRETARY: 'CELL', CELL_COMMITTEE: 'CELL', WARD_COMMITTEE: 'GRASSROOTS_COMMITTEE' };
 
 /** Groups units under their parent's name, since names like "Chi bộ xóm 1" repeat across wards. */
 function groupByParent(units: OrgUnitSummary[]) {
@@ -57,7 +62,12 @@ function renderOption(unit: OrgUnitSummary) {
 /** The index route of a level module: opens the current user's default unit of that level. */
 export function CurrentUnitRedirect(props: { kind: OrgUnitKind; basePath: string; title: string }) {
   const { t } = useTranslation();
+  const { grants } = useSession();
   const { defaultUnitId, loading, error, refetch } = useCurrentUnit(props.kind);
+  // A secretary's one grant names her cell: open it at once rather than after a query (the module's
+  // first page reads the unit anyway, and the server checks the scope).
+  const own = grants.length === 1 && grants[0] && OWN_UNIT_KIND[grants[0].role] === props.kind ? grants[0].scopeUnitId : undefined;
+  if (own) return <Navigate to={joinPath(props.basePath, own)} replace />;
   if (defaultUnitId) return <Navigate to={joinPath(props.basePath, defaultUnitId)} replace />;
   return (
     <Page title={props.title}>

@@ -16,20 +16,80 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CellDuesMonth($id: ID!, $month: String!) {\n    orgUnit(id: $id) {\n      id\n      members {\n        id\n        fullName\n        status\n        duesBasisHistory { category validFrom }\n        dues(fromMonth: $month, toMonth: $month) { month category due paid owed exemption reductionPercent }\n      }\n    }\n  }\n": typeof types.CellDuesMonthDocument,
+    "\n  query CellDuesArrears($id: ID!) {\n    duesArrears(unitId: $id) {\n      fromMonth\n      toMonth\n      owed\n      members { member { id fullName } unpaidMonths owed }\n    }\n  }\n": typeof types.CellDuesArrearsDocument,
+    "\n  mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {\n    recordDuesPayment(input: $input) { id month amount paidOn channel }\n  }\n": typeof types.RecordDuesPaymentDocument,
+    "\n  mutation SetMemberDuesBasis($input: SetMemberDuesBasisInput!) {\n    setMemberDuesBasis(input: $input) { id duesBasisHistory { category validFrom } }\n  }\n": typeof types.SetMemberDuesBasisDocument,
+    "\n  query CellHome($id: ID!, $year: Int!, $first: Int!) {\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      member { id fullName }\n      task { id title }\n    }\n    tasks(unitId: $id) {\n      id\n      title\n      endsOn\n      done\n      overdue\n      unattended\n      assignee { id fullName }\n    }\n    orgUnit(id: $id) {\n      id\n      meetings(year: $year) { id heldOn kind agenda }\n    }\n  }\n": typeof types.CellHomeDocument,
     "\n  query CellHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.CellHeaderDocument,
-    "\n  query CellRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members { id fullName status }\n    }\n  }\n": typeof types.CellRosterDocument,
-    "\n  mutation RecordMeeting($input: RecordMeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      heldOn\n      attendance { status }\n    }\n  }\n": typeof types.RecordMeetingDocument,
-    "\n  query CellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members {\n        id\n        fullName\n        status\n        latestReview { id year score grade }\n      }\n    }\n  }\n": typeof types.CellMembersDocument,
-    "\n  query CellTasks($id: ID!) {\n    orgUnit(id: $id) { id name }\n    tasks(unitId: $id) {\n      id\n      title\n      area\n      households\n      startsOn\n      endsOn\n      assignee { id fullName }\n      done\n      overdue\n      unattended\n    }\n  }\n": typeof types.CellTasksDocument,
+    "\n  query CellRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      members { id fullName status }\n    }\n  }\n": typeof types.CellRosterDocument,
+    "\n  query CellMeetings($id: ID!, $year: Int!) {\n    orgUnit(id: $id) {\n      id\n      name\n      parent { id name }\n      meetings(year: $year) {\n        id\n        heldOn\n        kind\n        agenda\n        resolution\n        attendance {\n          status\n          reason\n          member { id fullName }\n        }\n      }\n    }\n  }\n": typeof types.CellMeetingsDocument,
+    "\n  mutation RecordMeeting($input: RecordMeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      heldOn\n    }\n  }\n": typeof types.RecordMeetingDocument,
+    "\n  mutation UpdateMeeting($input: UpdateMeetingInput!) {\n    updateMeeting(input: $input) {\n      id\n      heldOn\n    }\n  }\n": typeof types.UpdateMeetingDocument,
+    "\n  query CellMemberList($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      members {\n        id\n        fullName\n        status\n        dateOfBirth\n        latestReview { id year grade }\n      }\n      temporaryHere: members(placementKind: TEMPORARY) { id }\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        member { id }\n        workplaceCell { id name }\n      }\n    }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      memberName\n      member { id }\n      fromCell { id }\n      toCell { id name }\n      externalOrganization\n      presentedOn\n      returnedOn\n      temporaryUntil\n    }\n  }\n": typeof types.CellMemberListDocument,
+    "\n  query CellMemberPage($id: ID!, $cellId: ID!, $fromMonth: String!, $toMonth: String!, $first: Int!) {\n    member(id: $id) {\n      id\n      fullName\n      birthName\n      status\n      sex\n      dateOfBirth\n      ethnicity\n      religion\n      citizenId\n      hometown\n      residence\n      phone\n      educationLevel\n      professionalQualification\n      politicalTheoryLevel\n      occupation\n      workplace\n      partyCardNumber\n      profileNumber\n      admittedOn\n      partyAge\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason }\n      placements { cell { id name } kind validFrom validTo }\n      transfers {\n        id\n        kind\n        direction\n        reason\n        letterNumber\n        letterIssuedOn\n        presentedOn\n        temporaryUntil\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n      residenceLinks {\n        id\n        residenceCell { id name }\n        workplaceCell { id name }\n        validFrom\n        validTo\n        comments { year comment recordedOn }\n      }\n      reviews { id year period score grade }\n      dues(fromMonth: $fromMonth, toMonth: $toMonth) { month due paid owed }\n      duesPayments { id month amount paidOn channel }\n    }\n    tasks(unitId: $cellId) {\n      id\n      title\n      area\n      startsOn\n      endsOn\n      done\n      overdue\n      unattended\n      assignee { id }\n      assignments { member { id } assignedOn endedOn }\n    }\n    memberAlerts(unitId: $cellId, first: $first) {\n      alerts { kind dueDate detail member { id } }\n    }\n    evaluationAlerts(unitId: $cellId) {\n      kind\n      detail\n      member { id }\n    }\n  }\n": typeof types.CellMemberPageDocument,
+    "\n  mutation UpdateMemberProfile($id: ID!, $input: MemberProfileInput!) {\n    updateMemberProfile(id: $id, input: $input) { id fullName }\n  }\n": typeof types.UpdateMemberProfileDocument,
+    "\n  query CellResidence($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        validFrom\n        introductionNumber\n        workplaceCellName\n        comments { year comment frontCommitteeOpinion recordedOn deliveredOn }\n      }\n      residenceNotices { id memberName direction kind occurredOn note }\n    }\n  }\n": typeof types.CellResidenceDocument,
+    "\n  mutation RecordResidenceComment($input: RecordResidenceCommentInput!) {\n    recordResidenceComment(input: $input) { year recordedOn }\n  }\n": typeof types.RecordResidenceCommentDocument,
+    "\n  mutation SendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {\n    sendResidenceChangeNotice(input: $input) { id kind occurredOn }\n  }\n": typeof types.SendResidenceChangeNoticeDocument,
+    "\n  query ReviewCell($cellId: ID!) {\n    orgUnit(id: $cellId) {\n      id\n      members {\n        id\n        fullName\n        status\n        residenceLinks { id validFrom validTo comments { year } }\n      }\n    }\n  }\n": typeof types.ReviewCellDocument,
+    "\n  query ReviewCycles($unitId: ID!) {\n    reviewCycles(unitId: $unitId) {\n      id\n      year\n      period\n      closesOn\n      status\n      subject\n      ruleSet {\n        id\n        code\n        name\n        excellentMinScore\n        goodMinScore\n        completedMinScore\n        excellentRequiresAllTasks\n        excellentMinExceededPercent\n        excellentQuotaPercent\n        residenceCommentRequired\n      }\n    }\n  }\n": typeof types.ReviewCyclesDocument,
+    "\n  query ReviewProgress($cycleId: ID!, $cellId: ID!) {\n    reviewCycle(id: $cycleId) {\n      id\n      selfReviews(cellId: $cellId) { member { id } content submittedAt }\n      proposals(cellId: $cellId) { member { id } score grade disciplined }\n    }\n  }\n": typeof types.ReviewProgressDocument,
+    "\n  mutation SubmitSelfReview($input: SelfReviewInput!) {\n    submitSelfReview(input: $input) { content submittedAt member { id } }\n  }\n": typeof types.SubmitSelfReviewDocument,
+    "\n  mutation ProposeGrade($input: ProposeGradeInput!) {\n    proposeGrade(input: $input) { score grade disciplined member { id } }\n  }\n": typeof types.ProposeGradeDocument,
+    "\n  query CellTasks($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      members { id fullName status }\n    }\n    tasks(unitId: $id) {\n      id\n      title\n      area\n      households\n      startsOn\n      endsOn\n      assignee { id fullName }\n      assignments { member { id fullName } assignedOn endedOn }\n      reviews { id reviewedOn result comment }\n      done\n      overdue\n      unattended\n    }\n  }\n": typeof types.CellTasksDocument,
+    "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) { id title assignee { id fullName } }\n  }\n": typeof types.AssignTaskDocument,
+    "\n  mutation ReviewTask($input: ReviewTaskInput!) {\n    reviewTask(input: $input) { id reviewedOn result comment }\n  }\n": typeof types.ReviewTaskDocument,
+    "\n  mutation ReassignTask($input: ReassignTaskInput!) {\n    reassignTask(input: $input) { id assignee { id fullName } }\n  }\n": typeof types.ReassignTaskDocument,
 };
 const documents: Documents = {
+    "\n  query CellDuesMonth($id: ID!, $month: String!) {\n    orgUnit(id: $id) {\n      id\n      members {\n        id\n        fullName\n        status\n        duesBasisHistory { category validFrom }\n        dues(fromMonth: $month, toMonth: $month) { month category due paid owed exemption reductionPercent }\n      }\n    }\n  }\n": types.CellDuesMonthDocument,
+    "\n  query CellDuesArrears($id: ID!) {\n    duesArrears(unitId: $id) {\n      fromMonth\n      toMonth\n      owed\n      members { member { id fullName } unpaidMonths owed }\n    }\n  }\n": types.CellDuesArrearsDocument,
+    "\n  mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {\n    recordDuesPayment(input: $input) { id month amount paidOn channel }\n  }\n": types.RecordDuesPaymentDocument,
+    "\n  mutation SetMemberDuesBasis($input: SetMemberDuesBasisInput!) {\n    setMemberDuesBasis(input: $input) { id duesBasisHistory { category validFrom } }\n  }\n": types.SetMemberDuesBasisDocument,
+    "\n  query CellHome($id: ID!, $year: Int!, $first: Int!) {\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      member { id fullName }\n      task { id title }\n    }\n    tasks(unitId: $id) {\n      id\n      title\n      endsOn\n      done\n      overdue\n      unattended\n      assignee { id fullName }\n    }\n    orgUnit(id: $id) {\n      id\n      meetings(year: $year) { id heldOn kind agenda }\n    }\n  }\n": types.CellHomeDocument,
     "\n  query CellHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.CellHeaderDocument,
-    "\n  query CellRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members { id fullName status }\n    }\n  }\n": types.CellRosterDocument,
-    "\n  mutation RecordMeeting($input: RecordMeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      heldOn\n      attendance { status }\n    }\n  }\n": types.RecordMeetingDocument,
-    "\n  query CellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members {\n        id\n        fullName\n        status\n        latestReview { id year score grade }\n      }\n    }\n  }\n": types.CellMembersDocument,
-    "\n  query CellTasks($id: ID!) {\n    orgUnit(id: $id) { id name }\n    tasks(unitId: $id) {\n      id\n      title\n      area\n      households\n      startsOn\n      endsOn\n      assignee { id fullName }\n      done\n      overdue\n      unattended\n    }\n  }\n": types.CellTasksDocument,
+    "\n  query CellRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      members { id fullName status }\n    }\n  }\n": types.CellRosterDocument,
+    "\n  query CellMeetings($id: ID!, $year: Int!) {\n    orgUnit(id: $id) {\n      id\n      name\n      parent { id name }\n      meetings(year: $year) {\n        id\n        heldOn\n        kind\n        agenda\n        resolution\n        attendance {\n          status\n          reason\n          member { id fullName }\n        }\n      }\n    }\n  }\n": types.CellMeetingsDocument,
+    "\n  mutation RecordMeeting($input: RecordMeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      heldOn\n    }\n  }\n": types.RecordMeetingDocument,
+    "\n  mutation UpdateMeeting($input: UpdateMeetingInput!) {\n    updateMeeting(input: $input) {\n      id\n      heldOn\n    }\n  }\n": types.UpdateMeetingDocument,
+    "\n  query CellMemberList($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      members {\n        id\n        fullName\n        status\n        dateOfBirth\n        latestReview { id year grade }\n      }\n      temporaryHere: members(placementKind: TEMPORARY) { id }\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        member { id }\n        workplaceCell { id name }\n      }\n    }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      memberName\n      member { id }\n      fromCell { id }\n      toCell { id name }\n      externalOrganization\n      presentedOn\n      returnedOn\n      temporaryUntil\n    }\n  }\n": types.CellMemberListDocument,
+    "\n  query CellMemberPage($id: ID!, $cellId: ID!, $fromMonth: String!, $toMonth: String!, $first: Int!) {\n    member(id: $id) {\n      id\n      fullName\n      birthName\n      status\n      sex\n      dateOfBirth\n      ethnicity\n      religion\n      citizenId\n      hometown\n      residence\n      phone\n      educationLevel\n      professionalQualification\n      politicalTheoryLevel\n      occupation\n      workplace\n      partyCardNumber\n      profileNumber\n      admittedOn\n      partyAge\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason }\n      placements { cell { id name } kind validFrom validTo }\n      transfers {\n        id\n        kind\n        direction\n        reason\n        letterNumber\n        letterIssuedOn\n        presentedOn\n        temporaryUntil\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n      residenceLinks {\n        id\n        residenceCell { id name }\n        workplaceCell { id name }\n        validFrom\n        validTo\n        comments { year comment recordedOn }\n      }\n      reviews { id year period score grade }\n      dues(fromMonth: $fromMonth, toMonth: $toMonth) { month due paid owed }\n      duesPayments { id month amount paidOn channel }\n    }\n    tasks(unitId: $cellId) {\n      id\n      title\n      area\n      startsOn\n      endsOn\n      done\n      overdue\n      unattended\n      assignee { id }\n      assignments { member { id } assignedOn endedOn }\n    }\n    memberAlerts(unitId: $cellId, first: $first) {\n      alerts { kind dueDate detail member { id } }\n    }\n    evaluationAlerts(unitId: $cellId) {\n      kind\n      detail\n      member { id }\n    }\n  }\n": types.CellMemberPageDocument,
+    "\n  mutation UpdateMemberProfile($id: ID!, $input: MemberProfileInput!) {\n    updateMemberProfile(id: $id, input: $input) { id fullName }\n  }\n": types.UpdateMemberProfileDocument,
+    "\n  query CellResidence($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        validFrom\n        introductionNumber\n        workplaceCellName\n        comments { year comment frontCommitteeOpinion recordedOn deliveredOn }\n      }\n      residenceNotices { id memberName direction kind occurredOn note }\n    }\n  }\n": types.CellResidenceDocument,
+    "\n  mutation RecordResidenceComment($input: RecordResidenceCommentInput!) {\n    recordResidenceComment(input: $input) { year recordedOn }\n  }\n": types.RecordResidenceCommentDocument,
+    "\n  mutation SendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {\n    sendResidenceChangeNotice(input: $input) { id kind occurredOn }\n  }\n": types.SendResidenceChangeNoticeDocument,
+    "\n  query ReviewCell($cellId: ID!) {\n    orgUnit(id: $cellId) {\n      id\n      members {\n        id\n        fullName\n        status\n        residenceLinks { id validFrom validTo comments { year } }\n      }\n    }\n  }\n": types.ReviewCellDocument,
+    "\n  query ReviewCycles($unitId: ID!) {\n    reviewCycles(unitId: $unitId) {\n      id\n      year\n      period\n      closesOn\n      status\n      subject\n      ruleSet {\n        id\n        code\n        name\n        excellentMinScore\n        goodMinScore\n        completedMinScore\n        excellentRequiresAllTasks\n        excellentMinExceededPercent\n        excellentQuotaPercent\n        residenceCommentRequired\n      }\n    }\n  }\n": types.ReviewCyclesDocument,
+    "\n  query ReviewProgress($cycleId: ID!, $cellId: ID!) {\n    reviewCycle(id: $cycleId) {\n      id\n      selfReviews(cellId: $cellId) { member { id } content submittedAt }\n      proposals(cellId: $cellId) { member { id } score grade disciplined }\n    }\n  }\n": types.ReviewProgressDocument,
+    "\n  mutation SubmitSelfReview($input: SelfReviewInput!) {\n    submitSelfReview(input: $input) { content submittedAt member { id } }\n  }\n": types.SubmitSelfReviewDocument,
+    "\n  mutation ProposeGrade($input: ProposeGradeInput!) {\n    proposeGrade(input: $input) { score grade disciplined member { id } }\n  }\n": types.ProposeGradeDocument,
+    "\n  query CellTasks($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      members { id fullName status }\n    }\n    tasks(unitId: $id) {\n      id\n      title\n      area\n      households\n      startsOn\n      endsOn\n      assignee { id fullName }\n      assignments { member { id fullName } assignedOn endedOn }\n      reviews { id reviewedOn result comment }\n      done\n      overdue\n      unattended\n    }\n  }\n": types.CellTasksDocument,
+    "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) { id title assignee { id fullName } }\n  }\n": types.AssignTaskDocument,
+    "\n  mutation ReviewTask($input: ReviewTaskInput!) {\n    reviewTask(input: $input) { id reviewedOn result comment }\n  }\n": types.ReviewTaskDocument,
+    "\n  mutation ReassignTask($input: ReassignTaskInput!) {\n    reassignTask(input: $input) { id assignee { id fullName } }\n  }\n": types.ReassignTaskDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellDuesMonth($id: ID!, $month: String!) {\n    orgUnit(id: $id) {\n      id\n      members {\n        id\n        fullName\n        status\n        duesBasisHistory { category validFrom }\n        dues(fromMonth: $month, toMonth: $month) { month category due paid owed exemption reductionPercent }\n      }\n    }\n  }\n"): typeof import('./graphql').CellDuesMonthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellDuesArrears($id: ID!) {\n    duesArrears(unitId: $id) {\n      fromMonth\n      toMonth\n      owed\n      members { member { id fullName } unpaidMonths owed }\n    }\n  }\n"): typeof import('./graphql').CellDuesArrearsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {\n    recordDuesPayment(input: $input) { id month amount paidOn channel }\n  }\n"): typeof import('./graphql').RecordDuesPaymentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMemberDuesBasis($input: SetMemberDuesBasisInput!) {\n    setMemberDuesBasis(input: $input) { id duesBasisHistory { category validFrom } }\n  }\n"): typeof import('./graphql').SetMemberDuesBasisDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellHome($id: ID!, $year: Int!, $first: Int!) {\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      member { id fullName }\n      task { id title }\n    }\n    tasks(unitId: $id) {\n      id\n      title\n      endsOn\n      done\n      overdue\n      unattended\n      assignee { id fullName }\n    }\n    orgUnit(id: $id) {\n      id\n      meetings(year: $year) { id heldOn kind agenda }\n    }\n  }\n"): typeof import('./graphql').CellHomeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -37,19 +97,79 @@ export function graphql(source: "\n  query CellHeader($id: ID!) {\n    orgUnit(i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CellRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members { id fullName status }\n    }\n  }\n"): typeof import('./graphql').CellRosterDocument;
+export function graphql(source: "\n  query CellRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      members { id fullName status }\n    }\n  }\n"): typeof import('./graphql').CellRosterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RecordMeeting($input: RecordMeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      heldOn\n      attendance { status }\n    }\n  }\n"): typeof import('./graphql').RecordMeetingDocument;
+export function graphql(source: "\n  query CellMeetings($id: ID!, $year: Int!) {\n    orgUnit(id: $id) {\n      id\n      name\n      parent { id name }\n      meetings(year: $year) {\n        id\n        heldOn\n        kind\n        agenda\n        resolution\n        attendance {\n          status\n          reason\n          member { id fullName }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CellMeetingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      members {\n        id\n        fullName\n        status\n        latestReview { id year score grade }\n      }\n    }\n  }\n"): typeof import('./graphql').CellMembersDocument;
+export function graphql(source: "\n  mutation RecordMeeting($input: RecordMeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      heldOn\n    }\n  }\n"): typeof import('./graphql').RecordMeetingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CellTasks($id: ID!) {\n    orgUnit(id: $id) { id name }\n    tasks(unitId: $id) {\n      id\n      title\n      area\n      households\n      startsOn\n      endsOn\n      assignee { id fullName }\n      done\n      overdue\n      unattended\n    }\n  }\n"): typeof import('./graphql').CellTasksDocument;
+export function graphql(source: "\n  mutation UpdateMeeting($input: UpdateMeetingInput!) {\n    updateMeeting(input: $input) {\n      id\n      heldOn\n    }\n  }\n"): typeof import('./graphql').UpdateMeetingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellMemberList($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      members {\n        id\n        fullName\n        status\n        dateOfBirth\n        latestReview { id year grade }\n      }\n      temporaryHere: members(placementKind: TEMPORARY) { id }\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        member { id }\n        workplaceCell { id name }\n      }\n    }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      memberName\n      member { id }\n      fromCell { id }\n      toCell { id name }\n      externalOrganization\n      presentedOn\n      returnedOn\n      temporaryUntil\n    }\n  }\n"): typeof import('./graphql').CellMemberListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellMemberPage($id: ID!, $cellId: ID!, $fromMonth: String!, $toMonth: String!, $first: Int!) {\n    member(id: $id) {\n      id\n      fullName\n      birthName\n      status\n      sex\n      dateOfBirth\n      ethnicity\n      religion\n      citizenId\n      hometown\n      residence\n      phone\n      educationLevel\n      professionalQualification\n      politicalTheoryLevel\n      occupation\n      workplace\n      partyCardNumber\n      profileNumber\n      admittedOn\n      partyAge\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason }\n      placements { cell { id name } kind validFrom validTo }\n      transfers {\n        id\n        kind\n        direction\n        reason\n        letterNumber\n        letterIssuedOn\n        presentedOn\n        temporaryUntil\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n      residenceLinks {\n        id\n        residenceCell { id name }\n        workplaceCell { id name }\n        validFrom\n        validTo\n        comments { year comment recordedOn }\n      }\n      reviews { id year period score grade }\n      dues(fromMonth: $fromMonth, toMonth: $toMonth) { month due paid owed }\n      duesPayments { id month amount paidOn channel }\n    }\n    tasks(unitId: $cellId) {\n      id\n      title\n      area\n      startsOn\n      endsOn\n      done\n      overdue\n      unattended\n      assignee { id }\n      assignments { member { id } assignedOn endedOn }\n    }\n    memberAlerts(unitId: $cellId, first: $first) {\n      alerts { kind dueDate detail member { id } }\n    }\n    evaluationAlerts(unitId: $cellId) {\n      kind\n      detail\n      member { id }\n    }\n  }\n"): typeof import('./graphql').CellMemberPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMemberProfile($id: ID!, $input: MemberProfileInput!) {\n    updateMemberProfile(id: $id, input: $input) { id fullName }\n  }\n"): typeof import('./graphql').UpdateMemberProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellResidence($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        validFrom\n        introductionNumber\n        workplaceCellName\n        comments { year comment frontCommitteeOpinion recordedOn deliveredOn }\n      }\n      residenceNotices { id memberName direction kind occurredOn note }\n    }\n  }\n"): typeof import('./graphql').CellResidenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordResidenceComment($input: RecordResidenceCommentInput!) {\n    recordResidenceComment(input: $input) { year recordedOn }\n  }\n"): typeof import('./graphql').RecordResidenceCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {\n    sendResidenceChangeNotice(input: $input) { id kind occurredOn }\n  }\n"): typeof import('./graphql').SendResidenceChangeNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewCell($cellId: ID!) {\n    orgUnit(id: $cellId) {\n      id\n      members {\n        id\n        fullName\n        status\n        residenceLinks { id validFrom validTo comments { year } }\n      }\n    }\n  }\n"): typeof import('./graphql').ReviewCellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewCycles($unitId: ID!) {\n    reviewCycles(unitId: $unitId) {\n      id\n      year\n      period\n      closesOn\n      status\n      subject\n      ruleSet {\n        id\n        code\n        name\n        excellentMinScore\n        goodMinScore\n        completedMinScore\n        excellentRequiresAllTasks\n        excellentMinExceededPercent\n        excellentQuotaPercent\n        residenceCommentRequired\n      }\n    }\n  }\n"): typeof import('./graphql').ReviewCyclesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewProgress($cycleId: ID!, $cellId: ID!) {\n    reviewCycle(id: $cycleId) {\n      id\n      selfReviews(cellId: $cellId) { member { id } content submittedAt }\n      proposals(cellId: $cellId) { member { id } score grade disciplined }\n    }\n  }\n"): typeof import('./graphql').ReviewProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitSelfReview($input: SelfReviewInput!) {\n    submitSelfReview(input: $input) { content submittedAt member { id } }\n  }\n"): typeof import('./graphql').SubmitSelfReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProposeGrade($input: ProposeGradeInput!) {\n    proposeGrade(input: $input) { score grade disciplined member { id } }\n  }\n"): typeof import('./graphql').ProposeGradeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellTasks($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      members { id fullName status }\n    }\n    tasks(unitId: $id) {\n      id\n      title\n      area\n      households\n      startsOn\n      endsOn\n      assignee { id fullName }\n      assignments { member { id fullName } assignedOn endedOn }\n      reviews { id reviewedOn result comment }\n      done\n      overdue\n      unattended\n    }\n  }\n"): typeof import('./graphql').CellTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) { id title assignee { id fullName } }\n  }\n"): typeof import('./graphql').AssignTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewTask($input: ReviewTaskInput!) {\n    reviewTask(input: $input) { id reviewedOn result comment }\n  }\n"): typeof import('./graphql').ReviewTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReassignTask($input: ReassignTaskInput!) {\n    reassignTask(input: $input) { id assignee { id fullName } }\n  }\n"): typeof import('./graphql').ReassignTaskDocument;
 
 
 export function graphql(source: string) {

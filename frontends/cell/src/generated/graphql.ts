@@ -5,6 +5,28 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AssignTaskInput = {
+  /** Địa bàn (an area), or households, or both */
+  area?: string | null | undefined;
+  cellId: string | number;
+  /**
+   * Idempotency key: a UUID the client generates once for this change and sends again with every retry.
+   * An offline client resends a queued change when the network returns, possibly after the server
+   * recorded it but the answer was lost; with the key, a resent assignment gets the task already
+   * created back (no second task, no second audit record). A key already used for another cell's task
+   * is refused (CONFLICT). Omitted: no such protection.
+   */
+  clientRequestId?: string | number | null | undefined;
+  /** YYYY-MM-DD */
+  endsOn?: string | null | undefined;
+  households?: Array<string> | null | undefined;
+  /** A member on the cell's roster on startsOn */
+  memberId: string | number;
+  /** YYYY-MM-DD */
+  startsOn: string;
+  title: string;
+};
+
 export type AttendanceInput = {
   memberId: string | number;
   /** Required when EXCUSED */
@@ -18,6 +40,54 @@ export type AttendanceStatus =
   /** Vắng có lý do */
   | 'EXCUSED'
   | 'PRESENT';
+
+export type DisciplineLevel =
+  /** Cách chức */
+  | 'DISMISSAL'
+  /** Khai trừ (ra khỏi Đảng) */
+  | 'EXPULSION'
+  /** Khiển trách */
+  | 'REPRIMAND'
+  /** Cảnh cáo */
+  | 'WARNING';
+
+/** Đối tượng đóng đảng phí (Quy định 01-QĐ/TW năm 2026) */
+export type DuesCategory =
+  /** Đảng viên khác: một tỷ lệ của lương tối thiểu vùng */
+  | 'OTHER'
+  /** Hưởng lương hưu: 0,5% lương hưu */
+  | 'PENSIONER'
+  /** Hưởng lương: 1% tiền lương làm căn cứ đóng bảo hiểm xã hội */
+  | 'SALARIED'
+  /** Học sinh, sinh viên: mức cố định */
+  | 'STUDENT';
+
+/** Why a month's dues are zero */
+export type DuesExemption =
+  /** Miễn vì hoàn cảnh khó khăn */
+  | 'HARDSHIP'
+  /** Đủ số năm tuổi đảng được miễn (50 năm theo 01-QĐ/TW) */
+  | 'PARTY_AGE';
+
+export type DuesPaymentChannel =
+  /** Tiền mặt, nộp cho chi bộ */
+  | 'CASH'
+  /** Cổng dịch vụ công quốc gia */
+  | 'PUBLIC_SERVICE_PORTAL';
+
+export type EvaluationAlertKind =
+  /** Vắng sinh hoạt không lý do 3 tháng trong năm (căn cứ xóa tên) */
+  | 'ABSENT_THREE_MONTHS'
+  /** Đợt kiểm điểm quá hạn mà chưa khóa */
+  | 'CYCLE_OVERDUE'
+  /** Đảng viên bị kỷ luật trong năm (ghi nhận sau khi xếp loại) mà đang xếp loại cao hơn không hoàn thành */
+  | 'GRADE_ABOVE_DISCIPLINE'
+  /** Đảng viên đang công tác được kiểm điểm mà chưa có nhận xét nơi cư trú (Quy định 213) */
+  | 'MISSING_RESIDENCE_COMMENT'
+  /** Chi bộ không sinh hoạt trong tháng trước */
+  | 'NO_MEETING_LAST_MONTH'
+  /** Sót việc: nhiệm vụ còn giao cho người đã chuyển đi, được miễn hoặc không còn sinh hoạt */
+  | 'UNATTENDED_TASK';
 
 /** The four grades of Quy định 366-QĐ/TW (and 124, 132 before it). */
 export type Grade =
@@ -36,6 +106,65 @@ export type MeetingKind =
   /** Sinh hoạt chuyên đề */
   | 'THEMATIC';
 
+/** What a clerk should act on about a member */
+export type MemberAlertKind =
+  /** Đến mốc tặng Huy hiệu Đảng trong năm */
+  | 'BADGE_DUE'
+  /** Không đóng đảng phí 3 tháng trong năm (căn cứ xem xét xóa tên) */
+  | 'DUES_UNPAID'
+  /** Lý lịch thiếu trường bắt buộc */
+  | 'MISSING_REQUIRED_FIELDS'
+  /** Quá 30 ngày làm việc sau khi hết dự bị mà chưa có quyết định công nhận chính thức */
+  | 'OFFICIAL_DECISION_OVERDUE'
+  /** Sắp hết 12 tháng dự bị: chuẩn bị xét công nhận chính thức */
+  | 'PROBATION_ENDING'
+  /** Giấy giới thiệu sinh hoạt đảng chưa được nộp sau 30 ngày */
+  | 'TRANSFER_LETTER_OVERDUE';
+
+/** What happened to a member on a date; the status follows from these events. */
+export type MemberEventKind =
+  /** Kết nạp (dự bị từ ngày này) */
+  | 'ADMITTED'
+  /** Quần chúng ưu tú / cảm tình đảng */
+  | 'CANDIDATE'
+  /** Từ trần */
+  | 'DIED'
+  /** Kỷ luật (hình thức trong details.disciplineLevel) */
+  | 'DISCIPLINE'
+  /** Miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT'
+  /** Thôi miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT_ENDED'
+  /** Ra khỏi Đảng */
+  | 'LEFT'
+  /** Xóa tên */
+  | 'NAME_REMOVED'
+  /** Công nhận chính thức (sau 12 tháng dự bị) */
+  | 'OFFICIAL'
+  /** Phục hồi đảng tịch */
+  | 'REINSTATED';
+
+/** The lý lịch fields; on update, a field left out stays as it is and null clears it. */
+export type MemberProfileInput = {
+  birthName?: string | null | undefined;
+  citizenId?: string | null | undefined;
+  dateOfBirth?: string | null | undefined;
+  educationLevel?: string | null | undefined;
+  ethnicity?: string | null | undefined;
+  fullName?: string | null | undefined;
+  hometown?: string | null | undefined;
+  occupation?: string | null | undefined;
+  partyCardNumber?: string | null | undefined;
+  phone?: string | null | undefined;
+  politicalTheoryLevel?: PoliticalTheoryLevel | null | undefined;
+  professionalQualification?: string | null | undefined;
+  profileNumber?: string | null | undefined;
+  religion?: string | null | undefined;
+  residence?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  workplace?: string | null | undefined;
+};
+
 /** Status of a member, derived from dated lifecycle events. */
 export type MemberStatus =
   /** Quần chúng ưu tú (cảm tình đảng): được theo dõi, chưa kết nạp */
@@ -51,16 +180,194 @@ export type MemberStatus =
   /** Đảng viên dự bị */
   | 'PROBATIONARY';
 
+/** Official (chính thức) or temporary (tạm thời) party activity in a cell */
+export type PlacementKind =
+  | 'OFFICIAL'
+  | 'TEMPORARY';
+
+/** Trình độ lý luận chính trị */
+export type PoliticalTheoryLevel =
+  | 'CAO_CAP'
+  | 'CU_NHAN'
+  | 'SO_CAP'
+  | 'TRUNG_CAP';
+
+export type ProposeGradeInput = {
+  /** Every assigned task done (needed for EXCELLENT) */
+  allTasksDone?: boolean | null | undefined;
+  cycleId: string | number;
+  /** Disciplined in the year: graded no higher than NOT_COMPLETED. Discipline recorded in membership applies anyway; this adds a discipline not recorded there */
+  disciplined?: boolean | null | undefined;
+  /** Share of tasks exceeded, percent (EXCELLENT needs the rule set's minimum) */
+  exceededTaskPercent?: number | null | undefined;
+  memberId: string | number;
+  /** 0–100 */
+  score: number;
+};
+
+export type ReassignTaskInput = {
+  /** A member on the cell's roster on reassignedOn */
+  memberId: string | number;
+  /** YYYY-MM-DD: the first day the new member holds the task */
+  reassignedOn: string;
+  taskId: string | number;
+};
+
+export type RecordDuesPaymentInput = {
+  /** Đồng, no more than still owed for the month */
+  amount: number;
+  channel: DuesPaymentChannel;
+  /**
+   * Idempotency key: a UUID the client generates once for this payment and sends again with every
+   * retry. An offline client (the cell module's outbox) resends a queued payment when the network
+   * returns, possibly after the server recorded it but the answer was lost; with the key, a resent
+   * payment gets the payment already recorded back (counted once, one audit record) instead of being
+   * refused as more than is owed. A key already used for another member's payment is refused
+   * (CONFLICT). Omitted: no such protection.
+   */
+  clientRequestId?: string | number | null | undefined;
+  memberId: string | number;
+  /** YYYY-MM: the month paid for */
+  month: string;
+  /** YYYY-MM-DD */
+  paidOn: string;
+};
+
 export type RecordMeetingInput = {
   agenda: string;
   /** Members of the cell's roster (exempt members are left out) */
   attendance: Array<AttendanceInput>;
   cellId: string | number;
+  /**
+   * Idempotency key: a UUID the client generates once for this change and sends again with every retry.
+   * An offline client (the cell module's outbox) resends a queued change when the network returns,
+   * possibly after the server recorded it but the answer was lost; with the key, a resent change gets
+   * the meeting already recorded back (no second meeting, no second audit record) instead of an error.
+   * A key already used for another cell's meeting is refused (CONFLICT). Omitted: no such protection.
+   */
+  clientRequestId?: string | number | null | undefined;
   /** YYYY-MM-DD */
   heldOn: string;
   kind: MeetingKind;
   resolution?: string | null | undefined;
 };
+
+export type RecordResidenceCommentInput = {
+  comment: string;
+  frontCommitteeOpinion: string;
+  memberId: string | number;
+  /** In the year commented on */
+  recordedOn: string;
+  year: number;
+};
+
+export type ResidenceNoticeDirection =
+  | 'TO_RESIDENCE'
+  | 'TO_WORKPLACE';
+
+/** Changes the two sides tell each other (Regulation 213) */
+export type ResidenceNoticeKind =
+  /** Thay đổi chức vụ, công tác */
+  | 'CHANGED_POST'
+  /** Bị khai trừ (ends the link) */
+  | 'EXPELLED'
+  /** Chuyển nơi cư trú (from the residence; ends the link) */
+  | 'MOVED_HOUSE'
+  /** Bị xóa tên (ends the link) */
+  | 'NAME_REMOVED'
+  /** Chuyển sinh hoạt đảng */
+  | 'TRANSFERRED';
+
+export type ReviewCycleStatus =
+  /** Khóa: nothing more may be proposed or decided */
+  | 'CLOSED'
+  | 'OPEN';
+
+export type ReviewPeriod =
+  | 'Q1'
+  | 'Q2'
+  | 'Q3'
+  | 'Q4'
+  | 'YEAR';
+
+/** Whom a cycle grades */
+export type ReviewSubject =
+  /** The members of a grassroots organization */
+  | 'MEMBERS'
+  /** The organizations directly under the unit (cells; grassroots organizations), graded by it */
+  | 'ORGANIZATIONS';
+
+export type ReviewTaskInput = {
+  comment?: string | null | undefined;
+  result: TaskResult;
+  /** YYYY-MM-DD */
+  reviewedOn: string;
+  taskId: string | number;
+};
+
+export type SelfReviewInput = {
+  content: string;
+  cycleId: string | number;
+  memberId: string | number;
+};
+
+export type SendResidenceChangeNoticeInput = {
+  /** MOVED_HOUSE comes from the residence; the others from the workplace */
+  kind: ResidenceNoticeKind;
+  memberId: string | number;
+  note?: string | null | undefined;
+  occurredOn: string;
+};
+
+export type SetMemberDuesBasisInput = {
+  category: DuesCategory;
+  /** Đồng per month: salary base (SALARIED) or pension (PENSIONER) */
+  incomeAmount?: number | null | undefined;
+  memberId: string | number;
+  /** YYYY-MM: first month it applies to */
+  validFrom: string;
+  /** Required for OTHER */
+  wageRegion?: WageRegion | null | undefined;
+};
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+/** Result of a periodic review of a task */
+export type TaskResult =
+  /** Hoàn thành */
+  | 'DONE'
+  /** Vượt mức */
+  | 'EXCEEDED'
+  /** Đang thực hiện */
+  | 'IN_PROGRESS'
+  /** Không hoàn thành */
+  | 'NOT_DONE';
+
+/** Within the system, out of it (to another province), or into it */
+export type TransferDirection =
+  | 'IN'
+  | 'OUT'
+  | 'WITHIN';
+
+/**
+ * Why a member changes where they do party activity. Official transfers: JOB_CHANGE, RETIREMENT,
+ * PERMANENT_MOVE. Temporary transfers: WORK or RESIDENCE elsewhere (3 to 12 months), STUDY (3 to 24 months).
+ */
+export type TransferReason =
+  /** Thay đổi công tác */
+  | 'JOB_CHANGE'
+  /** Chuyển nơi cư trú lâu dài */
+  | 'PERMANENT_MOVE'
+  /** Cư trú ở nơi khác (tạm thời) */
+  | 'RESIDENCE'
+  /** Nghỉ hưu */
+  | 'RETIREMENT'
+  /** Đi học (tạm thời) */
+  | 'STUDY'
+  /** Đi làm việc ở nơi khác (tạm thời) */
+  | 'WORK';
 
 /** Why a task is left unattended (sót việc): its holder is no longer on the cell's roster */
 export type UnattendedReason =
@@ -70,6 +377,69 @@ export type UnattendedReason =
   | 'LEFT'
   /** Đã chuyển sinh hoạt sang chi bộ khác */
   | 'MOVED';
+
+/**
+ * A correction of a meeting's minutes. The date (heldOn) and the cell cannot be changed: a meeting on
+ * another day is another meeting (record it, the wrong one stays in the history). Allowed within the
+ * correction window after the meeting (MEETING_CORRECTION_RULES: 30 days after heldOn, rule in force
+ * from 2026-12-04) and never once the members review cycle covering the meeting's day at the cell's
+ * grassroots organization is closed.
+ */
+export type UpdateMeetingInput = {
+  agenda: string;
+  /** The full attendance list, replacing the recorded one; checked as in recordMeeting (the cell's roster on the meeting day) */
+  attendance: Array<AttendanceInput>;
+  id: string | number;
+  /** Unchanged when omitted */
+  kind?: MeetingKind | null | undefined;
+  /** Null or blank clears it */
+  resolution?: string | null | undefined;
+};
+
+/** Vùng lương tối thiểu */
+export type WageRegion =
+  | 'REGION_I'
+  | 'REGION_II'
+  | 'REGION_III'
+  | 'REGION_IV';
+
+export type CellDuesMonthQueryVariables = Exact<{
+  id: string | number;
+  month: string;
+}>;
+
+
+export type CellDuesMonthQuery = { orgUnit: { id: string, members: Array<{ id: string, fullName: string, status: MemberStatus, duesBasisHistory: Array<{ category: DuesCategory, validFrom: string }>, dues: Array<{ month: string, category: DuesCategory, due: number, paid: number, owed: number, exemption: DuesExemption | null, reductionPercent: number | null }> }> | null } | null };
+
+export type CellDuesArrearsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CellDuesArrearsQuery = { duesArrears: { fromMonth: string, toMonth: string, owed: number, members: Array<{ unpaidMonths: Array<string>, owed: number, member: { id: string, fullName: string } }> } };
+
+export type RecordDuesPaymentMutationVariables = Exact<{
+  input: RecordDuesPaymentInput;
+}>;
+
+
+export type RecordDuesPaymentMutation = { recordDuesPayment: { id: string, month: string, amount: number, paidOn: string, channel: DuesPaymentChannel } };
+
+export type SetMemberDuesBasisMutationVariables = Exact<{
+  input: SetMemberDuesBasisInput;
+}>;
+
+
+export type SetMemberDuesBasisMutation = { setMemberDuesBasis: { id: string, duesBasisHistory: Array<{ category: DuesCategory, validFrom: string }> } };
+
+export type CellHomeQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+  first: number;
+}>;
+
+
+export type CellHomeQuery = { memberAlerts: { totalCount: number, alerts: Array<{ kind: MemberAlertKind, dueDate: string | null, detail: string, member: { id: string, fullName: string } | null }> }, evaluationAlerts: Array<{ kind: EvaluationAlertKind, detail: string, months: Array<number> | null, member: { id: string, fullName: string } | null, task: { id: string, title: string } | null }>, tasks: Array<{ id: string, title: string, endsOn: string | null, done: boolean, overdue: boolean, unattended: UnattendedReason | null, assignee: { id: string, fullName: string } | null }>, orgUnit: { id: string, meetings: Array<{ id: string, heldOn: string, kind: MeetingKind, agenda: string }> } | null };
 
 export type CellHeaderQueryVariables = Exact<{
   id: string | number;
@@ -83,28 +453,140 @@ export type CellRosterQueryVariables = Exact<{
 }>;
 
 
-export type CellRosterQuery = { orgUnit: { id: string, name: string, members: Array<{ id: string, fullName: string, status: MemberStatus }> | null } | null };
+export type CellRosterQuery = { orgUnit: { id: string, members: Array<{ id: string, fullName: string, status: MemberStatus }> | null } | null };
+
+export type CellMeetingsQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type CellMeetingsQuery = { orgUnit: { id: string, name: string, parent: { id: string, name: string } | null, meetings: Array<{ id: string, heldOn: string, kind: MeetingKind, agenda: string, resolution: string | null, attendance: Array<{ status: AttendanceStatus, reason: string | null, member: { id: string, fullName: string } }> }> } | null };
 
 export type RecordMeetingMutationVariables = Exact<{
   input: RecordMeetingInput;
 }>;
 
 
-export type RecordMeetingMutation = { recordMeeting: { id: string, heldOn: string, attendance: Array<{ status: AttendanceStatus }> } };
+export type RecordMeetingMutation = { recordMeeting: { id: string, heldOn: string } };
 
-export type CellMembersQueryVariables = Exact<{
+export type UpdateMeetingMutationVariables = Exact<{
+  input: UpdateMeetingInput;
+}>;
+
+
+export type UpdateMeetingMutation = { updateMeeting: { id: string, heldOn: string } };
+
+export type CellMemberListQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CellMembersQuery = { orgUnit: { id: string, name: string, members: Array<{ id: string, fullName: string, status: MemberStatus, latestReview: { id: string, year: number, score: number | null, grade: Grade | null } | null }> | null } | null };
+export type CellMemberListQuery = { orgUnit: { id: string, members: Array<{ id: string, fullName: string, status: MemberStatus, dateOfBirth: string | null, latestReview: { id: string, year: number, grade: Grade | null } | null }> | null, temporaryHere: Array<{ id: string }> | null, residentWorkingMembers: Array<{ id: string, memberId: string, memberName: string, member: { id: string } | null, workplaceCell: { id: string, name: string } | null }> } | null, memberTransfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, memberName: string, externalOrganization: string | null, presentedOn: string | null, returnedOn: string | null, temporaryUntil: string | null, member: { id: string } | null, fromCell: { id: string } | null, toCell: { id: string, name: string } | null }> };
+
+export type CellMemberPageQueryVariables = Exact<{
+  id: string | number;
+  cellId: string | number;
+  fromMonth: string;
+  toMonth: string;
+  first: number;
+}>;
+
+
+export type CellMemberPageQuery = { member: { id: string, fullName: string, birthName: string | null, status: MemberStatus, sex: Sex | null, dateOfBirth: string | null, ethnicity: string | null, religion: string | null, citizenId: string | null, hometown: string | null, residence: string | null, phone: string | null, educationLevel: string | null, professionalQualification: string | null, politicalTheoryLevel: PoliticalTheoryLevel | null, occupation: string | null, workplace: string | null, partyCardNumber: string | null, profileNumber: string | null, admittedOn: string | null, partyAge: number | null, underInspection: boolean, cell: { id: string, name: string } | null, events: Array<{ id: string, kind: MemberEventKind, occurredOn: string, decisionNumber: string | null, disciplineLevel: DisciplineLevel | null, reason: string | null }>, placements: Array<{ kind: PlacementKind, validFrom: string | null, validTo: string | null, cell: { id: string, name: string } }>, transfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, reason: TransferReason, letterNumber: string, letterIssuedOn: string, presentedOn: string | null, temporaryUntil: string | null, returnedOn: string | null, externalOrganization: string | null, fromCell: { id: string, name: string } | null, toCell: { id: string, name: string } | null }>, residenceLinks: Array<{ id: string, validFrom: string, validTo: string | null, residenceCell: { id: string, name: string }, workplaceCell: { id: string, name: string } | null, comments: Array<{ year: number, comment: string, recordedOn: string }> }>, reviews: Array<{ id: string, year: number, period: ReviewPeriod, score: number | null, grade: Grade | null }> | null, dues: Array<{ month: string, due: number, paid: number, owed: number }>, duesPayments: Array<{ id: string, month: string, amount: number, paidOn: string, channel: DuesPaymentChannel }> } | null, tasks: Array<{ id: string, title: string, area: string | null, startsOn: string, endsOn: string | null, done: boolean, overdue: boolean, unattended: UnattendedReason | null, assignee: { id: string } | null, assignments: Array<{ assignedOn: string, endedOn: string | null, member: { id: string } }> }>, memberAlerts: { alerts: Array<{ kind: MemberAlertKind, dueDate: string | null, detail: string, member: { id: string } | null }> }, evaluationAlerts: Array<{ kind: EvaluationAlertKind, detail: string, member: { id: string } | null }> };
+
+export type UpdateMemberProfileMutationVariables = Exact<{
+  id: string | number;
+  input: MemberProfileInput;
+}>;
+
+
+export type UpdateMemberProfileMutation = { updateMemberProfile: { id: string, fullName: string } };
+
+export type CellResidenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CellResidenceQuery = { orgUnit: { id: string, residentWorkingMembers: Array<{ id: string, memberId: string, memberName: string, validFrom: string, introductionNumber: string | null, workplaceCellName: string | null, comments: Array<{ year: number, comment: string, frontCommitteeOpinion: string, recordedOn: string, deliveredOn: string | null }> }>, residenceNotices: Array<{ id: string, memberName: string, direction: ResidenceNoticeDirection, kind: ResidenceNoticeKind, occurredOn: string, note: string | null }> } | null };
+
+export type RecordResidenceCommentMutationVariables = Exact<{
+  input: RecordResidenceCommentInput;
+}>;
+
+
+export type RecordResidenceCommentMutation = { recordResidenceComment: { year: number, recordedOn: string } };
+
+export type SendResidenceChangeNoticeMutationVariables = Exact<{
+  input: SendResidenceChangeNoticeInput;
+}>;
+
+
+export type SendResidenceChangeNoticeMutation = { sendResidenceChangeNotice: { id: string, kind: ResidenceNoticeKind, occurredOn: string } };
+
+export type ReviewCellQueryVariables = Exact<{
+  cellId: string | number;
+}>;
+
+
+export type ReviewCellQuery = { orgUnit: { id: string, members: Array<{ id: string, fullName: string, status: MemberStatus, residenceLinks: Array<{ id: string, validFrom: string, validTo: string | null, comments: Array<{ year: number }> }> }> | null } | null };
+
+export type ReviewCyclesQueryVariables = Exact<{
+  unitId: string | number;
+}>;
+
+
+export type ReviewCyclesQuery = { reviewCycles: Array<{ id: string, year: number, period: ReviewPeriod, closesOn: string, status: ReviewCycleStatus, subject: ReviewSubject, ruleSet: { id: string, code: string, name: string, excellentMinScore: number, goodMinScore: number, completedMinScore: number, excellentRequiresAllTasks: boolean, excellentMinExceededPercent: number, excellentQuotaPercent: number, residenceCommentRequired: boolean } }> };
+
+export type ReviewProgressQueryVariables = Exact<{
+  cycleId: string | number;
+  cellId: string | number;
+}>;
+
+
+export type ReviewProgressQuery = { reviewCycle: { id: string, selfReviews: Array<{ content: string, submittedAt: string, member: { id: string } }>, proposals: Array<{ score: number, grade: Grade, disciplined: boolean, member: { id: string } }> } | null };
+
+export type SubmitSelfReviewMutationVariables = Exact<{
+  input: SelfReviewInput;
+}>;
+
+
+export type SubmitSelfReviewMutation = { submitSelfReview: { content: string, submittedAt: string, member: { id: string } } };
+
+export type ProposeGradeMutationVariables = Exact<{
+  input: ProposeGradeInput;
+}>;
+
+
+export type ProposeGradeMutation = { proposeGrade: { score: number, grade: Grade, disciplined: boolean, member: { id: string } } };
 
 export type CellTasksQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CellTasksQuery = { orgUnit: { id: string, name: string } | null, tasks: Array<{ id: string, title: string, area: string | null, households: Array<string>, startsOn: string, endsOn: string | null, done: boolean, overdue: boolean, unattended: UnattendedReason | null, assignee: { id: string, fullName: string } | null }> };
+export type CellTasksQuery = { orgUnit: { id: string, members: Array<{ id: string, fullName: string, status: MemberStatus }> | null } | null, tasks: Array<{ id: string, title: string, area: string | null, households: Array<string>, startsOn: string, endsOn: string | null, done: boolean, overdue: boolean, unattended: UnattendedReason | null, assignee: { id: string, fullName: string } | null, assignments: Array<{ assignedOn: string, endedOn: string | null, member: { id: string, fullName: string } }>, reviews: Array<{ id: string, reviewedOn: string, result: TaskResult, comment: string | null }> }> };
+
+export type AssignTaskMutationVariables = Exact<{
+  input: AssignTaskInput;
+}>;
+
+
+export type AssignTaskMutation = { assignTask: { id: string, title: string, assignee: { id: string, fullName: string } | null } };
+
+export type ReviewTaskMutationVariables = Exact<{
+  input: ReviewTaskInput;
+}>;
+
+
+export type ReviewTaskMutation = { reviewTask: { id: string, reviewedOn: string, result: TaskResult, comment: string | null } };
+
+export type ReassignTaskMutationVariables = Exact<{
+  input: ReassignTaskInput;
+}>;
+
+
+export type ReassignTaskMutation = { reassignTask: { id: string, assignee: { id: string, fullName: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -125,6 +607,120 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CellDuesMonthDocument = new TypedDocumentString(`
+    query CellDuesMonth($id: ID!, $month: String!) {
+  orgUnit(id: $id) {
+    id
+    members {
+      id
+      fullName
+      status
+      duesBasisHistory {
+        category
+        validFrom
+      }
+      dues(fromMonth: $month, toMonth: $month) {
+        month
+        category
+        due
+        paid
+        owed
+        exemption
+        reductionPercent
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CellDuesMonthQuery, CellDuesMonthQueryVariables>;
+export const CellDuesArrearsDocument = new TypedDocumentString(`
+    query CellDuesArrears($id: ID!) {
+  duesArrears(unitId: $id) {
+    fromMonth
+    toMonth
+    owed
+    members {
+      member {
+        id
+        fullName
+      }
+      unpaidMonths
+      owed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CellDuesArrearsQuery, CellDuesArrearsQueryVariables>;
+export const RecordDuesPaymentDocument = new TypedDocumentString(`
+    mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {
+  recordDuesPayment(input: $input) {
+    id
+    month
+    amount
+    paidOn
+    channel
+  }
+}
+    `) as unknown as TypedDocumentString<RecordDuesPaymentMutation, RecordDuesPaymentMutationVariables>;
+export const SetMemberDuesBasisDocument = new TypedDocumentString(`
+    mutation SetMemberDuesBasis($input: SetMemberDuesBasisInput!) {
+  setMemberDuesBasis(input: $input) {
+    id
+    duesBasisHistory {
+      category
+      validFrom
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetMemberDuesBasisMutation, SetMemberDuesBasisMutationVariables>;
+export const CellHomeDocument = new TypedDocumentString(`
+    query CellHome($id: ID!, $year: Int!, $first: Int!) {
+  memberAlerts(unitId: $id, first: $first) {
+    totalCount
+    alerts {
+      kind
+      dueDate
+      detail
+      member {
+        id
+        fullName
+      }
+    }
+  }
+  evaluationAlerts(unitId: $id) {
+    kind
+    detail
+    months
+    member {
+      id
+      fullName
+    }
+    task {
+      id
+      title
+    }
+  }
+  tasks(unitId: $id) {
+    id
+    title
+    endsOn
+    done
+    overdue
+    unattended
+    assignee {
+      id
+      fullName
+    }
+  }
+  orgUnit(id: $id) {
+    id
+    meetings(year: $year) {
+      id
+      heldOn
+      kind
+      agenda
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CellHomeQuery, CellHomeQueryVariables>;
 export const CellHeaderDocument = new TypedDocumentString(`
     query CellHeader($id: ID!) {
   orgUnit(id: $id) {
@@ -141,7 +737,6 @@ export const CellRosterDocument = new TypedDocumentString(`
     query CellRoster($id: ID!) {
   orgUnit(id: $id) {
     id
-    name
     members {
       id
       fullName
@@ -150,41 +745,399 @@ export const CellRosterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CellRosterQuery, CellRosterQueryVariables>;
+export const CellMeetingsDocument = new TypedDocumentString(`
+    query CellMeetings($id: ID!, $year: Int!) {
+  orgUnit(id: $id) {
+    id
+    name
+    parent {
+      id
+      name
+    }
+    meetings(year: $year) {
+      id
+      heldOn
+      kind
+      agenda
+      resolution
+      attendance {
+        status
+        reason
+        member {
+          id
+          fullName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CellMeetingsQuery, CellMeetingsQueryVariables>;
 export const RecordMeetingDocument = new TypedDocumentString(`
     mutation RecordMeeting($input: RecordMeetingInput!) {
   recordMeeting(input: $input) {
     id
     heldOn
-    attendance {
-      status
-    }
   }
 }
     `) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
-export const CellMembersDocument = new TypedDocumentString(`
-    query CellMembers($id: ID!) {
+export const UpdateMeetingDocument = new TypedDocumentString(`
+    mutation UpdateMeeting($input: UpdateMeetingInput!) {
+  updateMeeting(input: $input) {
+    id
+    heldOn
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+export const CellMemberListDocument = new TypedDocumentString(`
+    query CellMemberList($id: ID!) {
   orgUnit(id: $id) {
     id
-    name
     members {
       id
       fullName
       status
+      dateOfBirth
       latestReview {
         id
         year
-        score
         grade
+      }
+    }
+    temporaryHere: members(placementKind: TEMPORARY) {
+      id
+    }
+    residentWorkingMembers {
+      id
+      memberId
+      memberName
+      member {
+        id
+      }
+      workplaceCell {
+        id
+        name
+      }
+    }
+  }
+  memberTransfers(unitId: $id) {
+    id
+    kind
+    direction
+    memberName
+    member {
+      id
+    }
+    fromCell {
+      id
+    }
+    toCell {
+      id
+      name
+    }
+    externalOrganization
+    presentedOn
+    returnedOn
+    temporaryUntil
+  }
+}
+    `) as unknown as TypedDocumentString<CellMemberListQuery, CellMemberListQueryVariables>;
+export const CellMemberPageDocument = new TypedDocumentString(`
+    query CellMemberPage($id: ID!, $cellId: ID!, $fromMonth: String!, $toMonth: String!, $first: Int!) {
+  member(id: $id) {
+    id
+    fullName
+    birthName
+    status
+    sex
+    dateOfBirth
+    ethnicity
+    religion
+    citizenId
+    hometown
+    residence
+    phone
+    educationLevel
+    professionalQualification
+    politicalTheoryLevel
+    occupation
+    workplace
+    partyCardNumber
+    profileNumber
+    admittedOn
+    partyAge
+    underInspection
+    cell {
+      id
+      name
+    }
+    events {
+      id
+      kind
+      occurredOn
+      decisionNumber
+      disciplineLevel
+      reason
+    }
+    placements {
+      cell {
+        id
+        name
+      }
+      kind
+      validFrom
+      validTo
+    }
+    transfers {
+      id
+      kind
+      direction
+      reason
+      letterNumber
+      letterIssuedOn
+      presentedOn
+      temporaryUntil
+      returnedOn
+      fromCell {
+        id
+        name
+      }
+      toCell {
+        id
+        name
+      }
+      externalOrganization
+    }
+    residenceLinks {
+      id
+      residenceCell {
+        id
+        name
+      }
+      workplaceCell {
+        id
+        name
+      }
+      validFrom
+      validTo
+      comments {
+        year
+        comment
+        recordedOn
+      }
+    }
+    reviews {
+      id
+      year
+      period
+      score
+      grade
+    }
+    dues(fromMonth: $fromMonth, toMonth: $toMonth) {
+      month
+      due
+      paid
+      owed
+    }
+    duesPayments {
+      id
+      month
+      amount
+      paidOn
+      channel
+    }
+  }
+  tasks(unitId: $cellId) {
+    id
+    title
+    area
+    startsOn
+    endsOn
+    done
+    overdue
+    unattended
+    assignee {
+      id
+    }
+    assignments {
+      member {
+        id
+      }
+      assignedOn
+      endedOn
+    }
+  }
+  memberAlerts(unitId: $cellId, first: $first) {
+    alerts {
+      kind
+      dueDate
+      detail
+      member {
+        id
+      }
+    }
+  }
+  evaluationAlerts(unitId: $cellId) {
+    kind
+    detail
+    member {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CellMemberPageQuery, CellMemberPageQueryVariables>;
+export const UpdateMemberProfileDocument = new TypedDocumentString(`
+    mutation UpdateMemberProfile($id: ID!, $input: MemberProfileInput!) {
+  updateMemberProfile(id: $id, input: $input) {
+    id
+    fullName
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMemberProfileMutation, UpdateMemberProfileMutationVariables>;
+export const CellResidenceDocument = new TypedDocumentString(`
+    query CellResidence($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    residentWorkingMembers {
+      id
+      memberId
+      memberName
+      validFrom
+      introductionNumber
+      workplaceCellName
+      comments {
+        year
+        comment
+        frontCommitteeOpinion
+        recordedOn
+        deliveredOn
+      }
+    }
+    residenceNotices {
+      id
+      memberName
+      direction
+      kind
+      occurredOn
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CellResidenceQuery, CellResidenceQueryVariables>;
+export const RecordResidenceCommentDocument = new TypedDocumentString(`
+    mutation RecordResidenceComment($input: RecordResidenceCommentInput!) {
+  recordResidenceComment(input: $input) {
+    year
+    recordedOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordResidenceCommentMutation, RecordResidenceCommentMutationVariables>;
+export const SendResidenceChangeNoticeDocument = new TypedDocumentString(`
+    mutation SendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {
+  sendResidenceChangeNotice(input: $input) {
+    id
+    kind
+    occurredOn
+  }
+}
+    `) as unknown as TypedDocumentString<SendResidenceChangeNoticeMutation, SendResidenceChangeNoticeMutationVariables>;
+export const ReviewCellDocument = new TypedDocumentString(`
+    query ReviewCell($cellId: ID!) {
+  orgUnit(id: $cellId) {
+    id
+    members {
+      id
+      fullName
+      status
+      residenceLinks {
+        id
+        validFrom
+        validTo
+        comments {
+          year
+        }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellMembersQuery, CellMembersQueryVariables>;
+    `) as unknown as TypedDocumentString<ReviewCellQuery, ReviewCellQueryVariables>;
+export const ReviewCyclesDocument = new TypedDocumentString(`
+    query ReviewCycles($unitId: ID!) {
+  reviewCycles(unitId: $unitId) {
+    id
+    year
+    period
+    closesOn
+    status
+    subject
+    ruleSet {
+      id
+      code
+      name
+      excellentMinScore
+      goodMinScore
+      completedMinScore
+      excellentRequiresAllTasks
+      excellentMinExceededPercent
+      excellentQuotaPercent
+      residenceCommentRequired
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewCyclesQuery, ReviewCyclesQueryVariables>;
+export const ReviewProgressDocument = new TypedDocumentString(`
+    query ReviewProgress($cycleId: ID!, $cellId: ID!) {
+  reviewCycle(id: $cycleId) {
+    id
+    selfReviews(cellId: $cellId) {
+      member {
+        id
+      }
+      content
+      submittedAt
+    }
+    proposals(cellId: $cellId) {
+      member {
+        id
+      }
+      score
+      grade
+      disciplined
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewProgressQuery, ReviewProgressQueryVariables>;
+export const SubmitSelfReviewDocument = new TypedDocumentString(`
+    mutation SubmitSelfReview($input: SelfReviewInput!) {
+  submitSelfReview(input: $input) {
+    content
+    submittedAt
+    member {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitSelfReviewMutation, SubmitSelfReviewMutationVariables>;
+export const ProposeGradeDocument = new TypedDocumentString(`
+    mutation ProposeGrade($input: ProposeGradeInput!) {
+  proposeGrade(input: $input) {
+    score
+    grade
+    disciplined
+    member {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposeGradeMutation, ProposeGradeMutationVariables>;
 export const CellTasksDocument = new TypedDocumentString(`
     query CellTasks($id: ID!) {
   orgUnit(id: $id) {
     id
-    name
+    members {
+      id
+      fullName
+      status
+    }
   }
   tasks(unitId: $id) {
     id
@@ -197,9 +1150,56 @@ export const CellTasksDocument = new TypedDocumentString(`
       id
       fullName
     }
+    assignments {
+      member {
+        id
+        fullName
+      }
+      assignedOn
+      endedOn
+    }
+    reviews {
+      id
+      reviewedOn
+      result
+      comment
+    }
     done
     overdue
     unattended
   }
 }
     `) as unknown as TypedDocumentString<CellTasksQuery, CellTasksQueryVariables>;
+export const AssignTaskDocument = new TypedDocumentString(`
+    mutation AssignTask($input: AssignTaskInput!) {
+  assignTask(input: $input) {
+    id
+    title
+    assignee {
+      id
+      fullName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
+export const ReviewTaskDocument = new TypedDocumentString(`
+    mutation ReviewTask($input: ReviewTaskInput!) {
+  reviewTask(input: $input) {
+    id
+    reviewedOn
+    result
+    comment
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewTaskMutation, ReviewTaskMutationVariables>;
+export const ReassignTaskDocument = new TypedDocumentString(`
+    mutation ReassignTask($input: ReassignTaskInput!) {
+  reassignTask(input: $input) {
+    id
+    assignee {
+      id
+      fullName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReassignTaskMutation, ReassignTaskMutationVariables>;

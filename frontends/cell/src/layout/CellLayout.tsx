@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Loading, Page, QueryBoundary, SubNav, UnitPicker, useCurrentUnit, useQuery } from '@dangvien/ui';
+import { ErrorMessage, Loading, Page, QueryBoundary, SubNav, UnitPicker, useCurrentUnit, useQuery } from '@dangvien/ui';
 import { graphql } from '../generated/index.ts';
 import { useCellPath } from './useCellPath.ts';
 
@@ -40,13 +40,23 @@ export function CellLayout() {
         />
       ) : null}
       <SubNav label={t('nav.label')} items={nav} />
-      <QueryBoundary query={header} isEmpty={(data) => !data.orgUnit} empty={t('cellNotFound')}>
-        {() => (
+      {header.data === undefined && header.error && !header.error.refused ? (
+        // The network is down: say so, but still open the page, which may work from what this device kept (a form's draft).
+        <>
+          <ErrorMessage error={header.error} onRetry={() => void header.refetch()} />
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>
-        )}
-      </QueryBoundary>
+        </>
+      ) : (
+        <QueryBoundary query={header} isEmpty={(data) => !data.orgUnit} empty={t('cellNotFound')}>
+          {() => (
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          )}
+        </QueryBoundary>
+      )}
     </Page>
   );
 }

@@ -1,180 +1,242 @@
-import { useBasePath } from '../layout/basePath.ts';
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
-  compareVietnameseNames,
-  ErrorMessage,
+  addTranslations,
+  Alert,
+  Button,
+  ButtonLink,
+  ChoiceField,
+  FormError,
+  FormProvider,
   formatDate,
-  graphqlRequest,
-  GraphQLRequestError,
-  joinPath,
-  Loading,
-  Page,
+  hasDraft,
+  QueryBoundary,
+  Section,
+  SelectField,
+  showServerError,
+  TextAreaField,
+  TextField,
+  Toolbar,
+  useDraftForm,
+  useFieldArray,
+  useMutation,
   useQuery,
-  type RemoteAppProps,
+  useQueuedMutation,
+  useWatch,
 } from '@dangvien/ui';
-import { defaultMarks, meetingInput, rosterOf, tally, type Mark } from './attendance.ts';
-import type { MeetingKind } from '../generated/graphql.ts';
+import { useCellPath } from '../layout/useCellPath.ts';
 import { ATTENDANCE_STATUSES, MEETING_KINDS } from '../messages.ts';
-import { CELL_ROSTER, RECORD_MEETING, type RosterMember } from './queries.ts';
+import {
+  attendanceInput,
+  canEdit,
+  EDIT_WINDOW_DAYS,
+  editMeetingValues,
+  localDay,
+  meetingSchema,
+  newMeetingValues,
+  reconcileAttendance,
+  recordMeetingInput,
+  rosterOf,
+  serverErrorPath,
+  tally,
+  yearOf,
+  type AttendanceRow,
+  type MeetingValues,
+} from './attendance.ts';
+import { vi } from './messages.ts';
+import { CELL_ROSTER, RECORD_MEETING, UPDATE_MEETING } from './queries.ts';
+import { useMeeting } from './useMeeting.ts';
 
-/** Today on the secretary's own calendar (not UTC: at 6 a.m. in Hà Nội it is still yesterday in UTC). */
-const today = () => {
-  const now = new Date();
-  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
+addTranslations('cell.meetings', { vi });
 
-/** Biên bản sinh hoạt: the secretary records a meeting and marks who attended, in a few large clicks. */
-export function MeetingPage({ basePath }: RemoteAppProps) {
-  const { cellId = '' } = useParams();
-  const { t } = useTranslation('cell');
-  const { data, error, isPending: loading, refetch } = useQuery(CELL_ROSTER, { id: cellId });
-  const roster = useMemo(() => rosterOf(data?.orgUnit?.members ?? []).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)), [data]);
-
-  return (
-    <Page title={t('meetingTitle')} toolbar={<Link to={joinPath(basePath, cellId)}>{t('backToCell')}</Link>}>
-      {loading ? (
-        <Loading />
-      ) : error ? (
-        <ErrorMessage error={error} onRetry={() => void refetch()} />
-      ) : !data?.orgUnit ? (
-        <p>{t('common.unitNotFound', { ns: 'translation' })}</p>
-      ) : (
-        <>
-          <h2 data-testid="cell-name">{data.orgUnit.name}</h2>
-          {roster.length === 0 ? <p>{t('noRoster')}</p> : <MeetingForm key={cellId} cellId={cellId} roster={roster} />}
-        </>
-      )}
-    </Page>
-  );
+/** Ghi biên bản sinh hoạt (new) or correct one (edit): the meeting and everyone's attendance on one screen. */
+export default function MeetingFormPage() {
+  const { meetingId } = useParams();
+  return meetingId ? <EditMeeting meetingId={meetingId} /> : <NewMeeting />;
 }
 
-function MeetingForm({ cellId, roster }: { cellId: string; roster: RosterMember[] }) {
-  const { t } = useTranslation('cell');
-  const id = useId();
-  const [heldOn, setHeldOn] = useState(today);
-  const [kind, setKind] = useState<MeetingKind>('REGULAR');
-  const [agenda, setAgenda] = useState(() => t('agendaDefault'));
-  const [resolution, setResolution] = useState('');
-  const [marks, setMarks] = useState<Record<string, Mark>>(() => defaultMarks(roster.map((member) => member.id)));
-  const [problem, setProblem] = useState<string>();
-  const [failure, setFailure] = useState<string>();
-  const [saved, setSaved] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const names = new Map(roster.map((member) => [member.id, member.fullName]));
+const EMPTY: MeetingValues = { heldOn: '', kind: 'REGULAR', agenda: '', resolution: '', attendance: [] };
 
-  const mark = (memberId: string, change: Partial<Mark>) => {
-    setMarks((current) => ({ ...current, [memberId]: { ...current[memberId]!, ...change } }));
-    setSaved(undefined);
-  };
+function NewMeeting() {
+  const { t } = useTranslation('cell.meetings');
+  const { cellId, cellPath } = useCellPath();
+  const roster = useQuery(CELL_ROSTER, { id: cellId });
+  const draftKey = `meeting:${cellId}:new`;
+  const [draftKept] = useState(() => hasDraft(draftKey));
+  // Offline after a reload: the roster cannot be read, but the draft kept on this device has every row.
+  const [fromDraft, setFromDraft] = useState(false);
+  if (!fromDraft && draftKept && roster.error && roster.data === undefined) setFromDraft(true);
+  const [queuedOn, setQueuedOn] = useState<string>();
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(undefined);
-    setFailure(undefined);
-    setSaved(undefined);
-    const result = meetingInput(cellId, { heldOn, kind, agenda, resolution, marks });
-    if ('problem' in result) {
-      const found = result.problem;
-      setProblem(found.key === 'needReason' ? t('needReason', { name: names.get(found.memberId) }) : t(found.key));
-      return;
-    }
-    setSaving(true);
-    graphqlRequest(RECORD_MEETING, { input: result.input }).then(
-      (answer) => {
-        setSaving(false);
-        setSaved(t('saved', { date: formatDate(answer.recordMeeting.heldOn), count: answer.recordMeeting.attendance.length }));
-      },
-      (error: unknown) => {
-        setSaving(false);
-        // The server's own sentence (Vietnamese: it names the member's problem and the day) says more than a generic one.
-        setFailure(error instanceof GraphQLRequestError && error.detail && error.status !== undefined && error.status < 500 ? error.detail : String((error as Error).message));
-      },
+  if (queuedOn) {
+    return (
+      <Section title={t('newTitle')}>
+        <div data-testid="meeting-queued">
+          <Alert tone="warning" live="status" title={t('queuedTitle')}>
+            <p>{t('queuedText', { date: formatDate(queuedOn) })}</p>
+          </Alert>
+        </div>
+        <Toolbar>
+          <ButtonLink to={`${cellPath('meetings')}?year=${String(yearOf(queuedOn))}`}>{t('backToList')}</ButtonLink>
+        </Toolbar>
+      </Section>
     );
-  };
-
-  const counts = tally(marks);
+  }
   return (
-    <form onSubmit={submit} data-testid="meeting-form" noValidate>
-      <div className="dv-page__toolbar">
-        <div className="dv-field">
-          <label htmlFor={`${id}-date`}>{t('heldOn')}</label>
-          <input id={`${id}-date`} type="date" value={heldOn} required onChange={(event) => setHeldOn(event.target.value)} />
-        </div>
-        <div className="dv-field">
-          <label htmlFor={`${id}-kind`}>{t('kind')}</label>
-          <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as MeetingKind)}>
-            {MEETING_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {t(`labels.meetingKind.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="dv-field" style={{ flex: '1 1 20rem' }}>
-          <label htmlFor={`${id}-agenda`}>{t('agenda')}</label>
-          <input id={`${id}-agenda`} type="text" value={agenda} required onChange={(event) => setAgenda(event.target.value)} />
-        </div>
-        <div className="dv-field" style={{ flex: '1 1 20rem' }}>
-          <label htmlFor={`${id}-resolution`}>{t('resolution')}</label>
-          <input id={`${id}-resolution`} type="text" value={resolution} onChange={(event) => setResolution(event.target.value)} />
-        </div>
-      </div>
-
-      <h3>{t('attendanceCaption', { count: roster.length })}</h3>
-      <p className="dv-muted">{t('attendanceHint')}</p>
-      <ol data-testid="attendance-list" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {roster.map((member) => {
-          const current = marks[member.id]!;
-          return (
-            <li key={member.id} style={{ borderBottom: '1px solid var(--dv-border)', padding: '0.5rem 0' }}>
-              <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1.5rem', alignItems: 'center' }}>
-                <legend style={{ fontWeight: 700, fontSize: '1.15rem', padding: 0 }}>{member.fullName}</legend>
-                {ATTENDANCE_STATUSES.map((status) => (
-                  <label key={status} className="dv-check">
-                    <input type="radio" name={`${id}-${member.id}`} value={status} checked={current.status === status} onChange={() => mark(member.id, { status })} />
-                    {t(`labels.attendanceStatus.${status}`)}
-                  </label>
-                ))}
-                {current.status === 'EXCUSED' ? (
-                  <span className="dv-field">
-                    <label htmlFor={`${id}-${member.id}-reason`}>{t('reason')}</label>
-                    <input id={`${id}-${member.id}-reason`} type="text" value={current.reason} onChange={(event) => mark(member.id, { reason: event.target.value })} />
-                  </span>
-                ) : null}
-              </fieldset>
-            </li>
-          );
-        })}
-      </ol>
-      <p data-testid="attendance-tally" style={{ fontSize: '1.15rem', fontWeight: 600 }}>
-        {t('tally', counts)}
-      </p>
-      {problem ? (
-        <p className="dv-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {failure ? (
-        <div className="dv-error" role="alert" data-testid="meeting-error">
-          <h3 className="dv-error__title">{t('notSaved')}</h3>
-          <p className="dv-error__text">{failure}</p>
-        </div>
-      ) : null}
-      {saved ? (
-        <p className="dv-notice" role="status" data-testid="meeting-saved">
-          {saved}
-        </p>
-      ) : null}
-      <button type="submit" className="dv-button" disabled={saving}>
-        {saving ? t('saving') : t('save')}
-      </button>
-    </form>
+    <Section title={t('newTitle')}>
+      {fromDraft ? (
+        <>
+          <Alert tone="warning">{t('offlineRoster')}</Alert>
+          <MeetingForm mode="new" cellId={cellId} draftKey={draftKey} defaults={EMPTY} onQueued={setQueuedOn} />
+        </>
+      ) : (
+        <QueryBoundary query={roster} isEmpty={(data) => rosterOf(data.orgUnit?.members ?? []).length === 0} empty={t('noRoster')}>
+          {(data) => {
+            const defaults = newMeetingValues(data.orgUnit?.members ?? [], localDay(), t('agendaDefault'));
+            return <MeetingForm mode="new" cellId={cellId} draftKey={draftKey} defaults={defaults} roster={defaults.attendance} onQueued={setQueuedOn} />;
+          }}
+        </QueryBoundary>
+      )}
+    </Section>
   );
 }
 
-/** Route element (until this page is rebuilt on the kit): the old page with the module's base path. */
-export default function RouteMeetingPage() {
-  return <MeetingPage basePath={useBasePath()} />;
+function EditMeeting({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation('cell.meetings');
+  const { cellId } = useCellPath();
+  const [params] = useSearchParams();
+  const { query, meeting, year } = useMeeting(cellId, meetingId, params.get('year'));
+  return (
+    <Section title={meeting ? t('editTitle', { date: formatDate(meeting.heldOn) }) : t('listTitle')}>
+      {meeting && !canEdit(meeting.heldOn, localDay()) ? <Alert tone="warning">{t('editClosed', { days: EDIT_WINDOW_DAYS })}</Alert> : null}
+      <QueryBoundary query={query} isEmpty={() => !meeting} empty={t('notFound', { year })}>
+        {() => (meeting ? <MeetingForm mode="edit" cellId={cellId} meetingId={meeting.id} draftKey={`meeting:${cellId}:${meeting.id}`} defaults={editMeetingValues(meeting)} /> : null)}
+      </QueryBoundary>
+    </Section>
+  );
+}
+
+interface MeetingFormProps {
+  mode: 'new' | 'edit';
+  cellId: string;
+  meetingId?: string;
+  draftKey: string;
+  defaults: MeetingValues;
+  /** Today's roster, to fit a restored draft to it. */
+  roster?: readonly AttendanceRow[];
+  onQueued?: (heldOn: string) => void;
+}
+
+function MeetingForm({ mode, cellId, meetingId, draftKey, defaults, roster, onQueued }: MeetingFormProps) {
+  const { t } = useTranslation('cell.meetings');
+  const { t: labels } = useTranslation('cell');
+  const { cellPath } = useCellPath();
+  const navigate = useNavigate();
+  const headingId = useId();
+  const schema = useMemo(() => meetingSchema(), []);
+  const { form, restored, clearDraft } = useDraftForm(schema, draftKey, defaults);
+  const { fields } = useFieldArray({ control: form.control, name: 'attendance' });
+  const rows = useWatch({ control: form.control, name: 'attendance' });
+  const counts = tally(rows);
+  const submitQueued = useQueuedMutation(RECORD_MEETING);
+  const update = useMutation(UPDATE_MEETING);
+  const kinds = MEETING_KINDS.map((value) => ({ value, label: labels(`labels.meetingKind.${value}`) }));
+  const statuses = ATTENDANCE_STATUSES.map((value) => ({ value, label: labels(`labels.attendanceStatus.${value}`) }));
+
+  // A draft written before someone joined or left the cell: fit it to today's roster once.
+  useEffect(() => {
+    if (!restored || !roster) return;
+    const fitted = reconcileAttendance(form.getValues('attendance'), roster);
+    if (fitted) form.setValue('attendance', fitted, { shouldDirty: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the restored draft
+  }, []);
+
+  const save = async (values: MeetingValues) => {
+    const back = (id: string) => `${cellPath('meetings', id)}?year=${String(yearOf(values.heldOn))}`;
+    try {
+      if (mode === 'new') {
+        const input = recordMeetingInput(cellId, values);
+        const result = await submitQueued((clientRequestId) => ({ input: { ...input, clientRequestId } }), t('outboxLabel', { date: formatDate(values.heldOn) }));
+        clearDraft();
+        if (result.sent) void navigate(back(result.data.recordMeeting.id), { state: { saved: true } });
+        else onQueued?.(values.heldOn);
+      } else if (meetingId) {
+        await update.mutateAsync({
+          input: {
+            id: meetingId,
+            kind: values.kind,
+            agenda: values.agenda.trim(),
+            resolution: values.resolution.trim() || null,
+            attendance: attendanceInput(values.attendance),
+          },
+        });
+        clearDraft();
+        void navigate(back(meetingId), { state: { saved: true } });
+      }
+    } catch (error) {
+      showServerError(form, error, (where) => serverErrorPath(where, values.attendance));
+    }
+  };
+
+  const discardDraft = () => {
+    clearDraft();
+    form.reset(defaults);
+  };
+
+  return (
+    <FormProvider {...form}>
+      <form className="dv-form" noValidate data-testid="meeting-form" onSubmit={(event) => void form.handleSubmit(save)(event)}>
+        {restored ? (
+          <Alert tone="info" live="status">
+            <p data-testid="draft-restored">{t('draftRestored')}</p>
+            {defaults.attendance.length > 0 ? (
+              <Button variant="secondary" onClick={discardDraft}>
+                {t('discardDraft')}
+              </Button>
+            ) : null}
+          </Alert>
+        ) : null}
+        {mode === 'new' ? (
+          <TextField<MeetingValues> name="heldOn" label={t('heldOn')} type="date" max={localDay()} required />
+        ) : (
+          <p className="dv-muted">{t('heldOnFixed', { date: formatDate(defaults.heldOn) })}</p>
+        )}
+        <SelectField<MeetingValues> name="kind" label={t('kind')} options={kinds} />
+        <TextAreaField<MeetingValues> name="agenda" label={t('agenda')} rows={3} required />
+        <TextAreaField<MeetingValues> name="resolution" label={t('resolution')} rows={4} />
+
+        <section aria-labelledby={headingId}>
+          <h3 id={headingId} className="dv-form__heading">
+            {t('attendanceTitle', { count: fields.length })}
+          </h3>
+          <p className="dv-muted">{t('attendanceHint')}</p>
+          <ol className="dv-cards" data-testid="attendance-list">
+            {fields.map((field, index) => (
+              <li key={field.id} className="dv-card" data-testid={`attendance-${field.memberId}`}>
+                <ChoiceField<MeetingValues> name={`attendance.${index}.status`} label={field.fullName} options={statuses} className="dv-choice--person" />
+                {rows[index]?.status === 'EXCUSED' ? (
+                  <TextField<MeetingValues> name={`attendance.${index}.reason`} label={t('reason', { name: field.fullName })} autoComplete="off" />
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <FormError />
+        {/* Kept in view while marking a long roster: the totals the minutes will say, and the button. */}
+        <div className="dv-sticky-actions">
+          <p className="dv-tally" role="status" data-testid="attendance-tally">
+            {t('tally', counts)}
+          </p>
+          <Button type="submit" disabled={form.formState.isSubmitting} data-testid="meeting-submit">
+            {form.formState.isSubmitting ? t('saving') : mode === 'new' ? t('save') : t('saveEdit')}
+          </Button>
+        </div>
+        <div className="dv-form__actions">
+          <ButtonLink to={meetingId ? `${cellPath('meetings', meetingId)}?year=${String(yearOf(defaults.heldOn))}` : cellPath('meetings')}>{t('cancel')}</ButtonLink>
+        </div>
+      </form>
+    </FormProvider>
+  );
 }

@@ -1,6 +1,6 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { GraphQLRequestError } from '../graphql.ts';
 
 /**
@@ -27,7 +27,8 @@ export function showServerError<TValues extends FieldValues>(
 ): string {
   const message = error instanceof Error ? error.message : String(error);
   const path = error instanceof GraphQLRequestError ? fieldFor(error.where) : undefined;
-  if (path && path in form.getValues()) form.setError(path, { type: 'server', message }, { shouldFocus: true });
+  // get(), not `in`: a path may name a list line (attendance.2.status).
+  if (path && get(form.getValues(), path) !== undefined) form.setError(path, { type: 'server', message }, { shouldFocus: true });
   else form.setError('root.server', { type: 'server', message });
   return message;
 }
