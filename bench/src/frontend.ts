@@ -40,7 +40,7 @@ export interface BrowserTiming {
   loadedJavaScript: Record<string, number>;
   /** Every byte on the wire in the cold load (HTML, JS, CSS, data), by the front end that served it. */
   loadedTotal: Record<string, number>;
-  /** Second visit (same browser, new tab): static files asked for, and how many came from the browser's cache. */
+  /** Second visit (same tab, navigated away and back): static files asked for, and how many came from the browser's cache. */
   secondVisit: { staticRequests: number; fromCache: number };
 }
 
@@ -122,8 +122,10 @@ export async function measureShellInBrowser(options: { serverUrl: string; prefix
       await page.waitForFunction(CELL_DATA_VISIBLE, undefined, { timeout: 60_000, polling: 16 });
       const warmMs = performance.now() - warmStart;
 
-      // Second visit: a new tab of the same browser; Chromium's own account of where each static file came from.
-      const second = await context.newPage();
+      // Second visit: she comes back to the page later in the same tab (the session lives in the tab's
+      // sessionStorage); Chromium's own account of where each static file came from.
+      await page.goto('about:blank');
+      const second = page;
       const cdp = await context.newCDPSession(second);
       await cdp.send('Network.enable');
       const staticRequests = new Set<string>();

@@ -177,7 +177,7 @@ export function renderReport(result: BenchResult): string {
   if (result.browser) {
     for (const [name, bytes] of Object.entries(result.browser.loadedJavaScript)) lines.push(`| JavaScript on the wire (brotli) in the cold load of /cell, from ${name} | ${kb(bytes)} |`);
     for (const [name, bytes] of Object.entries(result.browser.loadedTotal ?? {})) lines.push(`| everything on the wire in the cold load of /cell (HTML, JS, CSS, data, headers), from ${name} | ${kb(bytes)} |`);
-    if (result.browser.secondVisit) lines.push(`| second visit (new tab): static files from the browser cache | ${result.browser.secondVisit.fromCache} of ${result.browser.secondVisit.staticRequests} |`);
+    if (result.browser.secondVisit) lines.push(`| second visit (same tab, navigated away and back): static files from the browser cache | ${result.browser.secondVisit.fromCache} of ${result.browser.secondVisit.staticRequests} |`);
     lines.push(`| shell → cell module's data, cold (empty cache; with the sign-in form / from the click) | ${formatMs(result.browser.coldMs)} ms / ${formatMs(result.browser.coldAfterSignInMs)} ms |`);
     lines.push(`| same, warm (reload) | ${formatMs(result.browser.warmMs)} ms |`);
     lines.push(`| shell → cell module's data, cold for a signed-in clerk (empty cache, session kept) | ${formatMs(result.browser.coldSignedInMs)} ms |`);

@@ -30,6 +30,13 @@ async function signIn(target: Page, username: string, path = ''): Promise<void> 
   await target.getByTestId('sign-in-submit').click();
   await target.getByTestId('current-user').waitFor();
 }
+/** The cell module opens on the cell's home; its members are one click away in the module's navigation. */
+async function openCellMembers(target: Page, url: string): Promise<void> {
+  await target.goto(url);
+  await target.getByRole('navigation', { name: 'Các việc của chi bộ' }).getByRole('link', { name: 'Đảng viên', exact: true }).click();
+  await target.getByTestId('cell-members').locator('tbody tr').first().waitFor();
+}
+
 afterAll(async () => {
   await browser?.close();
   await system?.stop();
@@ -58,9 +65,8 @@ describe('the shell in a real browser', () => {
   });
 
   it('mounts the cell module, which shows the cell’s members read through the gateway', async () => {
-    await page.goto(`${system.frontends.shellUrl}cell`);
+    await openCellMembers(page, `${system.frontends.shellUrl}cell`);
     const table = page.getByTestId('cell-members');
-    await table.waitFor();
     const cellName = await page.getByTestId('cell-name').innerText();
     const expected = membersOf(unitNamed(cellName).id);
     expect(expected.length).toBeGreaterThan(0);
@@ -98,14 +104,13 @@ describe('the shell in a real browser', () => {
     expect(nav).toContain('Chi bộ');
     expect(nav).not.toContain('Đảng bộ cơ sở');
     expect(nav).not.toContain('Cấp trên cơ sở');
-    await secretary.goto(`${system.frontends.shellUrl}cell`);
-    await secretary.getByTestId('cell-members').waitFor();
+    await openCellMembers(secretary, `${system.frontends.shellUrl}cell`);
     const ownCell = demo.orgUnits.find((unit) => unit.id === '10000000-0000-4000-8000-000000000101')!;
     expect(await secretary.getByTestId('cell-name').innerText()).toBe(ownCell.name);
     const rows = await secretary.getByTestId('cell-members').locator('tbody tr').allInnerTexts();
     expect(rows).toHaveLength(membersOf(ownCell.id).length);
-    // The cell picker offers her cell and nothing else.
-    expect(await secretary.locator('select option').count()).toBe(1);
+    // She has one cell: no cell picker is offered.
+    expect(await secretary.getByLabel('Chọn chi bộ').count()).toBe(0);
     await secretary.goto(`${system.frontends.shellUrl}ward`);
     await secretary.getByTestId('module-forbidden').waitFor();
     await secretary.close();
@@ -118,7 +123,8 @@ describe('the shell in a real browser', () => {
     await standalone.getByLabel('Tên đăng nhập').fill('chiuy.tdp1');
     await standalone.getByLabel('Mật khẩu', { exact: true }).fill('demo123');
     await standalone.getByTestId('sign-in-submit').click();
-    await standalone.getByTestId('cell-members').waitFor();
+    await standalone.getByRole('navigation', { name: 'Các việc của chi bộ' }).getByRole('link', { name: 'Đảng viên', exact: true }).click();
+    await standalone.getByTestId('cell-members').locator('tbody tr').first().waitFor();
     expect(await standalone.getByTestId('cell-members').locator('tbody tr').count()).toBeGreaterThan(0);
     await standalone.close();
   });
@@ -127,7 +133,7 @@ describe('the shell in a real browser', () => {
     const context = await browser.newContext();
     const visitor = await context.newPage();
     await signIn(visitor, 'bithu.tdp1', 'cell');
-    await visitor.getByTestId('cell-members').waitFor();
+    await visitor.getByTestId('cell-name').waitFor();
 
     // Chromium's own account of where each response came from (DevTools protocol).
     const cdp = await context.newCDPSession(visitor);
@@ -141,8 +147,7 @@ describe('the shell in a real browser', () => {
     cdp.on('Network.responseReceived', (event) => {
       if (event.response.fromDiskCache) fromCache.add(event.requestId);
     });
-    await visitor.goto(`${system.frontends.shellUrl}cell`);
-    await visitor.getByTestId('cell-members').waitFor();
+    await openCellMembers(visitor, `${system.frontends.shellUrl}cell`);
 
     expect(assets.size).toBeGreaterThan(5);
     expect([...assets].filter(([id]) => !fromCache.has(id)).map(([, url]) => url)).toEqual([]);
@@ -160,8 +165,8 @@ describe('the shell in a real browser', () => {
     await fresh.goto(`${system.frontends.shellUrl}ward`);
     await fresh.getByTestId('remote-error').waitFor();
     expect(await fresh.getByTestId('remote-error').innerText()).toContain('Không tải được phân hệ');
-    await fresh.getByRole('link', { name: 'Chi bộ' }).click();
-    await fresh.getByTestId('cell-members').waitFor();
+    await fresh.getByRole('link', { name: 'Chi bộ', exact: true }).click();
+    await fresh.getByTestId('cell-name').waitFor();
     await fresh.close();
   });
 });
