@@ -46,6 +46,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@tanstack/*', 'react-hook-form', '@hookform/*'], message: 'Use the data layer, forms and tables of @dangvien/ui.' },
+            { group: ['react-router', 'react-router/*'], message: 'Import routing from @dangvien/ui: one router for the shell and every module.' },
           ],
         },
       ],

@@ -353,6 +353,7 @@ const resultsDir = path.join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 writeFileSync(path.join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(path.join(resultsDir, scale === 'district' ? 'latest.md' : `latest-${scale}.md`), markdown);
+const latest = flag('frontend-only') ? 'latest-frontend.md' : scale === 'district' ? 'latest.md' : `latest-${scale}.md`;
+writeFileSync(path.join(resultsDir, latest), markdown);
 console.log(markdown);
 process.exit();

@@ -4,8 +4,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** Packages every app shares as singletons: one React, one router, one i18next, one ui kit. */
-const SINGLETONS = ['react', 'react-dom', 'react-router', 'i18next', 'react-i18next', '@dangvien/ui'];
+/** Packages every app shares as singletons: one React, one i18next, one ui kit (which carries the router, src/router.ts). */
+const SINGLETONS = ['react', 'react-dom', 'i18next', 'react-i18next', '@dangvien/ui'];
 
 /** @param {string} root @param {string} name */
 function installedVersion(root, name) {

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Route, Routes } from 'react-router';
+import { Route, Routes } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, CurrentUnitRedirect, type RemoteAppProps } from '@dangvien/ui';
 import { BasePathContext } from './layout/basePath.ts';

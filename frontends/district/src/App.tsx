@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router';
+import { Route, Routes } from '@dangvien/ui';
 import { addTranslations } from '@dangvien/ui';
 import { DistrictPage } from './DistrictPage.tsx';
 import { en, vi } from './messages.ts';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@dangvien/ui';
 

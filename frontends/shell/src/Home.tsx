@@ -1,4 +1,4 @@
-import { Navigate } from 'react-router';
+import { Navigate } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { Page, useSession } from '@dangvien/ui';
 import { homeModule, isSystemAccount } from './modules.ts';

@@ -1,4 +1,4 @@
-import { NavLink, Route, Routes, useNavigate } from 'react-router';
+import { NavLink, Route, Routes, useNavigate } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { Page, session, UiStyles, useSession, type Language } from '@dangvien/ui';
 import { Forbidden } from './Forbidden.tsx';

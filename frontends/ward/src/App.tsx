@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router';
+import { Route, Routes } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, CurrentUnitRedirect, type RemoteAppProps } from '@dangvien/ui';
 import { en, vi } from './messages.ts';

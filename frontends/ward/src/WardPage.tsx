@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import {
   compareVietnameseText,

@@ -48,3 +48,4 @@ export { enumValues } from './enums.ts';
 export { mountWithSession } from './mount.tsx';
 export { MemberImport } from './member-import/MemberImport.tsx';
 export { downloadBase64, readAsBase64 } from './member-import/queries.ts';
+export * from './router.ts';

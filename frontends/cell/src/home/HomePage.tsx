@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, Alert, Badge, Button, ButtonLink, formatDate, QueryBoundary, Section, useQuery } from '@dangvien/ui';
 import { currentMonth, formatMonth } from '../dues/calendar.ts';

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Outlet, useNavigate } from 'react-router';
+import { Outlet, useNavigate } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading, Page, QueryBoundary, SubNav, UnitPicker, useCurrentUnit, useQuery } from '@dangvien/ui';
 import { graphql } from '../generated/index.ts';

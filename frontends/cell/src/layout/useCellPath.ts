@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from '@dangvien/ui';
 import { joinPath } from '@dangvien/ui';
 import { useBasePath } from './basePath.ts';
 

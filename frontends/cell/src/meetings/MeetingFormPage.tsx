@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import {
   addTranslations,

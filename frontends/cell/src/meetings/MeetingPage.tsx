@@ -1,4 +1,4 @@
-import { useLocation, useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, Alert, ButtonLink, formatDate, PrintLayout, QueryBoundary, Section } from '@dangvien/ui';
 import { useCellPath } from '../layout/useCellPath.ts';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, Badge, ButtonLink, formatDate, hasDraft, QueryBoundary, Section, Toolbar, useQuery } from '@dangvien/ui';
 import { useCellPath } from '../layout/useCellPath.ts';

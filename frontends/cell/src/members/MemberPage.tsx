@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import {
   addTranslations,

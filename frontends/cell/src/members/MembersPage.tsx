@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, Badge, Button, DataTable, QueryBoundary, Section, useQuery, type Column, type Tone } from '@dangvien/ui';
 import { useCellPath } from '../layout/useCellPath.ts';
