@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Outlet, useNavigate } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage, Loading, Page, QueryBoundary, SubNav, UnitPicker, useCurrentUnit, useQuery } from '@dangvien/ui';
+import { ErrorMessage, Loading, Page, SubNav, UnitPicker, useCurrentUnit, useQuery } from '@dangvien/ui';
 import { graphql } from '../generated/index.ts';
 import { useCellPath } from './useCellPath.ts';
 
@@ -40,22 +40,20 @@ export function CellLayout() {
         />
       ) : null}
       <SubNav label={t('nav.label')} items={nav} />
-      {header.data === undefined && header.error && !header.error.refused ? (
-        // The network is down: say so, but still open the page, which may work from what this device kept (a form's draft).
+      {header.error?.refused ? (
+        // Refused (outside her scope, or no such cell): nothing of the page is shown.
+        <ErrorMessage error={header.error} onRetry={() => void header.refetch()} />
+      ) : header.data && !header.data.orgUnit ? (
+        <p className="dv-empty">{t('cellNotFound')}</p>
+      ) : (
         <>
-          <ErrorMessage error={header.error} onRetry={() => void header.refetch()} />
+          {/* The network is down: say so, but still open the page, which may work from what this device kept (a form's draft). */}
+          {header.error && !header.data ? <ErrorMessage error={header.error} onRetry={() => void header.refetch()} /> : null}
+          {/* The page loads and asks for its data at the same time as the cell's name, not after it. */}
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>
         </>
-      ) : (
-        <QueryBoundary query={header} isEmpty={(data) => !data.orgUnit} empty={t('cellNotFound')}>
-          {() => (
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
-          )}
-        </QueryBoundary>
       )}
     </Page>
   );
