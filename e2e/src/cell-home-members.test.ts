@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataSet } from '@dangvien/demo-data';
-import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startCellTestSystem, type CellTestSystem } from './cell/harness.ts';
+import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
 
 /**
  * The cell's home page and members, as the demo secretary uses them: she sees the cell's alerts,
@@ -10,7 +10,7 @@ import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, star
  * without diacritics, and sees the badges of Regulation 213 and of a temporary transfer. Each step is
  * read back through GraphQL.
  */
-let cell: CellTestSystem;
+let cell: TestSystem;
 const cellId = demoId('unit', 101);
 const WARD_CLERK = 'danguy.thitran';
 const NEW_MEMBER = 'Ninh Thị Diệu Huyền';
@@ -45,7 +45,7 @@ async function alertsNow(): Promise<{ answer: AlertsAnswer; count: number }> {
 }
 
 beforeAll(async () => {
-  cell = await startCellTestSystem();
+  cell = await startTestSystem();
   const demo = demoDataSet();
   // The secretary records a new member, admitted almost 12 months ago, without the register's data:
   // her probation is ending and her record is missing fields.

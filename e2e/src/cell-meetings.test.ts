@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startCellTestSystem, type CellTestSystem } from './cell/harness.ts';
+import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
 
 /**
  * Meetings of the demo cell, as its secretary does them in the browser: record a meeting with
@@ -8,7 +8,7 @@ import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, star
  * the network drops (draft kept through a reload, queued, sent exactly once when the network returns).
  * Each step is read back through the gateway.
  */
-let cell: CellTestSystem;
+let cell: TestSystem;
 const cellId = demoId('unit', 101);
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -44,7 +44,7 @@ const readMeetings = async () =>
   ).orgUnit.meetings;
 
 beforeAll(async () => {
-  cell = await startCellTestSystem();
+  cell = await startTestSystem();
 });
 afterAll(async () => {
   await cell?.stop();

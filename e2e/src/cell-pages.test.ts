@@ -1,13 +1,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, signIn, startCellTestSystem, type CellTestSystem } from './cell/harness.ts';
+import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, signIn, startTestSystem, type TestSystem } from './harness.ts';
 
 /**
  * Every page of the cell module, as the demo secretary sees it on a 360 px phone and a 1280 px
  * desktop: it loads, nothing scrolls sideways, axe-core finds no serious or critical violation.
  * Screenshots are kept in .test-results/screenshots/cell-<page>-<width>.png.
  */
-let cell: CellTestSystem;
+let cell: TestSystem;
 const cellId = demoId('unit', 101);
 
 const PAGES = [
@@ -22,7 +22,7 @@ const PAGES = [
 ] as const;
 
 beforeAll(async () => {
-  cell = await startCellTestSystem();
+  cell = await startTestSystem();
 });
 afterAll(async () => {
   await cell?.stop();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { workspaceRoot } from '@dangvien/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startCellTestSystem, type CellTestSystem } from './cell/harness.ts';
+import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
 
 /**
  * The year-end review as the demo secretary does it in the browser: the ward's committee has opened
@@ -10,7 +10,7 @@ import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, star
  * proposes a score for every member (the grade follows the rule set, the excellent quota is shown and
  * warned about), and sends the proposals to the ward. Each step is read back through GraphQL.
  */
-let cell: CellTestSystem;
+let cell: TestSystem;
 const cellId = demoId('unit', 101);
 const wardId = demoId('unit', 10);
 const WARD_CLERK = 'danguy.thitran';
@@ -29,7 +29,7 @@ const PROPOSALS = [
 const SELF_REVIEW = 'Năm nay tôi tham gia đầy đủ sinh hoạt chi bộ, vận động 12 hộ gia đình tham gia vệ sinh môi trường, tự nhận hoàn thành xuất sắc nhiệm vụ.';
 
 beforeAll(async () => {
-  cell = await startCellTestSystem();
+  cell = await startTestSystem();
   // The ward's committee opens the year's members review cycle (the demo data has none for this year).
   const opened = await cell.graphql<{ openReviewCycle: { id: string } }>(
     `mutation ($input: OpenReviewCycleInput!) { openReviewCycle(input: $input) { id } }`,

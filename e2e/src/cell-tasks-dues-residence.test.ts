@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataSet } from '@dangvien/demo-data';
-import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startCellTestSystem, type CellTestSystem } from './cell/harness.ts';
+import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
 
 /**
  * Tasks, dues and Regulation 213 of the demo cell, as its secretary does them in the browser: assign a
@@ -10,7 +10,7 @@ import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, star
  * Each step is read back through the gateway. Every page at 360 and 1280 px: no sideways scrolling,
  * no serious accessibility violation, screenshots kept.
  */
-let cell: CellTestSystem;
+let cell: TestSystem;
 const cellId = demoId('unit', 101);
 const demo = demoDataSet();
 const officials = demo.members.filter((member) => member.cellId === cellId && member.status === 'OFFICIAL');
@@ -28,7 +28,7 @@ const YEAR = now.getFullYear();
 const TASK_TITLE = 'Vận động các hộ giữ gìn vệ sinh ngõ xóm';
 
 beforeAll(async () => {
-  cell = await startCellTestSystem();
+  cell = await startTestSystem();
   // The workplace's ward introduces the working member to the residential cell 101 (Regulation 213).
   await cell.graphql(
     `mutation ($input: LinkResidenceInput!) { linkResidence(input: $input) { id } }`,

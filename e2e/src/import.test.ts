@@ -43,6 +43,7 @@ const MESSY_CSV = [
 describe('importing a member list in the ward module', () => {
   it('shows the pre-filled mapping and a report of every problem, then imports the valid rows', async () => {
     await page.goto(`${system.frontends.shellUrl}ward`);
+    await page.getByRole('navigation', { name: 'Các việc của đảng bộ' }).getByRole('link', { name: 'Nhập danh sách' }).click();
     const panel = page.getByTestId('member-import');
     await panel.waitFor();
     await page.getByTestId('import-file').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${MESSY_CSV}`, 'utf8') });

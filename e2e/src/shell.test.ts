@@ -77,6 +77,7 @@ describe('the shell in a real browser', () => {
 
   it('mounts the ward module, which lists the committee’s cells', async () => {
     await page.getByRole('link', { name: 'Đảng bộ cơ sở' }).click();
+    await page.getByRole('navigation', { name: 'Các việc của đảng bộ' }).getByRole('link', { name: 'Các chi bộ' }).click();
     const cells = page.getByTestId('ward-cells');
     await cells.waitFor();
     const wardName = await page.getByTestId('ward-name').innerText();

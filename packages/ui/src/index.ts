@@ -43,7 +43,7 @@ export { addTranslations, i18n, LANGUAGES, useLabels, type Language } from './i1
 export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDate, matchesSearch } from './vietnamese.ts';
 export { ErrorMessage, Loading, Page, UiStyles } from './components.tsx';
 export { CurrentUnitRedirect, UnitPicker } from './units.tsx';
-export { joinPath, type RemoteAppProps } from './remote.ts';
+export { joinPath, siblingModulePath, type RemoteAppProps } from './remote.ts';
 export { enumValues } from './enums.ts';
 export { mountWithSession } from './mount.tsx';
 export { MemberImport } from './member-import/MemberImport.tsx';

@@ -17,15 +17,21 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": typeof types.WardCellsDocument,
+    "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.WardHeaderDocument,
 };
 const documents: Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": types.WardCellsDocument,
+    "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.WardHeaderDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n"): typeof import('./graphql').WardCellsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n"): typeof import('./graphql').WardHeaderDocument;
 
 
 export function graphql(source: string) {

@@ -30,6 +30,13 @@ export type WardCellsQueryVariables = Exact<{
 
 export type WardCellsQuery = { orgUnit: { id: string, name: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, members: Array<{ id: string }> | null }> } | null };
 
+export type WardHeaderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardHeaderQuery = { orgUnit: { id: string, name: string, parent: { id: string, name: string } | null } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -65,3 +72,15 @@ export const WardCellsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WardCellsQuery, WardCellsQueryVariables>;
+export const WardHeaderDocument = new TypedDocumentString(`
+    query WardHeader($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    name
+    parent {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardHeaderQuery, WardHeaderQueryVariables>;

@@ -1,27 +1,38 @@
-// What every browser test of the cell module shares: the system on fresh databases, chromium, the
-// demo secretary signed in, GraphQL read-back through the gateway, the accessibility check, and
+// What every browser test of a level module shares: the system on fresh databases, chromium, a
+// demo user signed in, GraphQL read-back through the gateway, the accessibility check, and
 // phone-width screenshots kept as test artifacts (.test-results/screenshots/).
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { workspaceRoot } from '@dangvien/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../browser.ts';
-import { startSystem, type RunningSystem } from '../system.ts';
+import { launchChromium } from './browser.ts';
+import { startSystem, type RunningSystem } from './system.ts';
 
 export const PASSWORD = 'demo123';
 /** The demo cell secretary (Chi bộ Tổ dân phố số 1, demo unit 101). */
 export const SECRETARY = 'bithu.tdp1';
+/** The demo ward committee's clerk (Đảng bộ thị trấn Xuân Trường, its 3 cells). */
+export const WARD_CLERK = 'danguy.thitran';
+/** The demo district organization board (Đảng bộ huyện Xuân Trường). */
+export const DISTRICT_BOARD = 'bantochuc.xuantruong';
 
-export interface CellTestSystem {
+export type ModuleName = 'cell' | 'ward' | 'district';
+
+export interface TestSystem {
   system: RunningSystem;
   browser: Browser;
   /** The shell's URL, ending in '/'. */
   shellUrl: string;
   /** The cell module served on its own (standalone), ending in '/'. */
   cellUrl: string;
-  /** A new browser context (viewport width in px, default 1280) with the user signed in through the shell's form. */
-  signedInPage(username?: string, width?: number): Promise<{ context: BrowserContext; page: Page }>;
+  /** The ward module served on its own (standalone), ending in '/'. */
+  wardUrl: string;
+  /**
+   * A new browser context (viewport width in px, default 1280) with the user signed in through the
+   * shell's form, on the shell's page of that module (default: the cell module).
+   */
+  signedInPage(username?: string, width?: number, module?: ModuleName): Promise<{ context: BrowserContext; page: Page }>;
   /** A GraphQL request to the gateway as that user (for reading back what the browser did). */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, username?: string): Promise<T>;
   stop(): Promise<void>;
@@ -46,7 +57,7 @@ export async function signIn(page: Page, url: string, username = SECRETARY): Pro
   await page.getByTestId('sign-in-submit').click();
 }
 
-export async function startCellTestSystem(): Promise<CellTestSystem> {
+export async function startTestSystem(): Promise<TestSystem> {
   const system = await startSystem();
   const browser = await launchChromium().catch(async (error: unknown) => {
     await system.stop();
@@ -60,10 +71,11 @@ export async function startCellTestSystem(): Promise<CellTestSystem> {
     browser,
     shellUrl,
     cellUrl: `http://localhost:${system.frontends.ports.cell}/`,
-    async signedInPage(username = SECRETARY, width = 1280) {
+    wardUrl: `http://localhost:${system.frontends.ports.ward}/`,
+    async signedInPage(username = SECRETARY, width = 1280, module: ModuleName = 'cell') {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
       const page = await context.newPage();
-      await signIn(page, `${shellUrl}cell`, username);
+      await signIn(page, `${shellUrl}${module}`, username);
       await page.getByTestId('current-user').waitFor();
       return { context, page };
     },

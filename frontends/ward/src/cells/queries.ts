@@ -1,5 +1,5 @@
-import { graphql } from './generated/index.ts';
-import type { WardCellsQuery } from './generated/graphql.ts';
+import { graphql } from '../generated/index.ts';
+import type { WardCellsQuery } from '../generated/graphql.ts';
 
 export const WARD_CELLS = graphql(`
   query WardCells($id: ID!) {
