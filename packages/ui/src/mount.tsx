@@ -26,6 +26,8 @@ function Outbox() {
 export function mountWithSession(app: ReactNode): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
+  // A session kept over a reload is restored now, while React renders, not after its first effects.
+  session.start();
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery as useTanstackQuery, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQueryClient, useQuery as useTanstackQuery, type UseQueryResult } from '@tanstack/react-query';
 import { requestText, type GraphQLRequestError, type TypedDocument, type Variables } from '../graphql.ts';
 
 export interface QueryOptions {
@@ -28,10 +28,18 @@ export function useQuery<TResult, TVariables extends Variables>(
   ...[variables, options]: QueryArguments<NoInfer<TVariables>>
 ): QueryResult<TResult> {
   const query = document.toString();
+  const client = useQueryClient();
+  const enabled = options?.enabled ?? true;
+  const key = queryKey(document, variables);
+  const queryFn = ({ signal }: { signal: AbortSignal }) => requestText<TResult>(query, variables ?? {}, { signal });
+  // Ask as soon as the page renders, not after React shows it: React holds back a page revealed
+  // under a Suspense boundary (up to 300 ms after its fallback), and the observer below only fetches
+  // once the page is on screen. Same key, so the observer then shares this one request.
+  if (enabled && !client.getQueryState(key)) void client.prefetchQuery({ queryKey: key, queryFn });
   return useTanstackQuery<TResult, GraphQLRequestError>({
-    queryKey: queryKey(document, variables),
-    queryFn: ({ signal }) => requestText<TResult>(query, variables ?? {}, { signal }),
-    enabled: options?.enabled ?? true,
+    queryKey: key,
+    queryFn,
+    enabled,
     placeholderData: options?.keepPrevious ? keepPreviousData : undefined,
   });
 }
