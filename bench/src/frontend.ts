@@ -42,12 +42,20 @@ export interface BrowserTiming {
   loadedTotal: Record<string, number>;
   /** Second visit (same tab, navigated away and back): static files asked for, and how many came from the browser's cache. */
   secondVisit: { staticRequests: number; fromCache: number };
+  /** The ward clerk's cold load of /ward (empty cache): JavaScript on the wire by front end, and ms from the sign-in click to the committee's page with its data. */
+  ward?: { loadedJavaScript: Record<string, number>; afterSignInMs: number };
 }
 
 /** The cell's page is there with its data: the layout's title names the cell and nothing is loading. */
 const CELL_DATA_VISIBLE = `(() => {
   const name = document.querySelector('[data-testid="cell-name"]');
   return name && name.textContent.includes('Tổ dân phố') && !document.querySelector('.dv-loading');
+})()`;
+
+/** The committee's page is there with its data: the layout's title names it and nothing is loading. */
+const WARD_DATA_VISIBLE = `(() => {
+  const name = document.querySelector('[data-testid="ward-name"]');
+  return name && name.textContent.includes('Đảng bộ') && !document.querySelector('.dv-loading');
 })()`;
 
 /**
@@ -157,7 +165,39 @@ export async function measureShellInBrowser(options: { serverUrl: string; prefix
       await coldPage.waitForFunction(CELL_DATA_VISIBLE, undefined, { timeout: 60_000, polling: 16 });
       const coldSignedInMs = performance.now() - coldSignedInStart;
       await coldContext.close();
-      return { coldMs, coldAfterSignInMs, warmMs, coldSignedInMs, loadedJavaScript, loadedTotal, secondVisit };
+
+      // The ward committee's clerk opens the ward module on a browser with nothing cached.
+      const wardContext = await browser.newContext();
+      const wardPage = await wardContext.newPage();
+      const wardJavaScript: Record<string, number> = {};
+      const wardPending: Promise<void>[] = [];
+      wardPage.on('requestfinished', (request) => {
+        const url = new URL(request.url());
+        if (!/\.m?js$/.test(url.pathname)) return;
+        const name = moduleByPort.get(url.port) ?? url.host;
+        wardPending.push(request.sizes().then((sizes) => void (wardJavaScript[name] = (wardJavaScript[name] ?? 0) + sizes.responseBodySize), () => undefined));
+      });
+      await wardPage.goto(`${frontends.shellUrl}ward`);
+      await wardPage.getByTestId('sign-in-form').waitFor();
+      await wardPage.getByLabel('Tên đăng nhập').fill('danguy.thitran');
+      await wardPage.getByLabel('Mật khẩu', { exact: true }).fill('demo123');
+      const wardStart = performance.now();
+      await wardPage.getByTestId('sign-in-submit').click();
+      await wardPage.waitForFunction(WARD_DATA_VISIBLE, undefined, { timeout: 60_000, polling: 16 });
+      const wardAfterSignInMs = performance.now() - wardStart;
+      await wardPage.waitForLoadState('networkidle');
+      await Promise.all(wardPending);
+      await wardContext.close();
+      return {
+        coldMs,
+        coldAfterSignInMs,
+        warmMs,
+        coldSignedInMs,
+        loadedJavaScript,
+        loadedTotal,
+        secondVisit,
+        ward: { loadedJavaScript: wardJavaScript, afterSignInMs: wardAfterSignInMs },
+      };
     } finally {
       await browser.close();
       await frontends.stop();
