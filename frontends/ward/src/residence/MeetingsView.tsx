@@ -89,7 +89,7 @@ export function MeetingsView({ wardId, members, today, meetings }: ResidenceView
           </form>
         </FormProvider>
       </Section>
-      <Section title={t('meetingsCaption')}>
+      <Section title={t('meetingsListTitle')}>
         <DataTable testId="residence-meetings" caption={t('meetingsCaption')} columns={columns} rows={meetings} rowKey={(row) => row.id} emptyText={t('meetingsNone')} />
       </Section>
     </>

@@ -59,6 +59,7 @@ export const vi = {
   meetingNoteHint: 'Ví dụ: thông báo tình hình địa phương, nhiệm vụ 6 tháng cuối năm.',
   saveMeeting: 'Ghi buổi họp',
   meetingSaved: 'Đã ghi buổi họp ngày {{date}}: {{present}} có mặt, {{absent}} vắng.',
+  meetingsListTitle: 'Các buổi họp đã ghi',
   meetingsCaption: 'Các buổi họp đã ghi, mới nhất trước',
   meetingsNone: 'Chưa ghi buổi họp nào.',
   halfYear: 'Kỳ',
@@ -72,7 +73,7 @@ export const vi = {
   commentsTitle: 'Nhận xét năm {{year}} của chi bộ nơi cư trú',
   commentsIntro:
     'Chi bộ nơi cư trú cùng Ban công tác Mặt trận khu dân cư viết nhận xét (trang Quy định 213 của chi bộ). Đảng ủy chuyển nhận xét đến đảng ủy nơi công tác trước kỳ kiểm điểm cuối năm.',
-  commentsTally: 'Năm {{year}}: {{delivered}} đã chuyển, {{written}} chờ chuyển, {{missing}} chi bộ chưa nhận xét (trên {{count}} đồng chí).',
+  commentsTally: 'Năm {{year}}, trên {{count}} đồng chí: {{delivered}} đã chuyển nơi công tác, {{written}} chờ chuyển, {{missing}} chưa có nhận xét của chi bộ.',
   toDeliverTitle: 'Chờ chuyển đến nơi công tác',
   toDeliverNone: 'Không có nhận xét nào chờ chuyển.',
   missingTitle: 'Còn thiếu nhận xét',
