@@ -18,10 +18,20 @@ import * as types from './graphql';
 type Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": typeof types.WardCellsDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.WardHeaderDocument,
+    "\n  query WardResidence($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children { id name kind }\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        validFrom\n        introductionNumber\n        workplaceCellName\n        residenceCell { id }\n        attendance { heldOn halfYear present }\n        comments { year comment frontCommitteeOpinion recordedOn deliveredOn }\n      }\n      residenceMeetings { id heldOn halfYear note presentCount absentCount }\n      residenceNotices { id memberName direction kind occurredOn note }\n    }\n  }\n": typeof types.WardResidenceDocument,
+    "\n  mutation AssignResidenceCell($input: AssignResidenceCellInput!) {\n    assignResidenceCell(input: $input) { id residenceCell { id } }\n  }\n": typeof types.AssignResidenceCellDocument,
+    "\n  mutation RecordResidenceMeeting($input: RecordResidenceMeetingInput!) {\n    recordResidenceMeeting(input: $input) { id heldOn halfYear presentCount absentCount }\n  }\n": typeof types.RecordResidenceMeetingDocument,
+    "\n  mutation DeliverResidenceComment($input: DeliverResidenceCommentInput!) {\n    deliverResidenceComment(input: $input) { year deliveredOn }\n  }\n": typeof types.DeliverResidenceCommentDocument,
+    "\n  mutation WardSendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {\n    sendResidenceChangeNotice(input: $input) { id kind occurredOn }\n  }\n": typeof types.WardSendResidenceChangeNoticeDocument,
 };
 const documents: Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": types.WardCellsDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.WardHeaderDocument,
+    "\n  query WardResidence($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children { id name kind }\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        validFrom\n        introductionNumber\n        workplaceCellName\n        residenceCell { id }\n        attendance { heldOn halfYear present }\n        comments { year comment frontCommitteeOpinion recordedOn deliveredOn }\n      }\n      residenceMeetings { id heldOn halfYear note presentCount absentCount }\n      residenceNotices { id memberName direction kind occurredOn note }\n    }\n  }\n": types.WardResidenceDocument,
+    "\n  mutation AssignResidenceCell($input: AssignResidenceCellInput!) {\n    assignResidenceCell(input: $input) { id residenceCell { id } }\n  }\n": types.AssignResidenceCellDocument,
+    "\n  mutation RecordResidenceMeeting($input: RecordResidenceMeetingInput!) {\n    recordResidenceMeeting(input: $input) { id heldOn halfYear presentCount absentCount }\n  }\n": types.RecordResidenceMeetingDocument,
+    "\n  mutation DeliverResidenceComment($input: DeliverResidenceCommentInput!) {\n    deliverResidenceComment(input: $input) { year deliveredOn }\n  }\n": types.DeliverResidenceCommentDocument,
+    "\n  mutation WardSendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {\n    sendResidenceChangeNotice(input: $input) { id kind occurredOn }\n  }\n": types.WardSendResidenceChangeNoticeDocument,
 };
 
 /**
@@ -32,6 +42,26 @@ export function graphql(source: "\n  query WardCells($id: ID!) {\n    orgUnit(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n"): typeof import('./graphql').WardHeaderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardResidence($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children { id name kind }\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        validFrom\n        introductionNumber\n        workplaceCellName\n        residenceCell { id }\n        attendance { heldOn halfYear present }\n        comments { year comment frontCommitteeOpinion recordedOn deliveredOn }\n      }\n      residenceMeetings { id heldOn halfYear note presentCount absentCount }\n      residenceNotices { id memberName direction kind occurredOn note }\n    }\n  }\n"): typeof import('./graphql').WardResidenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignResidenceCell($input: AssignResidenceCellInput!) {\n    assignResidenceCell(input: $input) { id residenceCell { id } }\n  }\n"): typeof import('./graphql').AssignResidenceCellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordResidenceMeeting($input: RecordResidenceMeetingInput!) {\n    recordResidenceMeeting(input: $input) { id heldOn halfYear presentCount absentCount }\n  }\n"): typeof import('./graphql').RecordResidenceMeetingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeliverResidenceComment($input: DeliverResidenceCommentInput!) {\n    deliverResidenceComment(input: $input) { year deliveredOn }\n  }\n"): typeof import('./graphql').DeliverResidenceCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardSendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {\n    sendResidenceChangeNotice(input: $input) { id kind occurredOn }\n  }\n"): typeof import('./graphql').WardSendResidenceChangeNoticeDocument;
 
 
 export function graphql(source: string) {

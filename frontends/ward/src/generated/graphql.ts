@@ -5,6 +5,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AssignResidenceCellInput = {
+  memberId: string | number;
+  /** One of the ward's cells */
+  residenceCellId: string | number;
+};
+
+export type DeliverResidenceCommentInput = {
+  deliveredOn: string;
+  memberId: string | number;
+  year: number;
+};
+
 /**
  * Kind of a party unit. The tree has no fixed depth: before the 2025 reform
  * PROVINCE → DISTRICT → GRASSROOTS_COMMITTEE → CELL; since 1-7-2025 PROVINCE → GRASSROOTS_COMMITTEE → CELL.
@@ -23,6 +35,39 @@ export type OrgUnitKind =
   /** Đảng bộ tỉnh / thành phố */
   | 'PROVINCE';
 
+export type RecordResidenceMeetingInput = {
+  heldOn: string;
+  note?: string | null | undefined;
+  /** The linked members who came; every other member linked on that day is recorded absent */
+  presentMemberIds: Array<string | number>;
+  wardId: string | number;
+};
+
+export type ResidenceNoticeDirection =
+  | 'TO_RESIDENCE'
+  | 'TO_WORKPLACE';
+
+/** Changes the two sides tell each other (Regulation 213) */
+export type ResidenceNoticeKind =
+  /** Thay đổi chức vụ, công tác */
+  | 'CHANGED_POST'
+  /** Bị khai trừ (ends the link) */
+  | 'EXPELLED'
+  /** Chuyển nơi cư trú (from the residence; ends the link) */
+  | 'MOVED_HOUSE'
+  /** Bị xóa tên (ends the link) */
+  | 'NAME_REMOVED'
+  /** Chuyển sinh hoạt đảng */
+  | 'TRANSFERRED';
+
+export type SendResidenceChangeNoticeInput = {
+  /** MOVED_HOUSE comes from the residence; the others from the workplace */
+  kind: ResidenceNoticeKind;
+  memberId: string | number;
+  note?: string | null | undefined;
+  occurredOn: string;
+};
+
 export type WardCellsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -36,6 +81,41 @@ export type WardHeaderQueryVariables = Exact<{
 
 
 export type WardHeaderQuery = { orgUnit: { id: string, name: string, parent: { id: string, name: string } | null } | null };
+
+export type WardResidenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardResidenceQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind }>, residentWorkingMembers: Array<{ id: string, memberId: string, memberName: string, validFrom: string, introductionNumber: string | null, workplaceCellName: string | null, residenceCell: { id: string } | null, attendance: Array<{ heldOn: string, halfYear: string, present: boolean }>, comments: Array<{ year: number, comment: string, frontCommitteeOpinion: string, recordedOn: string, deliveredOn: string | null }> }>, residenceMeetings: Array<{ id: string, heldOn: string, halfYear: string, note: string | null, presentCount: number, absentCount: number }>, residenceNotices: Array<{ id: string, memberName: string, direction: ResidenceNoticeDirection, kind: ResidenceNoticeKind, occurredOn: string, note: string | null }> } | null };
+
+export type AssignResidenceCellMutationVariables = Exact<{
+  input: AssignResidenceCellInput;
+}>;
+
+
+export type AssignResidenceCellMutation = { assignResidenceCell: { id: string, residenceCell: { id: string } | null } };
+
+export type RecordResidenceMeetingMutationVariables = Exact<{
+  input: RecordResidenceMeetingInput;
+}>;
+
+
+export type RecordResidenceMeetingMutation = { recordResidenceMeeting: { id: string, heldOn: string, halfYear: string, presentCount: number, absentCount: number } };
+
+export type DeliverResidenceCommentMutationVariables = Exact<{
+  input: DeliverResidenceCommentInput;
+}>;
+
+
+export type DeliverResidenceCommentMutation = { deliverResidenceComment: { year: number, deliveredOn: string | null } };
+
+export type WardSendResidenceChangeNoticeMutationVariables = Exact<{
+  input: SendResidenceChangeNoticeInput;
+}>;
+
+
+export type WardSendResidenceChangeNoticeMutation = { sendResidenceChangeNotice: { id: string, kind: ResidenceNoticeKind, occurredOn: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -84,3 +164,92 @@ export const WardHeaderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WardHeaderQuery, WardHeaderQueryVariables>;
+export const WardResidenceDocument = new TypedDocumentString(`
+    query WardResidence($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      kind
+    }
+    residentWorkingMembers {
+      id
+      memberId
+      memberName
+      validFrom
+      introductionNumber
+      workplaceCellName
+      residenceCell {
+        id
+      }
+      attendance {
+        heldOn
+        halfYear
+        present
+      }
+      comments {
+        year
+        comment
+        frontCommitteeOpinion
+        recordedOn
+        deliveredOn
+      }
+    }
+    residenceMeetings {
+      id
+      heldOn
+      halfYear
+      note
+      presentCount
+      absentCount
+    }
+    residenceNotices {
+      id
+      memberName
+      direction
+      kind
+      occurredOn
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardResidenceQuery, WardResidenceQueryVariables>;
+export const AssignResidenceCellDocument = new TypedDocumentString(`
+    mutation AssignResidenceCell($input: AssignResidenceCellInput!) {
+  assignResidenceCell(input: $input) {
+    id
+    residenceCell {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignResidenceCellMutation, AssignResidenceCellMutationVariables>;
+export const RecordResidenceMeetingDocument = new TypedDocumentString(`
+    mutation RecordResidenceMeeting($input: RecordResidenceMeetingInput!) {
+  recordResidenceMeeting(input: $input) {
+    id
+    heldOn
+    halfYear
+    presentCount
+    absentCount
+  }
+}
+    `) as unknown as TypedDocumentString<RecordResidenceMeetingMutation, RecordResidenceMeetingMutationVariables>;
+export const DeliverResidenceCommentDocument = new TypedDocumentString(`
+    mutation DeliverResidenceComment($input: DeliverResidenceCommentInput!) {
+  deliverResidenceComment(input: $input) {
+    year
+    deliveredOn
+  }
+}
+    `) as unknown as TypedDocumentString<DeliverResidenceCommentMutation, DeliverResidenceCommentMutationVariables>;
+export const WardSendResidenceChangeNoticeDocument = new TypedDocumentString(`
+    mutation WardSendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {
+  sendResidenceChangeNotice(input: $input) {
+    id
+    kind
+    occurredOn
+  }
+}
+    `) as unknown as TypedDocumentString<WardSendResidenceChangeNoticeMutation, WardSendResidenceChangeNoticeMutationVariables>;

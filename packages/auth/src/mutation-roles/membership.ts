@@ -12,6 +12,7 @@ export const MEMBERSHIP_MUTATION_ROLES = {
   endTemporaryTransfer: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   receiveTransferredMember: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   linkResidence: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  assignResidenceCell: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   recordResidenceExemption: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   recordResidenceMeeting: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   recordResidenceComment: ['CELL_SECRETARY', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],

@@ -25,6 +25,12 @@ export type AddDuesRuleInput = {
   validFrom: Scalars['String']['input'];
 };
 
+export type AssignResidenceCellInput = {
+  memberId: Scalars['ID']['input'];
+  /** One of the ward's cells */
+  residenceCellId: Scalars['ID']['input'];
+};
+
 /** One change, as the audit log recorded it (append-only). */
 export type AuditRecord = {
   __typename?: 'AuditRecord';
@@ -304,7 +310,7 @@ export type IssueTransferLetterInput = {
 export type LinkResidenceInput = {
   introductionNumber?: InputMaybe<Scalars['String']['input']>;
   memberId: Scalars['ID']['input'];
-  /** The residential cell (its ward follows from the tree) */
+  /** The residential cell (its ward follows from the tree), or the residence ward itself, which then assigns the cell */
   residenceCellId: Scalars['ID']['input'];
   validFrom: Scalars['String']['input'];
 };
@@ -730,6 +736,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** A new dues regulation from a date (administrators of a whole tree); months already ended keep their rule */
   addDuesRule: DuesRule;
+  /** The residence ward places a member introduced to the ward in one of its residential cells */
+  assignResidenceCell: ResidenceLink;
   /** Records a member (or a candidate) in a cell: the profile and the first event */
   createMember: Member;
   /** The comment reached the workplace committee */
@@ -772,6 +780,11 @@ export type Mutation = {
 
 export type MutationAddDuesRuleArgs = {
   input: AddDuesRuleInput;
+};
+
+
+export type MutationAssignResidenceCellArgs = {
+  input: AssignResidenceCellInput;
 };
 
 
@@ -1187,7 +1200,8 @@ export type ResidenceLink = {
   /** The member's id, also for the residence side that sees the member by name only: it is what recordResidenceComment and sendResidenceChangeNotice take */
   memberId: Scalars['ID']['output'];
   memberName: Scalars['String']['output'];
-  residenceCell: OrgUnit;
+  /** The residential cell; null while the member, introduced to the ward, waits for the ward to assign one (assignResidenceCell) */
+  residenceCell?: Maybe<OrgUnit>;
   residenceWard: OrgUnit;
   validFrom: Scalars['String']['output'];
   validTo?: Maybe<Scalars['String']['output']>;

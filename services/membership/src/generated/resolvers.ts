@@ -114,8 +114,9 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
-  AuditRecord: ResolverTypeWrapper<Types.AuditRecord>;
+  AssignResidenceCellInput: Types.AssignResidenceCellInput;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  AuditRecord: ResolverTypeWrapper<Types.AuditRecord>;
   CellDuesArrears: ResolverTypeWrapper<Omit<Types.CellDuesArrears, 'cell'> & { cell: ResolversTypes['OrgUnit'] }>;
   CreateMemberInput: Types.CreateMemberInput;
   DeliverResidenceCommentInput: Types.DeliverResidenceCommentInput;
@@ -202,8 +203,9 @@ export type ResolversParentTypes = {
   String: Types.Scalars['String']['output'];
   Int: Types.Scalars['Int']['output'];
   Float: Types.Scalars['Float']['output'];
-  AuditRecord: Types.AuditRecord;
+  AssignResidenceCellInput: Types.AssignResidenceCellInput;
   ID: Types.Scalars['ID']['output'];
+  AuditRecord: Types.AuditRecord;
   CellDuesArrears: Omit<Types.CellDuesArrears, 'cell'> & { cell: ResolversParentTypes['OrgUnit'] };
   CreateMemberInput: Types.CreateMemberInput;
   DeliverResidenceCommentInput: Types.DeliverResidenceCommentInput;
@@ -522,6 +524,7 @@ export type MemberTransferResolvers<ContextType = MembershipContext, ParentType 
 
 export type MutationResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addDuesRule?: Resolver<ResolversTypes['DuesRule'], ParentType, ContextType, RequireFields<Types.MutationAddDuesRuleArgs, 'input'>>;
+  assignResidenceCell?: Resolver<ResolversTypes['ResidenceLink'], ParentType, ContextType, RequireFields<Types.MutationAssignResidenceCellArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<Types.MutationCreateMemberArgs, 'input'>>;
   deliverResidenceComment?: Resolver<ResolversTypes['ResidenceComment'], ParentType, ContextType, RequireFields<Types.MutationDeliverResidenceCommentArgs, 'input'>>;
   endMemberInspection?: Resolver<ResolversTypes['MemberInspection'], ParentType, ContextType, RequireFields<Types.MutationEndMemberInspectionArgs, 'input'>>;
@@ -611,7 +614,7 @@ export type ResidenceLinkResolvers<ContextType = MembershipContext, ParentType e
   member?: Resolver<Types.Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  residenceCell?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  residenceCell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   residenceWard?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validTo?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -234,3 +234,35 @@ describe('the HD 33 exceptions', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('introduction to the ward, which assigns the cell', () => {
+  const ASSIGN = `mutation ($input: AssignResidenceCellInput!) { assignResidenceCell(input: $input) { memberName residenceWard { id } residenceCell { id } validFrom } }`;
+
+  it('the workplace introduces a member to the ward; the ward lists them without a cell, then assigns one of its cells', async () => {
+    await createMember('lan', 'Hà Thị Lan', '1985-03-03');
+    await createMember('tuan', 'Kiều Văn Tuấn', '1980-04-04');
+    expect((await post(workplace, LINK, { input: { memberId: ids.tuan, residenceCellId: residenceCell, validFrom: '2025-02-10' } })).errors).toBeUndefined();
+    const linked = await post<{ linkResidence: Record<string, unknown> }>(workplace, LINK, { input: { memberId: ids.lan, residenceCellId: ward, validFrom: '2025-02-10', introductionNumber: '22-GGT/ĐU' } });
+    expect(linked.errors).toBeUndefined();
+    expect(linked.data!.linkResidence).toMatchObject({ memberName: 'Hà Thị Lan', residenceWard: { id: ward }, residenceCell: null });
+    const waiting = (await post<WardList>(residenceWard, WARD_LIST, { id: ward, asOf: '2025-03-01' })).data!.orgUnit.residentWorkingMembers.find((row) => row.memberName === 'Hà Thị Lan');
+    expect(waiting).toMatchObject({ residenceCell: null, workplaceCell: { id: workplaceCell } });
+
+    const before = await counts();
+    const refusals: [Caller, Record<string, unknown>, string][] = [
+      [workplace, { memberId: ids.lan, residenceCellId: residenceCell }, 'NOT_FOUND'], // the workplace does not assign the residence's cell
+      [residenceSecretary, { memberId: ids.lan, residenceCellId: residenceCell }, 'NOT_FOUND'], // nor does a cell
+      [residenceWard, { memberId: ids.lan, residenceCellId: demoId('unit', 121) }, 'BAD_USER_INPUT'], // a cell of another ward
+      [residenceWard, { memberId: ids.tuan, residenceCellId: otherResidenceCell }, 'CONFLICT'], // already in a cell
+    ];
+    for (const [who, input, expected] of refusals) expect(code(await post(who, ASSIGN, { input }))).toBe(expected);
+    expect(await counts()).toEqual(before);
+
+    const assigned = await post<{ assignResidenceCell: Record<string, unknown> }>(residenceWard, ASSIGN, { input: { memberId: ids.lan, residenceCellId: otherResidenceCell } });
+    expect(assigned.errors).toBeUndefined();
+    expect(assigned.data!.assignResidenceCell).toEqual({ memberName: 'Hà Thị Lan', residenceWard: { id: ward }, residenceCell: { id: otherResidenceCell }, validFrom: '2025-02-10' });
+    expect((await published('ResidenceLinked', ids.lan)).map((payload) => String(payload.residenceCellId)).sort()).toEqual([ward, otherResidenceCell].sort());
+    const cellList = await post<WardList>(otherSecretary, WARD_LIST, { id: otherResidenceCell, asOf: '2025-03-01' });
+    expect(cellList.data!.orgUnit.residentWorkingMembers.map((row) => row.memberName)).toEqual(['Hà Thị Lan']);
+  });
+});

@@ -7,6 +7,7 @@ import { memberNameOf } from '../member/member-name.ts';
 import { optionalUnitRef, unitRef } from '../org-unit.ts';
 import { unitReadable } from '../placement/scope.ts';
 import {
+  assignResidenceCell,
   deliverResidenceComment,
   linkResidence,
   recordResidenceComment,
@@ -53,6 +54,7 @@ function unitNameLoader(context: MembershipContext): DataLoader<string, string |
 export const residenceResolvers: Resolvers = {
   Mutation: {
     linkResidence: (_source, args, context) => linkResidence(context.db, context.caller, args.input),
+    assignResidenceCell: (_source, args, context) => assignResidenceCell(context.db, context.caller, args.input),
     recordResidenceExemption: (_source, args, context) => recordResidenceExemption(context.db, context.caller, args.input),
     recordResidenceMeeting: (_source, args, context) => recordResidenceMeeting(context.db, context.caller, args.input),
     recordResidenceComment: (_source, args, context) => recordResidenceComment(context.db, context.caller, args.input),
@@ -83,7 +85,8 @@ export const residenceResolvers: Resolvers = {
       return cellId ? unitNameLoader(context).load(cellId) : null;
     },
     residenceWard: (link) => unitRef(link.ward_id),
-    residenceCell: (link) => unitRef(link.residence_cell_id),
+    // Introduced to the ward and not yet placed in a cell: the link's residence unit is the ward itself.
+    residenceCell: (link) => (link.residence_cell_id === link.ward_id ? null : unitRef(link.residence_cell_id)),
     validFrom: (link) => link.valid_from,
     validTo: (link) => link.valid_to,
     introductionNumber: (link) => link.introduction_number,

@@ -5,6 +5,7 @@ import { DomainError, requireDate, requireId, requireText, writeAudit } from '@d
 import type { Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type {
+  AssignResidenceCellInput,
   DeliverResidenceCommentInput,
   LinkResidenceInput,
   MemberStatus,
@@ -43,7 +44,9 @@ export async function linkResidence(
     if (!ACTIVE.includes(member.status)) throw new DomainError('CONFLICT', 'Chỉ đảng viên (dự bị, chính thức) mới sinh hoạt nơi cư trú.', { field: 'memberId' });
     const cell = await liveUnit(trx, residenceCellId);
     if (!cell) throw new DomainError('NOT_FOUND', 'Không tìm thấy chi bộ nơi cư trú.', { field: 'residenceCellId' });
-    if (cell.kind !== 'CELL' || !cell.parent_id) throw new DomainError('BAD_USER_INPUT', `${cell.name} không phải chi bộ nơi cư trú.`, { field: 'residenceCellId' });
+    // Introduced to the ward itself (the workplace often knows only the address): the ward assigns the cell later (assignResidenceCell).
+    const toWard = cell.kind === 'GRASSROOTS_COMMITTEE';
+    if (!toWard && (cell.kind !== 'CELL' || !cell.parent_id)) throw new DomainError('BAD_USER_INPUT', `${cell.name} không phải chi bộ hay đảng bộ nơi cư trú.`, { field: 'residenceCellId' });
     if (cell.id === member.cell_id) throw new DomainError('BAD_USER_INPUT', 'Đảng viên đã sinh hoạt chính thức ở chi bộ này: không cần giới thiệu về nơi cư trú.', { field: 'residenceCellId' });
     const exemption = await exemptionOn(trx, memberId, validFrom);
     if (exemption) throw new DomainError('CONFLICT', `Đảng viên thuộc diện không phải giới thiệu về nơi cư trú (Hướng dẫn 33, ${exemption.ground}) từ ngày ${exemption.valid_from}.`, { field: 'memberId' });
@@ -52,13 +55,41 @@ export async function linkResidence(
     if (open) await endResidenceLink(trx, caller, memberId, validFrom, 'MOVED_HOUSE');
     const link = await trx
       .insertInto('residence_link')
-      .values({ id: randomUUID(), member_id: memberId, ward_id: cell.parent_id, residence_cell_id: cell.id, valid_from: validFrom, valid_to: null, introduction_number: introductionNumber, end_reason: null, recorded_by: recordedBy(caller) })
+      .values({ id: randomUUID(), member_id: memberId, ward_id: toWard ? cell.id : cell.parent_id!, residence_cell_id: cell.id, valid_from: validFrom, valid_to: null, introduction_number: introductionNumber, end_reason: null, recorded_by: recordedBy(caller) })
       .returningAll()
       .executeTakeFirstOrThrow();
     await publish(trx, [{ type: MEMBER_EVENT_CONTRACTS.residenceLinked, aggregateId: memberId, payload: { memberId, residenceCellId: cell.id, validFrom } satisfies ResidenceLinked }]);
     await writeAudit(trx, caller, [{ operation: 'linkResidence', entityType: 'Member', entityId: memberId, before: open ? { residenceLinkId: open.id } : null, after: { link } }]);
     return link;
   }), { residence_link_one_open_idx: 'Đảng viên vừa được giới thiệu về nơi cư trú trong một yêu cầu khác.' });
+}
+
+/**
+ * The residence ward places a working member introduced to the ward (not to a cell) in one of its
+ * residential cells. Until then the link's residence unit is the ward itself (residence_cell_id = ward_id).
+ */
+export async function assignResidenceCell(db: Kysely<MembershipDatabase>, caller: Caller, input: AssignResidenceCellInput): Promise<ResidenceLinkRow> {
+  const memberId = requireId(input.memberId, 'memberId');
+  const residenceCellId = requireId(input.residenceCellId, 'residenceCellId');
+  return db.transaction().execute(async (trx) => {
+    const open = await trx.selectFrom('residence_link').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
+    if (!open || !(await mayChangeIn(trx, caller, 'assignResidenceCell', [open.ward_id]))) {
+      throw new DomainError('NOT_FOUND', 'Không tìm thấy đảng viên được giới thiệu về sinh hoạt nơi cư trú ở đảng bộ của bạn.', { field: 'memberId' });
+    }
+    if (open.residence_cell_id !== open.ward_id) throw new DomainError('CONFLICT', 'Đảng viên đã được phân về một chi bộ nơi cư trú.', { field: 'memberId' });
+    const cell = await liveUnit(trx, residenceCellId);
+    if (!cell || cell.parent_id !== open.ward_id || cell.kind !== 'CELL') {
+      throw new DomainError('BAD_USER_INPUT', 'Chọn một chi bộ trực thuộc của đảng bộ nơi cư trú.', { field: 'residenceCellId' });
+    }
+    const member = await trx.selectFrom('member').select('cell_id').where('id', '=', memberId).executeTakeFirstOrThrow();
+    if (cell.id === member.cell_id) throw new DomainError('BAD_USER_INPUT', 'Đảng viên đã sinh hoạt chính thức ở chi bộ này: không cần giới thiệu về nơi cư trú.', { field: 'residenceCellId' });
+    const link = await trx.updateTable('residence_link').set({ residence_cell_id: cell.id }).where('id', '=', open.id).returningAll().executeTakeFirstOrThrow();
+    // A comment the ward wrote while the member waited for a cell follows the member to the cell.
+    await trx.updateTable('residence_comment').set({ residence_cell_id: cell.id }).where('member_id', '=', memberId).where('residence_cell_id', '=', open.ward_id).execute();
+    await publish(trx, [{ type: MEMBER_EVENT_CONTRACTS.residenceLinked, aggregateId: memberId, payload: { memberId, residenceCellId: cell.id, validFrom: open.valid_from } satisfies ResidenceLinked }]);
+    await writeAudit(trx, caller, [{ operation: 'assignResidenceCell', entityType: 'Member', entityId: memberId, before: { link: open }, after: { link } }]);
+    return link;
+  });
 }
 
 /** Records an HD 33 exception (troops in barracks, working far away or mobile, rotated cadres, full-time students); an open link ends that day. */
