@@ -18,10 +18,20 @@ import * as types from './graphql';
 type Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": typeof types.WardCellsDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.WardHeaderDocument,
+    "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n": typeof types.WardMemberSearchDocument,
+    "\n  query WardMemberCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": typeof types.WardMemberCellsDocument,
+    "\n  query WardMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      status\n      sex\n      dateOfBirth\n      admittedOn\n      partyAge\n      partyCardNumber\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy }\n      transfers {\n        id\n        kind\n        direction\n        letterNumber\n        letterIssuedOn\n        reportDueOn\n        presentedOn\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n    }\n  }\n": typeof types.WardMemberDocument,
+    "\n  mutation WardCreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName status }\n  }\n": typeof types.WardCreateMemberDocument,
+    "\n  mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": typeof types.WardRecordMemberEventDocument,
 };
 const documents: Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": types.WardCellsDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.WardHeaderDocument,
+    "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n": types.WardMemberSearchDocument,
+    "\n  query WardMemberCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": types.WardMemberCellsDocument,
+    "\n  query WardMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      status\n      sex\n      dateOfBirth\n      admittedOn\n      partyAge\n      partyCardNumber\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy }\n      transfers {\n        id\n        kind\n        direction\n        letterNumber\n        letterIssuedOn\n        reportDueOn\n        presentedOn\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n    }\n  }\n": types.WardMemberDocument,
+    "\n  mutation WardCreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName status }\n  }\n": types.WardCreateMemberDocument,
+    "\n  mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": types.WardRecordMemberEventDocument,
 };
 
 /**
@@ -32,6 +42,26 @@ export function graphql(source: "\n  query WardCells($id: ID!) {\n    orgUnit(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n"): typeof import('./graphql').WardHeaderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n"): typeof import('./graphql').WardMemberSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardMemberCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n"): typeof import('./graphql').WardMemberCellsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      status\n      sex\n      dateOfBirth\n      admittedOn\n      partyAge\n      partyCardNumber\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy }\n      transfers {\n        id\n        kind\n        direction\n        letterNumber\n        letterIssuedOn\n        reportDueOn\n        presentedOn\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n    }\n  }\n"): typeof import('./graphql').WardMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardCreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName status }\n  }\n"): typeof import('./graphql').WardCreateMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n"): typeof import('./graphql').WardRecordMemberEventDocument;
 
 
 export function graphql(source: string) {

@@ -5,6 +5,92 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateMemberInput = {
+  admissionDecisionNumber?: string | null | undefined;
+  /** Date of the admission decision; leave out to record a candidate (quần chúng ưu tú) from candidateSince */
+  admittedOn?: string | null | undefined;
+  candidateSince?: string | null | undefined;
+  /** The cell where the person does party activity */
+  cellId: string | number;
+  /** fullName and dateOfBirth are required */
+  profile: MemberProfileInput;
+};
+
+export type DisciplineLevel =
+  /** Cách chức */
+  | 'DISMISSAL'
+  /** Khai trừ (ra khỏi Đảng) */
+  | 'EXPULSION'
+  /** Khiển trách */
+  | 'REPRIMAND'
+  /** Cảnh cáo */
+  | 'WARNING';
+
+export type MemberEventDetailsInput = {
+  /** Required for DISCIPLINE */
+  disciplineLevel?: DisciplineLevel | null | undefined;
+  reason?: string | null | undefined;
+};
+
+/** What happened to a member on a date; the status follows from these events. */
+export type MemberEventKind =
+  /** Kết nạp (dự bị từ ngày này) */
+  | 'ADMITTED'
+  /** Quần chúng ưu tú / cảm tình đảng */
+  | 'CANDIDATE'
+  /** Từ trần */
+  | 'DIED'
+  /** Kỷ luật (hình thức trong details.disciplineLevel) */
+  | 'DISCIPLINE'
+  /** Miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT'
+  /** Thôi miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT_ENDED'
+  /** Ra khỏi Đảng */
+  | 'LEFT'
+  /** Xóa tên */
+  | 'NAME_REMOVED'
+  /** Công nhận chính thức (sau 12 tháng dự bị) */
+  | 'OFFICIAL'
+  /** Phục hồi đảng tịch */
+  | 'REINSTATED';
+
+/** The lý lịch fields; on update, a field left out stays as it is and null clears it. */
+export type MemberProfileInput = {
+  birthName?: string | null | undefined;
+  citizenId?: string | null | undefined;
+  dateOfBirth?: string | null | undefined;
+  educationLevel?: string | null | undefined;
+  ethnicity?: string | null | undefined;
+  fullName?: string | null | undefined;
+  hometown?: string | null | undefined;
+  occupation?: string | null | undefined;
+  partyCardNumber?: string | null | undefined;
+  phone?: string | null | undefined;
+  politicalTheoryLevel?: PoliticalTheoryLevel | null | undefined;
+  professionalQualification?: string | null | undefined;
+  profileNumber?: string | null | undefined;
+  religion?: string | null | undefined;
+  residence?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  workplace?: string | null | undefined;
+};
+
+/** Status of a member, derived from dated lifecycle events. */
+export type MemberStatus =
+  /** Quần chúng ưu tú (cảm tình đảng): được theo dõi, chưa kết nạp */
+  | 'CANDIDATE'
+  /** Từ trần */
+  | 'DECEASED'
+  /** Miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT'
+  /** Đã ra khỏi Đảng (xóa tên, khai trừ, xin ra) */
+  | 'LEFT'
+  /** Đảng viên chính thức */
+  | 'OFFICIAL'
+  /** Đảng viên dự bị */
+  | 'PROBATIONARY';
+
 /**
  * Kind of a party unit. The tree has no fixed depth: before the 2025 reform
  * PROVINCE → DISTRICT → GRASSROOTS_COMMITTEE → CELL; since 1-7-2025 PROVINCE → GRASSROOTS_COMMITTEE → CELL.
@@ -23,6 +109,37 @@ export type OrgUnitKind =
   /** Đảng bộ tỉnh / thành phố */
   | 'PROVINCE';
 
+/** Official (chính thức) or temporary (tạm thời) party activity in a cell */
+export type PlacementKind =
+  | 'OFFICIAL'
+  | 'TEMPORARY';
+
+/** Trình độ lý luận chính trị */
+export type PoliticalTheoryLevel =
+  | 'CAO_CAP'
+  | 'CU_NHAN'
+  | 'SO_CAP'
+  | 'TRUNG_CAP';
+
+export type RecordMemberEventInput = {
+  decisionNumber?: string | null | undefined;
+  details?: MemberEventDetailsInput | null | undefined;
+  kind: MemberEventKind;
+  memberId: string | number;
+  /** YYYY-MM-DD; for OFFICIAL it may be left out: the end of the 12 months of probation */
+  occurredOn?: string | null | undefined;
+};
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+/** Within the system, out of it (to another province), or into it */
+export type TransferDirection =
+  | 'IN'
+  | 'OUT'
+  | 'WITHIN';
+
 export type WardCellsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -36,6 +153,44 @@ export type WardHeaderQueryVariables = Exact<{
 
 
 export type WardHeaderQuery = { orgUnit: { id: string, name: string, parent: { id: string, name: string } | null } | null };
+
+export type WardMemberSearchQueryVariables = Exact<{
+  name?: string | null | undefined;
+  partyCardNumber?: string | null | undefined;
+  status?: MemberStatus | null | undefined;
+  first: number;
+}>;
+
+
+export type WardMemberSearchQuery = { searchMembers: { hasNextPage: boolean, nodes: Array<{ id: string, fullName: string, status: MemberStatus, dateOfBirth: string | null, admittedOn: string | null, partyCardNumber: string | null, cell: { id: string, name: string } | null }> } };
+
+export type WardMemberCellsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardMemberCellsQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind }> } | null };
+
+export type WardMemberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardMemberQuery = { member: { id: string, fullName: string, status: MemberStatus, sex: Sex | null, dateOfBirth: string | null, admittedOn: string | null, partyAge: number | null, partyCardNumber: string | null, underInspection: boolean, cell: { id: string, name: string } | null, events: Array<{ id: string, kind: MemberEventKind, occurredOn: string, decisionNumber: string | null, disciplineLevel: DisciplineLevel | null, reason: string | null, recordedBy: string }>, transfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, letterNumber: string, letterIssuedOn: string, reportDueOn: string, presentedOn: string | null, returnedOn: string | null, externalOrganization: string | null, fromCell: { id: string, name: string } | null, toCell: { id: string, name: string } | null }> } | null };
+
+export type WardCreateMemberMutationVariables = Exact<{
+  input: CreateMemberInput;
+}>;
+
+
+export type WardCreateMemberMutation = { createMember: { id: string, fullName: string, status: MemberStatus } };
+
+export type WardRecordMemberEventMutationVariables = Exact<{
+  input: RecordMemberEventInput;
+}>;
+
+
+export type WardRecordMemberEventMutation = { recordMemberEvent: { id: string, status: MemberStatus } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -84,3 +239,103 @@ export const WardHeaderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WardHeaderQuery, WardHeaderQueryVariables>;
+export const WardMemberSearchDocument = new TypedDocumentString(`
+    query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {
+  searchMembers(
+    name: $name
+    partyCardNumber: $partyCardNumber
+    status: $status
+    first: $first
+  ) {
+    nodes {
+      id
+      fullName
+      status
+      dateOfBirth
+      admittedOn
+      partyCardNumber
+      cell {
+        id
+        name
+      }
+    }
+    hasNextPage
+  }
+}
+    `) as unknown as TypedDocumentString<WardMemberSearchQuery, WardMemberSearchQueryVariables>;
+export const WardMemberCellsDocument = new TypedDocumentString(`
+    query WardMemberCells($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardMemberCellsQuery, WardMemberCellsQueryVariables>;
+export const WardMemberDocument = new TypedDocumentString(`
+    query WardMember($id: ID!) {
+  member(id: $id) {
+    id
+    fullName
+    status
+    sex
+    dateOfBirth
+    admittedOn
+    partyAge
+    partyCardNumber
+    underInspection
+    cell {
+      id
+      name
+    }
+    events {
+      id
+      kind
+      occurredOn
+      decisionNumber
+      disciplineLevel
+      reason
+      recordedBy
+    }
+    transfers {
+      id
+      kind
+      direction
+      letterNumber
+      letterIssuedOn
+      reportDueOn
+      presentedOn
+      returnedOn
+      fromCell {
+        id
+        name
+      }
+      toCell {
+        id
+        name
+      }
+      externalOrganization
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardMemberQuery, WardMemberQueryVariables>;
+export const WardCreateMemberDocument = new TypedDocumentString(`
+    mutation WardCreateMember($input: CreateMemberInput!) {
+  createMember(input: $input) {
+    id
+    fullName
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WardCreateMemberMutation, WardCreateMemberMutationVariables>;
+export const WardRecordMemberEventDocument = new TypedDocumentString(`
+    mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {
+  recordMemberEvent(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WardRecordMemberEventMutation, WardRecordMemberEventMutationVariables>;
