@@ -23,6 +23,13 @@ type Documents = {
     "\n  query WardMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      status\n      sex\n      dateOfBirth\n      admittedOn\n      partyAge\n      partyCardNumber\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy }\n      transfers {\n        id\n        kind\n        direction\n        letterNumber\n        letterIssuedOn\n        reportDueOn\n        presentedOn\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n    }\n  }\n": typeof types.WardMemberDocument,
     "\n  mutation WardCreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName status }\n  }\n": typeof types.WardCreateMemberDocument,
     "\n  mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": typeof types.WardRecordMemberEventDocument,
+    "\n  query WardTransfers($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      presentedOn\n      presentedLate\n      temporaryUntil\n      returnedOn\n      note\n    }\n  }\n": typeof types.WardTransfersDocument,
+    "\n  query WardTransferMember($memberId: ID!, $committeeId: ID!) {\n    member(id: $memberId) { id fullName status underInspection cell { id name } }\n    orgUnit(id: $committeeId) { id children { id name kind } }\n  }\n": typeof types.WardTransferMemberDocument,
+    "\n  query WardReceivingCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": typeof types.WardReceivingCellsDocument,
+    "\n  mutation WardIssueTransferLetter($input: IssueTransferLetterInput!) {\n    issueTransferLetter(input: $input) { id memberName letterNumber letterIssuedOn reportDueOn }\n  }\n": typeof types.WardIssueTransferLetterDocument,
+    "\n  mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {\n    recordTransferLetterPresented(input: $input) { id presentedOn presentedLate }\n  }\n": typeof types.WardRecordTransferLetterPresentedDocument,
+    "\n  mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {\n    endTemporaryTransfer(input: $input) { id returnedOn }\n  }\n": typeof types.WardEndTemporaryTransferDocument,
+    "\n  mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {\n    receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }\n  }\n": typeof types.WardReceiveTransferredMemberDocument,
 };
 const documents: Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": types.WardCellsDocument,
@@ -32,6 +39,13 @@ const documents: Documents = {
     "\n  query WardMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      status\n      sex\n      dateOfBirth\n      admittedOn\n      partyAge\n      partyCardNumber\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy }\n      transfers {\n        id\n        kind\n        direction\n        letterNumber\n        letterIssuedOn\n        reportDueOn\n        presentedOn\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n    }\n  }\n": types.WardMemberDocument,
     "\n  mutation WardCreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName status }\n  }\n": types.WardCreateMemberDocument,
     "\n  mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": types.WardRecordMemberEventDocument,
+    "\n  query WardTransfers($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      presentedOn\n      presentedLate\n      temporaryUntil\n      returnedOn\n      note\n    }\n  }\n": types.WardTransfersDocument,
+    "\n  query WardTransferMember($memberId: ID!, $committeeId: ID!) {\n    member(id: $memberId) { id fullName status underInspection cell { id name } }\n    orgUnit(id: $committeeId) { id children { id name kind } }\n  }\n": types.WardTransferMemberDocument,
+    "\n  query WardReceivingCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": types.WardReceivingCellsDocument,
+    "\n  mutation WardIssueTransferLetter($input: IssueTransferLetterInput!) {\n    issueTransferLetter(input: $input) { id memberName letterNumber letterIssuedOn reportDueOn }\n  }\n": types.WardIssueTransferLetterDocument,
+    "\n  mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {\n    recordTransferLetterPresented(input: $input) { id presentedOn presentedLate }\n  }\n": types.WardRecordTransferLetterPresentedDocument,
+    "\n  mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {\n    endTemporaryTransfer(input: $input) { id returnedOn }\n  }\n": types.WardEndTemporaryTransferDocument,
+    "\n  mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {\n    receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }\n  }\n": types.WardReceiveTransferredMemberDocument,
 };
 
 /**
@@ -62,6 +76,34 @@ export function graphql(source: "\n  mutation WardCreateMember($input: CreateMem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n"): typeof import('./graphql').WardRecordMemberEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardTransfers($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      presentedOn\n      presentedLate\n      temporaryUntil\n      returnedOn\n      note\n    }\n  }\n"): typeof import('./graphql').WardTransfersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardTransferMember($memberId: ID!, $committeeId: ID!) {\n    member(id: $memberId) { id fullName status underInspection cell { id name } }\n    orgUnit(id: $committeeId) { id children { id name kind } }\n  }\n"): typeof import('./graphql').WardTransferMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardReceivingCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n"): typeof import('./graphql').WardReceivingCellsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardIssueTransferLetter($input: IssueTransferLetterInput!) {\n    issueTransferLetter(input: $input) { id memberName letterNumber letterIssuedOn reportDueOn }\n  }\n"): typeof import('./graphql').WardIssueTransferLetterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {\n    recordTransferLetterPresented(input: $input) { id presentedOn presentedLate }\n  }\n"): typeof import('./graphql').WardRecordTransferLetterPresentedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {\n    endTemporaryTransfer(input: $input) { id returnedOn }\n  }\n"): typeof import('./graphql').WardEndTemporaryTransferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {\n    receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }\n  }\n"): typeof import('./graphql').WardReceiveTransferredMemberDocument;
 
 
 export function graphql(source: string) {

@@ -26,6 +26,27 @@ export type DisciplineLevel =
   /** Cảnh cáo */
   | 'WARNING';
 
+export type EndTemporaryTransferInput = {
+  /** YYYY-MM-DD: the member does party activity at home again from this day */
+  returnedOn: string;
+  transferId: string | number;
+};
+
+export type IssueTransferLetterInput = {
+  externalOrganization?: string | null | undefined;
+  kind: PlacementKind;
+  /** YYYY-MM-DD */
+  letterIssuedOn: string;
+  letterNumber: string;
+  memberId: string | number;
+  note?: string | null | undefined;
+  reason: TransferReason;
+  /** Required for temporary transfers: the end of the stay */
+  temporaryUntil?: string | null | undefined;
+  /** A cell of the system; leave out to transfer out of the system and name externalOrganization */
+  toCellId?: string | number | null | undefined;
+};
+
 export type MemberEventDetailsInput = {
   /** Required for DISCIPLINE */
   disciplineLevel?: DisciplineLevel | null | undefined;
@@ -121,6 +142,25 @@ export type PoliticalTheoryLevel =
   | 'SO_CAP'
   | 'TRUNG_CAP';
 
+export type ReceiveTransferredMemberInput = {
+  admissionDecisionNumber?: string | null | undefined;
+  /** From the member's file */
+  admittedOn: string;
+  cellId: string | number;
+  /** The party organization outside the system that issued the letter */
+  fromOrganization: string;
+  kind: PlacementKind;
+  letterIssuedOn: string;
+  letterNumber: string;
+  officialDecisionNumber?: string | null | undefined;
+  officialOn?: string | null | undefined;
+  presentedOn: string;
+  /** fullName and dateOfBirth are required */
+  profile: MemberProfileInput;
+  reason: TransferReason;
+  temporaryUntil?: string | null | undefined;
+};
+
 export type RecordMemberEventInput = {
   decisionNumber?: string | null | undefined;
   details?: MemberEventDetailsInput | null | undefined;
@@ -128,6 +168,12 @@ export type RecordMemberEventInput = {
   memberId: string | number;
   /** YYYY-MM-DD; for OFFICIAL it may be left out: the end of the 12 months of probation */
   occurredOn?: string | null | undefined;
+};
+
+export type RecordTransferLetterPresentedInput = {
+  /** YYYY-MM-DD */
+  presentedOn: string;
+  transferId: string | number;
 };
 
 export type Sex =
@@ -139,6 +185,24 @@ export type TransferDirection =
   | 'IN'
   | 'OUT'
   | 'WITHIN';
+
+/**
+ * Why a member changes where they do party activity. Official transfers: JOB_CHANGE, RETIREMENT,
+ * PERMANENT_MOVE. Temporary transfers: WORK or RESIDENCE elsewhere (3 to 12 months), STUDY (3 to 24 months).
+ */
+export type TransferReason =
+  /** Thay đổi công tác */
+  | 'JOB_CHANGE'
+  /** Chuyển nơi cư trú lâu dài */
+  | 'PERMANENT_MOVE'
+  /** Cư trú ở nơi khác (tạm thời) */
+  | 'RESIDENCE'
+  /** Nghỉ hưu */
+  | 'RETIREMENT'
+  /** Đi học (tạm thời) */
+  | 'STUDY'
+  /** Đi làm việc ở nơi khác (tạm thời) */
+  | 'WORK';
 
 export type WardCellsQueryVariables = Exact<{
   id: string | number;
@@ -191,6 +255,56 @@ export type WardRecordMemberEventMutationVariables = Exact<{
 
 
 export type WardRecordMemberEventMutation = { recordMemberEvent: { id: string, status: MemberStatus } };
+
+export type WardTransfersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardTransfersQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind }> } | null, memberTransfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, reason: TransferReason, memberName: string, externalOrganization: string | null, letterNumber: string, letterIssuedOn: string, reportDueOn: string, presentedOn: string | null, presentedLate: boolean, temporaryUntil: string | null, returnedOn: string | null, note: string | null, member: { id: string } | null, fromCell: { id: string, name: string } | null, toCell: { id: string, name: string } | null }> };
+
+export type WardTransferMemberQueryVariables = Exact<{
+  memberId: string | number;
+  committeeId: string | number;
+}>;
+
+
+export type WardTransferMemberQuery = { member: { id: string, fullName: string, status: MemberStatus, underInspection: boolean, cell: { id: string, name: string } | null } | null, orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind }> } | null };
+
+export type WardReceivingCellsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardReceivingCellsQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind }> } | null };
+
+export type WardIssueTransferLetterMutationVariables = Exact<{
+  input: IssueTransferLetterInput;
+}>;
+
+
+export type WardIssueTransferLetterMutation = { issueTransferLetter: { id: string, memberName: string, letterNumber: string, letterIssuedOn: string, reportDueOn: string } };
+
+export type WardRecordTransferLetterPresentedMutationVariables = Exact<{
+  input: RecordTransferLetterPresentedInput;
+}>;
+
+
+export type WardRecordTransferLetterPresentedMutation = { recordTransferLetterPresented: { id: string, presentedOn: string | null, presentedLate: boolean } };
+
+export type WardEndTemporaryTransferMutationVariables = Exact<{
+  input: EndTemporaryTransferInput;
+}>;
+
+
+export type WardEndTemporaryTransferMutation = { endTemporaryTransfer: { id: string, returnedOn: string | null } };
+
+export type WardReceiveTransferredMemberMutationVariables = Exact<{
+  input: ReceiveTransferredMemberInput;
+}>;
+
+
+export type WardReceiveTransferredMemberMutation = { receiveTransferredMember: { id: string, memberName: string, member: { id: string } | null, toCell: { id: string, name: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -339,3 +453,119 @@ export const WardRecordMemberEventDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WardRecordMemberEventMutation, WardRecordMemberEventMutationVariables>;
+export const WardTransfersDocument = new TypedDocumentString(`
+    query WardTransfers($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      kind
+    }
+  }
+  memberTransfers(unitId: $id) {
+    id
+    kind
+    direction
+    reason
+    memberName
+    member {
+      id
+    }
+    fromCell {
+      id
+      name
+    }
+    toCell {
+      id
+      name
+    }
+    externalOrganization
+    letterNumber
+    letterIssuedOn
+    reportDueOn
+    presentedOn
+    presentedLate
+    temporaryUntil
+    returnedOn
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<WardTransfersQuery, WardTransfersQueryVariables>;
+export const WardTransferMemberDocument = new TypedDocumentString(`
+    query WardTransferMember($memberId: ID!, $committeeId: ID!) {
+  member(id: $memberId) {
+    id
+    fullName
+    status
+    underInspection
+    cell {
+      id
+      name
+    }
+  }
+  orgUnit(id: $committeeId) {
+    id
+    children {
+      id
+      name
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardTransferMemberQuery, WardTransferMemberQueryVariables>;
+export const WardReceivingCellsDocument = new TypedDocumentString(`
+    query WardReceivingCells($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardReceivingCellsQuery, WardReceivingCellsQueryVariables>;
+export const WardIssueTransferLetterDocument = new TypedDocumentString(`
+    mutation WardIssueTransferLetter($input: IssueTransferLetterInput!) {
+  issueTransferLetter(input: $input) {
+    id
+    memberName
+    letterNumber
+    letterIssuedOn
+    reportDueOn
+  }
+}
+    `) as unknown as TypedDocumentString<WardIssueTransferLetterMutation, WardIssueTransferLetterMutationVariables>;
+export const WardRecordTransferLetterPresentedDocument = new TypedDocumentString(`
+    mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {
+  recordTransferLetterPresented(input: $input) {
+    id
+    presentedOn
+    presentedLate
+  }
+}
+    `) as unknown as TypedDocumentString<WardRecordTransferLetterPresentedMutation, WardRecordTransferLetterPresentedMutationVariables>;
+export const WardEndTemporaryTransferDocument = new TypedDocumentString(`
+    mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {
+  endTemporaryTransfer(input: $input) {
+    id
+    returnedOn
+  }
+}
+    `) as unknown as TypedDocumentString<WardEndTemporaryTransferMutation, WardEndTemporaryTransferMutationVariables>;
+export const WardReceiveTransferredMemberDocument = new TypedDocumentString(`
+    mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {
+  receiveTransferredMember(input: $input) {
+    id
+    memberName
+    member {
+      id
+    }
+    toCell {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardReceiveTransferredMemberMutation, WardReceiveTransferredMemberMutationVariables>;
