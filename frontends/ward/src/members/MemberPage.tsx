@@ -4,7 +4,7 @@ import { Alert, Badge, Button, ButtonLink, DataTable, Dialog, Facts, QueryBounda
 import type { MemberStatus } from '../generated/graphql.ts';
 import { useWardPath } from '../layout/useWardPath.ts';
 import { DecisionForm } from './DecisionForm.tsx';
-import { actionsFor, officialWindow, type Action } from './lifecycle.ts';
+import { actionsFor, officialWindow, recorderName, type Action } from './lifecycle.ts';
 import { WARD_MEMBER, type WardMemberEvent, type WardMemberRecord } from './queries.ts';
 import { STATUS_TONE } from './status.ts';
 
@@ -146,11 +146,11 @@ function History({ member }: { member: WardMemberRecord }) {
       ),
     },
     { header: t('page.colDecision'), cell: (event) => event.decisionNumber ?? '' },
-    { header: t('page.colRecordedBy'), cell: (event) => event.recordedBy },
+    { header: t('page.colRecordedBy'), cell: (event) => recorderName(event.recordedBy) },
   ];
   return (
     <Section title={t('page.history')}>
-      <DataTable caption={t('page.history')} columns={columns} rows={[...member.events].reverse()} rowKey={(event) => event.id} emptyText={t('page.noEvents')} testId="member-events" />
+      <DataTable caption={t('page.historyCaption')} columns={columns} rows={[...member.events].reverse()} rowKey={(event) => event.id} emptyText={t('page.noEvents')} testId="member-events" />
       {member.transfers.length > 0 ? (
         <>
           <h3>{t('page.transfers')}</h3>

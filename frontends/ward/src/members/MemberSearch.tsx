@@ -46,7 +46,7 @@ export default function MemberSearch() {
       <p>{t('search.intro')}</p>
       <FormProvider {...form}>
         <form className="dv-toolbar" role="search" onSubmit={(event) => void submit(event)} noValidate data-testid="member-search-form">
-          <TextField<SearchForm> name="name" label={t('search.name')} hint={t('search.nameHint')} type="search" data-testid="member-search-name" />
+          <TextField<SearchForm> name="name" label={t('search.name')} type="search" data-testid="member-search-name" />
           <TextField<SearchForm> name="card" label={t('search.card')} data-testid="member-search-card" />
           <SelectField<SearchForm>
             name="status"

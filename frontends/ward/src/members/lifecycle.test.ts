@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, addMonths, addWorkingDays, defaultDecisionDate, fullYearsBetween, officialWindow, todayInVietnam } from './lifecycle.ts';
+import { actionsFor, addMonths, addWorkingDays, defaultDecisionDate, fullYearsBetween, officialWindow, recorderName, todayInVietnam } from './lifecycle.ts';
 import { admitSchema, eventInput, eventSchema } from './schemas.ts';
 import { searchCriteria, searchSchema } from './search.ts';
 
@@ -28,6 +28,13 @@ describe('the Charter dates', () => {
   it('knows today in Vietnam, not in UTC (at 23:30 UTC it is already tomorrow in Hà Nội)', () => {
     expect(todayInVietnam(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
     expect(todayInVietnam(new Date('2025-12-31T10:00:00Z'))).toBe('2025-12-31');
+  });
+});
+
+describe('who recorded an event', () => {
+  it('shows the name without the account id', () => {
+    expect(recorderName('Phạm Văn Minh – Đảng ủy viên (38cf7f70-e297-485e-92f8-fdd567a501f5)')).toBe('Phạm Văn Minh – Đảng ủy viên');
+    expect(recorderName('nhập từ Excel')).toBe('nhập từ Excel');
   });
 });
 

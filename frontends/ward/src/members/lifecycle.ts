@@ -80,3 +80,8 @@ export function defaultDecisionDate(action: Action, admittedOn: string | null | 
   }
   return today;
 }
+
+/** Who recorded an event, without the account id the server appends ("Name (subject)"): the clerk reads the name. */
+export function recorderName(recordedBy: string): string {
+  return recordedBy.replace(/\s*\([^()]*\)$/, '') || recordedBy;
+}

@@ -4,9 +4,8 @@ import type { DisciplineLevel, MemberEventKind, MemberStatus, PlacementKind, Sex
 export const vi = {
   search: {
     title: 'Đảng viên trong đảng bộ',
-    intro: 'Tìm đảng viên ở mọi chi bộ của đảng bộ theo họ tên (gõ có dấu hoặc không dấu) hoặc số thẻ đảng viên; bấm vào tên để mở trang của đồng chí.',
+    intro: 'Tìm đảng viên ở mọi chi bộ của đảng bộ theo họ tên (một phần của tên là đủ, gõ có dấu hoặc không dấu, ví dụ "nguyen van") hoặc số thẻ đảng viên; bấm vào tên để mở trang của đồng chí.',
     name: 'Họ và tên',
-    nameHint: 'Một phần của tên là đủ, ví dụ "nguyen van" hoặc "Hùng".',
     card: 'Số thẻ đảng viên',
     status: 'Trạng thái',
     allStatuses: 'Mọi trạng thái',
@@ -67,6 +66,7 @@ export const vi = {
     noDecisions: 'Không còn quyết định nào ghi được cho đồng chí này.',
     recorded: 'Đã ghi: {{event}}. Trạng thái hiện nay: {{status}}.',
     history: 'Các mốc trong Đảng',
+    historyCaption: 'Các quyết định đã ghi, mới nhất trước',
     noEvents: 'Chưa ghi mốc nào.',
     colDate: 'Ngày',
     colEvent: 'Mốc',

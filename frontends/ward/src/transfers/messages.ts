@@ -46,7 +46,7 @@ export const vi = {
   },
   present: {
     open: 'Ghi đã xuất trình',
-    openLabel: 'Ghi ngày xuất trình giấy giới thiệu {{number}} của {{name}}',
+    openLabel: 'Ghi đã xuất trình giấy giới thiệu {{number}} của {{name}}',
     title: 'Giấy giới thiệu {{number}}: {{name}}',
     hintWithin: 'Ngày đảng viên xuất trình giấy ở chi bộ nơi đến; từ ngày này đồng chí sinh hoạt ở chi bộ mới.',
     hintOut: 'Ngày tổ chức đảng nơi đến xác nhận đã nhận giấy giới thiệu.',
@@ -55,7 +55,7 @@ export const vi = {
   },
   end: {
     open: 'Kết thúc tạm thời',
-    openLabel: 'Kết thúc sinh hoạt tạm thời của {{name}}',
+    openLabel: 'Kết thúc tạm thời sinh hoạt đảng của {{name}}',
     title: 'Kết thúc sinh hoạt tạm thời: {{name}}',
     hint: 'Từ ngày trở về, đồng chí sinh hoạt lại ở chi bộ cũ (đảng viên từ nơi khác đến thì thôi sinh hoạt ở đây).',
     returnedOn: 'Ngày trở về',
