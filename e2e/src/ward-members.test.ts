@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDataSet } from '@dangvien/demo-data';
 import { demoId, keepScreenshot, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
 
 /**
@@ -14,6 +15,8 @@ let ward: TestSystem;
 let committeeId = '';
 const cellId = demoId('unit', 101);
 const CELL_NAME = 'Chi bộ Tổ dân phố số 1';
+/** An official member of cell 101 who goes to work elsewhere for six months. */
+const traveller = demoDataSet().members.find((member) => member.cellId === cellId && member.status === 'OFFICIAL')!;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The server's today is Vietnam's. */
@@ -37,7 +40,7 @@ const MEMBER = `query ($id: ID!) { member(id: $id) { id fullName status cell { i
 interface MemberAnswer {
   member: { id: string; fullName: string; status: string; cell: { id: string } | null; events: { kind: string; occurredOn: string; decisionNumber: string | null }[] } | null;
 }
-const TRANSFERS = `query ($id: ID!) { memberTransfers(unitId: $id) { id memberName member { id } direction kind reason fromCell { id } toCell { id } externalOrganization letterNumber letterIssuedOn reportDueOn presentedOn } }`;
+const TRANSFERS = `query ($id: ID!) { memberTransfers(unitId: $id) { id memberName member { id } direction kind reason fromCell { id } toCell { id } externalOrganization letterNumber letterIssuedOn reportDueOn presentedOn temporaryUntil returnedOn } }`;
 interface TransfersAnswer {
   memberTransfers: {
     id: string;
@@ -53,6 +56,8 @@ interface TransfersAnswer {
     letterIssuedOn: string;
     reportDueOn: string;
     presentedOn: string | null;
+    temporaryUntil: string | null;
+    returnedOn: string | null;
   }[];
 }
 
@@ -261,6 +266,65 @@ describe('the ward clerk at 1280 px', () => {
     await settle(page);
     await page.getByTestId('cell-members').getByTestId('member-link').filter({ hasText: ARRIVING_NAME }).waitFor();
     await keepScreenshot(page, 'ward-members-arrived-in-cell-1280');
+    await context.close();
+  });
+  it('sends a member to another cell of the ward temporarily, records the letter presented there, then ends the stay', async () => {
+    const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
+    await open(page, `members/${traveller.id}`);
+    await page.getByTestId('member-transfer').click();
+    const issue = page.getByTestId('transfer-issue-form');
+    await issue.waitFor();
+    await settle(page);
+    const issuedOn = shift(TODAY, { days: -10 });
+    await issue.getByLabel('Tạm thời', { exact: true }).check();
+    await issue.getByLabel('Lý do').selectOption({ label: 'đi làm việc nơi khác' });
+    await issue.getByLabel('Nơi chuyển đến').selectOption({ label: 'Chi bộ Tổ dân phố số 2' });
+    await issue.getByLabel('Số giấy giới thiệu').fill('33-GGT/ĐU');
+    await issue.getByLabel('Ngày cấp').fill(issuedOn);
+    // Two months is too short for a temporary stay: the rule shows before anything is sent.
+    await issue.getByLabel('Sinh hoạt tạm thời đến ngày').fill(shift(issuedOn, { months: 2 }));
+    await page.getByTestId('transfer-issue-submit').click();
+    await expect.poll(() => issue.getByText('Sinh hoạt tạm thời vì làm việc, cư trú từ 3 đến 12 tháng').count()).toBe(1);
+    await issue.getByLabel('Sinh hoạt tạm thời đến ngày').fill(shift(issuedOn, { months: 6 }));
+    await page.getByTestId('transfer-issue-submit').click();
+    await expect.poll(() => page.getByTestId('transfer-notice').innerText()).toContain('Đã cấp giấy giới thiệu số 33-GGT/ĐU');
+
+    // The receiving cell is the ward's too: the clerk records the presentation there.
+    const incoming = page.getByTestId('transfers-incoming').locator('tr').filter({ hasText: '33-GGT/ĐU' });
+    await incoming.getByTestId('transfer-present-open').click();
+    const present = dialog(page).getByTestId('transfer-present-form');
+    await present.getByLabel('Ngày xuất trình').fill(shift(issuedOn, { days: 2 }));
+    await present.getByTestId('transfer-present-submit').click();
+    await expect.poll(() => page.getByTestId('transfer-notice').innerText()).toBe('Đã ghi ngày xuất trình giấy giới thiệu.');
+    const stay = page.getByTestId('transfers-temporary').locator('tr').filter({ hasText: traveller.fullName });
+    await stay.waitFor();
+    await keepScreenshot(page, 'ward-transfers-temporary-1280');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const away = await ward.graphql<MemberAnswer>(MEMBER, { id: traveller.id }, WARD_CLERK);
+    expect(away.member?.cell?.id).toBe(demoId('unit', 102));
+
+    await stay.getByTestId('transfer-end-open').click();
+    const end = dialog(page).getByTestId('transfer-end-form');
+    expect(await end.getByLabel('Ngày trở về').inputValue()).toBe(TODAY);
+    await end.getByTestId('transfer-end-submit').click();
+    await expect.poll(() => page.getByTestId('transfer-notice').innerText()).toBe('Đã ghi ngày trở về: kết thúc sinh hoạt tạm thời.');
+    await expect.poll(() => stay.count()).toBe(0);
+
+    const read = await ward.graphql<TransfersAnswer>(TRANSFERS, { id: committeeId }, WARD_CLERK);
+    expect(read.memberTransfers.find((transfer) => transfer.letterNumber === '33-GGT/ĐU')).toMatchObject({
+      member: { id: traveller.id },
+      direction: 'WITHIN',
+      kind: 'TEMPORARY',
+      reason: 'WORK',
+      fromCell: { id: cellId },
+      toCell: { id: demoId('unit', 102) },
+      letterIssuedOn: issuedOn,
+      presentedOn: shift(issuedOn, { days: 2 }),
+      temporaryUntil: shift(issuedOn, { months: 6 }),
+      returnedOn: TODAY,
+    });
+    const back = await ward.graphql<MemberAnswer>(MEMBER, { id: traveller.id }, WARD_CLERK);
+    expect(back.member?.cell?.id).toBe(cellId);
     await context.close();
   });
 });
