@@ -161,6 +161,15 @@ describe('the ward clerk at 1280 px', () => {
     const due = shift(LETTER_DATE, { days: 30 });
     await expect.poll(() => page.getByTestId('transfer-notice').innerText()).toContain(`Đã cấp giấy giới thiệu số 27-GGT/ĐU cho đồng chí ${ADMITTED_NAME}`);
     expect(await page.getByTestId('transfer-notice').innerText()).toContain(`Hạn xuất trình ở nơi đến: ${display(due)}`);
+    // The letter to print: its number, the destination, the deadline.
+    await page.getByTestId('transfer-notice-print').click();
+    const letter = page.locator('.dv-print');
+    await page.getByTestId('transfer-letter-print').waitFor();
+    expect(await letter.innerText()).toContain('Số: 27-GGT/ĐU');
+    expect(await letter.innerText()).toContain('Kính gửi: Đảng ủy phường Bến Thành, Thành ủy Thành phố Hồ Chí Minh');
+    expect(await page.getByTestId('transfer-letter-deadline').innerText()).toContain(`chậm nhất ngày ${display(due)}`);
+    await expectAccessible(page, 'ward-transfers-letter-1280');
+    await page.getByRole('link', { name: 'Về chuyển sinh hoạt' }).click();
     const row = page.getByTestId('transfers-outgoing').locator('tr').filter({ hasText: '27-GGT/ĐU' });
     await row.waitFor();
     expect(await row.getByTestId('transfer-due').innerText()).toBe(display(due));

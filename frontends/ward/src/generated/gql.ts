@@ -30,6 +30,7 @@ type Documents = {
     "\n  mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {\n    recordTransferLetterPresented(input: $input) { id presentedOn presentedLate }\n  }\n": typeof types.WardRecordTransferLetterPresentedDocument,
     "\n  mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {\n    endTemporaryTransfer(input: $input) { id returnedOn }\n  }\n": typeof types.WardEndTemporaryTransferDocument,
     "\n  mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {\n    receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }\n  }\n": typeof types.WardReceiveTransferredMemberDocument,
+    "\n  query WardTransferLetter($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id dateOfBirth status }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      temporaryUntil\n    }\n  }\n": typeof types.WardTransferLetterDocument,
 };
 const documents: Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": types.WardCellsDocument,
@@ -46,6 +47,7 @@ const documents: Documents = {
     "\n  mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {\n    recordTransferLetterPresented(input: $input) { id presentedOn presentedLate }\n  }\n": types.WardRecordTransferLetterPresentedDocument,
     "\n  mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {\n    endTemporaryTransfer(input: $input) { id returnedOn }\n  }\n": types.WardEndTemporaryTransferDocument,
     "\n  mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {\n    receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }\n  }\n": types.WardReceiveTransferredMemberDocument,
+    "\n  query WardTransferLetter($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id dateOfBirth status }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      temporaryUntil\n    }\n  }\n": types.WardTransferLetterDocument,
 };
 
 /**
@@ -104,6 +106,10 @@ export function graphql(source: "\n  mutation WardEndTemporaryTransfer($input: E
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {\n    receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }\n  }\n"): typeof import('./graphql').WardReceiveTransferredMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardTransferLetter($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id dateOfBirth status }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      temporaryUntil\n    }\n  }\n"): typeof import('./graphql').WardTransferLetterDocument;
 
 
 export function graphql(source: string) {

@@ -306,6 +306,13 @@ export type WardReceiveTransferredMemberMutationVariables = Exact<{
 
 export type WardReceiveTransferredMemberMutation = { receiveTransferredMember: { id: string, memberName: string, member: { id: string } | null, toCell: { id: string, name: string } | null } };
 
+export type WardTransferLetterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardTransferLetterQuery = { orgUnit: { id: string, name: string, parent: { id: string, name: string } | null } | null, memberTransfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, reason: TransferReason, memberName: string, externalOrganization: string | null, letterNumber: string, letterIssuedOn: string, reportDueOn: string, temporaryUntil: string | null, member: { id: string, dateOfBirth: string | null, status: MemberStatus } | null, fromCell: { id: string, name: string } | null, toCell: { id: string, name: string } | null }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -569,3 +576,40 @@ export const WardReceiveTransferredMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WardReceiveTransferredMemberMutation, WardReceiveTransferredMemberMutationVariables>;
+export const WardTransferLetterDocument = new TypedDocumentString(`
+    query WardTransferLetter($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    name
+    parent {
+      id
+      name
+    }
+  }
+  memberTransfers(unitId: $id) {
+    id
+    kind
+    direction
+    reason
+    memberName
+    member {
+      id
+      dateOfBirth
+      status
+    }
+    fromCell {
+      id
+      name
+    }
+    toCell {
+      id
+      name
+    }
+    externalOrganization
+    letterNumber
+    letterIssuedOn
+    reportDueOn
+    temporaryUntil
+  }
+}
+    `) as unknown as TypedDocumentString<WardTransferLetterQuery, WardTransferLetterQueryVariables>;

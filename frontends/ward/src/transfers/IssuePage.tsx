@@ -73,7 +73,7 @@ function IssueFormView({ member, cells }: { member: TransferMember; cells: reado
     try {
       const { issueTransferLetter: letter } = await issue.mutateAsync({ input: issueInput(member.id, values) });
       const notice = t('list.issued', { number: letter.letterNumber, name: letter.memberName, date: formatDate(letter.letterIssuedOn), due: formatDate(letter.reportDueOn) });
-      void navigate(wardPath('transfers'), { state: { notice } });
+      void navigate(wardPath('transfers'), { state: { notice, letterId: letter.id } });
     } catch (error) {
       showServerError(form, error, (where) => (where.field ? FIELD_OF[where.field] : undefined));
     }

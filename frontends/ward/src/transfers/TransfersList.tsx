@@ -14,7 +14,8 @@ export default function TransfersList() {
   const { t } = useTranslation('ward.transfers');
   const { committeeId, wardPath } = useWardPath();
   const location = useLocation();
-  const arrived = (location.state as { notice?: string } | null)?.notice ?? null;
+  const arrivedState = location.state as { notice?: string; letterId?: string } | null;
+  const arrived = arrivedState?.notice ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const query = useQuery(WARD_TRANSFERS, { id: committeeId });
   const shown = notice ?? arrived;
@@ -34,6 +35,13 @@ export default function TransfersList() {
       {shown ? (
         <Alert tone="success" live="status">
           <span data-testid="transfer-notice">{shown}</span>
+          {!notice && arrivedState?.letterId ? (
+            <p>
+              <ButtonLink to={wardPath('transfers', 'letter', arrivedState.letterId)} data-testid="transfer-notice-print">
+                {t('letterPrint.open')}
+              </ButtonLink>
+            </p>
+          ) : null}
         </Alert>
       ) : null}
       <QueryBoundary query={query}>
@@ -111,6 +119,15 @@ function Lists({ transfers, wardCellIds, onNotice }: { transfers: readonly WardT
     header: t('col.actions'),
     cell: (transfer) => (
       <span className="dv-card__badges">
+        {transfer.direction !== 'IN' && transfer.fromCell && wardCellIds.has(transfer.fromCell.id) ? (
+          <ButtonLink
+            to={wardPath('transfers', 'letter', transfer.id)}
+            aria-label={t('letterPrint.openLabel', { number: transfer.letterNumber, name: transfer.memberName })}
+            data-testid="transfer-print-open"
+          >
+            {t('letterPrint.open')}
+          </ButtonLink>
+        ) : null}
         {canRecordPresented(transfer, wardCellIds) ? (
           <Button variant="secondary" aria-label={t('present.openLabel', { number: transfer.letterNumber, name: transfer.memberName })} onClick={() => setOpen({ form: 'present', transfer })} data-testid="transfer-present-open">
             {t('present.open')}

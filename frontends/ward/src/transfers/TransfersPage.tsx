@@ -7,14 +7,16 @@ addTranslations('ward.transfers', { vi });
 
 const IssuePage = lazy(() => import('./IssuePage.tsx'));
 const ReceivePage = lazy(() => import('./ReceivePage.tsx'));
+const LetterPage = lazy(() => import('./LetterPage.tsx'));
 
-/** Chuyển sinh hoạt: the letters out and in with their deadlines, issuing a letter, receiving a member from outside. */
+/** Chuyển sinh hoạt: the letters out and in with their deadlines, issuing and printing a letter, receiving a member from outside. */
 export default function TransfersPage() {
   return (
     <Routes>
       <Route index element={<TransfersList />} />
       <Route path="issue/:memberId" element={<IssuePage />} />
       <Route path="receive" element={<ReceivePage />} />
+      <Route path="letter/:transferId" element={<LetterPage />} />
     </Routes>
   );
 }

@@ -1,4 +1,4 @@
-import type { PlacementKind, TransferDirection, TransferReason } from '../generated/graphql.ts';
+import type { MemberStatus, PlacementKind, TransferDirection, TransferReason } from '../generated/graphql.ts';
 
 /** Chuyển sinh hoạt đảng: letters out, members in, temporary stays (namespace 'ward.transfers'). */
 export const vi = {
@@ -112,6 +112,29 @@ export const vi = {
     saving: 'Đang ghi…',
     cancel: 'Hủy',
   },
+  letterPrint: {
+    open: 'In giấy giới thiệu',
+    openLabel: 'In giấy giới thiệu {{number}} của {{name}}',
+    back: 'Về chuyển sinh hoạt',
+    notFound: 'Không tìm thấy giấy giới thiệu này trong các giấy của đảng bộ.',
+    party: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+    number: 'Số: {{number}}',
+    placeDate: 'ngày {{day}} tháng {{month}} năm {{year}}',
+    heading: 'GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG',
+    kindLine: '({{kind}})',
+    to: 'Kính gửi: {{destination}}',
+    body: '{{issuer}} giới thiệu đồng chí {{name}}{{born}}, {{status}}, hiện sinh hoạt tại {{from}}, chuyển sinh hoạt đảng {{kind}} đến {{destination}}.',
+    born: ', sinh ngày {{date}}',
+    reason: 'Lý do: {{reason}}.',
+    temporary: 'Thời gian sinh hoạt tạm thời: từ ngày {{from}} đến ngày {{to}}.',
+    request: 'Đề nghị {{destination}} tiếp nhận và quản lý đảng viên.',
+    deadline: 'Đồng chí {{name}} phải xuất trình giấy này với tổ chức đảng nơi đến chậm nhất ngày {{due}} (30 ngày kể từ ngày cấp).',
+    signature: 'T/M ĐẢNG ỦY',
+    signatureNote: '(Ký, ghi rõ họ tên, đóng dấu)',
+    member: 'đảng viên',
+  },
+  kindLower: { OFFICIAL: 'chính thức', TEMPORARY: 'tạm thời' } satisfies Record<PlacementKind, string>,
+  statusLower: { CANDIDATE: 'quần chúng ưu tú', PROBATIONARY: 'đảng viên dự bị', OFFICIAL: 'đảng viên chính thức', EXEMPT: 'đảng viên (đang miễn sinh hoạt)', LEFT: 'đảng viên', DECEASED: 'đảng viên' } satisfies Record<MemberStatus, string>,
   kind: { OFFICIAL: 'Chính thức', TEMPORARY: 'Tạm thời' } satisfies Record<PlacementKind, string>,
   direction: { WITHIN: 'Trong hệ thống', OUT: 'Ra ngoài hệ thống', IN: 'Từ ngoài hệ thống' } satisfies Record<TransferDirection, string>,
   reason: {

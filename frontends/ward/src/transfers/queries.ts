@@ -1,5 +1,5 @@
 import { graphql } from '../generated/index.ts';
-import type { WardTransferMemberQuery, WardTransfersQuery } from '../generated/graphql.ts';
+import type { WardTransferLetterQuery, WardTransferMemberQuery, WardTransfersQuery } from '../generated/graphql.ts';
 
 /** Every letter from or to the committee's cells, newest first, and which cells are the committee's. */
 export const WARD_TRANSFERS = graphql(`
@@ -69,3 +69,27 @@ export const RECEIVE_TRANSFERRED_MEMBER = graphql(`
     receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }
   }
 `);
+
+/** One letter to print, with the issuing committee (the list of the committee's letters holds it). */
+export const WARD_TRANSFER_LETTER = graphql(`
+  query WardTransferLetter($id: ID!) {
+    orgUnit(id: $id) { id name parent { id name } }
+    memberTransfers(unitId: $id) {
+      id
+      kind
+      direction
+      reason
+      memberName
+      member { id dateOfBirth status }
+      fromCell { id name }
+      toCell { id name }
+      externalOrganization
+      letterNumber
+      letterIssuedOn
+      reportDueOn
+      temporaryUntil
+    }
+  }
+`);
+
+export type PrintedLetter = WardTransferLetterQuery['memberTransfers'][number];
