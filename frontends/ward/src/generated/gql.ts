@@ -18,20 +18,46 @@ import * as types from './graphql';
 type Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": typeof types.WardCellsDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.WardHeaderDocument,
+    "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n": typeof types.WardMemberSearchDocument,
+    "\n  query WardMemberCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": typeof types.WardMemberCellsDocument,
+    "\n  query WardMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      status\n      sex\n      dateOfBirth\n      admittedOn\n      partyAge\n      partyCardNumber\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy }\n      transfers {\n        id\n        kind\n        direction\n        letterNumber\n        letterIssuedOn\n        reportDueOn\n        presentedOn\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n    }\n  }\n": typeof types.WardMemberDocument,
+    "\n  mutation WardCreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName status }\n  }\n": typeof types.WardCreateMemberDocument,
+    "\n  mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": typeof types.WardRecordMemberEventDocument,
     "\n  query WardResidence($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children { id name kind }\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        validFrom\n        introductionNumber\n        workplaceCellName\n        residenceCell { id }\n        attendance { heldOn halfYear present }\n        comments { year comment frontCommitteeOpinion recordedOn deliveredOn }\n      }\n      residenceMeetings { id heldOn halfYear note presentCount absentCount }\n      residenceNotices { id memberName direction kind occurredOn note }\n    }\n  }\n": typeof types.WardResidenceDocument,
     "\n  mutation AssignResidenceCell($input: AssignResidenceCellInput!) {\n    assignResidenceCell(input: $input) { id residenceCell { id } }\n  }\n": typeof types.AssignResidenceCellDocument,
     "\n  mutation RecordResidenceMeeting($input: RecordResidenceMeetingInput!) {\n    recordResidenceMeeting(input: $input) { id heldOn halfYear presentCount absentCount }\n  }\n": typeof types.RecordResidenceMeetingDocument,
     "\n  mutation DeliverResidenceComment($input: DeliverResidenceCommentInput!) {\n    deliverResidenceComment(input: $input) { year deliveredOn }\n  }\n": typeof types.DeliverResidenceCommentDocument,
     "\n  mutation WardSendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {\n    sendResidenceChangeNotice(input: $input) { id kind occurredOn }\n  }\n": typeof types.WardSendResidenceChangeNoticeDocument,
+    "\n  query WardTransfers($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      presentedOn\n      presentedLate\n      temporaryUntil\n      returnedOn\n      note\n    }\n  }\n": typeof types.WardTransfersDocument,
+    "\n  query WardTransferMember($memberId: ID!, $committeeId: ID!) {\n    member(id: $memberId) { id fullName status underInspection cell { id name } }\n    orgUnit(id: $committeeId) { id children { id name kind } }\n  }\n": typeof types.WardTransferMemberDocument,
+    "\n  query WardReceivingCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": typeof types.WardReceivingCellsDocument,
+    "\n  mutation WardIssueTransferLetter($input: IssueTransferLetterInput!) {\n    issueTransferLetter(input: $input) { id memberName letterNumber letterIssuedOn reportDueOn }\n  }\n": typeof types.WardIssueTransferLetterDocument,
+    "\n  mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {\n    recordTransferLetterPresented(input: $input) { id presentedOn presentedLate }\n  }\n": typeof types.WardRecordTransferLetterPresentedDocument,
+    "\n  mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {\n    endTemporaryTransfer(input: $input) { id returnedOn }\n  }\n": typeof types.WardEndTemporaryTransferDocument,
+    "\n  mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {\n    receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }\n  }\n": typeof types.WardReceiveTransferredMemberDocument,
+    "\n  query WardTransferLetter($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id dateOfBirth status }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      temporaryUntil\n    }\n  }\n": typeof types.WardTransferLetterDocument,
 };
 const documents: Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": types.WardCellsDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.WardHeaderDocument,
+    "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n": types.WardMemberSearchDocument,
+    "\n  query WardMemberCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": types.WardMemberCellsDocument,
+    "\n  query WardMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      status\n      sex\n      dateOfBirth\n      admittedOn\n      partyAge\n      partyCardNumber\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy }\n      transfers {\n        id\n        kind\n        direction\n        letterNumber\n        letterIssuedOn\n        reportDueOn\n        presentedOn\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n    }\n  }\n": types.WardMemberDocument,
+    "\n  mutation WardCreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName status }\n  }\n": types.WardCreateMemberDocument,
+    "\n  mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": types.WardRecordMemberEventDocument,
     "\n  query WardResidence($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children { id name kind }\n      residentWorkingMembers {\n        id\n        memberId\n        memberName\n        validFrom\n        introductionNumber\n        workplaceCellName\n        residenceCell { id }\n        attendance { heldOn halfYear present }\n        comments { year comment frontCommitteeOpinion recordedOn deliveredOn }\n      }\n      residenceMeetings { id heldOn halfYear note presentCount absentCount }\n      residenceNotices { id memberName direction kind occurredOn note }\n    }\n  }\n": types.WardResidenceDocument,
     "\n  mutation AssignResidenceCell($input: AssignResidenceCellInput!) {\n    assignResidenceCell(input: $input) { id residenceCell { id } }\n  }\n": types.AssignResidenceCellDocument,
     "\n  mutation RecordResidenceMeeting($input: RecordResidenceMeetingInput!) {\n    recordResidenceMeeting(input: $input) { id heldOn halfYear presentCount absentCount }\n  }\n": types.RecordResidenceMeetingDocument,
     "\n  mutation DeliverResidenceComment($input: DeliverResidenceCommentInput!) {\n    deliverResidenceComment(input: $input) { year deliveredOn }\n  }\n": types.DeliverResidenceCommentDocument,
     "\n  mutation WardSendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {\n    sendResidenceChangeNotice(input: $input) { id kind occurredOn }\n  }\n": types.WardSendResidenceChangeNoticeDocument,
+    "\n  query WardTransfers($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      presentedOn\n      presentedLate\n      temporaryUntil\n      returnedOn\n      note\n    }\n  }\n": types.WardTransfersDocument,
+    "\n  query WardTransferMember($memberId: ID!, $committeeId: ID!) {\n    member(id: $memberId) { id fullName status underInspection cell { id name } }\n    orgUnit(id: $committeeId) { id children { id name kind } }\n  }\n": types.WardTransferMemberDocument,
+    "\n  query WardReceivingCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": types.WardReceivingCellsDocument,
+    "\n  mutation WardIssueTransferLetter($input: IssueTransferLetterInput!) {\n    issueTransferLetter(input: $input) { id memberName letterNumber letterIssuedOn reportDueOn }\n  }\n": types.WardIssueTransferLetterDocument,
+    "\n  mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {\n    recordTransferLetterPresented(input: $input) { id presentedOn presentedLate }\n  }\n": types.WardRecordTransferLetterPresentedDocument,
+    "\n  mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {\n    endTemporaryTransfer(input: $input) { id returnedOn }\n  }\n": types.WardEndTemporaryTransferDocument,
+    "\n  mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {\n    receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }\n  }\n": types.WardReceiveTransferredMemberDocument,
+    "\n  query WardTransferLetter($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id dateOfBirth status }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      temporaryUntil\n    }\n  }\n": types.WardTransferLetterDocument,
 };
 
 /**
@@ -42,6 +68,26 @@ export function graphql(source: "\n  query WardCells($id: ID!) {\n    orgUnit(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n"): typeof import('./graphql').WardHeaderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n"): typeof import('./graphql').WardMemberSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardMemberCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n"): typeof import('./graphql').WardMemberCellsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardMember($id: ID!) {\n    member(id: $id) {\n      id\n      fullName\n      status\n      sex\n      dateOfBirth\n      admittedOn\n      partyAge\n      partyCardNumber\n      underInspection\n      cell { id name }\n      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy }\n      transfers {\n        id\n        kind\n        direction\n        letterNumber\n        letterIssuedOn\n        reportDueOn\n        presentedOn\n        returnedOn\n        fromCell { id name }\n        toCell { id name }\n        externalOrganization\n      }\n    }\n  }\n"): typeof import('./graphql').WardMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardCreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName status }\n  }\n"): typeof import('./graphql').WardCreateMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n"): typeof import('./graphql').WardRecordMemberEventDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -62,6 +108,38 @@ export function graphql(source: "\n  mutation DeliverResidenceComment($input: De
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WardSendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {\n    sendResidenceChangeNotice(input: $input) { id kind occurredOn }\n  }\n"): typeof import('./graphql').WardSendResidenceChangeNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardTransfers($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      presentedOn\n      presentedLate\n      temporaryUntil\n      returnedOn\n      note\n    }\n  }\n"): typeof import('./graphql').WardTransfersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardTransferMember($memberId: ID!, $committeeId: ID!) {\n    member(id: $memberId) { id fullName status underInspection cell { id name } }\n    orgUnit(id: $committeeId) { id children { id name kind } }\n  }\n"): typeof import('./graphql').WardTransferMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardReceivingCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n"): typeof import('./graphql').WardReceivingCellsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardIssueTransferLetter($input: IssueTransferLetterInput!) {\n    issueTransferLetter(input: $input) { id memberName letterNumber letterIssuedOn reportDueOn }\n  }\n"): typeof import('./graphql').WardIssueTransferLetterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {\n    recordTransferLetterPresented(input: $input) { id presentedOn presentedLate }\n  }\n"): typeof import('./graphql').WardRecordTransferLetterPresentedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {\n    endTemporaryTransfer(input: $input) { id returnedOn }\n  }\n"): typeof import('./graphql').WardEndTemporaryTransferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {\n    receiveTransferredMember(input: $input) { id memberName member { id } toCell { id name } }\n  }\n"): typeof import('./graphql').WardReceiveTransferredMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardTransferLetter($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id dateOfBirth status }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      temporaryUntil\n    }\n  }\n"): typeof import('./graphql').WardTransferLetterDocument;
 
 
 export function graphql(source: string) {

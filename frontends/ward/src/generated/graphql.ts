@@ -11,11 +11,118 @@ export type AssignResidenceCellInput = {
   residenceCellId: string | number;
 };
 
+export type CreateMemberInput = {
+  admissionDecisionNumber?: string | null | undefined;
+  /** Date of the admission decision; leave out to record a candidate (quần chúng ưu tú) from candidateSince */
+  admittedOn?: string | null | undefined;
+  candidateSince?: string | null | undefined;
+  /** The cell where the person does party activity */
+  cellId: string | number;
+  /** fullName and dateOfBirth are required */
+  profile: MemberProfileInput;
+};
+
 export type DeliverResidenceCommentInput = {
   deliveredOn: string;
   memberId: string | number;
   year: number;
 };
+
+export type DisciplineLevel =
+  /** Cách chức */
+  | 'DISMISSAL'
+  /** Khai trừ (ra khỏi Đảng) */
+  | 'EXPULSION'
+  /** Khiển trách */
+  | 'REPRIMAND'
+  /** Cảnh cáo */
+  | 'WARNING';
+
+export type EndTemporaryTransferInput = {
+  /** YYYY-MM-DD: the member does party activity at home again from this day */
+  returnedOn: string;
+  transferId: string | number;
+};
+
+export type IssueTransferLetterInput = {
+  externalOrganization?: string | null | undefined;
+  kind: PlacementKind;
+  /** YYYY-MM-DD */
+  letterIssuedOn: string;
+  letterNumber: string;
+  memberId: string | number;
+  note?: string | null | undefined;
+  reason: TransferReason;
+  /** Required for temporary transfers: the end of the stay */
+  temporaryUntil?: string | null | undefined;
+  /** A cell of the system; leave out to transfer out of the system and name externalOrganization */
+  toCellId?: string | number | null | undefined;
+};
+
+export type MemberEventDetailsInput = {
+  /** Required for DISCIPLINE */
+  disciplineLevel?: DisciplineLevel | null | undefined;
+  reason?: string | null | undefined;
+};
+
+/** What happened to a member on a date; the status follows from these events. */
+export type MemberEventKind =
+  /** Kết nạp (dự bị từ ngày này) */
+  | 'ADMITTED'
+  /** Quần chúng ưu tú / cảm tình đảng */
+  | 'CANDIDATE'
+  /** Từ trần */
+  | 'DIED'
+  /** Kỷ luật (hình thức trong details.disciplineLevel) */
+  | 'DISCIPLINE'
+  /** Miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT'
+  /** Thôi miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT_ENDED'
+  /** Ra khỏi Đảng */
+  | 'LEFT'
+  /** Xóa tên */
+  | 'NAME_REMOVED'
+  /** Công nhận chính thức (sau 12 tháng dự bị) */
+  | 'OFFICIAL'
+  /** Phục hồi đảng tịch */
+  | 'REINSTATED';
+
+/** The lý lịch fields; on update, a field left out stays as it is and null clears it. */
+export type MemberProfileInput = {
+  birthName?: string | null | undefined;
+  citizenId?: string | null | undefined;
+  dateOfBirth?: string | null | undefined;
+  educationLevel?: string | null | undefined;
+  ethnicity?: string | null | undefined;
+  fullName?: string | null | undefined;
+  hometown?: string | null | undefined;
+  occupation?: string | null | undefined;
+  partyCardNumber?: string | null | undefined;
+  phone?: string | null | undefined;
+  politicalTheoryLevel?: PoliticalTheoryLevel | null | undefined;
+  professionalQualification?: string | null | undefined;
+  profileNumber?: string | null | undefined;
+  religion?: string | null | undefined;
+  residence?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  workplace?: string | null | undefined;
+};
+
+/** Status of a member, derived from dated lifecycle events. */
+export type MemberStatus =
+  /** Quần chúng ưu tú (cảm tình đảng): được theo dõi, chưa kết nạp */
+  | 'CANDIDATE'
+  /** Từ trần */
+  | 'DECEASED'
+  /** Miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT'
+  /** Đã ra khỏi Đảng (xóa tên, khai trừ, xin ra) */
+  | 'LEFT'
+  /** Đảng viên chính thức */
+  | 'OFFICIAL'
+  /** Đảng viên dự bị */
+  | 'PROBATIONARY';
 
 /**
  * Kind of a party unit. The tree has no fixed depth: before the 2025 reform
@@ -35,12 +142,58 @@ export type OrgUnitKind =
   /** Đảng bộ tỉnh / thành phố */
   | 'PROVINCE';
 
+/** Official (chính thức) or temporary (tạm thời) party activity in a cell */
+export type PlacementKind =
+  | 'OFFICIAL'
+  | 'TEMPORARY';
+
+/** Trình độ lý luận chính trị */
+export type PoliticalTheoryLevel =
+  | 'CAO_CAP'
+  | 'CU_NHAN'
+  | 'SO_CAP'
+  | 'TRUNG_CAP';
+
+export type ReceiveTransferredMemberInput = {
+  admissionDecisionNumber?: string | null | undefined;
+  /** From the member's file */
+  admittedOn: string;
+  cellId: string | number;
+  /** The party organization outside the system that issued the letter */
+  fromOrganization: string;
+  kind: PlacementKind;
+  letterIssuedOn: string;
+  letterNumber: string;
+  officialDecisionNumber?: string | null | undefined;
+  officialOn?: string | null | undefined;
+  presentedOn: string;
+  /** fullName and dateOfBirth are required */
+  profile: MemberProfileInput;
+  reason: TransferReason;
+  temporaryUntil?: string | null | undefined;
+};
+
+export type RecordMemberEventInput = {
+  decisionNumber?: string | null | undefined;
+  details?: MemberEventDetailsInput | null | undefined;
+  kind: MemberEventKind;
+  memberId: string | number;
+  /** YYYY-MM-DD; for OFFICIAL it may be left out: the end of the 12 months of probation */
+  occurredOn?: string | null | undefined;
+};
+
 export type RecordResidenceMeetingInput = {
   heldOn: string;
   note?: string | null | undefined;
   /** The linked members who came; every other member linked on that day is recorded absent */
   presentMemberIds: Array<string | number>;
   wardId: string | number;
+};
+
+export type RecordTransferLetterPresentedInput = {
+  /** YYYY-MM-DD */
+  presentedOn: string;
+  transferId: string | number;
 };
 
 export type ResidenceNoticeDirection =
@@ -68,6 +221,34 @@ export type SendResidenceChangeNoticeInput = {
   occurredOn: string;
 };
 
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+/** Within the system, out of it (to another province), or into it */
+export type TransferDirection =
+  | 'IN'
+  | 'OUT'
+  | 'WITHIN';
+
+/**
+ * Why a member changes where they do party activity. Official transfers: JOB_CHANGE, RETIREMENT,
+ * PERMANENT_MOVE. Temporary transfers: WORK or RESIDENCE elsewhere (3 to 12 months), STUDY (3 to 24 months).
+ */
+export type TransferReason =
+  /** Thay đổi công tác */
+  | 'JOB_CHANGE'
+  /** Chuyển nơi cư trú lâu dài */
+  | 'PERMANENT_MOVE'
+  /** Cư trú ở nơi khác (tạm thời) */
+  | 'RESIDENCE'
+  /** Nghỉ hưu */
+  | 'RETIREMENT'
+  /** Đi học (tạm thời) */
+  | 'STUDY'
+  /** Đi làm việc ở nơi khác (tạm thời) */
+  | 'WORK';
+
 export type WardCellsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -81,6 +262,44 @@ export type WardHeaderQueryVariables = Exact<{
 
 
 export type WardHeaderQuery = { orgUnit: { id: string, name: string, parent: { id: string, name: string } | null } | null };
+
+export type WardMemberSearchQueryVariables = Exact<{
+  name?: string | null | undefined;
+  partyCardNumber?: string | null | undefined;
+  status?: MemberStatus | null | undefined;
+  first: number;
+}>;
+
+
+export type WardMemberSearchQuery = { searchMembers: { hasNextPage: boolean, nodes: Array<{ id: string, fullName: string, status: MemberStatus, dateOfBirth: string | null, admittedOn: string | null, partyCardNumber: string | null, cell: { id: string, name: string } | null }> } };
+
+export type WardMemberCellsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardMemberCellsQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind }> } | null };
+
+export type WardMemberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardMemberQuery = { member: { id: string, fullName: string, status: MemberStatus, sex: Sex | null, dateOfBirth: string | null, admittedOn: string | null, partyAge: number | null, partyCardNumber: string | null, underInspection: boolean, cell: { id: string, name: string } | null, events: Array<{ id: string, kind: MemberEventKind, occurredOn: string, decisionNumber: string | null, disciplineLevel: DisciplineLevel | null, reason: string | null, recordedBy: string }>, transfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, letterNumber: string, letterIssuedOn: string, reportDueOn: string, presentedOn: string | null, returnedOn: string | null, externalOrganization: string | null, fromCell: { id: string, name: string } | null, toCell: { id: string, name: string } | null }> } | null };
+
+export type WardCreateMemberMutationVariables = Exact<{
+  input: CreateMemberInput;
+}>;
+
+
+export type WardCreateMemberMutation = { createMember: { id: string, fullName: string, status: MemberStatus } };
+
+export type WardRecordMemberEventMutationVariables = Exact<{
+  input: RecordMemberEventInput;
+}>;
+
+
+export type WardRecordMemberEventMutation = { recordMemberEvent: { id: string, status: MemberStatus } };
 
 export type WardResidenceQueryVariables = Exact<{
   id: string | number;
@@ -116,6 +335,63 @@ export type WardSendResidenceChangeNoticeMutationVariables = Exact<{
 
 
 export type WardSendResidenceChangeNoticeMutation = { sendResidenceChangeNotice: { id: string, kind: ResidenceNoticeKind, occurredOn: string } };
+
+export type WardTransfersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardTransfersQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind }> } | null, memberTransfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, reason: TransferReason, memberName: string, externalOrganization: string | null, letterNumber: string, letterIssuedOn: string, reportDueOn: string, presentedOn: string | null, presentedLate: boolean, temporaryUntil: string | null, returnedOn: string | null, note: string | null, member: { id: string } | null, fromCell: { id: string, name: string } | null, toCell: { id: string, name: string } | null }> };
+
+export type WardTransferMemberQueryVariables = Exact<{
+  memberId: string | number;
+  committeeId: string | number;
+}>;
+
+
+export type WardTransferMemberQuery = { member: { id: string, fullName: string, status: MemberStatus, underInspection: boolean, cell: { id: string, name: string } | null } | null, orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind }> } | null };
+
+export type WardReceivingCellsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardReceivingCellsQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind }> } | null };
+
+export type WardIssueTransferLetterMutationVariables = Exact<{
+  input: IssueTransferLetterInput;
+}>;
+
+
+export type WardIssueTransferLetterMutation = { issueTransferLetter: { id: string, memberName: string, letterNumber: string, letterIssuedOn: string, reportDueOn: string } };
+
+export type WardRecordTransferLetterPresentedMutationVariables = Exact<{
+  input: RecordTransferLetterPresentedInput;
+}>;
+
+
+export type WardRecordTransferLetterPresentedMutation = { recordTransferLetterPresented: { id: string, presentedOn: string | null, presentedLate: boolean } };
+
+export type WardEndTemporaryTransferMutationVariables = Exact<{
+  input: EndTemporaryTransferInput;
+}>;
+
+
+export type WardEndTemporaryTransferMutation = { endTemporaryTransfer: { id: string, returnedOn: string | null } };
+
+export type WardReceiveTransferredMemberMutationVariables = Exact<{
+  input: ReceiveTransferredMemberInput;
+}>;
+
+
+export type WardReceiveTransferredMemberMutation = { receiveTransferredMember: { id: string, memberName: string, member: { id: string } | null, toCell: { id: string, name: string } | null } };
+
+export type WardTransferLetterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WardTransferLetterQuery = { orgUnit: { id: string, name: string, parent: { id: string, name: string } | null } | null, memberTransfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, reason: TransferReason, memberName: string, externalOrganization: string | null, letterNumber: string, letterIssuedOn: string, reportDueOn: string, temporaryUntil: string | null, member: { id: string, dateOfBirth: string | null, status: MemberStatus } | null, fromCell: { id: string, name: string } | null, toCell: { id: string, name: string } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -164,6 +440,106 @@ export const WardHeaderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WardHeaderQuery, WardHeaderQueryVariables>;
+export const WardMemberSearchDocument = new TypedDocumentString(`
+    query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {
+  searchMembers(
+    name: $name
+    partyCardNumber: $partyCardNumber
+    status: $status
+    first: $first
+  ) {
+    nodes {
+      id
+      fullName
+      status
+      dateOfBirth
+      admittedOn
+      partyCardNumber
+      cell {
+        id
+        name
+      }
+    }
+    hasNextPage
+  }
+}
+    `) as unknown as TypedDocumentString<WardMemberSearchQuery, WardMemberSearchQueryVariables>;
+export const WardMemberCellsDocument = new TypedDocumentString(`
+    query WardMemberCells($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardMemberCellsQuery, WardMemberCellsQueryVariables>;
+export const WardMemberDocument = new TypedDocumentString(`
+    query WardMember($id: ID!) {
+  member(id: $id) {
+    id
+    fullName
+    status
+    sex
+    dateOfBirth
+    admittedOn
+    partyAge
+    partyCardNumber
+    underInspection
+    cell {
+      id
+      name
+    }
+    events {
+      id
+      kind
+      occurredOn
+      decisionNumber
+      disciplineLevel
+      reason
+      recordedBy
+    }
+    transfers {
+      id
+      kind
+      direction
+      letterNumber
+      letterIssuedOn
+      reportDueOn
+      presentedOn
+      returnedOn
+      fromCell {
+        id
+        name
+      }
+      toCell {
+        id
+        name
+      }
+      externalOrganization
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardMemberQuery, WardMemberQueryVariables>;
+export const WardCreateMemberDocument = new TypedDocumentString(`
+    mutation WardCreateMember($input: CreateMemberInput!) {
+  createMember(input: $input) {
+    id
+    fullName
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WardCreateMemberMutation, WardCreateMemberMutationVariables>;
+export const WardRecordMemberEventDocument = new TypedDocumentString(`
+    mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {
+  recordMemberEvent(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WardRecordMemberEventMutation, WardRecordMemberEventMutationVariables>;
 export const WardResidenceDocument = new TypedDocumentString(`
     query WardResidence($id: ID!) {
   orgUnit(id: $id) {
@@ -253,3 +629,156 @@ export const WardSendResidenceChangeNoticeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WardSendResidenceChangeNoticeMutation, WardSendResidenceChangeNoticeMutationVariables>;
+export const WardTransfersDocument = new TypedDocumentString(`
+    query WardTransfers($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      kind
+    }
+  }
+  memberTransfers(unitId: $id) {
+    id
+    kind
+    direction
+    reason
+    memberName
+    member {
+      id
+    }
+    fromCell {
+      id
+      name
+    }
+    toCell {
+      id
+      name
+    }
+    externalOrganization
+    letterNumber
+    letterIssuedOn
+    reportDueOn
+    presentedOn
+    presentedLate
+    temporaryUntil
+    returnedOn
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<WardTransfersQuery, WardTransfersQueryVariables>;
+export const WardTransferMemberDocument = new TypedDocumentString(`
+    query WardTransferMember($memberId: ID!, $committeeId: ID!) {
+  member(id: $memberId) {
+    id
+    fullName
+    status
+    underInspection
+    cell {
+      id
+      name
+    }
+  }
+  orgUnit(id: $committeeId) {
+    id
+    children {
+      id
+      name
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardTransferMemberQuery, WardTransferMemberQueryVariables>;
+export const WardReceivingCellsDocument = new TypedDocumentString(`
+    query WardReceivingCells($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardReceivingCellsQuery, WardReceivingCellsQueryVariables>;
+export const WardIssueTransferLetterDocument = new TypedDocumentString(`
+    mutation WardIssueTransferLetter($input: IssueTransferLetterInput!) {
+  issueTransferLetter(input: $input) {
+    id
+    memberName
+    letterNumber
+    letterIssuedOn
+    reportDueOn
+  }
+}
+    `) as unknown as TypedDocumentString<WardIssueTransferLetterMutation, WardIssueTransferLetterMutationVariables>;
+export const WardRecordTransferLetterPresentedDocument = new TypedDocumentString(`
+    mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {
+  recordTransferLetterPresented(input: $input) {
+    id
+    presentedOn
+    presentedLate
+  }
+}
+    `) as unknown as TypedDocumentString<WardRecordTransferLetterPresentedMutation, WardRecordTransferLetterPresentedMutationVariables>;
+export const WardEndTemporaryTransferDocument = new TypedDocumentString(`
+    mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {
+  endTemporaryTransfer(input: $input) {
+    id
+    returnedOn
+  }
+}
+    `) as unknown as TypedDocumentString<WardEndTemporaryTransferMutation, WardEndTemporaryTransferMutationVariables>;
+export const WardReceiveTransferredMemberDocument = new TypedDocumentString(`
+    mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {
+  receiveTransferredMember(input: $input) {
+    id
+    memberName
+    member {
+      id
+    }
+    toCell {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardReceiveTransferredMemberMutation, WardReceiveTransferredMemberMutationVariables>;
+export const WardTransferLetterDocument = new TypedDocumentString(`
+    query WardTransferLetter($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    name
+    parent {
+      id
+      name
+    }
+  }
+  memberTransfers(unitId: $id) {
+    id
+    kind
+    direction
+    reason
+    memberName
+    member {
+      id
+      dateOfBirth
+      status
+    }
+    fromCell {
+      id
+      name
+    }
+    toCell {
+      id
+      name
+    }
+    externalOrganization
+    letterNumber
+    letterIssuedOn
+    reportDueOn
+    temporaryUntil
+  }
+}
+    `) as unknown as TypedDocumentString<WardTransferLetterQuery, WardTransferLetterQueryVariables>;

@@ -1,6 +1,20 @@
-import { Section } from '@dangvien/ui';
+import { lazy } from 'react';
+import { Route, Routes, addTranslations } from '@dangvien/ui';
+import { vi } from './messages.ts';
+import MemberSearch from './MemberSearch.tsx';
 
-/** Đảng viên: placeholder until the feature is built (issue 16). */
+addTranslations('ward.members', { vi });
+
+const AdmitPage = lazy(() => import('./AdmitPage.tsx'));
+const MemberPage = lazy(() => import('./MemberPage.tsx'));
+
+/** Đảng viên: search across the committee's cells, admit someone new, one member's page with its decisions. */
 export default function MembersPage() {
-  return <Section title="Đảng viên">{null}</Section>;
+  return (
+    <Routes>
+      <Route index element={<MemberSearch />} />
+      <Route path="admit" element={<AdmitPage />} />
+      <Route path=":memberId" element={<MemberPage />} />
+    </Routes>
+  );
 }
