@@ -5,6 +5,92 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AttendanceStatus =
+  /** Vắng không lý do */
+  | 'ABSENT'
+  /** Vắng có lý do */
+  | 'EXCUSED'
+  | 'PRESENT';
+
+export type CreateOrgUnitInput = {
+  /** Loại hình (optional; which ones fit depends on the kind) */
+  category?: OrgUnitCategory | null | undefined;
+  /** Short code, unique in the tree */
+  code: string;
+  /** Số quyết định */
+  decisionNumber: string;
+  /** Ngày thành lập (YYYY-MM-DD) */
+  establishedOn: string;
+  kind: OrgUnitKind;
+  name: string;
+  parentId: string | number;
+  /** Only for a residential cell: khu phố, tổ dân phố, ấp, thôn … */
+  residentialArea?: ResidentialArea | null | undefined;
+};
+
+export type DissolveOrgUnitInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD */
+  effectiveDate: string;
+  id: string | number;
+  /** The unit that receives the active members */
+  successorId: string | number;
+};
+
+/** Status of a member, derived from dated lifecycle events. */
+export type MemberStatus =
+  /** Quần chúng ưu tú (cảm tình đảng): được theo dõi, chưa kết nạp */
+  | 'CANDIDATE'
+  /** Từ trần */
+  | 'DECEASED'
+  /** Miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT'
+  /** Đã ra khỏi Đảng (xóa tên, khai trừ, xin ra) */
+  | 'LEFT'
+  /** Đảng viên chính thức */
+  | 'OFFICIAL'
+  /** Đảng viên dự bị */
+  | 'PROBATIONARY';
+
+export type MergeOrgUnitsInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD */
+  effectiveDate: string;
+  /** The units that end */
+  ids: Array<string | number>;
+  /** The unit they merge into, which receives their active members */
+  intoId: string | number;
+};
+
+export type OperationStatus =
+  /** Hoàn tất */
+  | 'COMPLETED'
+  /** Đang thực hiện: some subgraph has not applied its part yet */
+  | 'PENDING';
+
+/** What kind of place a unit is the party organization of (loại hình) */
+export type OrgUnitCategory =
+  /** Cơ quan */
+  | 'AGENCY'
+  /** Lực lượng vũ trang */
+  | 'ARMED_FORCES'
+  /** Xã */
+  | 'COMMUNE'
+  /** Doanh nghiệp */
+  | 'ENTERPRISE'
+  /** Khác */
+  | 'OTHER'
+  /** Khu dân cư (a residential cell) */
+  | 'RESIDENTIAL'
+  /** Trường học */
+  | 'SCHOOL'
+  /** Thị trấn */
+  | 'TOWNSHIP'
+  /** Phường (grassroots committee) */
+  | 'WARD';
+
 /**
  * Kind of a party unit. The tree has no fixed depth: before the 2025 reform
  * PROVINCE → DISTRICT → GRASSROOTS_COMMITTEE → CELL; since 1-7-2025 PROVINCE → GRASSROOTS_COMMITTEE → CELL.
@@ -23,12 +109,113 @@ export type OrgUnitKind =
   /** Đảng bộ tỉnh / thành phố */
   | 'PROVINCE';
 
-export type WardCellsQueryVariables = Exact<{
+export type RenameOrgUnitInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD: the new name holds from this day */
+  effectiveDate: string;
+  id: string | number;
+  name: string;
+};
+
+/** The residential area a residential cell covers */
+export type ResidentialArea =
+  /** Ấp */
+  | 'AP'
+  /** Khu dân cư */
+  | 'KHU_DAN_CU'
+  /** Khu phố */
+  | 'KHU_PHO'
+  /** Thôn */
+  | 'THON'
+  /** Tổ dân phố */
+  | 'TO_DAN_PHO';
+
+export type SplitOrgUnitInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD: the unit ends and the new units exist from this day */
+  effectiveDate: string;
+  /** The unit that splits (and ends) */
+  id: string | number;
+  /** 2 to 20 new units, under the same parent as the unit that splits */
+  parts: Array<SplitPartInput>;
+};
+
+/** One of the new units a split creates, with what it receives. */
+export type SplitPartInput = {
+  /** Sub-units of the split unit that go under this new unit (every live sub-unit must go to exactly one) */
+  childIds?: Array<string | number> | null | undefined;
+  /** Short code, unique in the tree */
+  code: string;
+  /** Its kind; default: the kind of the unit that splits */
+  kind?: OrgUnitKind | null | undefined;
+  /** Members of the split unit who go to this new unit */
+  memberIds?: Array<string | number> | null | undefined;
+  name: string;
+  /** This unit receives every active member not named in a part (exactly one part says so) */
+  receivesRemainingMembers?: boolean | null | undefined;
+};
+
+export type WardTreeQueryVariables = Exact<{
+  id: string | number;
+  asOf: string;
+  year: number;
+  previousYear: number;
+  first: number;
+}>;
+
+
+export type WardTreeQuery = { orgUnit: { id: string, name: string, asOf: string, children: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, category: OrgUnitCategory | null, residentialArea: ResidentialArea | null, establishedOn: string | null, memberCount: number, children: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, memberCount: number }> }>, thisYear: Array<{ id: string, heldOn: string, cell: { id: string }, attendance: Array<{ status: AttendanceStatus }> }>, lastYear: Array<{ id: string, heldOn: string, cell: { id: string } }> } | null, evaluationAlerts: Array<{ unit: { id: string } }>, memberAlerts: { totalCount: number, alerts: Array<{ cell: { id: string } | null }> } };
+
+export type WardCellMembersQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type WardCellsQuery = { orgUnit: { id: string, name: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, members: Array<{ id: string }> | null }> } | null };
+export type WardCellMembersQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, members: Array<{ id: string, fullName: string, status: MemberStatus }> | null, candidates: Array<{ id: string, fullName: string, status: MemberStatus }> | null }> } | null };
+
+export type OperationStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OperationStatusQuery = { operation: { id: string, kind: string, status: OperationStatus, createdAt: string, completedAt: string | null, subject: { id: string, name: string } | null, parts: Array<{ subgraph: string, status: OperationStatus, unit: { id: string, name: string } | null }> } | null };
+
+export type CreateCellMutationVariables = Exact<{
+  input: CreateOrgUnitInput;
+}>;
+
+
+export type CreateCellMutation = { createOrgUnit: { id: string, name: string, code: string, establishedOn: string | null } };
+
+export type RenameCellMutationVariables = Exact<{
+  input: RenameOrgUnitInput;
+}>;
+
+
+export type RenameCellMutation = { renameOrgUnit: { id: string, name: string } };
+
+export type DissolveCellMutationVariables = Exact<{
+  input: DissolveOrgUnitInput;
+}>;
+
+
+export type DissolveCellMutation = { dissolveOrgUnit: { id: string, status: OperationStatus } };
+
+export type MergeCellsMutationVariables = Exact<{
+  input: MergeOrgUnitsInput;
+}>;
+
+
+export type MergeCellsMutation = { mergeOrgUnits: { id: string, status: OperationStatus } };
+
+export type SplitCellMutationVariables = Exact<{
+  input: SplitOrgUnitInput;
+}>;
+
+
+export type SplitCellMutation = { splitOrgUnit: { id: string, status: OperationStatus } };
 
 export type WardHeaderQueryVariables = Exact<{
   id: string | number;
@@ -56,22 +243,148 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const WardCellsDocument = new TypedDocumentString(`
-    query WardCells($id: ID!) {
-  orgUnit(id: $id) {
+export const WardTreeDocument = new TypedDocumentString(`
+    query WardTree($id: ID!, $asOf: String!, $year: Int!, $previousYear: Int!, $first: Int!) {
+  orgUnit(id: $id, asOf: $asOf) {
     id
     name
+    asOf
     children {
       id
+      code
       name
       kind
-      members {
+      category
+      residentialArea
+      establishedOn
+      memberCount(asOf: $asOf)
+      children {
+        id
+        code
+        name
+        kind
+        memberCount(asOf: $asOf)
+      }
+    }
+    thisYear: meetings(year: $year) {
+      id
+      heldOn
+      cell {
+        id
+      }
+      attendance {
+        status
+      }
+    }
+    lastYear: meetings(year: $previousYear) {
+      id
+      heldOn
+      cell {
+        id
+      }
+    }
+  }
+  evaluationAlerts(unitId: $id) {
+    unit {
+      id
+    }
+  }
+  memberAlerts(unitId: $id, first: $first) {
+    totalCount
+    alerts {
+      cell {
         id
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardCellsQuery, WardCellsQueryVariables>;
+    `) as unknown as TypedDocumentString<WardTreeQuery, WardTreeQueryVariables>;
+export const WardCellMembersDocument = new TypedDocumentString(`
+    query WardCellMembers($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      members {
+        id
+        fullName
+        status
+      }
+      candidates: members(status: CANDIDATE) {
+        id
+        fullName
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardCellMembersQuery, WardCellMembersQueryVariables>;
+export const OperationStatusDocument = new TypedDocumentString(`
+    query OperationStatus($id: ID!) {
+  operation(id: $id) {
+    id
+    kind
+    status
+    createdAt
+    completedAt
+    subject {
+      id
+      name
+    }
+    parts {
+      subgraph
+      status
+      unit {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OperationStatusQuery, OperationStatusQueryVariables>;
+export const CreateCellDocument = new TypedDocumentString(`
+    mutation CreateCell($input: CreateOrgUnitInput!) {
+  createOrgUnit(input: $input) {
+    id
+    name
+    code
+    establishedOn
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCellMutation, CreateCellMutationVariables>;
+export const RenameCellDocument = new TypedDocumentString(`
+    mutation RenameCell($input: RenameOrgUnitInput!) {
+  renameOrgUnit(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameCellMutation, RenameCellMutationVariables>;
+export const DissolveCellDocument = new TypedDocumentString(`
+    mutation DissolveCell($input: DissolveOrgUnitInput!) {
+  dissolveOrgUnit(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DissolveCellMutation, DissolveCellMutationVariables>;
+export const MergeCellsDocument = new TypedDocumentString(`
+    mutation MergeCells($input: MergeOrgUnitsInput!) {
+  mergeOrgUnits(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MergeCellsMutation, MergeCellsMutationVariables>;
+export const SplitCellDocument = new TypedDocumentString(`
+    mutation SplitCell($input: SplitOrgUnitInput!) {
+  splitOrgUnit(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SplitCellMutation, SplitCellMutationVariables>;
 export const WardHeaderDocument = new TypedDocumentString(`
     query WardHeader($id: ID!) {
   orgUnit(id: $id) {
