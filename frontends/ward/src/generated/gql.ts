@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation DissolveCell($input: DissolveOrgUnitInput!) {\n    dissolveOrgUnit(input: $input) { id status }\n  }\n": typeof types.DissolveCellDocument,
     "\n  mutation MergeCells($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": typeof types.MergeCellsDocument,
     "\n  mutation SplitCell($input: SplitOrgUnitInput!) {\n    splitOrgUnit(input: $input) { id status }\n  }\n": typeof types.SplitCellDocument,
+    "\n  query WardHome($id: ID!, $first: Int!) {\n    orgUnit(id: $id) {\n      id\n      children { id }\n      memberCount(includeSubtree: true)\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n        cell { id name }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      unit { id name }\n      member { id fullName }\n      task { id title }\n    }\n  }\n": typeof types.WardHomeDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.WardHeaderDocument,
 };
 const documents: Documents = {
@@ -35,6 +36,7 @@ const documents: Documents = {
     "\n  mutation DissolveCell($input: DissolveOrgUnitInput!) {\n    dissolveOrgUnit(input: $input) { id status }\n  }\n": types.DissolveCellDocument,
     "\n  mutation MergeCells($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": types.MergeCellsDocument,
     "\n  mutation SplitCell($input: SplitOrgUnitInput!) {\n    splitOrgUnit(input: $input) { id status }\n  }\n": types.SplitCellDocument,
+    "\n  query WardHome($id: ID!, $first: Int!) {\n    orgUnit(id: $id) {\n      id\n      children { id }\n      memberCount(includeSubtree: true)\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n        cell { id name }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      unit { id name }\n      member { id fullName }\n      task { id title }\n    }\n  }\n": types.WardHomeDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.WardHeaderDocument,
 };
 
@@ -70,6 +72,10 @@ export function graphql(source: "\n  mutation MergeCells($input: MergeOrgUnitsIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SplitCell($input: SplitOrgUnitInput!) {\n    splitOrgUnit(input: $input) { id status }\n  }\n"): typeof import('./graphql').SplitCellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardHome($id: ID!, $first: Int!) {\n    orgUnit(id: $id) {\n      id\n      children { id }\n      memberCount(includeSubtree: true)\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n        cell { id name }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      unit { id name }\n      member { id fullName }\n      task { id title }\n    }\n  }\n"): typeof import('./graphql').WardHomeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

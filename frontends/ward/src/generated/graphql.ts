@@ -38,6 +38,35 @@ export type DissolveOrgUnitInput = {
   successorId: string | number;
 };
 
+export type EvaluationAlertKind =
+  /** Vắng sinh hoạt không lý do 3 tháng trong năm (căn cứ xóa tên) */
+  | 'ABSENT_THREE_MONTHS'
+  /** Đợt kiểm điểm quá hạn mà chưa khóa */
+  | 'CYCLE_OVERDUE'
+  /** Đảng viên bị kỷ luật trong năm (ghi nhận sau khi xếp loại) mà đang xếp loại cao hơn không hoàn thành */
+  | 'GRADE_ABOVE_DISCIPLINE'
+  /** Đảng viên đang công tác được kiểm điểm mà chưa có nhận xét nơi cư trú (Quy định 213) */
+  | 'MISSING_RESIDENCE_COMMENT'
+  /** Chi bộ không sinh hoạt trong tháng trước */
+  | 'NO_MEETING_LAST_MONTH'
+  /** Sót việc: nhiệm vụ còn giao cho người đã chuyển đi, được miễn hoặc không còn sinh hoạt */
+  | 'UNATTENDED_TASK';
+
+/** What a clerk should act on about a member */
+export type MemberAlertKind =
+  /** Đến mốc tặng Huy hiệu Đảng trong năm */
+  | 'BADGE_DUE'
+  /** Không đóng đảng phí 3 tháng trong năm (căn cứ xem xét xóa tên) */
+  | 'DUES_UNPAID'
+  /** Lý lịch thiếu trường bắt buộc */
+  | 'MISSING_REQUIRED_FIELDS'
+  /** Quá 30 ngày làm việc sau khi hết dự bị mà chưa có quyết định công nhận chính thức */
+  | 'OFFICIAL_DECISION_OVERDUE'
+  /** Sắp hết 12 tháng dự bị: chuẩn bị xét công nhận chính thức */
+  | 'PROBATION_ENDING'
+  /** Giấy giới thiệu sinh hoạt đảng chưa được nộp sau 30 ngày */
+  | 'TRANSFER_LETTER_OVERDUE';
+
 /** Status of a member, derived from dated lifecycle events. */
 export type MemberStatus =
   /** Quần chúng ưu tú (cảm tình đảng): được theo dõi, chưa kết nạp */
@@ -217,6 +246,14 @@ export type SplitCellMutationVariables = Exact<{
 
 export type SplitCellMutation = { splitOrgUnit: { id: string, status: OperationStatus } };
 
+export type WardHomeQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+}>;
+
+
+export type WardHomeQuery = { orgUnit: { id: string, memberCount: number, children: Array<{ id: string }> } | null, memberAlerts: { totalCount: number, alerts: Array<{ kind: MemberAlertKind, dueDate: string | null, detail: string, member: { id: string, fullName: string } | null, cell: { id: string, name: string } | null }> }, evaluationAlerts: Array<{ kind: EvaluationAlertKind, detail: string, months: Array<number> | null, unit: { id: string, name: string }, member: { id: string, fullName: string } | null, task: { id: string, title: string } | null }> };
+
 export type WardHeaderQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -385,6 +422,50 @@ export const SplitCellDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SplitCellMutation, SplitCellMutationVariables>;
+export const WardHomeDocument = new TypedDocumentString(`
+    query WardHome($id: ID!, $first: Int!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+    }
+    memberCount(includeSubtree: true)
+  }
+  memberAlerts(unitId: $id, first: $first) {
+    totalCount
+    alerts {
+      kind
+      dueDate
+      detail
+      member {
+        id
+        fullName
+      }
+      cell {
+        id
+        name
+      }
+    }
+  }
+  evaluationAlerts(unitId: $id) {
+    kind
+    detail
+    months
+    unit {
+      id
+      name
+    }
+    member {
+      id
+      fullName
+    }
+    task {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardHomeQuery, WardHomeQueryVariables>;
 export const WardHeaderDocument = new TypedDocumentString(`
     query WardHeader($id: ID!) {
   orgUnit(id: $id) {
