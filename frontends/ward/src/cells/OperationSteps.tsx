@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, DataTable, Facts, formatDate, QueryBoundary, useQuery, type Column } from '@dangvien/ui';
 import { movesByTarget, placedNow, type Move } from './cells.ts';
@@ -8,6 +8,8 @@ export type RestructureAction = 'dissolve' | 'merge' | 'split';
 
 /** How often the page asks whether every subgraph has applied the operation. */
 const POLL_MS = 1000;
+
+const formatTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
 
 /** Before confirming: who moves where, grouped by the cell they go to, and the decision. */
 export function MovesPreview({ moves, decisionNumber, effectiveDate }: { moves: readonly Move[]; decisionNumber: string; effectiveDate: string }) {
@@ -56,7 +58,20 @@ export function OperationProgress(props: { operationId: string; committeeId: str
     <QueryBoundary query={operation}>
       {(data) =>
         !data.operation ? null : completed ? (
-          <OperationResult committeeId={committeeId} action={action} moves={moves} onClose={onClose} />
+          <OperationResult
+            committeeId={committeeId}
+            action={action}
+            moves={moves}
+            onClose={onClose}
+            times={
+              <Facts
+                items={[
+                  { label: t('startedAt'), value: formatTime(data.operation.createdAt) },
+                  { label: t('completedAt'), value: <span data-testid="cells-completed-at">{formatTime(data.operation.completedAt)}</span> },
+                ]}
+              />
+            }
+          />
         ) : (
           <div data-testid="cells-pending" data-operation-id={data.operation.id}>
             <Alert tone="info" live="status" title={t('pendingTitle')}>
@@ -81,7 +96,8 @@ export function OperationProgress(props: { operationId: string; committeeId: str
 }
 
 /** The members' cells read again once the operation is complete (not the cached list from before). */
-function OperationResult({ committeeId, action, moves, onClose }: { committeeId: string; action: RestructureAction; moves: readonly Move[]; onClose: () => void }) {
+function OperationResult(props: { committeeId: string; action: RestructureAction; moves: readonly Move[]; onClose: () => void; times: ReactNode }) {
+  const { committeeId, action, moves, onClose, times } = props;
   const { t } = useTranslation('ward.cells');
   const rosters = useQuery(WARD_CELL_MEMBERS, { id: committeeId }, { enabled: false });
   const [result, setResult] = useState<readonly CellRoster[] | null>(null);
@@ -99,6 +115,7 @@ function OperationResult({ committeeId, action, moves, onClose }: { committeeId:
   return (
     <div data-testid="cells-result">
       <Alert tone="success" live="status" title={t('doneTitle', { action: t(`actionName.${action}`) })} />
+      {times}
       <DataTable caption={t('resultCaption', { count: placed.length })} columns={columns} rows={placed} rowKey={(row) => row.member.id} />
       <div className="dv-form__actions">
         <Button onClick={onClose} data-testid="cells-result-close">

@@ -91,6 +91,8 @@ export const vi = {
   partLine: '{{subgraph}} ({{unit}}): {{status}}',
   subgraph: { membership: 'Hồ sơ, nơi sinh hoạt của đảng viên', evaluation: 'Sinh hoạt, nhiệm vụ, đánh giá' },
   status: { PENDING: 'đang thực hiện', COMPLETED: 'xong' },
+  startedAt: 'Ghi quyết định lúc',
+  completedAt: 'Hoàn tất lúc',
   doneTitle: 'Đã hoàn tất: {{action}}',
   resultCaption: 'Nơi sinh hoạt của các đảng viên sau thay đổi ({{count}})',
   nowIn: 'Nay sinh hoạt tại',
