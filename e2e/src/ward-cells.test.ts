@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoId, keepScreenshot, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
+import { demoId, keepScreenshot, SECRETARY, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
 
 /**
  * The ward committee's clerk at 1280 px: the home page (size, open alerts grouped by kind, each
@@ -30,8 +30,30 @@ interface Tree {
 const TREE = `query ($id: ID!, $asOf: String) { orgUnit(id: $id, asOf: $asOf) { children { id name memberCount(asOf: $asOf) } } }`;
 const MEMBERS = `query ($id: ID!) { orgUnit(id: $id) { members { id fullName } } }`;
 
+/** The meeting cell 1's secretary records today: all present but one (the cells page shows its date and rate). */
+let expectedRate = '';
 beforeAll(async () => {
   ward = await startTestSystem();
+  const roster = await ward.graphql<{ orgUnit: { members: { id: string; status: string }[] } }>(
+    `query ($id: ID!) { orgUnit(id: $id) { members { id status } } }`,
+    { id: demoId('unit', 101) },
+    SECRETARY,
+  );
+  const attending = roster.orgUnit.members.filter((member) => member.status !== 'EXEMPT');
+  await ward.graphql(
+    `mutation ($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`,
+    {
+      input: {
+        cellId: demoId('unit', 101),
+        heldOn: TODAY,
+        kind: 'REGULAR',
+        agenda: 'Sinh hoạt thường kỳ',
+        attendance: attending.map((member, index) => ({ memberId: member.id, status: index === 0 ? 'ABSENT' : 'PRESENT' })),
+      },
+    },
+    SECRETARY,
+  );
+  expectedRate = `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(((attending.length - 1) / attending.length) * 100)}%`;
 });
 afterAll(async () => {
   await ward?.stop();
@@ -81,6 +103,11 @@ describe('the ward clerk at 1280 px', () => {
       expect(await rowOf(page, cell.name).getByTestId('cells-member-count').innerText()).toBe(String(cell.memberCount));
     }
     expect(await rowOf(page, DISSOLVED).getByTestId('cells-open').getAttribute('href')).toBe(`/cell/${dissolvedId}`);
+    // The meeting recorded today: its date and this year's attendance rate; the other cells have none.
+    const first = rowOf(page, 'Chi bộ Tổ dân phố số 1');
+    expect(await first.getByTestId('cells-last-meeting').innerText()).toBe(`${TODAY.slice(8, 10)}/${TODAY.slice(5, 7)}/${TODAY.slice(0, 4)}`);
+    expect(await first.getByTestId('cells-attendance').innerText()).toBe(expectedRate);
+    expect(await rowOf(page, TARGET).getByTestId('cells-last-meeting').innerText()).toBe('Chưa có');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await keepScreenshot(page, 'ward-cells-list-1280');
     await context.close();

@@ -128,26 +128,36 @@ function CellsTable({ rows, asOf, editable, onAction }: { rows: CellRow[]; asOf:
   // Vietnamese order with numbers as numbers ("số 2" before "số 12") until a header is clicked.
   const sorted = useMemo(() => [...rows].sort((a, b) => compareSortValues(a.name, b.name)), [rows]);
   const total = rows.reduce((sum, row) => sum + row.memberCount, 0);
+  // Party groups (tổ đảng) get a column only when some cell has them.
+  const subUnitsColumn: Column<CellRow> = {
+    header: t('subUnits'),
+    cell: (row) => (row.subUnits.length ? row.subUnits.map((unit) => `${unit.name} (${String(unit.memberCount)})`).join('; ') : '—'),
+  };
   const columns: Column<CellRow>[] = [
     {
       header: t('name'),
       sortValue: (row) => row.name,
       cell: (row) => {
         const to = cellPath(row.id);
-        return to ? (
-          <Link to={to} data-testid="cells-open">
-            {row.name}
-          </Link>
-        ) : (
-          row.name
+        return (
+          <>
+            {to ? (
+              <Link to={to} data-testid="cells-open">
+                {row.name}
+              </Link>
+            ) : (
+              row.name
+            )}
+            <br />
+            <span className="dv-muted">{t('codeLine', { code: row.code })}</span>
+          </>
         );
       },
     },
-    { header: t('code'), sortValue: (row) => row.code, cell: (row) => row.code },
     { header: t('memberCount'), numeric: true, sortValue: (row) => row.memberCount, cell: (row) => <span data-testid="cells-member-count">{row.memberCount}</span> },
-    { header: t('subUnits'), cell: (row) => (row.subUnits.length ? row.subUnits.map((unit) => `${unit.name} (${String(unit.memberCount)})`).join('; ') : '—') },
-    { header: t('lastMeeting'), sortValue: (row) => row.lastMeeting, cell: (row) => (row.lastMeeting ? formatDate(row.lastMeeting) : t('noMeeting')) },
-    { header: t('attendance', { year: asOf.slice(0, 4) }), numeric: true, sortValue: (row) => row.attendanceRate, cell: (row) => formatRate(row.attendanceRate) },
+    ...(rows.some((row) => row.subUnits.length > 0) ? [subUnitsColumn] : []),
+    { header: t('lastMeeting'), sortValue: (row) => row.lastMeeting, cell: (row) => <span data-testid="cells-last-meeting">{row.lastMeeting ? formatDate(row.lastMeeting) : t('noMeeting')}</span> },
+    { header: t('attendance', { year: asOf.slice(0, 4) }), numeric: true, sortValue: (row) => row.attendanceRate, cell: (row) => <span data-testid="cells-attendance">{formatRate(row.attendanceRate)}</span> },
     { header: t('openAlerts'), numeric: true, sortValue: (row) => row.openAlerts, cell: (row) => <span data-testid="cells-alerts">{row.openAlerts}</span> },
   ];
   if (editable) {

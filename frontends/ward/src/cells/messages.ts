@@ -8,7 +8,7 @@ export const vi = {
   pastView: 'Đang xem cây tổ chức ngày {{date}}. Chỉ thay đổi tổ chức khi xem ngày hôm nay.',
   cellsCaption: 'Các chi bộ trực thuộc ngày {{date}} ({{count}} chi bộ)',
   name: 'Tên chi bộ',
-  code: 'Mã',
+  codeLine: 'Mã {{code}}',
   subUnits: 'Tổ đảng',
   memberCount: 'Số đảng viên',
   lastMeeting: 'Sinh hoạt gần nhất',
