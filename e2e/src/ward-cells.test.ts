@@ -192,4 +192,39 @@ describe('the ward clerk at 1280 px', () => {
     expect(history.orgUnit.history.at(-1)).toEqual({ kind: 'ENDED', decisionNumber: DECISION });
     await context.close();
   });
+
+  it('splits a cell in two, one member named for the second, the rest to the first; GraphQL reads the new cells back', async () => {
+    const SPLIT = 'Chi bộ Tổ dân phố số 1';
+    const before = await ward.graphql<{ orgUnit: { members: { id: string; fullName: string }[] } }>(MEMBERS, { id: demoId('unit', 101) }, WARD_CLERK);
+    const named = before.orgUnit.members[0]!;
+    const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
+    await open(page, 'cells');
+    await page.getByRole('group', { name: `Thay đổi tổ chức của ${SPLIT}` }).getByTestId('cells-split-open').click();
+    const form = dialog(page).getByTestId('cells-split-form');
+    await form.getByLabel('Số quyết định').fill('28-QĐ/ĐU');
+    await form.getByLabel(`Chi bộ mới của đồng chí ${named.fullName}`).selectOption({ label: `${SPLIT}B` });
+    await form.getByTestId('cells-preview-open').click();
+    const preview = form.getByTestId('cells-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain(`Những đảng viên chuyển về ${SPLIT}A (${String(before.orgUnit.members.length - 1)})`);
+    expect(await preview.innerText()).toContain(`Những đảng viên chuyển về ${SPLIT}B (1)`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'ward-cells-split-preview-1280');
+    await form.getByTestId('cells-confirm').click();
+    const result = dialog(page).getByTestId('cells-result');
+    await result.waitFor({ timeout: 30_000 });
+    const placed = await result.getByTestId('cells-result-cell').allInnerTexts();
+    expect(placed.filter((name) => name === `${SPLIT}B`)).toHaveLength(1);
+    expect(placed.filter((name) => name === `${SPLIT}A`)).toHaveLength(before.orgUnit.members.length - 1);
+    await keepScreenshot(page, 'ward-cells-split-result-1280');
+
+    const tree = await ward.graphql<{ orgUnit: { children: { name: string; members: { id: string }[] }[] } }>(
+      `query ($id: ID!) { orgUnit(id: $id) { children { name members { id } } } }`,
+      { id: committeeId },
+      WARD_CLERK,
+    );
+    expect(tree.orgUnit.children.map((cell) => cell.name)).toEqual([`${SPLIT}A`, `${SPLIT}B`, TARGET]);
+    expect(tree.orgUnit.children.find((cell) => cell.name === `${SPLIT}B`)?.members).toEqual([{ id: named.id }]);
+    await context.close();
+  });
 });
