@@ -145,6 +145,8 @@ describe('the ward clerk at 1280 px', () => {
     await preview.waitFor();
     expect((await preview.getByTestId('cells-preview-member').allInnerTexts()).sort()).toEqual(moving.map((member) => member.fullName).sort());
     expect(await preview.innerText()).toContain(`Những đảng viên chuyển về ${TARGET} (${String(moving.length)})`);
+    // The preview replaces the fields (they come back, filled, with "Quay lại sửa").
+    expect(await form.getByLabel('Số quyết định').isVisible()).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await keepScreenshot(page, 'ward-cells-dissolve-preview-1280');
 

@@ -67,7 +67,7 @@ function EndCellsSteps(props: { mode: Mode; committeeId: string; cellId?: string
         data-testid={`cells-${mode}-form`}
         onSubmit={(event) => void form.handleSubmit(() => setStep('preview'))(event)}
       >
-        <div className="dv-form" hidden={step !== 'edit'}>
+        <div className={step === 'edit' ? 'dv-form' : 'ward-cells__hidden'} hidden={step !== 'edit'}>
           {mode === 'merge' ? <MergedCells form={form} cells={cells} /> : null}
           {targets.length === 0 ? <p className="dv-empty">{t('noOtherCell')}</p> : null}
           <SelectField<Values>

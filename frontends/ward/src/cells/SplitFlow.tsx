@@ -84,7 +84,7 @@ function SplitSteps({ committeeId, cell, roster, onClose }: { committeeId: strin
   return (
     <FormProvider {...form}>
       <form className="dv-form" noValidate data-testid="cells-split-form" onSubmit={(event) => void form.handleSubmit(() => setStep('preview'))(event)}>
-        <div className="dv-form" hidden={step !== 'edit'}>
+        <div className={step === 'edit' ? 'dv-form' : 'ward-cells__hidden'} hidden={step !== 'edit'}>
           <TextField<Values> name="effectiveDate" type="date" label={t('fields.effectiveDate')} hint={t('fields.effectiveDateHint')} />
           <TextField<Values> name="decisionNumber" label={t('fields.decisionNumber')} hint={t('fields.decisionHint')} autoComplete="off" />
           <h3>{t('fields.parts')}</h3>
