@@ -16,7 +16,15 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": typeof types.WardCellsDocument,
+    "\n  query WardTree($id: ID!, $asOf: String!, $year: Int!, $previousYear: Int!, $first: Int!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      name\n      asOf\n      children {\n        id\n        code\n        name\n        kind\n        category\n        residentialArea\n        establishedOn\n        memberCount(asOf: $asOf)\n        children {\n          id\n          code\n          name\n          kind\n          memberCount(asOf: $asOf)\n        }\n      }\n      thisYear: meetings(year: $year) {\n        id\n        heldOn\n        cell { id }\n        attendance { status }\n      }\n      lastYear: meetings(year: $previousYear) {\n        id\n        heldOn\n        cell { id }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      unit { id }\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        cell { id }\n      }\n    }\n  }\n": typeof types.WardTreeDocument,
+    "\n  query WardCellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        members { id fullName status }\n        candidates: members(status: CANDIDATE) { id fullName status }\n      }\n    }\n  }\n": typeof types.WardCellMembersDocument,
+    "\n  query OperationStatus($id: ID!) {\n    operation(id: $id) {\n      id\n      kind\n      status\n      createdAt\n      completedAt\n      subject { id name }\n      parts {\n        subgraph\n        status\n        unit { id name }\n      }\n    }\n  }\n": typeof types.OperationStatusDocument,
+    "\n  mutation CreateCell($input: CreateOrgUnitInput!) {\n    createOrgUnit(input: $input) { id name code establishedOn }\n  }\n": typeof types.CreateCellDocument,
+    "\n  mutation RenameCell($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n": typeof types.RenameCellDocument,
+    "\n  mutation DissolveCell($input: DissolveOrgUnitInput!) {\n    dissolveOrgUnit(input: $input) { id status }\n  }\n": typeof types.DissolveCellDocument,
+    "\n  mutation MergeCells($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": typeof types.MergeCellsDocument,
+    "\n  mutation SplitCell($input: SplitOrgUnitInput!) {\n    splitOrgUnit(input: $input) { id status }\n  }\n": typeof types.SplitCellDocument,
+    "\n  query WardHome($id: ID!, $first: Int!) {\n    orgUnit(id: $id) {\n      id\n      children { id }\n      memberCount(includeSubtree: true)\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n        cell { id name }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      unit { id name }\n      member { id fullName }\n      task { id title }\n    }\n  }\n": typeof types.WardHomeDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.WardHeaderDocument,
     "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n": typeof types.WardMemberSearchDocument,
     "\n  query WardMemberCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": typeof types.WardMemberCellsDocument,
@@ -38,7 +46,15 @@ type Documents = {
     "\n  query WardTransferLetter($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n    memberTransfers(unitId: $id) {\n      id\n      kind\n      direction\n      reason\n      memberName\n      member { id dateOfBirth status }\n      fromCell { id name }\n      toCell { id name }\n      externalOrganization\n      letterNumber\n      letterIssuedOn\n      reportDueOn\n      temporaryUntil\n    }\n  }\n": typeof types.WardTransferLetterDocument,
 };
 const documents: Documents = {
-    "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": types.WardCellsDocument,
+    "\n  query WardTree($id: ID!, $asOf: String!, $year: Int!, $previousYear: Int!, $first: Int!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      name\n      asOf\n      children {\n        id\n        code\n        name\n        kind\n        category\n        residentialArea\n        establishedOn\n        memberCount(asOf: $asOf)\n        children {\n          id\n          code\n          name\n          kind\n          memberCount(asOf: $asOf)\n        }\n      }\n      thisYear: meetings(year: $year) {\n        id\n        heldOn\n        cell { id }\n        attendance { status }\n      }\n      lastYear: meetings(year: $previousYear) {\n        id\n        heldOn\n        cell { id }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      unit { id }\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        cell { id }\n      }\n    }\n  }\n": types.WardTreeDocument,
+    "\n  query WardCellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        members { id fullName status }\n        candidates: members(status: CANDIDATE) { id fullName status }\n      }\n    }\n  }\n": types.WardCellMembersDocument,
+    "\n  query OperationStatus($id: ID!) {\n    operation(id: $id) {\n      id\n      kind\n      status\n      createdAt\n      completedAt\n      subject { id name }\n      parts {\n        subgraph\n        status\n        unit { id name }\n      }\n    }\n  }\n": types.OperationStatusDocument,
+    "\n  mutation CreateCell($input: CreateOrgUnitInput!) {\n    createOrgUnit(input: $input) { id name code establishedOn }\n  }\n": types.CreateCellDocument,
+    "\n  mutation RenameCell($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n": types.RenameCellDocument,
+    "\n  mutation DissolveCell($input: DissolveOrgUnitInput!) {\n    dissolveOrgUnit(input: $input) { id status }\n  }\n": types.DissolveCellDocument,
+    "\n  mutation MergeCells($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": types.MergeCellsDocument,
+    "\n  mutation SplitCell($input: SplitOrgUnitInput!) {\n    splitOrgUnit(input: $input) { id status }\n  }\n": types.SplitCellDocument,
+    "\n  query WardHome($id: ID!, $first: Int!) {\n    orgUnit(id: $id) {\n      id\n      children { id }\n      memberCount(includeSubtree: true)\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n        cell { id name }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      unit { id name }\n      member { id fullName }\n      task { id title }\n    }\n  }\n": types.WardHomeDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.WardHeaderDocument,
     "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n": types.WardMemberSearchDocument,
     "\n  query WardMemberCells($id: ID!) {\n    orgUnit(id: $id) { id children { id name kind } }\n  }\n": types.WardMemberCellsDocument,
@@ -63,7 +79,39 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n"): typeof import('./graphql').WardCellsDocument;
+export function graphql(source: "\n  query WardTree($id: ID!, $asOf: String!, $year: Int!, $previousYear: Int!, $first: Int!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      name\n      asOf\n      children {\n        id\n        code\n        name\n        kind\n        category\n        residentialArea\n        establishedOn\n        memberCount(asOf: $asOf)\n        children {\n          id\n          code\n          name\n          kind\n          memberCount(asOf: $asOf)\n        }\n      }\n      thisYear: meetings(year: $year) {\n        id\n        heldOn\n        cell { id }\n        attendance { status }\n      }\n      lastYear: meetings(year: $previousYear) {\n        id\n        heldOn\n        cell { id }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      unit { id }\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        cell { id }\n      }\n    }\n  }\n"): typeof import('./graphql').WardTreeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardCellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        members { id fullName status }\n        candidates: members(status: CANDIDATE) { id fullName status }\n      }\n    }\n  }\n"): typeof import('./graphql').WardCellMembersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperationStatus($id: ID!) {\n    operation(id: $id) {\n      id\n      kind\n      status\n      createdAt\n      completedAt\n      subject { id name }\n      parts {\n        subgraph\n        status\n        unit { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').OperationStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCell($input: CreateOrgUnitInput!) {\n    createOrgUnit(input: $input) { id name code establishedOn }\n  }\n"): typeof import('./graphql').CreateCellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameCell($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n"): typeof import('./graphql').RenameCellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DissolveCell($input: DissolveOrgUnitInput!) {\n    dissolveOrgUnit(input: $input) { id status }\n  }\n"): typeof import('./graphql').DissolveCellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeCells($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n"): typeof import('./graphql').MergeCellsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SplitCell($input: SplitOrgUnitInput!) {\n    splitOrgUnit(input: $input) { id status }\n  }\n"): typeof import('./graphql').SplitCellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardHome($id: ID!, $first: Int!) {\n    orgUnit(id: $id) {\n      id\n      children { id }\n      memberCount(includeSubtree: true)\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n        cell { id name }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      unit { id name }\n      member { id fullName }\n      task { id title }\n    }\n  }\n"): typeof import('./graphql').WardHomeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

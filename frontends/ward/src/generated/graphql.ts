@@ -11,6 +11,13 @@ export type AssignResidenceCellInput = {
   residenceCellId: string | number;
 };
 
+export type AttendanceStatus =
+  /** Vắng không lý do */
+  | 'ABSENT'
+  /** Vắng có lý do */
+  | 'EXCUSED'
+  | 'PRESENT';
+
 export type CreateMemberInput = {
   admissionDecisionNumber?: string | null | undefined;
   /** Date of the admission decision; leave out to record a candidate (quần chúng ưu tú) from candidateSince */
@@ -20,6 +27,22 @@ export type CreateMemberInput = {
   cellId: string | number;
   /** fullName and dateOfBirth are required */
   profile: MemberProfileInput;
+};
+
+export type CreateOrgUnitInput = {
+  /** Loại hình (optional; which ones fit depends on the kind) */
+  category?: OrgUnitCategory | null | undefined;
+  /** Short code, unique in the tree */
+  code: string;
+  /** Số quyết định */
+  decisionNumber: string;
+  /** Ngày thành lập (YYYY-MM-DD) */
+  establishedOn: string;
+  kind: OrgUnitKind;
+  name: string;
+  parentId: string | number;
+  /** Only for a residential cell: khu phố, tổ dân phố, ấp, thôn … */
+  residentialArea?: ResidentialArea | null | undefined;
 };
 
 export type DeliverResidenceCommentInput = {
@@ -38,11 +61,35 @@ export type DisciplineLevel =
   /** Cảnh cáo */
   | 'WARNING';
 
+export type DissolveOrgUnitInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD */
+  effectiveDate: string;
+  id: string | number;
+  /** The unit that receives the active members */
+  successorId: string | number;
+};
+
 export type EndTemporaryTransferInput = {
   /** YYYY-MM-DD: the member does party activity at home again from this day */
   returnedOn: string;
   transferId: string | number;
 };
+
+export type EvaluationAlertKind =
+  /** Vắng sinh hoạt không lý do 3 tháng trong năm (căn cứ xóa tên) */
+  | 'ABSENT_THREE_MONTHS'
+  /** Đợt kiểm điểm quá hạn mà chưa khóa */
+  | 'CYCLE_OVERDUE'
+  /** Đảng viên bị kỷ luật trong năm (ghi nhận sau khi xếp loại) mà đang xếp loại cao hơn không hoàn thành */
+  | 'GRADE_ABOVE_DISCIPLINE'
+  /** Đảng viên đang công tác được kiểm điểm mà chưa có nhận xét nơi cư trú (Quy định 213) */
+  | 'MISSING_RESIDENCE_COMMENT'
+  /** Chi bộ không sinh hoạt trong tháng trước */
+  | 'NO_MEETING_LAST_MONTH'
+  /** Sót việc: nhiệm vụ còn giao cho người đã chuyển đi, được miễn hoặc không còn sinh hoạt */
+  | 'UNATTENDED_TASK';
 
 export type IssueTransferLetterInput = {
   externalOrganization?: string | null | undefined;
@@ -58,6 +105,21 @@ export type IssueTransferLetterInput = {
   /** A cell of the system; leave out to transfer out of the system and name externalOrganization */
   toCellId?: string | number | null | undefined;
 };
+
+/** What a clerk should act on about a member */
+export type MemberAlertKind =
+  /** Đến mốc tặng Huy hiệu Đảng trong năm */
+  | 'BADGE_DUE'
+  /** Không đóng đảng phí 3 tháng trong năm (căn cứ xem xét xóa tên) */
+  | 'DUES_UNPAID'
+  /** Lý lịch thiếu trường bắt buộc */
+  | 'MISSING_REQUIRED_FIELDS'
+  /** Quá 30 ngày làm việc sau khi hết dự bị mà chưa có quyết định công nhận chính thức */
+  | 'OFFICIAL_DECISION_OVERDUE'
+  /** Sắp hết 12 tháng dự bị: chuẩn bị xét công nhận chính thức */
+  | 'PROBATION_ENDING'
+  /** Giấy giới thiệu sinh hoạt đảng chưa được nộp sau 30 ngày */
+  | 'TRANSFER_LETTER_OVERDUE';
 
 export type MemberEventDetailsInput = {
   /** Required for DISCIPLINE */
@@ -123,6 +185,44 @@ export type MemberStatus =
   | 'OFFICIAL'
   /** Đảng viên dự bị */
   | 'PROBATIONARY';
+
+export type MergeOrgUnitsInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD */
+  effectiveDate: string;
+  /** The units that end */
+  ids: Array<string | number>;
+  /** The unit they merge into, which receives their active members */
+  intoId: string | number;
+};
+
+export type OperationStatus =
+  /** Hoàn tất */
+  | 'COMPLETED'
+  /** Đang thực hiện: some subgraph has not applied its part yet */
+  | 'PENDING';
+
+/** What kind of place a unit is the party organization of (loại hình) */
+export type OrgUnitCategory =
+  /** Cơ quan */
+  | 'AGENCY'
+  /** Lực lượng vũ trang */
+  | 'ARMED_FORCES'
+  /** Xã */
+  | 'COMMUNE'
+  /** Doanh nghiệp */
+  | 'ENTERPRISE'
+  /** Khác */
+  | 'OTHER'
+  /** Khu dân cư (a residential cell) */
+  | 'RESIDENTIAL'
+  /** Trường học */
+  | 'SCHOOL'
+  /** Thị trấn */
+  | 'TOWNSHIP'
+  /** Phường (grassroots committee) */
+  | 'WARD';
 
 /**
  * Kind of a party unit. The tree has no fixed depth: before the 2025 reform
@@ -196,6 +296,15 @@ export type RecordTransferLetterPresentedInput = {
   transferId: string | number;
 };
 
+export type RenameOrgUnitInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD: the new name holds from this day */
+  effectiveDate: string;
+  id: string | number;
+  name: string;
+};
+
 export type ResidenceNoticeDirection =
   | 'TO_RESIDENCE'
   | 'TO_WORKPLACE';
@@ -213,6 +322,19 @@ export type ResidenceNoticeKind =
   /** Chuyển sinh hoạt đảng */
   | 'TRANSFERRED';
 
+/** The residential area a residential cell covers */
+export type ResidentialArea =
+  /** Ấp */
+  | 'AP'
+  /** Khu dân cư */
+  | 'KHU_DAN_CU'
+  /** Khu phố */
+  | 'KHU_PHO'
+  /** Thôn */
+  | 'THON'
+  /** Tổ dân phố */
+  | 'TO_DAN_PHO';
+
 export type SendResidenceChangeNoticeInput = {
   /** MOVED_HOUSE comes from the residence; the others from the workplace */
   kind: ResidenceNoticeKind;
@@ -224,6 +346,32 @@ export type SendResidenceChangeNoticeInput = {
 export type Sex =
   | 'FEMALE'
   | 'MALE';
+
+export type SplitOrgUnitInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD: the unit ends and the new units exist from this day */
+  effectiveDate: string;
+  /** The unit that splits (and ends) */
+  id: string | number;
+  /** 2 to 20 new units, under the same parent as the unit that splits */
+  parts: Array<SplitPartInput>;
+};
+
+/** One of the new units a split creates, with what it receives. */
+export type SplitPartInput = {
+  /** Sub-units of the split unit that go under this new unit (every live sub-unit must go to exactly one) */
+  childIds?: Array<string | number> | null | undefined;
+  /** Short code, unique in the tree */
+  code: string;
+  /** Its kind; default: the kind of the unit that splits */
+  kind?: OrgUnitKind | null | undefined;
+  /** Members of the split unit who go to this new unit */
+  memberIds?: Array<string | number> | null | undefined;
+  name: string;
+  /** This unit receives every active member not named in a part (exactly one part says so) */
+  receivesRemainingMembers?: boolean | null | undefined;
+};
 
 /** Within the system, out of it (to another province), or into it */
 export type TransferDirection =
@@ -249,12 +397,73 @@ export type TransferReason =
   /** Đi làm việc ở nơi khác (tạm thời) */
   | 'WORK';
 
-export type WardCellsQueryVariables = Exact<{
+export type WardTreeQueryVariables = Exact<{
+  id: string | number;
+  asOf: string;
+  year: number;
+  previousYear: number;
+  first: number;
+}>;
+
+
+export type WardTreeQuery = { orgUnit: { id: string, name: string, asOf: string, children: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, category: OrgUnitCategory | null, residentialArea: ResidentialArea | null, establishedOn: string | null, memberCount: number, children: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, memberCount: number }> }>, thisYear: Array<{ id: string, heldOn: string, cell: { id: string }, attendance: Array<{ status: AttendanceStatus }> }>, lastYear: Array<{ id: string, heldOn: string, cell: { id: string } }> } | null, evaluationAlerts: Array<{ unit: { id: string } }>, memberAlerts: { totalCount: number, alerts: Array<{ cell: { id: string } | null }> } };
+
+export type WardCellMembersQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type WardCellsQuery = { orgUnit: { id: string, name: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, members: Array<{ id: string }> | null }> } | null };
+export type WardCellMembersQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, members: Array<{ id: string, fullName: string, status: MemberStatus }> | null, candidates: Array<{ id: string, fullName: string, status: MemberStatus }> | null }> } | null };
+
+export type OperationStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OperationStatusQuery = { operation: { id: string, kind: string, status: OperationStatus, createdAt: string, completedAt: string | null, subject: { id: string, name: string } | null, parts: Array<{ subgraph: string, status: OperationStatus, unit: { id: string, name: string } | null }> } | null };
+
+export type CreateCellMutationVariables = Exact<{
+  input: CreateOrgUnitInput;
+}>;
+
+
+export type CreateCellMutation = { createOrgUnit: { id: string, name: string, code: string, establishedOn: string | null } };
+
+export type RenameCellMutationVariables = Exact<{
+  input: RenameOrgUnitInput;
+}>;
+
+
+export type RenameCellMutation = { renameOrgUnit: { id: string, name: string } };
+
+export type DissolveCellMutationVariables = Exact<{
+  input: DissolveOrgUnitInput;
+}>;
+
+
+export type DissolveCellMutation = { dissolveOrgUnit: { id: string, status: OperationStatus } };
+
+export type MergeCellsMutationVariables = Exact<{
+  input: MergeOrgUnitsInput;
+}>;
+
+
+export type MergeCellsMutation = { mergeOrgUnits: { id: string, status: OperationStatus } };
+
+export type SplitCellMutationVariables = Exact<{
+  input: SplitOrgUnitInput;
+}>;
+
+
+export type SplitCellMutation = { splitOrgUnit: { id: string, status: OperationStatus } };
+
+export type WardHomeQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+}>;
+
+
+export type WardHomeQuery = { orgUnit: { id: string, memberCount: number, children: Array<{ id: string }> } | null, memberAlerts: { totalCount: number, alerts: Array<{ kind: MemberAlertKind, dueDate: string | null, detail: string, member: { id: string, fullName: string } | null, cell: { id: string, name: string } | null }> }, evaluationAlerts: Array<{ kind: EvaluationAlertKind, detail: string, months: Array<number> | null, unit: { id: string, name: string }, member: { id: string, fullName: string } | null, task: { id: string, title: string } | null }> };
 
 export type WardHeaderQueryVariables = Exact<{
   id: string | number;
@@ -412,22 +621,192 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const WardCellsDocument = new TypedDocumentString(`
-    query WardCells($id: ID!) {
-  orgUnit(id: $id) {
+export const WardTreeDocument = new TypedDocumentString(`
+    query WardTree($id: ID!, $asOf: String!, $year: Int!, $previousYear: Int!, $first: Int!) {
+  orgUnit(id: $id, asOf: $asOf) {
     id
     name
+    asOf
     children {
       id
+      code
       name
       kind
-      members {
+      category
+      residentialArea
+      establishedOn
+      memberCount(asOf: $asOf)
+      children {
+        id
+        code
+        name
+        kind
+        memberCount(asOf: $asOf)
+      }
+    }
+    thisYear: meetings(year: $year) {
+      id
+      heldOn
+      cell {
+        id
+      }
+      attendance {
+        status
+      }
+    }
+    lastYear: meetings(year: $previousYear) {
+      id
+      heldOn
+      cell {
+        id
+      }
+    }
+  }
+  evaluationAlerts(unitId: $id) {
+    unit {
+      id
+    }
+  }
+  memberAlerts(unitId: $id, first: $first) {
+    totalCount
+    alerts {
+      cell {
         id
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardCellsQuery, WardCellsQueryVariables>;
+    `) as unknown as TypedDocumentString<WardTreeQuery, WardTreeQueryVariables>;
+export const WardCellMembersDocument = new TypedDocumentString(`
+    query WardCellMembers($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      members {
+        id
+        fullName
+        status
+      }
+      candidates: members(status: CANDIDATE) {
+        id
+        fullName
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardCellMembersQuery, WardCellMembersQueryVariables>;
+export const OperationStatusDocument = new TypedDocumentString(`
+    query OperationStatus($id: ID!) {
+  operation(id: $id) {
+    id
+    kind
+    status
+    createdAt
+    completedAt
+    subject {
+      id
+      name
+    }
+    parts {
+      subgraph
+      status
+      unit {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OperationStatusQuery, OperationStatusQueryVariables>;
+export const CreateCellDocument = new TypedDocumentString(`
+    mutation CreateCell($input: CreateOrgUnitInput!) {
+  createOrgUnit(input: $input) {
+    id
+    name
+    code
+    establishedOn
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCellMutation, CreateCellMutationVariables>;
+export const RenameCellDocument = new TypedDocumentString(`
+    mutation RenameCell($input: RenameOrgUnitInput!) {
+  renameOrgUnit(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameCellMutation, RenameCellMutationVariables>;
+export const DissolveCellDocument = new TypedDocumentString(`
+    mutation DissolveCell($input: DissolveOrgUnitInput!) {
+  dissolveOrgUnit(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DissolveCellMutation, DissolveCellMutationVariables>;
+export const MergeCellsDocument = new TypedDocumentString(`
+    mutation MergeCells($input: MergeOrgUnitsInput!) {
+  mergeOrgUnits(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MergeCellsMutation, MergeCellsMutationVariables>;
+export const SplitCellDocument = new TypedDocumentString(`
+    mutation SplitCell($input: SplitOrgUnitInput!) {
+  splitOrgUnit(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SplitCellMutation, SplitCellMutationVariables>;
+export const WardHomeDocument = new TypedDocumentString(`
+    query WardHome($id: ID!, $first: Int!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+    }
+    memberCount(includeSubtree: true)
+  }
+  memberAlerts(unitId: $id, first: $first) {
+    totalCount
+    alerts {
+      kind
+      dueDate
+      detail
+      member {
+        id
+        fullName
+      }
+      cell {
+        id
+        name
+      }
+    }
+  }
+  evaluationAlerts(unitId: $id) {
+    kind
+    detail
+    months
+    unit {
+      id
+      name
+    }
+    member {
+      id
+      fullName
+    }
+    task {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardHomeQuery, WardHomeQueryVariables>;
 export const WardHeaderDocument = new TypedDocumentString(`
     query WardHeader($id: ID!) {
   orgUnit(id: $id) {
