@@ -52,6 +52,12 @@ export type AppointPositionInput = {
   unitId: Scalars['ID']['input'];
 };
 
+export type AssignResidenceCellInput = {
+  memberId: Scalars['ID']['input'];
+  /** One of the ward's cells */
+  residenceCellId: Scalars['ID']['input'];
+};
+
 export type AssignTaskInput = {
   /** Địa bàn (an area), or households, or both */
   area?: InputMaybe<Scalars['String']['input']>;
@@ -697,7 +703,7 @@ export type IssueTransferLetterInput = {
 export type LinkResidenceInput = {
   introductionNumber?: InputMaybe<Scalars['String']['input']>;
   memberId: Scalars['ID']['input'];
-  /** The residential cell (its ward follows from the tree) */
+  /** The residential cell (its ward follows from the tree), or the residence ward itself, which then assigns the cell */
   residenceCellId: Scalars['ID']['input'];
   validFrom: Scalars['String']['input'];
 };
@@ -1172,6 +1178,8 @@ export type Mutation = {
   applyProvinceReform: Operation;
   /** Bầu / chỉ định: a member holds a position from a date; refused (CONFLICT, extensions.rule) when it breaks the rule for cells */
   appointPosition: CommitteePosition;
+  /** The residence ward places a member introduced to the ward in one of its residential cells */
+  assignResidenceCell: ResidenceLink;
   /** The cell assigns a task to a member of its roster */
   assignTask: Task;
   closeReviewCycle: ReviewCycle;
@@ -1271,6 +1279,11 @@ export type MutationApplyProvinceReformArgs = {
 
 export type MutationAppointPositionArgs = {
   input: AppointPositionInput;
+};
+
+
+export type MutationAssignResidenceCellArgs = {
+  input: AssignResidenceCellInput;
 };
 
 
@@ -2375,7 +2388,8 @@ export type ResidenceLink = {
   /** The member's id, also for the residence side that sees the member by name only: it is what recordResidenceComment and sendResidenceChangeNotice take */
   memberId: Scalars['ID']['output'];
   memberName: Scalars['String']['output'];
-  residenceCell: OrgUnit;
+  /** The residential cell; null while the member, introduced to the ward, waits for the ward to assign one (assignResidenceCell) */
+  residenceCell?: Maybe<OrgUnit>;
   residenceWard: OrgUnit;
   validFrom: Scalars['String']['output'];
   validTo?: Maybe<Scalars['String']['output']>;
