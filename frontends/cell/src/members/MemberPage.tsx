@@ -296,7 +296,7 @@ function History({ member }: { member: MemberRecord }) {
           <ul className="dv-cards" data-testid="member-residence">
             {member.residenceLinks.map((link) => (
               <li key={link.id} className="dv-card">
-                <p className="dv-card__title">{link.residenceCell.name}</p>
+                <p className="dv-card__title">{link.residenceCell?.name ?? t('page.residenceCellPending', { ward: link.residenceWard.name })}</p>
                 <p className="dv-card__line">{period(link.validFrom, link.validTo)}</p>
                 {link.comments.map((comment) => (
                   <p key={comment.year} className="dv-card__line">{`${String(comment.year)}: ${comment.comment}`}</p>

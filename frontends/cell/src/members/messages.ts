@@ -63,6 +63,7 @@ export const vi = {
     noPlacements: 'Chưa có nơi sinh hoạt nào được ghi.',
     transfers: 'Giấy giới thiệu sinh hoạt đảng',
     residence: 'Quan hệ nơi cư trú (Quy định 213)',
+    residenceCellPending: '{{ward}} (chờ đảng ủy phân về chi bộ)',
     reviews: 'Đánh giá, xếp loại theo năm',
     reviewsCaption: 'Kết quả từng năm, mới nhất trước',
     noReviews: 'Chưa có kết quả đánh giá, xếp loại.',

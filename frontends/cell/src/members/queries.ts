@@ -92,6 +92,7 @@ export const CELL_MEMBER_PAGE = graphql(`
       residenceLinks {
         id
         residenceCell { id name }
+        residenceWard { id name }
         workplaceCell { id name }
         validFrom
         validTo
