@@ -17,10 +17,26 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": typeof types.WardCellsDocument,
+    "\n  query GradingCycles($unitId: ID!, $year: Int!) {\n    reviewCycles(unitId: $unitId, year: $year) {\n      id\n      year\n      period\n      closesOn\n      status\n      subject\n      ruleSet {\n        id\n        code\n        name\n        excellentMinScore\n        goodMinScore\n        completedMinScore\n        excellentRequiresAllTasks\n        excellentMinExceededPercent\n        excellentQuotaPercent\n        residenceCommentRequired\n      }\n    }\n  }\n": typeof types.GradingCyclesDocument,
+    "\n  query GradingRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        kind\n        members {\n          id\n          fullName\n          status\n          reviews { id year period score grade cycle { id } }\n        }\n      }\n    }\n  }\n": typeof types.GradingRosterDocument,
+    "\n  query GradingProposals($cycleId: ID!) {\n    reviewCycle(id: $cycleId) {\n      id\n      proposals { member { id } score grade disciplined allTasksDone exceededTaskPercent }\n    }\n  }\n": typeof types.GradingProposalsDocument,
+    "\n  mutation DecideGrades($cycleId: ID!, $decisions: [GradeDecisionInput!]!) {\n    decideGrades(cycleId: $cycleId, decisions: $decisions) { id score grade member { id } }\n  }\n": typeof types.DecideGradesDocument,
+    "\n  mutation CloseReviewCycle($id: ID!) {\n    closeReviewCycle(id: $id) { id status }\n  }\n": typeof types.CloseReviewCycleDocument,
+    "\n  mutation OpenReviewCycle($input: OpenReviewCycleInput!) {\n    openReviewCycle(input: $input) { id status subject }\n  }\n": typeof types.OpenReviewCycleDocument,
+    "\n  query GradingOrganizationReviews($unitId: ID!, $year: Int!) {\n    organizationReviews(unitId: $unitId, year: $year) { id unit { id } period score grade disciplined cycle { id } }\n  }\n": typeof types.GradingOrganizationReviewsDocument,
+    "\n  mutation DecideOrganizationGrades($cycleId: ID!, $decisions: [OrganizationGradeInput!]!) {\n    decideOrganizationGrades(cycleId: $cycleId, decisions: $decisions) { id score grade unit { id } }\n  }\n": typeof types.DecideOrganizationGradesDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.WardHeaderDocument,
 };
 const documents: Documents = {
     "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n": types.WardCellsDocument,
+    "\n  query GradingCycles($unitId: ID!, $year: Int!) {\n    reviewCycles(unitId: $unitId, year: $year) {\n      id\n      year\n      period\n      closesOn\n      status\n      subject\n      ruleSet {\n        id\n        code\n        name\n        excellentMinScore\n        goodMinScore\n        completedMinScore\n        excellentRequiresAllTasks\n        excellentMinExceededPercent\n        excellentQuotaPercent\n        residenceCommentRequired\n      }\n    }\n  }\n": types.GradingCyclesDocument,
+    "\n  query GradingRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        kind\n        members {\n          id\n          fullName\n          status\n          reviews { id year period score grade cycle { id } }\n        }\n      }\n    }\n  }\n": types.GradingRosterDocument,
+    "\n  query GradingProposals($cycleId: ID!) {\n    reviewCycle(id: $cycleId) {\n      id\n      proposals { member { id } score grade disciplined allTasksDone exceededTaskPercent }\n    }\n  }\n": types.GradingProposalsDocument,
+    "\n  mutation DecideGrades($cycleId: ID!, $decisions: [GradeDecisionInput!]!) {\n    decideGrades(cycleId: $cycleId, decisions: $decisions) { id score grade member { id } }\n  }\n": types.DecideGradesDocument,
+    "\n  mutation CloseReviewCycle($id: ID!) {\n    closeReviewCycle(id: $id) { id status }\n  }\n": types.CloseReviewCycleDocument,
+    "\n  mutation OpenReviewCycle($input: OpenReviewCycleInput!) {\n    openReviewCycle(input: $input) { id status subject }\n  }\n": types.OpenReviewCycleDocument,
+    "\n  query GradingOrganizationReviews($unitId: ID!, $year: Int!) {\n    organizationReviews(unitId: $unitId, year: $year) { id unit { id } period score grade disciplined cycle { id } }\n  }\n": types.GradingOrganizationReviewsDocument,
+    "\n  mutation DecideOrganizationGrades($cycleId: ID!, $decisions: [OrganizationGradeInput!]!) {\n    decideOrganizationGrades(cycleId: $cycleId, decisions: $decisions) { id score grade unit { id } }\n  }\n": types.DecideOrganizationGradesDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.WardHeaderDocument,
 };
 
@@ -28,6 +44,38 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WardCells($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      name\n      children { id name kind members { id } }\n    }\n  }\n"): typeof import('./graphql').WardCellsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GradingCycles($unitId: ID!, $year: Int!) {\n    reviewCycles(unitId: $unitId, year: $year) {\n      id\n      year\n      period\n      closesOn\n      status\n      subject\n      ruleSet {\n        id\n        code\n        name\n        excellentMinScore\n        goodMinScore\n        completedMinScore\n        excellentRequiresAllTasks\n        excellentMinExceededPercent\n        excellentQuotaPercent\n        residenceCommentRequired\n      }\n    }\n  }\n"): typeof import('./graphql').GradingCyclesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GradingRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        kind\n        members {\n          id\n          fullName\n          status\n          reviews { id year period score grade cycle { id } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').GradingRosterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GradingProposals($cycleId: ID!) {\n    reviewCycle(id: $cycleId) {\n      id\n      proposals { member { id } score grade disciplined allTasksDone exceededTaskPercent }\n    }\n  }\n"): typeof import('./graphql').GradingProposalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideGrades($cycleId: ID!, $decisions: [GradeDecisionInput!]!) {\n    decideGrades(cycleId: $cycleId, decisions: $decisions) { id score grade member { id } }\n  }\n"): typeof import('./graphql').DecideGradesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseReviewCycle($id: ID!) {\n    closeReviewCycle(id: $id) { id status }\n  }\n"): typeof import('./graphql').CloseReviewCycleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenReviewCycle($input: OpenReviewCycleInput!) {\n    openReviewCycle(input: $input) { id status subject }\n  }\n"): typeof import('./graphql').OpenReviewCycleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GradingOrganizationReviews($unitId: ID!, $year: Int!) {\n    organizationReviews(unitId: $unitId, year: $year) { id unit { id } period score grade disciplined cycle { id } }\n  }\n"): typeof import('./graphql').GradingOrganizationReviewsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideOrganizationGrades($cycleId: ID!, $decisions: [OrganizationGradeInput!]!) {\n    decideOrganizationGrades(cycleId: $cycleId, decisions: $decisions) { id score grade unit { id } }\n  }\n"): typeof import('./graphql').DecideOrganizationGradesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

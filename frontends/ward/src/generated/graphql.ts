@@ -5,6 +5,52 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The four grades of Quy định 366-QĐ/TW (and 124, 132 before it). */
+export type Grade =
+  /** Hoàn thành nhiệm vụ */
+  | 'COMPLETED'
+  /** Hoàn thành xuất sắc nhiệm vụ */
+  | 'EXCELLENT'
+  /** Hoàn thành tốt nhiệm vụ */
+  | 'GOOD'
+  /** Không hoàn thành nhiệm vụ */
+  | 'NOT_COMPLETED';
+
+/** One member's grade decided by the grassroots committee; omitted fields take the cell's proposal. */
+export type GradeDecisionInput = {
+  allTasksDone?: boolean | null | undefined;
+  disciplined?: boolean | null | undefined;
+  exceededTaskPercent?: number | null | undefined;
+  memberId: string | number;
+  score?: number | null | undefined;
+};
+
+/** Status of a member, derived from dated lifecycle events. */
+export type MemberStatus =
+  /** Quần chúng ưu tú (cảm tình đảng): được theo dõi, chưa kết nạp */
+  | 'CANDIDATE'
+  /** Từ trần */
+  | 'DECEASED'
+  /** Miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT'
+  /** Đã ra khỏi Đảng (xóa tên, khai trừ, xin ra) */
+  | 'LEFT'
+  /** Đảng viên chính thức */
+  | 'OFFICIAL'
+  /** Đảng viên dự bị */
+  | 'PROBATIONARY';
+
+export type OpenReviewCycleInput = {
+  /** YYYY-MM-DD */
+  closesOn: string;
+  period: ReviewPeriod;
+  /** MEMBERS (a grassroots organization's members) or ORGANIZATIONS (those directly under the unit) */
+  subject?: ReviewSubject | null | undefined;
+  /** A grassroots organization */
+  unitId: string | number;
+  year: number;
+};
+
 /**
  * Kind of a party unit. The tree has no fixed depth: before the 2025 reform
  * PROVINCE → DISTRICT → GRASSROOTS_COMMITTEE → CELL; since 1-7-2025 PROVINCE → GRASSROOTS_COMMITTEE → CELL.
@@ -23,12 +69,103 @@ export type OrgUnitKind =
   /** Đảng bộ tỉnh / thành phố */
   | 'PROVINCE';
 
+/** One organization's grade decided by the upper level. */
+export type OrganizationGradeInput = {
+  allTasksDone?: boolean | null | undefined;
+  /** Disciplined in the year: graded no higher than NOT_COMPLETED */
+  disciplined?: boolean | null | undefined;
+  exceededTaskPercent?: number | null | undefined;
+  /** 0–100 */
+  score: number;
+  /** A cell or grassroots organization directly under the cycle's unit */
+  unitId: string | number;
+};
+
+export type ReviewCycleStatus =
+  /** Khóa: nothing more may be proposed or decided */
+  | 'CLOSED'
+  | 'OPEN';
+
+export type ReviewPeriod =
+  | 'Q1'
+  | 'Q2'
+  | 'Q3'
+  | 'Q4'
+  | 'YEAR';
+
+/** Whom a cycle grades */
+export type ReviewSubject =
+  /** The members of a grassroots organization */
+  | 'MEMBERS'
+  /** The organizations directly under the unit (cells; grassroots organizations), graded by it */
+  | 'ORGANIZATIONS';
+
 export type WardCellsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
 export type WardCellsQuery = { orgUnit: { id: string, name: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, members: Array<{ id: string }> | null }> } | null };
+
+export type GradingCyclesQueryVariables = Exact<{
+  unitId: string | number;
+  year: number;
+}>;
+
+
+export type GradingCyclesQuery = { reviewCycles: Array<{ id: string, year: number, period: ReviewPeriod, closesOn: string, status: ReviewCycleStatus, subject: ReviewSubject, ruleSet: { id: string, code: string, name: string, excellentMinScore: number, goodMinScore: number, completedMinScore: number, excellentRequiresAllTasks: boolean, excellentMinExceededPercent: number, excellentQuotaPercent: number, residenceCommentRequired: boolean } }> };
+
+export type GradingRosterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GradingRosterQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, members: Array<{ id: string, fullName: string, status: MemberStatus, reviews: Array<{ id: string, year: number, period: ReviewPeriod, score: number | null, grade: Grade | null, cycle: { id: string } | null }> | null }> | null }> } | null };
+
+export type GradingProposalsQueryVariables = Exact<{
+  cycleId: string | number;
+}>;
+
+
+export type GradingProposalsQuery = { reviewCycle: { id: string, proposals: Array<{ score: number, grade: Grade, disciplined: boolean, allTasksDone: boolean, exceededTaskPercent: number, member: { id: string } }> } | null };
+
+export type DecideGradesMutationVariables = Exact<{
+  cycleId: string | number;
+  decisions: Array<GradeDecisionInput> | GradeDecisionInput;
+}>;
+
+
+export type DecideGradesMutation = { decideGrades: Array<{ id: string, score: number | null, grade: Grade | null, member: { id: string } }> };
+
+export type CloseReviewCycleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseReviewCycleMutation = { closeReviewCycle: { id: string, status: ReviewCycleStatus } };
+
+export type OpenReviewCycleMutationVariables = Exact<{
+  input: OpenReviewCycleInput;
+}>;
+
+
+export type OpenReviewCycleMutation = { openReviewCycle: { id: string, status: ReviewCycleStatus, subject: ReviewSubject } };
+
+export type GradingOrganizationReviewsQueryVariables = Exact<{
+  unitId: string | number;
+  year: number;
+}>;
+
+
+export type GradingOrganizationReviewsQuery = { organizationReviews: Array<{ id: string, period: ReviewPeriod, score: number, grade: Grade, disciplined: boolean, unit: { id: string }, cycle: { id: string } | null }> };
+
+export type DecideOrganizationGradesMutationVariables = Exact<{
+  cycleId: string | number;
+  decisions: Array<OrganizationGradeInput> | OrganizationGradeInput;
+}>;
+
+
+export type DecideOrganizationGradesMutation = { decideOrganizationGrades: Array<{ id: string, score: number, grade: Grade, unit: { id: string } }> };
 
 export type WardHeaderQueryVariables = Exact<{
   id: string | number;
@@ -72,6 +209,132 @@ export const WardCellsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WardCellsQuery, WardCellsQueryVariables>;
+export const GradingCyclesDocument = new TypedDocumentString(`
+    query GradingCycles($unitId: ID!, $year: Int!) {
+  reviewCycles(unitId: $unitId, year: $year) {
+    id
+    year
+    period
+    closesOn
+    status
+    subject
+    ruleSet {
+      id
+      code
+      name
+      excellentMinScore
+      goodMinScore
+      completedMinScore
+      excellentRequiresAllTasks
+      excellentMinExceededPercent
+      excellentQuotaPercent
+      residenceCommentRequired
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GradingCyclesQuery, GradingCyclesQueryVariables>;
+export const GradingRosterDocument = new TypedDocumentString(`
+    query GradingRoster($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      kind
+      members {
+        id
+        fullName
+        status
+        reviews {
+          id
+          year
+          period
+          score
+          grade
+          cycle {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GradingRosterQuery, GradingRosterQueryVariables>;
+export const GradingProposalsDocument = new TypedDocumentString(`
+    query GradingProposals($cycleId: ID!) {
+  reviewCycle(id: $cycleId) {
+    id
+    proposals {
+      member {
+        id
+      }
+      score
+      grade
+      disciplined
+      allTasksDone
+      exceededTaskPercent
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GradingProposalsQuery, GradingProposalsQueryVariables>;
+export const DecideGradesDocument = new TypedDocumentString(`
+    mutation DecideGrades($cycleId: ID!, $decisions: [GradeDecisionInput!]!) {
+  decideGrades(cycleId: $cycleId, decisions: $decisions) {
+    id
+    score
+    grade
+    member {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DecideGradesMutation, DecideGradesMutationVariables>;
+export const CloseReviewCycleDocument = new TypedDocumentString(`
+    mutation CloseReviewCycle($id: ID!) {
+  closeReviewCycle(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CloseReviewCycleMutation, CloseReviewCycleMutationVariables>;
+export const OpenReviewCycleDocument = new TypedDocumentString(`
+    mutation OpenReviewCycle($input: OpenReviewCycleInput!) {
+  openReviewCycle(input: $input) {
+    id
+    status
+    subject
+  }
+}
+    `) as unknown as TypedDocumentString<OpenReviewCycleMutation, OpenReviewCycleMutationVariables>;
+export const GradingOrganizationReviewsDocument = new TypedDocumentString(`
+    query GradingOrganizationReviews($unitId: ID!, $year: Int!) {
+  organizationReviews(unitId: $unitId, year: $year) {
+    id
+    unit {
+      id
+    }
+    period
+    score
+    grade
+    disciplined
+    cycle {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GradingOrganizationReviewsQuery, GradingOrganizationReviewsQueryVariables>;
+export const DecideOrganizationGradesDocument = new TypedDocumentString(`
+    mutation DecideOrganizationGrades($cycleId: ID!, $decisions: [OrganizationGradeInput!]!) {
+  decideOrganizationGrades(cycleId: $cycleId, decisions: $decisions) {
+    id
+    score
+    grade
+    unit {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DecideOrganizationGradesMutation, DecideOrganizationGradesMutationVariables>;
 export const WardHeaderDocument = new TypedDocumentString(`
     query WardHeader($id: ID!) {
   orgUnit(id: $id) {
