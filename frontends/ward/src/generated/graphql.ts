@@ -107,6 +107,31 @@ export type WardCellsQueryVariables = Exact<{
 
 export type WardCellsQuery = { orgUnit: { id: string, name: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, members: Array<{ id: string }> | null }> } | null };
 
+export type WardDuesQueryVariables = Exact<{
+  unitId: string | number;
+  fromMonth: string;
+  toMonth: string;
+}>;
+
+
+export type WardDuesQuery = { duesArrears: { fromMonth: string, toMonth: string, due: number, paid: number, owed: number, byCell: Array<{ due: number, paid: number, owed: number, membersInArrears: number, cell: { id: string, name: string } }>, byMonth: Array<{ month: string, due: number, paid: number, owed: number, membersInArrears: number }>, members: Array<{ unpaidMonths: Array<string>, owed: number, member: { id: string, fullName: string }, cell: { id: string, name: string } | null }> } };
+
+export type WardStatisticsQueryVariables = Exact<{
+  unitId: string | number;
+  year: number;
+  asOf: string;
+}>;
+
+
+export type WardStatisticsQuery = { memberStatistics: { asOf: string, members: number, admitted: number, madeOfficial: number, transferredIn: number, transferredOut: number, expelled: number, namesRemoved: number, left: number, died: number, byStatus: Array<{ value: string | null, count: number }>, bySex: Array<{ value: string | null, count: number }>, byAgeBand: Array<{ value: string | null, count: number }>, byEducationLevel: Array<{ value: string | null, count: number }>, byPoliticalTheoryLevel: Array<{ value: string | null, count: number }> }, attendanceRate: { meetings: number, records: number, present: number, excused: number, absent: number, rate: number | null } | null, gradeDistribution: { excellent: number, good: number, completed: number, notCompleted: number, total: number } | null };
+
+export type WardMemberRegisterQueryVariables = Exact<{
+  unitId: string | number;
+}>;
+
+
+export type WardMemberRegisterQuery = { memberRegisterExport: { fileName: string, contentBase64: string, rowCount: number } };
+
 export type GradingCyclesQueryVariables = Exact<{
   unitId: string | number;
   year: number;
@@ -209,6 +234,106 @@ export const WardCellsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WardCellsQuery, WardCellsQueryVariables>;
+export const WardDuesDocument = new TypedDocumentString(`
+    query WardDues($unitId: ID!, $fromMonth: String!, $toMonth: String!) {
+  duesArrears(unitId: $unitId, fromMonth: $fromMonth, toMonth: $toMonth) {
+    fromMonth
+    toMonth
+    due
+    paid
+    owed
+    byCell {
+      cell {
+        id
+        name
+      }
+      due
+      paid
+      owed
+      membersInArrears
+    }
+    byMonth {
+      month
+      due
+      paid
+      owed
+      membersInArrears
+    }
+    members {
+      member {
+        id
+        fullName
+      }
+      cell {
+        id
+        name
+      }
+      unpaidMonths
+      owed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardDuesQuery, WardDuesQueryVariables>;
+export const WardStatisticsDocument = new TypedDocumentString(`
+    query WardStatistics($unitId: ID!, $year: Int!, $asOf: String!) {
+  memberStatistics(unitId: $unitId, asOf: $asOf) {
+    asOf
+    members
+    byStatus {
+      value
+      count
+    }
+    bySex {
+      value
+      count
+    }
+    byAgeBand {
+      value
+      count
+    }
+    byEducationLevel {
+      value
+      count
+    }
+    byPoliticalTheoryLevel {
+      value
+      count
+    }
+    admitted
+    madeOfficial
+    transferredIn
+    transferredOut
+    expelled
+    namesRemoved
+    left
+    died
+  }
+  attendanceRate(unitId: $unitId, year: $year) {
+    meetings
+    records
+    present
+    excused
+    absent
+    rate
+  }
+  gradeDistribution(unitId: $unitId, year: $year) {
+    excellent
+    good
+    completed
+    notCompleted
+    total
+  }
+}
+    `) as unknown as TypedDocumentString<WardStatisticsQuery, WardStatisticsQueryVariables>;
+export const WardMemberRegisterDocument = new TypedDocumentString(`
+    query WardMemberRegister($unitId: ID!) {
+  memberRegisterExport(unitId: $unitId) {
+    fileName
+    contentBase64
+    rowCount
+  }
+}
+    `) as unknown as TypedDocumentString<WardMemberRegisterQuery, WardMemberRegisterQueryVariables>;
 export const GradingCyclesDocument = new TypedDocumentString(`
     query GradingCycles($unitId: ID!, $year: Int!) {
   reviewCycles(unitId: $unitId, year: $year) {
