@@ -38,6 +38,10 @@ export function DecisionTable(props: {
     {
       header: t('column.score'),
       numeric: true,
+      sortValue: (row) => {
+        const score = parseScore(scoreOf(row));
+        return typeof score === 'number' ? score : null;
+      },
       exportValue: (row) => {
         const score = parseScore(scoreOf(row));
         return typeof score === 'number' ? score : null;
