@@ -134,6 +134,7 @@ describe('the grading decision', () => {
     await page.getByTestId('grading-decide').click();
     await page.getByTestId('grading-refusal').getByText('Số đảng viên xếp loại xuất sắc (2) vượt 20% số xếp loại tốt (4): tối đa 0.').waitFor();
     expect(await decidedInCycle()).toEqual({});
+    await keepScreenshot(page, 'ward-grading-refused-1280');
 
     // Lowered to 86: good again, the quota met; the decision is accepted.
     await scoreInput(page, 'Nguyễn Minh Đức').fill('86');
@@ -152,14 +153,19 @@ describe('the grading decision', () => {
 
   it('exports the grading table, filtered and sorted as shown, to an .xlsx with the same data as GraphQL', async () => {
     const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
     await openGrading(page);
     const table = page.getByTestId('grading-table');
     await table.getByRole('row').nth(1).waitFor();
+    // exceljs is not part of the page: it loads on the first export.
+    expect(requested.filter((url) => url.includes('exceljs'))).toEqual([]);
     await page.getByLabel('Tìm theo tên đảng viên hoặc chi bộ').fill('Tổ dân phố số 1');
     await table.getByRole('button', { name: /Điểm quyết định/ }).click(); // numbers sort highest first
     expect(await table.getByRole('row').count()).toBe(1 + PROPOSALS.length);
     const { download, rows } = await downloadSheet(page, () => page.getByTestId('grading-table-export').click());
     expect(download.suggestedFilename()).toBe(`xep-loai-dang-vien-${year}.xlsx`);
+    expect(requested.filter((url) => url.includes('exceljs'))).toHaveLength(1);
     expect(rows[0]).toEqual(['Họ và tên', 'Chi bộ', 'Điểm chi bộ đề xuất', 'Chi bộ đề xuất xếp loại', 'Điểm quyết định', 'Xếp loại quyết định', 'Đã quyết định']);
 
     const read = await ward.graphql<{ reviewCycle: { proposals: { member: { fullName: string }; score: number; grade: string }[] } }>(

@@ -53,7 +53,7 @@ function RegisterDownload({ committeeId }: { committeeId: string }) {
     }
   };
   return (
-    <Section title={t('register')}>
+    <Section title={t('registerTitle')}>
       <p className="dv-muted">{t('registerHint')}</p>
       <Button variant="secondary" data-testid="register-download" disabled={state.busy} onClick={() => void download()}>
         {state.busy ? t('registerWorking') : t('register')}

@@ -13,12 +13,13 @@ interface CountRow {
 const share = (count: number, total: number) => (total > 0 ? `${(Math.round((count / total) * 1000) / 10).toLocaleString('vi-VN')} %` : '');
 
 /** A table of counts (by status, sex, age …) with each one's share of the total; exportable to Excel. */
-function CountTable({ testId, caption, header, rows, fileName }: { testId: string; caption: string; header: string; rows: readonly CountRow[]; fileName: string }) {
+function CountTable(props: { testId: string; caption: string; header: string; countHeader?: string; rows: readonly CountRow[]; fileName: string }) {
+  const { testId, caption, header, countHeader, rows, fileName } = props;
   const { t } = useTranslation('ward.dues');
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const columns: Column<CountRow>[] = [
     { header, cell: (row) => row.label },
-    { header: t('stats.count'), numeric: true, cell: (row) => row.count, sortValue: (row) => row.count },
+    { header: countHeader ?? t('stats.count'), numeric: true, cell: (row) => row.count, sortValue: (row) => row.count },
     { header: t('stats.share'), numeric: true, cell: (row) => share(row.count, total) },
   ];
   return <DataTable testId={testId} caption={caption} columns={columns} rows={rows} rowKey={(row) => row.key} exportFileName={fileName} />;
@@ -64,6 +65,7 @@ function Tables({ data, year }: { data: WardStatistics; year: number }) {
           testId="stats-attendance"
           caption={`${t('stats.attendance', { year })}: ${formatRate(attendance.rate)}`}
           header={t('stats.attendanceItem')}
+          countHeader={t('stats.records')}
           rows={[
             { key: 'present', label: t('stats.present'), count: attendance.present },
             { key: 'excused', label: t('stats.excused'), count: attendance.excused },

@@ -2,6 +2,7 @@ import type { MemberStatus } from '../generated/graphql.ts';
 
 export const vi = {
   year: 'Năm',
+  registerTitle: 'Sổ danh sách đảng viên',
   register: 'Tải sổ đảng viên',
   registerWorking: 'Đang tạo sổ…',
   registerHint: 'Sổ danh sách đảng viên của đảng bộ (tệp Excel, đủ các cột theo mẫu chính thức).',

@@ -200,7 +200,8 @@ function ExportButton({ fileName, title, rows, testId }: { fileName: string; tit
   };
   return (
     <div className="dv-table-export">
-      <button type="button" className="dv-button dv-button--secondary" data-testid={testId} disabled={state === 'busy'} onClick={() => void run()}>
+      {/* Named with the table's caption: a page often has several tables, each with its own button. */}
+      <button type="button" className="dv-button dv-button--secondary" data-testid={testId} aria-label={`${t('table.export')}: ${title}`} disabled={state === 'busy'} onClick={() => void run()}>
         {state === 'busy' ? t('table.exporting') : t('table.export')}
       </button>
       {state === 'failed' ? (
