@@ -41,6 +41,7 @@ function Decisions({ cycle, cells, proposals }: { cycle: GradingCycle; cells: re
   const [confirmClose, setConfirmClose] = useState(false);
   const refusal = decide.error;
   const refusedMember = refusal instanceof GraphQLRequestError ? refusal.where.memberId : undefined;
+  const refusedName = rows.find((row) => row.memberId === refusedMember)?.fullName;
 
   const submit = async () => {
     setNotice(undefined);
@@ -91,6 +92,7 @@ function Decisions({ cycle, cells, proposals }: { cycle: GradingCycle; cells: re
           {refusal ? (
             <div className="dv-alert dv-alert--error" role="alert" data-testid="grading-refusal">
               {refusal.message}
+              {refusedName ? <> {t('refusedFor', { name: refusedName })}</> : null}
             </div>
           ) : null}
           {notice ? (

@@ -43,6 +43,7 @@ export const vi = {
   notDecided: 'Chưa quyết định',
   disciplined: 'bị kỷ luật',
   badScore: 'Điểm là số nguyên từ 0 đến 100.',
+  refusedFor: '(Đảng viên: {{name}}.)',
   decide: 'Quyết định xếp loại',
   deciding: 'Đang lưu…',
   decided: 'Đã quyết định xếp loại {{count}} đảng viên.',
