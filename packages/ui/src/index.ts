@@ -38,6 +38,7 @@ export { createOutbox, type Outbox, type QueuedChange } from './offline/outbox.t
 // The kit.
 export { Alert, Badge, Button, ButtonLink, Dialog, Facts, OutboxStatus, PrintLayout, Section, SubNav, Toolbar, type Tone } from './kit/kit.tsx';
 export { compareSortValues, DataTable, type Column } from './table/DataTable.tsx';
+export { nodeText, type ExportValue } from './table/export-text.ts';
 export { useCurrentUnit, type CurrentUnitState, type OrgUnitSummary } from './useCurrentUnit.ts';
 export { addTranslations, i18n, LANGUAGES, useLabels, type Language } from './i18n.ts';
 export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDate, matchesSearch } from './vietnamese.ts';

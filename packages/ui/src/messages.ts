@@ -23,6 +23,9 @@ export const vi = {
     previous: 'Trang trước',
     next: 'Trang sau',
     page: 'Trang {{page}}/{{count}}',
+    export: 'Xuất Excel',
+    exporting: 'Đang xuất…',
+    exportFailed: 'Không xuất được tệp Excel. Hãy thử lại.',
   },
   outbox: {
     pending: 'Có {{count}} thay đổi chưa gửi được vì mất mạng',
@@ -102,6 +105,9 @@ export const en: Messages = {
     previous: 'Previous page',
     next: 'Next page',
     page: 'Page {{page}} of {{count}}',
+    export: 'Export to Excel',
+    exporting: 'Exporting…',
+    exportFailed: 'The Excel file could not be written. Try again.',
   },
   outbox: {
     pending: '{{count}} change(s) not sent: no network',

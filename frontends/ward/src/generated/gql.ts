@@ -24,6 +24,17 @@ type Documents = {
     "\n  mutation DissolveCell($input: DissolveOrgUnitInput!) {\n    dissolveOrgUnit(input: $input) { id status }\n  }\n": typeof types.DissolveCellDocument,
     "\n  mutation MergeCells($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": typeof types.MergeCellsDocument,
     "\n  mutation SplitCell($input: SplitOrgUnitInput!) {\n    splitOrgUnit(input: $input) { id status }\n  }\n": typeof types.SplitCellDocument,
+    "\n  query WardDues($unitId: ID!, $fromMonth: String!, $toMonth: String!) {\n    duesArrears(unitId: $unitId, fromMonth: $fromMonth, toMonth: $toMonth) {\n      fromMonth\n      toMonth\n      due\n      paid\n      owed\n      byCell { cell { id name } due paid owed membersInArrears }\n      byMonth { month due paid owed membersInArrears }\n      members { member { id fullName } cell { id name } unpaidMonths owed }\n    }\n  }\n": typeof types.WardDuesDocument,
+    "\n  query WardStatistics($unitId: ID!, $year: Int!, $asOf: String!) {\n    memberStatistics(unitId: $unitId, asOf: $asOf) {\n      asOf\n      members\n      byStatus { value count }\n      bySex { value count }\n      byAgeBand { value count }\n      byEducationLevel { value count }\n      byPoliticalTheoryLevel { value count }\n      admitted\n      madeOfficial\n      transferredIn\n      transferredOut\n      expelled\n      namesRemoved\n      left\n      died\n    }\n    attendanceRate(unitId: $unitId, year: $year) { meetings records present excused absent rate }\n    gradeDistribution(unitId: $unitId, year: $year) { excellent good completed notCompleted total }\n  }\n": typeof types.WardStatisticsDocument,
+    "\n  query WardMemberRegister($unitId: ID!) {\n    memberRegisterExport(unitId: $unitId) { fileName contentBase64 rowCount }\n  }\n": typeof types.WardMemberRegisterDocument,
+    "\n  query GradingCycles($unitId: ID!, $year: Int!) {\n    reviewCycles(unitId: $unitId, year: $year) {\n      id\n      year\n      period\n      closesOn\n      status\n      subject\n      ruleSet {\n        id\n        code\n        name\n        excellentMinScore\n        goodMinScore\n        completedMinScore\n        excellentRequiresAllTasks\n        excellentMinExceededPercent\n        excellentQuotaPercent\n        residenceCommentRequired\n      }\n    }\n  }\n": typeof types.GradingCyclesDocument,
+    "\n  query GradingRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        kind\n        members {\n          id\n          fullName\n          status\n          reviews { id year period score grade cycle { id } }\n        }\n      }\n    }\n  }\n": typeof types.GradingRosterDocument,
+    "\n  query GradingProposals($cycleId: ID!) {\n    reviewCycle(id: $cycleId) {\n      id\n      proposals { member { id } score grade disciplined allTasksDone exceededTaskPercent }\n    }\n  }\n": typeof types.GradingProposalsDocument,
+    "\n  mutation DecideGrades($cycleId: ID!, $decisions: [GradeDecisionInput!]!) {\n    decideGrades(cycleId: $cycleId, decisions: $decisions) { id score grade member { id } }\n  }\n": typeof types.DecideGradesDocument,
+    "\n  mutation CloseReviewCycle($id: ID!) {\n    closeReviewCycle(id: $id) { id status }\n  }\n": typeof types.CloseReviewCycleDocument,
+    "\n  mutation OpenReviewCycle($input: OpenReviewCycleInput!) {\n    openReviewCycle(input: $input) { id status subject }\n  }\n": typeof types.OpenReviewCycleDocument,
+    "\n  query GradingOrganizationReviews($unitId: ID!, $year: Int!) {\n    organizationReviews(unitId: $unitId, year: $year) { id unit { id } period score grade disciplined cycle { id } }\n  }\n": typeof types.GradingOrganizationReviewsDocument,
+    "\n  mutation DecideOrganizationGrades($cycleId: ID!, $decisions: [OrganizationGradeInput!]!) {\n    decideOrganizationGrades(cycleId: $cycleId, decisions: $decisions) { id score grade unit { id } }\n  }\n": typeof types.DecideOrganizationGradesDocument,
     "\n  query WardHome($id: ID!, $first: Int!) {\n    orgUnit(id: $id) {\n      id\n      children { id }\n      memberCount(includeSubtree: true)\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n        cell { id name }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      unit { id name }\n      member { id fullName }\n      task { id title }\n    }\n  }\n": typeof types.WardHomeDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": typeof types.WardHeaderDocument,
     "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n": typeof types.WardMemberSearchDocument,
@@ -54,6 +65,17 @@ const documents: Documents = {
     "\n  mutation DissolveCell($input: DissolveOrgUnitInput!) {\n    dissolveOrgUnit(input: $input) { id status }\n  }\n": types.DissolveCellDocument,
     "\n  mutation MergeCells($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": types.MergeCellsDocument,
     "\n  mutation SplitCell($input: SplitOrgUnitInput!) {\n    splitOrgUnit(input: $input) { id status }\n  }\n": types.SplitCellDocument,
+    "\n  query WardDues($unitId: ID!, $fromMonth: String!, $toMonth: String!) {\n    duesArrears(unitId: $unitId, fromMonth: $fromMonth, toMonth: $toMonth) {\n      fromMonth\n      toMonth\n      due\n      paid\n      owed\n      byCell { cell { id name } due paid owed membersInArrears }\n      byMonth { month due paid owed membersInArrears }\n      members { member { id fullName } cell { id name } unpaidMonths owed }\n    }\n  }\n": types.WardDuesDocument,
+    "\n  query WardStatistics($unitId: ID!, $year: Int!, $asOf: String!) {\n    memberStatistics(unitId: $unitId, asOf: $asOf) {\n      asOf\n      members\n      byStatus { value count }\n      bySex { value count }\n      byAgeBand { value count }\n      byEducationLevel { value count }\n      byPoliticalTheoryLevel { value count }\n      admitted\n      madeOfficial\n      transferredIn\n      transferredOut\n      expelled\n      namesRemoved\n      left\n      died\n    }\n    attendanceRate(unitId: $unitId, year: $year) { meetings records present excused absent rate }\n    gradeDistribution(unitId: $unitId, year: $year) { excellent good completed notCompleted total }\n  }\n": types.WardStatisticsDocument,
+    "\n  query WardMemberRegister($unitId: ID!) {\n    memberRegisterExport(unitId: $unitId) { fileName contentBase64 rowCount }\n  }\n": types.WardMemberRegisterDocument,
+    "\n  query GradingCycles($unitId: ID!, $year: Int!) {\n    reviewCycles(unitId: $unitId, year: $year) {\n      id\n      year\n      period\n      closesOn\n      status\n      subject\n      ruleSet {\n        id\n        code\n        name\n        excellentMinScore\n        goodMinScore\n        completedMinScore\n        excellentRequiresAllTasks\n        excellentMinExceededPercent\n        excellentQuotaPercent\n        residenceCommentRequired\n      }\n    }\n  }\n": types.GradingCyclesDocument,
+    "\n  query GradingRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        kind\n        members {\n          id\n          fullName\n          status\n          reviews { id year period score grade cycle { id } }\n        }\n      }\n    }\n  }\n": types.GradingRosterDocument,
+    "\n  query GradingProposals($cycleId: ID!) {\n    reviewCycle(id: $cycleId) {\n      id\n      proposals { member { id } score grade disciplined allTasksDone exceededTaskPercent }\n    }\n  }\n": types.GradingProposalsDocument,
+    "\n  mutation DecideGrades($cycleId: ID!, $decisions: [GradeDecisionInput!]!) {\n    decideGrades(cycleId: $cycleId, decisions: $decisions) { id score grade member { id } }\n  }\n": types.DecideGradesDocument,
+    "\n  mutation CloseReviewCycle($id: ID!) {\n    closeReviewCycle(id: $id) { id status }\n  }\n": types.CloseReviewCycleDocument,
+    "\n  mutation OpenReviewCycle($input: OpenReviewCycleInput!) {\n    openReviewCycle(input: $input) { id status subject }\n  }\n": types.OpenReviewCycleDocument,
+    "\n  query GradingOrganizationReviews($unitId: ID!, $year: Int!) {\n    organizationReviews(unitId: $unitId, year: $year) { id unit { id } period score grade disciplined cycle { id } }\n  }\n": types.GradingOrganizationReviewsDocument,
+    "\n  mutation DecideOrganizationGrades($cycleId: ID!, $decisions: [OrganizationGradeInput!]!) {\n    decideOrganizationGrades(cycleId: $cycleId, decisions: $decisions) { id score grade unit { id } }\n  }\n": types.DecideOrganizationGradesDocument,
     "\n  query WardHome($id: ID!, $first: Int!) {\n    orgUnit(id: $id) {\n      id\n      children { id }\n      memberCount(includeSubtree: true)\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        kind\n        dueDate\n        detail\n        member { id fullName }\n        cell { id name }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      kind\n      detail\n      months\n      unit { id name }\n      member { id fullName }\n      task { id title }\n    }\n  }\n": types.WardHomeDocument,
     "\n  query WardHeader($id: ID!) {\n    orgUnit(id: $id) { id name parent { id name } }\n  }\n": types.WardHeaderDocument,
     "\n  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {\n    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {\n      nodes {\n        id\n        fullName\n        status\n        dateOfBirth\n        admittedOn\n        partyCardNumber\n        cell { id name }\n      }\n      hasNextPage\n    }\n  }\n": types.WardMemberSearchDocument,
@@ -108,6 +130,50 @@ export function graphql(source: "\n  mutation MergeCells($input: MergeOrgUnitsIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SplitCell($input: SplitOrgUnitInput!) {\n    splitOrgUnit(input: $input) { id status }\n  }\n"): typeof import('./graphql').SplitCellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardDues($unitId: ID!, $fromMonth: String!, $toMonth: String!) {\n    duesArrears(unitId: $unitId, fromMonth: $fromMonth, toMonth: $toMonth) {\n      fromMonth\n      toMonth\n      due\n      paid\n      owed\n      byCell { cell { id name } due paid owed membersInArrears }\n      byMonth { month due paid owed membersInArrears }\n      members { member { id fullName } cell { id name } unpaidMonths owed }\n    }\n  }\n"): typeof import('./graphql').WardDuesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardStatistics($unitId: ID!, $year: Int!, $asOf: String!) {\n    memberStatistics(unitId: $unitId, asOf: $asOf) {\n      asOf\n      members\n      byStatus { value count }\n      bySex { value count }\n      byAgeBand { value count }\n      byEducationLevel { value count }\n      byPoliticalTheoryLevel { value count }\n      admitted\n      madeOfficial\n      transferredIn\n      transferredOut\n      expelled\n      namesRemoved\n      left\n      died\n    }\n    attendanceRate(unitId: $unitId, year: $year) { meetings records present excused absent rate }\n    gradeDistribution(unitId: $unitId, year: $year) { excellent good completed notCompleted total }\n  }\n"): typeof import('./graphql').WardStatisticsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WardMemberRegister($unitId: ID!) {\n    memberRegisterExport(unitId: $unitId) { fileName contentBase64 rowCount }\n  }\n"): typeof import('./graphql').WardMemberRegisterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GradingCycles($unitId: ID!, $year: Int!) {\n    reviewCycles(unitId: $unitId, year: $year) {\n      id\n      year\n      period\n      closesOn\n      status\n      subject\n      ruleSet {\n        id\n        code\n        name\n        excellentMinScore\n        goodMinScore\n        completedMinScore\n        excellentRequiresAllTasks\n        excellentMinExceededPercent\n        excellentQuotaPercent\n        residenceCommentRequired\n      }\n    }\n  }\n"): typeof import('./graphql').GradingCyclesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GradingRoster($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        kind\n        members {\n          id\n          fullName\n          status\n          reviews { id year period score grade cycle { id } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').GradingRosterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GradingProposals($cycleId: ID!) {\n    reviewCycle(id: $cycleId) {\n      id\n      proposals { member { id } score grade disciplined allTasksDone exceededTaskPercent }\n    }\n  }\n"): typeof import('./graphql').GradingProposalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideGrades($cycleId: ID!, $decisions: [GradeDecisionInput!]!) {\n    decideGrades(cycleId: $cycleId, decisions: $decisions) { id score grade member { id } }\n  }\n"): typeof import('./graphql').DecideGradesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseReviewCycle($id: ID!) {\n    closeReviewCycle(id: $id) { id status }\n  }\n"): typeof import('./graphql').CloseReviewCycleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenReviewCycle($input: OpenReviewCycleInput!) {\n    openReviewCycle(input: $input) { id status subject }\n  }\n"): typeof import('./graphql').OpenReviewCycleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GradingOrganizationReviews($unitId: ID!, $year: Int!) {\n    organizationReviews(unitId: $unitId, year: $year) { id unit { id } period score grade disciplined cycle { id } }\n  }\n"): typeof import('./graphql').GradingOrganizationReviewsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideOrganizationGrades($cycleId: ID!, $decisions: [OrganizationGradeInput!]!) {\n    decideOrganizationGrades(cycleId: $cycleId, decisions: $decisions) { id score grade unit { id } }\n  }\n"): typeof import('./graphql').DecideOrganizationGradesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

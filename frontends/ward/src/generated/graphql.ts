@@ -91,6 +91,26 @@ export type EvaluationAlertKind =
   /** Sót việc: nhiệm vụ còn giao cho người đã chuyển đi, được miễn hoặc không còn sinh hoạt */
   | 'UNATTENDED_TASK';
 
+/** The four grades of Quy định 366-QĐ/TW (and 124, 132 before it). */
+export type Grade =
+  /** Hoàn thành nhiệm vụ */
+  | 'COMPLETED'
+  /** Hoàn thành xuất sắc nhiệm vụ */
+  | 'EXCELLENT'
+  /** Hoàn thành tốt nhiệm vụ */
+  | 'GOOD'
+  /** Không hoàn thành nhiệm vụ */
+  | 'NOT_COMPLETED';
+
+/** One member's grade decided by the grassroots committee; omitted fields take the cell's proposal. */
+export type GradeDecisionInput = {
+  allTasksDone?: boolean | null | undefined;
+  disciplined?: boolean | null | undefined;
+  exceededTaskPercent?: number | null | undefined;
+  memberId: string | number;
+  score?: number | null | undefined;
+};
+
 export type IssueTransferLetterInput = {
   externalOrganization?: string | null | undefined;
   kind: PlacementKind;
@@ -197,6 +217,17 @@ export type MergeOrgUnitsInput = {
   intoId: string | number;
 };
 
+export type OpenReviewCycleInput = {
+  /** YYYY-MM-DD */
+  closesOn: string;
+  period: ReviewPeriod;
+  /** MEMBERS (a grassroots organization's members) or ORGANIZATIONS (those directly under the unit) */
+  subject?: ReviewSubject | null | undefined;
+  /** A grassroots organization */
+  unitId: string | number;
+  year: number;
+};
+
 export type OperationStatus =
   /** Hoàn tất */
   | 'COMPLETED'
@@ -241,6 +272,18 @@ export type OrgUnitKind =
   | 'PARTY_GROUP'
   /** Đảng bộ tỉnh / thành phố */
   | 'PROVINCE';
+
+/** One organization's grade decided by the upper level. */
+export type OrganizationGradeInput = {
+  allTasksDone?: boolean | null | undefined;
+  /** Disciplined in the year: graded no higher than NOT_COMPLETED */
+  disciplined?: boolean | null | undefined;
+  exceededTaskPercent?: number | null | undefined;
+  /** 0–100 */
+  score: number;
+  /** A cell or grassroots organization directly under the cycle's unit */
+  unitId: string | number;
+};
 
 /** Official (chính thức) or temporary (tạm thời) party activity in a cell */
 export type PlacementKind =
@@ -334,6 +377,25 @@ export type ResidentialArea =
   | 'THON'
   /** Tổ dân phố */
   | 'TO_DAN_PHO';
+
+export type ReviewCycleStatus =
+  /** Khóa: nothing more may be proposed or decided */
+  | 'CLOSED'
+  | 'OPEN';
+
+export type ReviewPeriod =
+  | 'Q1'
+  | 'Q2'
+  | 'Q3'
+  | 'Q4'
+  | 'YEAR';
+
+/** Whom a cycle grades */
+export type ReviewSubject =
+  /** The members of a grassroots organization */
+  | 'MEMBERS'
+  /** The organizations directly under the unit (cells; grassroots organizations), graded by it */
+  | 'ORGANIZATIONS';
 
 export type SendResidenceChangeNoticeInput = {
   /** MOVED_HOUSE comes from the residence; the others from the workplace */
@@ -456,6 +518,91 @@ export type SplitCellMutationVariables = Exact<{
 
 
 export type SplitCellMutation = { splitOrgUnit: { id: string, status: OperationStatus } };
+
+export type WardDuesQueryVariables = Exact<{
+  unitId: string | number;
+  fromMonth: string;
+  toMonth: string;
+}>;
+
+
+export type WardDuesQuery = { duesArrears: { fromMonth: string, toMonth: string, due: number, paid: number, owed: number, byCell: Array<{ due: number, paid: number, owed: number, membersInArrears: number, cell: { id: string, name: string } }>, byMonth: Array<{ month: string, due: number, paid: number, owed: number, membersInArrears: number }>, members: Array<{ unpaidMonths: Array<string>, owed: number, member: { id: string, fullName: string }, cell: { id: string, name: string } | null }> } };
+
+export type WardStatisticsQueryVariables = Exact<{
+  unitId: string | number;
+  year: number;
+  asOf: string;
+}>;
+
+
+export type WardStatisticsQuery = { memberStatistics: { asOf: string, members: number, admitted: number, madeOfficial: number, transferredIn: number, transferredOut: number, expelled: number, namesRemoved: number, left: number, died: number, byStatus: Array<{ value: string | null, count: number }>, bySex: Array<{ value: string | null, count: number }>, byAgeBand: Array<{ value: string | null, count: number }>, byEducationLevel: Array<{ value: string | null, count: number }>, byPoliticalTheoryLevel: Array<{ value: string | null, count: number }> }, attendanceRate: { meetings: number, records: number, present: number, excused: number, absent: number, rate: number | null } | null, gradeDistribution: { excellent: number, good: number, completed: number, notCompleted: number, total: number } | null };
+
+export type WardMemberRegisterQueryVariables = Exact<{
+  unitId: string | number;
+}>;
+
+
+export type WardMemberRegisterQuery = { memberRegisterExport: { fileName: string, contentBase64: string, rowCount: number } };
+
+export type GradingCyclesQueryVariables = Exact<{
+  unitId: string | number;
+  year: number;
+}>;
+
+
+export type GradingCyclesQuery = { reviewCycles: Array<{ id: string, year: number, period: ReviewPeriod, closesOn: string, status: ReviewCycleStatus, subject: ReviewSubject, ruleSet: { id: string, code: string, name: string, excellentMinScore: number, goodMinScore: number, completedMinScore: number, excellentRequiresAllTasks: boolean, excellentMinExceededPercent: number, excellentQuotaPercent: number, residenceCommentRequired: boolean } }> };
+
+export type GradingRosterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GradingRosterQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, members: Array<{ id: string, fullName: string, status: MemberStatus, reviews: Array<{ id: string, year: number, period: ReviewPeriod, score: number | null, grade: Grade | null, cycle: { id: string } | null }> | null }> | null }> } | null };
+
+export type GradingProposalsQueryVariables = Exact<{
+  cycleId: string | number;
+}>;
+
+
+export type GradingProposalsQuery = { reviewCycle: { id: string, proposals: Array<{ score: number, grade: Grade, disciplined: boolean, allTasksDone: boolean, exceededTaskPercent: number, member: { id: string } }> } | null };
+
+export type DecideGradesMutationVariables = Exact<{
+  cycleId: string | number;
+  decisions: Array<GradeDecisionInput> | GradeDecisionInput;
+}>;
+
+
+export type DecideGradesMutation = { decideGrades: Array<{ id: string, score: number | null, grade: Grade | null, member: { id: string } }> };
+
+export type CloseReviewCycleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseReviewCycleMutation = { closeReviewCycle: { id: string, status: ReviewCycleStatus } };
+
+export type OpenReviewCycleMutationVariables = Exact<{
+  input: OpenReviewCycleInput;
+}>;
+
+
+export type OpenReviewCycleMutation = { openReviewCycle: { id: string, status: ReviewCycleStatus, subject: ReviewSubject } };
+
+export type GradingOrganizationReviewsQueryVariables = Exact<{
+  unitId: string | number;
+  year: number;
+}>;
+
+
+export type GradingOrganizationReviewsQuery = { organizationReviews: Array<{ id: string, period: ReviewPeriod, score: number, grade: Grade, disciplined: boolean, unit: { id: string }, cycle: { id: string } | null }> };
+
+export type DecideOrganizationGradesMutationVariables = Exact<{
+  cycleId: string | number;
+  decisions: Array<OrganizationGradeInput> | OrganizationGradeInput;
+}>;
+
+
+export type DecideOrganizationGradesMutation = { decideOrganizationGrades: Array<{ id: string, score: number, grade: Grade, unit: { id: string } }> };
 
 export type WardHomeQueryVariables = Exact<{
   id: string | number;
@@ -763,6 +910,232 @@ export const SplitCellDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SplitCellMutation, SplitCellMutationVariables>;
+export const WardDuesDocument = new TypedDocumentString(`
+    query WardDues($unitId: ID!, $fromMonth: String!, $toMonth: String!) {
+  duesArrears(unitId: $unitId, fromMonth: $fromMonth, toMonth: $toMonth) {
+    fromMonth
+    toMonth
+    due
+    paid
+    owed
+    byCell {
+      cell {
+        id
+        name
+      }
+      due
+      paid
+      owed
+      membersInArrears
+    }
+    byMonth {
+      month
+      due
+      paid
+      owed
+      membersInArrears
+    }
+    members {
+      member {
+        id
+        fullName
+      }
+      cell {
+        id
+        name
+      }
+      unpaidMonths
+      owed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WardDuesQuery, WardDuesQueryVariables>;
+export const WardStatisticsDocument = new TypedDocumentString(`
+    query WardStatistics($unitId: ID!, $year: Int!, $asOf: String!) {
+  memberStatistics(unitId: $unitId, asOf: $asOf) {
+    asOf
+    members
+    byStatus {
+      value
+      count
+    }
+    bySex {
+      value
+      count
+    }
+    byAgeBand {
+      value
+      count
+    }
+    byEducationLevel {
+      value
+      count
+    }
+    byPoliticalTheoryLevel {
+      value
+      count
+    }
+    admitted
+    madeOfficial
+    transferredIn
+    transferredOut
+    expelled
+    namesRemoved
+    left
+    died
+  }
+  attendanceRate(unitId: $unitId, year: $year) {
+    meetings
+    records
+    present
+    excused
+    absent
+    rate
+  }
+  gradeDistribution(unitId: $unitId, year: $year) {
+    excellent
+    good
+    completed
+    notCompleted
+    total
+  }
+}
+    `) as unknown as TypedDocumentString<WardStatisticsQuery, WardStatisticsQueryVariables>;
+export const WardMemberRegisterDocument = new TypedDocumentString(`
+    query WardMemberRegister($unitId: ID!) {
+  memberRegisterExport(unitId: $unitId) {
+    fileName
+    contentBase64
+    rowCount
+  }
+}
+    `) as unknown as TypedDocumentString<WardMemberRegisterQuery, WardMemberRegisterQueryVariables>;
+export const GradingCyclesDocument = new TypedDocumentString(`
+    query GradingCycles($unitId: ID!, $year: Int!) {
+  reviewCycles(unitId: $unitId, year: $year) {
+    id
+    year
+    period
+    closesOn
+    status
+    subject
+    ruleSet {
+      id
+      code
+      name
+      excellentMinScore
+      goodMinScore
+      completedMinScore
+      excellentRequiresAllTasks
+      excellentMinExceededPercent
+      excellentQuotaPercent
+      residenceCommentRequired
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GradingCyclesQuery, GradingCyclesQueryVariables>;
+export const GradingRosterDocument = new TypedDocumentString(`
+    query GradingRoster($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    children {
+      id
+      name
+      kind
+      members {
+        id
+        fullName
+        status
+        reviews {
+          id
+          year
+          period
+          score
+          grade
+          cycle {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GradingRosterQuery, GradingRosterQueryVariables>;
+export const GradingProposalsDocument = new TypedDocumentString(`
+    query GradingProposals($cycleId: ID!) {
+  reviewCycle(id: $cycleId) {
+    id
+    proposals {
+      member {
+        id
+      }
+      score
+      grade
+      disciplined
+      allTasksDone
+      exceededTaskPercent
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GradingProposalsQuery, GradingProposalsQueryVariables>;
+export const DecideGradesDocument = new TypedDocumentString(`
+    mutation DecideGrades($cycleId: ID!, $decisions: [GradeDecisionInput!]!) {
+  decideGrades(cycleId: $cycleId, decisions: $decisions) {
+    id
+    score
+    grade
+    member {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DecideGradesMutation, DecideGradesMutationVariables>;
+export const CloseReviewCycleDocument = new TypedDocumentString(`
+    mutation CloseReviewCycle($id: ID!) {
+  closeReviewCycle(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CloseReviewCycleMutation, CloseReviewCycleMutationVariables>;
+export const OpenReviewCycleDocument = new TypedDocumentString(`
+    mutation OpenReviewCycle($input: OpenReviewCycleInput!) {
+  openReviewCycle(input: $input) {
+    id
+    status
+    subject
+  }
+}
+    `) as unknown as TypedDocumentString<OpenReviewCycleMutation, OpenReviewCycleMutationVariables>;
+export const GradingOrganizationReviewsDocument = new TypedDocumentString(`
+    query GradingOrganizationReviews($unitId: ID!, $year: Int!) {
+  organizationReviews(unitId: $unitId, year: $year) {
+    id
+    unit {
+      id
+    }
+    period
+    score
+    grade
+    disciplined
+    cycle {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GradingOrganizationReviewsQuery, GradingOrganizationReviewsQueryVariables>;
+export const DecideOrganizationGradesDocument = new TypedDocumentString(`
+    mutation DecideOrganizationGrades($cycleId: ID!, $decisions: [OrganizationGradeInput!]!) {
+  decideOrganizationGrades(cycleId: $cycleId, decisions: $decisions) {
+    id
+    score
+    grade
+    unit {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DecideOrganizationGradesMutation, DecideOrganizationGradesMutationVariables>;
 export const WardHomeDocument = new TypedDocumentString(`
     query WardHome($id: ID!, $first: Int!) {
   orgUnit(id: $id) {

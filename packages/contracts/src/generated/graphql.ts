@@ -402,6 +402,10 @@ export type DissolveOrgUnitInput = {
 /** Dues owed in a subtree over a range of months (YYYY-MM). */
 export type DuesArrears = {
   __typename?: 'DuesArrears';
+  /** Every cell with dues in the range, owing or not: what each had to collect and collected */
+  byCell: Array<CellDuesArrears>;
+  /** Each month of the range: what the subtree had to collect, collected and still owes */
+  byMonth: Array<MonthDues>;
   /** Cells with members who owe dues in the range */
   cells: Array<CellDuesArrears>;
   due: Scalars['Float']['output'];
@@ -610,8 +614,12 @@ export type GradeDistribution = {
 /** The cell's proposed grade (chi bộ đề xuất) */
 export type GradeProposal = {
   __typename?: 'GradeProposal';
+  /** Every assigned task done, as the cell recorded it (the committee's decision keeps it unless it says otherwise) */
+  allTasksDone: Scalars['Boolean']['output'];
   cycle?: Maybe<ReviewCycle>;
   disciplined: Scalars['Boolean']['output'];
+  /** Share of tasks exceeded, percent, as the cell recorded it */
+  exceededTaskPercent: Scalars['Int']['output'];
   grade: Grade;
   member: Member;
   ruleSet?: Maybe<RuleSet>;
@@ -1158,6 +1166,20 @@ export type MergeOrgUnitsInput = {
   ids: Array<Scalars['ID']['input']>;
   /** The unit they merge into, which receives their active members */
   intoId: Scalars['ID']['input'];
+};
+
+/** One month's dues of a subtree. */
+export type MonthDues = {
+  __typename?: 'MonthDues';
+  /** Phải nộp (đồng) */
+  due: Scalars['Float']['output'];
+  membersInArrears: Scalars['Int']['output'];
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+  /** Còn nợ (đồng) */
+  owed: Scalars['Float']['output'];
+  /** Đã nộp (đồng) */
+  paid: Scalars['Float']['output'];
 };
 
 export type MoveOrgUnitInput = {

@@ -12,6 +12,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { compareVietnameseText, matchesSearch } from '../vietnamese.ts';
+import { nodeText, sheetRows, type ExportValue } from './export-text.ts';
 
 export interface Column<Row> {
   header: string;
@@ -19,6 +20,8 @@ export interface Column<Row> {
   numeric?: boolean;
   /** Makes the column sortable: text sorts the Vietnamese way with numbers as numbers ("xóm 2" before "xóm 12"). */
   sortValue?: (row: Row) => string | number | null | undefined;
+  /** The value the .xlsx export writes; by default the text the cell shows. */
+  exportValue?: (row: Row) => ExportValue;
 }
 
 /** Rows above which the body is virtualized (only the rows in view are in the page). */
@@ -48,9 +51,11 @@ export function DataTable<Row>(props: {
   searchText?: (row: Row) => string;
   search?: string;
   pageSize?: number;
+  /** Offers "Xuất Excel": the rows as sorted and filtered (every page), under the column headers. */
+  exportFileName?: string;
 }) {
   const { t } = useTranslation();
-  const { caption, columns, rows, rowKey, emptyText, testId, searchText, search = '', pageSize } = props;
+  const { caption, columns, rows, rowKey, emptyText, testId, searchText, search = '', pageSize, exportFileName } = props;
   const [sorting, setSorting] = useState<SortingState>([]);
   const columnDefs = useMemo<ColumnDef<Row>[]>(
     () =>
@@ -93,8 +98,15 @@ export function DataTable<Row>(props: {
   const paddingTop = virtual ? (items[0]?.start ?? 0) : 0;
   const paddingBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
 
+  const exportRows = () =>
+    sheetRows(
+      columns.map((column) => ({ header: column.header, value: column.exportValue ?? ((row: Row) => nodeText(column.cell(row))) })),
+      table.getPrePaginationRowModel().rows.map((row) => row.original),
+    );
+
   return (
     <div>
+      {exportFileName ? <ExportButton fileName={exportFileName} title={caption} rows={exportRows} testId={testId ? `${testId}-export` : undefined} /> : null}
       {/* Focusable region so keyboard users can scroll a wide table on small screens. */}
       <div ref={scrollRef} className={`dv-table-wrap${virtual ? ' dv-table-wrap--virtual' : ''}`} role="region" aria-label={caption} tabIndex={0}>
         <table className="dv-table" data-testid={testId} aria-rowcount={virtual ? visibleRows.length + 1 : undefined}>
@@ -167,6 +179,35 @@ export function DataTable<Row>(props: {
             {t('table.next')}
           </button>
         </nav>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Xuất Excel": exceljs is loaded on the first click (export.ts), not with the page. */
+function ExportButton({ fileName, title, rows, testId }: { fileName: string; title: string; rows: () => ExportValue[][]; testId?: string }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const run = async () => {
+    setState('busy');
+    try {
+      const { downloadXlsx } = await import('./export.ts');
+      await downloadXlsx(fileName, title, rows());
+      setState('idle');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <div className="dv-table-export">
+      {/* Named with the table's caption: a page often has several tables, each with its own button. */}
+      <button type="button" className="dv-button dv-button--secondary" data-testid={testId} aria-label={`${t('table.export')}: ${title}`} disabled={state === 'busy'} onClick={() => void run()}>
+        {state === 'busy' ? t('table.exporting') : t('table.export')}
+      </button>
+      {state === 'failed' ? (
+        <span role="alert" className="dv-field__error">
+          {t('table.exportFailed')}
+        </span>
       ) : null}
     </div>
   );

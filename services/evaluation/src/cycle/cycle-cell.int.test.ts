@@ -93,4 +93,13 @@ describe('the year-end review of a cell under a ward’s party committee', () =>
     const response = await as(secretary, () => federation.post(PROGRESS, { cycleId, cellId: 'chi-bo-1' }));
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cellId' });
   });
+
+  it('gives the ward the task facts the cell recorded with a proposal, which its decision keeps unless it says otherwise', async () => {
+    const FACTS = `query ($cycleId: ID!) { reviewCycle(id: $cycleId) { proposals { member { id } grade allTasksDone exceededTaskPercent } } }`;
+    type Facts = { reviewCycle: { proposals: { member: { id: string }; grade: string; allTasksDone: boolean; exceededTaskPercent: number }[] } };
+    ok(await as(secretary, () => federation.post(PROPOSE, { input: { cycleId, memberId: second!.id, score: 95, allTasksDone: true, exceededTaskPercent: 35 } })));
+    const rows = ok(await as(ward, () => federation.post<Facts>(FACTS, { cycleId }))).reviewCycle.proposals;
+    expect(rows.find((row) => row.member.id === second!.id)).toEqual({ member: { id: second!.id }, grade: 'EXCELLENT', allTasksDone: true, exceededTaskPercent: 35 });
+    expect(rows.find((row) => row.member.id === first!.id)).toMatchObject({ allTasksDone: false, exceededTaskPercent: 0 });
+  });
 });

@@ -41,6 +41,8 @@ export const cycleResolvers: Resolvers = {
   GradeProposal: {
     member: (row) => memberRef(row.member_id),
     cycle: (row, _args, context) => context.cycleById.load(row.cycle_id),
+    allTasksDone: (row) => row.all_tasks_done,
+    exceededTaskPercent: (row) => row.exceeded_task_percent,
     ruleSet: (row, _args, context) => context.ruleSetById.load(row.rule_set_id),
   },
 };

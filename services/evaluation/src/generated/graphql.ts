@@ -156,8 +156,12 @@ export type GradeDistribution = {
 /** The cell's proposed grade (chi bộ đề xuất) */
 export type GradeProposal = {
   __typename?: 'GradeProposal';
+  /** Every assigned task done, as the cell recorded it (the committee's decision keeps it unless it says otherwise) */
+  allTasksDone: Scalars['Boolean']['output'];
   cycle?: Maybe<ReviewCycle>;
   disciplined: Scalars['Boolean']['output'];
+  /** Share of tasks exceeded, percent, as the cell recorded it */
+  exceededTaskPercent: Scalars['Int']['output'];
   grade: Grade;
   member: Member;
   ruleSet?: Maybe<RuleSet>;

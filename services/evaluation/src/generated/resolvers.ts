@@ -258,8 +258,10 @@ export type GradeDistributionResolvers<ContextType = EvaluationContext, ParentTy
 };
 
 export type GradeProposalResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['GradeProposal'] = ResolversParentTypes['GradeProposal']> = {
+  allTasksDone?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cycle?: Resolver<Types.Maybe<ResolversTypes['ReviewCycle']>, ParentType, ContextType>;
   disciplined?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  exceededTaskPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['Grade'], ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   ruleSet?: Resolver<Types.Maybe<ResolversTypes['RuleSet']>, ParentType, ContextType>;

@@ -155,6 +155,22 @@ describe('payments and arrears', () => {
     expect(arrears.cells).toEqual([{ cell: { id: cell }, owed: expectedTotal, membersInArrears: 6 }]);
   });
 
+  it('gives what each cell and each month had to collect and collected, owing or not', async () => {
+    const TOTALS = `query ($unitId: ID!, $asOf: String) { duesArrears(unitId: $unitId, asOf: $asOf) { due paid owed byCell { cell { id } due paid owed } byMonth { month due paid owed membersInArrears } members { unpaidMonths } } }`;
+    type Totals = { duesArrears: { members: { unpaidMonths: string[] }[]; due: number; paid: number; owed: number; byCell: { cell: { id: string }; due: number; paid: number; owed: number }[]; byMonth: { month: string; due: number; paid: number; owed: number; membersInArrears: number }[] } };
+    const response = await federation.post<Totals>(TOTALS, { unitId: demoId('unit', 10), asOf: '2026-05-20' });
+    expect(response.errors).toBeUndefined();
+    const totals = response.data!.duesArrears;
+    expect(totals.byCell).toEqual([{ cell: { id: cell }, due: totals.due, paid: totals.paid, owed: totals.owed }]);
+    expect(totals.byMonth.map((row) => row.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    const sum = (key: 'due' | 'paid' | 'owed') => totals.byMonth.reduce((total, row) => total + row[key], 0);
+    expect([sum('due'), sum('paid'), sum('owed')]).toEqual([totals.due, totals.paid, totals.owed]);
+    // The student's March payment (5,000 đ) is collected in March; each month counts the members who owe for it.
+    expect(totals.byMonth.find((row) => row.month === '2026-03')!.paid).toBeGreaterThanOrEqual(5000);
+    for (const month of totals.byMonth) expect(month.membersInArrears).toBe(totals.members.filter((row) => row.unpaidMonths.includes(month.month)).length);
+    expect(totals.byMonth.some((row) => row.membersInArrears > 0)).toBe(true);
+  });
+
   it('shows a cell’s arrears to its secretary and nothing of it to another ward', async () => {
     const own = await federation.as(secretary, () => federation.post<Arrears>(ARREARS, { unitId: cell, asOf: '2026-05-20' }));
     expect(own.data!.duesArrears.members).toHaveLength(6);

@@ -40,6 +40,7 @@ const duesMonth = (row: DuesMonthRow) => ({
 function arrearsOf(rows: readonly DuesMonthRow[]) {
   const members = new Map<string, { unpaidMonths: string[]; owed: number }>();
   const cells = new Map<string, { cellId: string; due: number; paid: number; owed: number; members: Set<string> }>();
+  const months = new Map<string, { month: string; due: number; paid: number; owed: number; membersInArrears: number }>();
   for (const row of rows) {
     const owed = Math.max(row.due - row.paid, 0);
     const cellKey = row.cell_id ?? '';
@@ -48,6 +49,13 @@ function arrearsOf(rows: readonly DuesMonthRow[]) {
     cell.paid += row.paid;
     cell.owed += owed;
     cells.set(cellKey, cell);
+    const monthKey = toMonth(row.month);
+    const month = months.get(monthKey) ?? { month: monthKey, due: 0, paid: 0, owed: 0, membersInArrears: 0 };
+    month.due += row.due;
+    month.paid += row.paid;
+    month.owed += owed;
+    if (owed > 0) month.membersInArrears += 1;
+    months.set(monthKey, month);
     if (owed === 0) continue;
     cell.members.add(row.member_id);
     const member = members.get(row.member_id) ?? { unpaidMonths: [], owed: 0 };
@@ -55,7 +63,14 @@ function arrearsOf(rows: readonly DuesMonthRow[]) {
     member.owed += owed;
     members.set(row.member_id, member);
   }
-  return { members, cells: [...cells.values()] };
+  return { members, cells: [...cells.values()], months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)) };
+}
+
+/** YYYY-MM of every month from one first day (YYYY-MM-01) to another, inclusive. */
+function everyMonth(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = from; month <= to; month = shiftMonth(month, 1)) months.push(toMonth(month));
+  return months;
 }
 
 export const duesResolvers: Resolvers = {
@@ -69,7 +84,8 @@ export const duesResolvers: Resolvers = {
       requireRange(from, to);
       const cellIds = await subtreeUnitIds(context.db, [unitId]);
       const rows = await duesLedger(context.db, sql<boolean>`m.cell_id = ANY(${cellIds}::uuid[])`, from, to);
-      const { members, cells } = arrearsOf(rows);
+      const { members, cells, months } = arrearsOf(rows);
+      const cellRow = (cell: (typeof cells)[number]) => ({ cell: unitRef(cell.cellId), due: cell.due, paid: cell.paid, owed: cell.owed, membersInArrears: cell.members.size });
       const memberRows = await membersByCellAndName(context.db, [...members.keys()]);
       return {
         fromMonth: toMonth(from),
@@ -77,9 +93,9 @@ export const duesResolvers: Resolvers = {
         due: rows.reduce((sum, row) => sum + row.due, 0),
         paid: rows.reduce((sum, row) => sum + row.paid, 0),
         owed: cells.reduce((sum, cell) => sum + cell.owed, 0),
-        cells: cells
-          .filter((cell) => cell.cellId !== '' && cell.owed > 0)
-          .map((cell) => ({ cell: unitRef(cell.cellId), due: cell.due, paid: cell.paid, owed: cell.owed, membersInArrears: cell.members.size })),
+        cells: cells.filter((cell) => cell.cellId !== '' && cell.owed > 0).map(cellRow),
+        byCell: cells.filter((cell) => cell.cellId !== '').map(cellRow),
+        byMonth: everyMonth(from, to).map((month) => months.find((row) => row.month === month) ?? { month, due: 0, paid: 0, owed: 0, membersInArrears: 0 }),
         members: memberRows.map((row) => {
           const member = members.get(row.id)!;
           return { member: row, cell: optionalUnitRef(row.cell_id), unpaidMonths: member.unpaidMonths, owed: member.owed };

@@ -90,6 +90,10 @@ export type DisciplineLevel =
 /** Dues owed in a subtree over a range of months (YYYY-MM). */
 export type DuesArrears = {
   __typename?: 'DuesArrears';
+  /** Every cell with dues in the range, owing or not: what each had to collect and collected */
+  byCell: Array<CellDuesArrears>;
+  /** Each month of the range: what the subtree had to collect, collected and still owes */
+  byMonth: Array<MonthDues>;
   /** Cells with members who owe dues in the range */
   cells: Array<CellDuesArrears>;
   due: Scalars['Float']['output'];
@@ -730,6 +734,20 @@ export type MemberTransfer = {
   /** End of a temporary transfer as the letter states it */
   temporaryUntil?: Maybe<Scalars['String']['output']>;
   toCell?: Maybe<OrgUnit>;
+};
+
+/** One month's dues of a subtree. */
+export type MonthDues = {
+  __typename?: 'MonthDues';
+  /** Phải nộp (đồng) */
+  due: Scalars['Float']['output'];
+  membersInArrears: Scalars['Int']['output'];
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+  /** Còn nợ (đồng) */
+  owed: Scalars['Float']['output'];
+  /** Đã nộp (đồng) */
+  paid: Scalars['Float']['output'];
 };
 
 export type Mutation = {

@@ -121,7 +121,7 @@ export type ResolversTypes = {
   CreateMemberInput: Types.CreateMemberInput;
   DeliverResidenceCommentInput: Types.DeliverResidenceCommentInput;
   DisciplineLevel: Types.DisciplineLevel;
-  DuesArrears: ResolverTypeWrapper<Omit<Types.DuesArrears, 'cells' | 'members'> & { cells: Array<ResolversTypes['CellDuesArrears']>, members: Array<ResolversTypes['MemberDuesArrears']> }>;
+  DuesArrears: ResolverTypeWrapper<Omit<Types.DuesArrears, 'byCell' | 'cells' | 'members'> & { byCell: Array<ResolversTypes['CellDuesArrears']>, cells: Array<ResolversTypes['CellDuesArrears']>, members: Array<ResolversTypes['MemberDuesArrears']> }>;
   DuesBasis: ResolverTypeWrapper<DuesBasisRow>;
   DuesCategory: Types.DuesCategory;
   DuesExemption: Types.DuesExemption;
@@ -163,6 +163,7 @@ export type ResolversTypes = {
   MemberStatistics: ResolverTypeWrapper<Omit<Types.MemberStatistics, 'unit'> & { unit: ResolversTypes['OrgUnit'] }>;
   MemberStatus: Types.MemberStatus;
   MemberTransfer: ResolverTypeWrapper<TransferRow>;
+  MonthDues: ResolverTypeWrapper<Types.MonthDues>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrgUnit: ResolverTypeWrapper<OrgUnitReference>;
   PartyCard: ResolverTypeWrapper<PartyCardRow>;
@@ -209,7 +210,7 @@ export type ResolversParentTypes = {
   CellDuesArrears: Omit<Types.CellDuesArrears, 'cell'> & { cell: ResolversParentTypes['OrgUnit'] };
   CreateMemberInput: Types.CreateMemberInput;
   DeliverResidenceCommentInput: Types.DeliverResidenceCommentInput;
-  DuesArrears: Omit<Types.DuesArrears, 'cells' | 'members'> & { cells: Array<ResolversParentTypes['CellDuesArrears']>, members: Array<ResolversParentTypes['MemberDuesArrears']> };
+  DuesArrears: Omit<Types.DuesArrears, 'byCell' | 'cells' | 'members'> & { byCell: Array<ResolversParentTypes['CellDuesArrears']>, cells: Array<ResolversParentTypes['CellDuesArrears']>, members: Array<ResolversParentTypes['MemberDuesArrears']> };
   DuesBasis: DuesBasisRow;
   DuesMonth: Types.DuesMonth;
   DuesPayment: DuesPaymentRow;
@@ -239,6 +240,7 @@ export type ResolversParentTypes = {
   MemberSearchPage: Omit<Types.MemberSearchPage, 'nodes'> & { nodes: Array<ResolversParentTypes['Member']> };
   MemberStatistics: Omit<Types.MemberStatistics, 'unit'> & { unit: ResolversParentTypes['OrgUnit'] };
   MemberTransfer: TransferRow;
+  MonthDues: Types.MonthDues;
   Mutation: Record<PropertyKey, never>;
   OrgUnit: OrgUnitReference;
   PartyCard: PartyCardRow;
@@ -285,6 +287,8 @@ export type CellDuesArrearsResolvers<ContextType = MembershipContext, ParentType
 };
 
 export type DuesArrearsResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['DuesArrears'] = ResolversParentTypes['DuesArrears']> = {
+  byCell?: Resolver<Array<ResolversTypes['CellDuesArrears']>, ParentType, ContextType>;
+  byMonth?: Resolver<Array<ResolversTypes['MonthDues']>, ParentType, ContextType>;
   cells?: Resolver<Array<ResolversTypes['CellDuesArrears']>, ParentType, ContextType>;
   due?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   fromMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -522,6 +526,14 @@ export type MemberTransferResolvers<ContextType = MembershipContext, ParentType 
   toCell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
 };
 
+export type MonthDuesResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MonthDues'] = ResolversParentTypes['MonthDues']> = {
+  due?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  membersInArrears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addDuesRule?: Resolver<ResolversTypes['DuesRule'], ParentType, ContextType, RequireFields<Types.MutationAddDuesRuleArgs, 'input'>>;
   assignResidenceCell?: Resolver<ResolversTypes['ResidenceLink'], ParentType, ContextType, RequireFields<Types.MutationAssignResidenceCellArgs, 'input'>>;
@@ -671,6 +683,7 @@ export type Resolvers<ContextType = MembershipContext> = {
   MemberSearchPage?: MemberSearchPageResolvers<ContextType>;
   MemberStatistics?: MemberStatisticsResolvers<ContextType>;
   MemberTransfer?: MemberTransferResolvers<ContextType>;
+  MonthDues?: MonthDuesResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
   PartyCard?: PartyCardResolvers<ContextType>;
