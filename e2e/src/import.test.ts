@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
+import { seriousA11yViolations } from './harness.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 
 /**
@@ -46,6 +47,7 @@ describe('importing a member list in the ward module', () => {
     await page.getByRole('navigation', { name: 'Các việc của đảng bộ' }).getByRole('link', { name: 'Nhập danh sách' }).click();
     const panel = page.getByTestId('member-import');
     await panel.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByTestId('import-file').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${MESSY_CSV}`, 'utf8') });
     await page.getByTestId('import-mapping').waitFor();
     expect(await page.getByLabel('Cột "Ngày sinh" là thông tin').inputValue()).toBe('DATE_OF_BIRTH');

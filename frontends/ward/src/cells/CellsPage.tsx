@@ -181,7 +181,7 @@ function CellsTable({ rows, asOf, editable, onAction }: { rows: CellRow[]; asOf:
   return (
     <>
       <DataTable
-        testId="ward-cells"
+        testId="ward-cells" exportFileName="cac-chi-bo"
         caption={t('cellsCaption', { date: formatDate(asOf), count: rows.length })}
         columns={columns}
         rows={sorted}

@@ -150,7 +150,7 @@ function History({ member }: { member: WardMemberRecord }) {
   ];
   return (
     <Section title={t('page.history')}>
-      <DataTable caption={t('page.historyCaption')} columns={columns} rows={[...member.events].reverse()} rowKey={(event) => event.id} emptyText={t('page.noEvents')} testId="member-events" />
+      <DataTable caption={t('page.historyCaption')} columns={columns} rows={[...member.events].reverse()} rowKey={(event) => event.id} emptyText={t('page.noEvents')} testId="member-events" exportFileName="quyet-dinh-dang-vien" />
       {member.transfers.length > 0 ? (
         <>
           <h3>{t('page.transfers')}</h3>

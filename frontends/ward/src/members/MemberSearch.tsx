@@ -100,7 +100,7 @@ function Results({ members, more }: { members: readonly FoundMember[]; more: boo
   return (
     <>
       <DataTable
-        testId="member-results"
+        testId="member-results" exportFileName="tim-dang-vien"
         caption={t('search.caption', { count: members.length })}
         columns={columns}
         rows={members}

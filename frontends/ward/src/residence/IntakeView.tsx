@@ -117,7 +117,7 @@ function ByCell({ rows, cellName, year }: { rows: readonly CellSummary[]; cellNa
     ],
     [t, cellName],
   );
-  return <DataTable testId="residence-by-cell" caption={t('byCellCaption', { year })} columns={columns} rows={rows} rowKey={(row) => row.cellId ?? 'none'} />;
+  return <DataTable testId="residence-by-cell" exportFileName="quy-dinh-213-theo-chi-bo" caption={t('byCellCaption', { year })} columns={columns} rows={rows} rowKey={(row) => row.cellId ?? 'none'} />;
 }
 
 function MemberList({ members, cellName, year }: { members: readonly ResidentLink[]; cellName: ResidenceView['cellName']; year: number }) {
@@ -143,7 +143,7 @@ function MemberList({ members, cellName, year }: { members: readonly ResidentLin
         <input id={searchId} type="search" value={search} data-testid="residence-search" onChange={(event) => setSearch(event.target.value)} />
       </div>
       <DataTable
-        testId="residence-list"
+        testId="residence-list" exportFileName="quy-dinh-213-danh-sach"
         caption={t('listCaption')}
         columns={columns}
         rows={members}

@@ -90,7 +90,7 @@ export function MeetingsView({ wardId, members, today, meetings }: ResidenceView
         </FormProvider>
       </Section>
       <Section title={t('meetingsListTitle')}>
-        <DataTable testId="residence-meetings" caption={t('meetingsCaption')} columns={columns} rows={meetings} rowKey={(row) => row.id} emptyText={t('meetingsNone')} />
+        <DataTable testId="residence-meetings" exportFileName="quy-dinh-213-hop-6-thang" caption={t('meetingsCaption')} columns={columns} rows={meetings} rowKey={(row) => row.id} emptyText={t('meetingsNone')} />
       </Section>
     </>
   );

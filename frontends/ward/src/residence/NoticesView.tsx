@@ -87,7 +87,7 @@ export function NoticesView({ members, today, notices }: ResidenceView & { notic
       </Section>
       <Section title={t('noticesTitle')}>
         <p>{t('noticesIntro')}</p>
-        <DataTable testId="residence-notices" caption={t('noticesCaption')} columns={columns} rows={notices} rowKey={(row) => row.id} emptyText={t('noticesNone')} />
+        <DataTable testId="residence-notices" exportFileName="quy-dinh-213-thong-bao" caption={t('noticesCaption')} columns={columns} rows={notices} rowKey={(row) => row.id} emptyText={t('noticesNone')} />
       </Section>
     </>
   );

@@ -158,7 +158,7 @@ function Lists({ transfers, wardCellIds, onNotice }: { transfers: readonly WardT
         </p>
       ) : null}
       <DataTable
-        testId="transfers-outgoing"
+        testId="transfers-outgoing" exportFileName="chuyen-di"
         caption={t('list.outgoingCaption', { count: lists.outgoing.length })}
         columns={[memberColumn, letterColumn, routeColumn, dueColumn, stateColumn, actionsColumn]}
         rows={lists.outgoing}
@@ -168,7 +168,7 @@ function Lists({ transfers, wardCellIds, onNotice }: { transfers: readonly WardT
       />
       <h3>{t('list.incoming')}</h3>
       <DataTable
-        testId="transfers-incoming"
+        testId="transfers-incoming" exportFileName="chuyen-den"
         caption={t('list.incomingCaption', { count: lists.incoming.length })}
         columns={[memberColumn, letterColumn, routeColumn, dueColumn, stateColumn, actionsColumn]}
         rows={lists.incoming}
@@ -178,7 +178,7 @@ function Lists({ transfers, wardCellIds, onNotice }: { transfers: readonly WardT
       />
       <h3>{t('list.temporary')}</h3>
       <DataTable
-        testId="transfers-temporary"
+        testId="transfers-temporary" exportFileName="sinh-hoat-tam-thoi"
         caption={t('list.temporaryCaption', { count: lists.temporary.length })}
         columns={[memberColumn, routeColumn, untilColumn, stateColumn, actionsColumn]}
         rows={lists.temporary}
