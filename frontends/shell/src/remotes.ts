@@ -39,14 +39,23 @@ async function importRemoteApp(name: RemoteName, retry: boolean): Promise<Compon
 }
 
 const loads = new Map<string, Promise<ComponentType<RemoteAppProps>>>();
+const loaded = new Map<string, ComponentType<RemoteAppProps>>();
 
-/** Stable promise per (remote, attempt), as React's use() requires; a new attempt loads afresh. */
+/** One load per (remote, attempt), shared by whoever asks; a new attempt loads afresh. */
 export function loadRemoteApp(name: RemoteName, attempt: number): Promise<ComponentType<RemoteAppProps>> {
   const key = `${name}#${String(attempt)}`;
   let load = loads.get(key);
   if (!load) {
-    load = importRemoteApp(name, attempt > 0);
+    load = importRemoteApp(name, attempt > 0).then((App) => {
+      loaded.set(key, App);
+      return App;
+    });
     loads.set(key, load);
   }
   return load;
+}
+
+/** The remote's App if that load has already finished (rendered at once, without a loading state). */
+export function loadedRemoteApp(name: RemoteName, attempt: number): ComponentType<RemoteAppProps> | undefined {
+  return loaded.get(`${name}#${String(attempt)}`);
 }

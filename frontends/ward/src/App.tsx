@@ -1,22 +1,34 @@
-import { lazy } from 'react';
 import { Route, Routes } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
-import { addTranslations, CurrentUnitRedirect, type RemoteAppProps } from '@dangvien/ui';
+import { addTranslations, CurrentUnitRedirect, lazyPage, preloadPageFor, type PageRoute, type RemoteAppProps } from '@dangvien/ui';
 import { BasePathContext } from './layout/basePath.ts';
 import { WardLayout } from './layout/WardLayout.tsx';
 import { en, vi } from './messages.ts';
 
 addTranslations('ward', { vi, en });
 
-// Each page is its own chunk, loaded when first opened.
-const HomePage = lazy(() => import('./home/HomePage.tsx'));
-const CellsPage = lazy(() => import('./cells/CellsPage.tsx'));
-const MembersPage = lazy(() => import('./members/MembersPage.tsx'));
-const TransfersPage = lazy(() => import('./transfers/TransfersPage.tsx'));
-const ResidencePage = lazy(() => import('./residence/ResidencePage.tsx'));
-const GradingPage = lazy(() => import('./grading/GradingPage.tsx'));
-const DuesPage = lazy(() => import('./dues/DuesPage.tsx'));
-const ImportPage = lazy(() => import('./import/ImportPage.tsx'));
+// Each page is its own chunk, loaded when first opened (the one the address names, with the module).
+const HomePage = lazyPage(() => import('./home/HomePage.tsx'));
+const CellsPage = lazyPage(() => import('./cells/CellsPage.tsx'));
+const MembersPage = lazyPage(() => import('./members/MembersPage.tsx'));
+const TransfersPage = lazyPage(() => import('./transfers/TransfersPage.tsx'));
+const ResidencePage = lazyPage(() => import('./residence/ResidencePage.tsx'));
+const GradingPage = lazyPage(() => import('./grading/GradingPage.tsx'));
+const DuesPage = lazyPage(() => import('./dues/DuesPage.tsx'));
+const ImportPage = lazyPage(() => import('./import/ImportPage.tsx'));
+
+/** The pages under the unit (the routes below are made from this list): the one the address names loads with the module. */
+const PAGES: PageRoute[] = [
+  { page: HomePage },
+  { path: 'cells/*', page: CellsPage },
+  { path: 'members/*', page: MembersPage },
+  { path: 'transfers/*', page: TransfersPage },
+  { path: 'residence/*', page: ResidencePage },
+  { path: 'grading/*', page: GradingPage },
+  { path: 'dues/*', page: DuesPage },
+  { path: 'import', page: ImportPage },
+];
+await preloadPageFor(PAGES);
 
 /** Routes are relative, so they match under the shell's /ward/* and at / standalone. */
 export default function App({ basePath }: RemoteAppProps) {
@@ -27,14 +39,9 @@ export default function App({ basePath }: RemoteAppProps) {
       <Routes>
         <Route index element={openDefault} />
         <Route path=":committeeId" element={<WardLayout />}>
-          <Route index element={<HomePage />} />
-          <Route path="cells/*" element={<CellsPage />} />
-          <Route path="members/*" element={<MembersPage />} />
-          <Route path="transfers/*" element={<TransfersPage />} />
-          <Route path="residence/*" element={<ResidencePage />} />
-          <Route path="grading/*" element={<GradingPage />} />
-          <Route path="dues/*" element={<DuesPage />} />
-          <Route path="import" element={<ImportPage />} />
+          {PAGES.map(({ path, page: Page }) =>
+            path ? <Route key={path} path={path} element={<Page />} /> : <Route key="index" index element={<Page />} />,
+          )}
         </Route>
         <Route path="*" element={openDefault} />
       </Routes>

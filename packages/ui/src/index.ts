@@ -50,3 +50,4 @@ export { mountWithSession } from './mount.tsx';
 export { MemberImport } from './member-import/MemberImport.tsx';
 export { downloadBase64, readAsBase64 } from './member-import/queries.ts';
 export * from './router.ts';
+export { lazyPage, preloadPageFor, type LazyPage, type PageRoute } from './lazy-page.ts';
