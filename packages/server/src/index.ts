@@ -10,3 +10,4 @@ export { mergeResolvers } from './resolvers.ts';
 export { maskUnexpectedErrors } from './mask-errors.ts';
 export { foldText } from './fold.ts';
 export { auditBulkLoad, type BulkWriter, type CopyValue } from './bulk.ts';
+export { APOLLO_TELEMETRY_OPT_IN, apolloTelemetryAllowed, disableApolloTelemetry, offlinePlugins } from './offline.ts';

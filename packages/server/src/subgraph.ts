@@ -1,5 +1,4 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { internalTokenVerifier, type Caller } from '@dangvien/auth';
 import { createKysely, migrateToLatest, type MigrationSet, type SubgraphName } from '@dangvien/db';
@@ -9,6 +8,7 @@ import { loadSchemaFile } from './schema-file.ts';
 import { unauthenticated } from './errors.ts';
 import { maskUnexpectedErrors } from './mask-errors.ts';
 import { serveApollo, type RunningServer } from './http.ts';
+import { offlinePlugins } from './offline.ts';
 
 /** Everything that makes one subgraph; each service exports one of these from its `subgraph.ts`. */
 export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
@@ -57,8 +57,8 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
     schema: buildSubgraphSchema([{ typeDefs: loadSchemaFile(definition.schemaUrl), resolvers: definition.resolvers }]),
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
-    // Traces go to Apollo's cloud, which we do not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Nothing goes to Apollo's cloud (traces, usage, schema) unless an operator opts in.
+    plugins: offlinePlugins<Ctx>(),
   });
   const verify = await internalTokenVerifier(options.gatewayPublicKey, definition.name);
   const server = await serveApollo<Ctx>({
