@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dangvien/auth';
-import { disableApolloTelemetry, maskUnexpectedErrors, offlinePlugins, serveApollo, type RunningServer } from '@dangvien/server';
+import { disableApolloTelemetry, inputTextPlugin, maskUnexpectedErrors, offlinePlugins, serveApollo, type RunningServer } from '@dangvien/server';
 import type { Request, Router } from 'express';
 import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
 import { requestLimits } from './limits/index.ts';
@@ -87,7 +87,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
     parseOptions: limits?.parseOptions,
-    plugins: [...offlinePlugins<GatewayContext>(env), ...(limits?.plugins ?? []), ...(options.plugins ?? [])],
+    plugins: [...offlinePlugins<GatewayContext>(env), inputTextPlugin<GatewayContext>(), ...(limits?.plugins ?? []), ...(options.plugins ?? [])],
     validationRules: [...(limits?.validationRules ?? []), ...(options.validationRules ?? [])],
   });
   return serveApollo({

@@ -9,6 +9,7 @@ import { unauthenticated } from './errors.ts';
 import { maskUnexpectedErrors } from './mask-errors.ts';
 import { serveApollo, type RunningServer } from './http.ts';
 import { offlinePlugins } from './offline.ts';
+import { inputTextPlugin } from './input-text.ts';
 
 /** Everything that makes one subgraph; each service exports one of these from its `subgraph.ts`. */
 export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
@@ -58,7 +59,8 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
     // Nothing goes to Apollo's cloud (traces, usage, schema) unless an operator opts in.
-    plugins: offlinePlugins<Ctx>(),
+    // Every string input checked and normalized once, before any resolver (input-text.ts).
+    plugins: [...offlinePlugins<Ctx>(), inputTextPlugin<Ctx>()],
   });
   const verify = await internalTokenVerifier(options.gatewayPublicKey, definition.name);
   const server = await serveApollo<Ctx>({
