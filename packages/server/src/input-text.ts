@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type * as GraphQL from 'graphql';
 import type { GraphQLInputType, StringValueNode } from 'graphql';
 
 // The schemas this walks are built by Apollo's CommonJS code, with graphql's CommonJS build; an ESM
@@ -17,7 +18,7 @@ const {
   typeFromAST,
   visit,
   visitWithTypeInfo,
-} = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+} = createRequire(import.meta.url)('graphql') as typeof GraphQL;
 
 /**
  * Every string a client sends, in a variable or written in the document, checked and normalized once
@@ -41,7 +42,9 @@ export interface InputTextOptions {
 export const DEFAULT_MAX_TEXT_LENGTH = 100_000;
 export const DEFAULT_MAX_TEXT_TOTAL = 1_000_000;
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-misleading-character-class -- lone combining and format characters are what is removed
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/g;
 
 function refuse(field: string, message: string): Error {
