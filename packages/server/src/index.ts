@@ -4,7 +4,7 @@ export { loadSchemaFile, readSchemaSource, schemaFiles } from './schema-file.ts'
 export { startSubgraph, type StartOptions, type StartedSubgraph, type SubgraphDefinition } from './subgraph.ts';
 export { runSubgraphProcess, stopWithParent } from './main.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
-export { auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type AuditTables } from './audit.ts';
+export { auditEntityUuid, auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type AuditTables } from './audit.ts';
 export type { SubgraphCodegen } from './codegen.ts';
 export { mergeResolvers } from './resolvers.ts';
 export { maskUnexpectedErrors } from './mask-errors.ts';
