@@ -10,7 +10,7 @@ import { replayOrRefuse, toLifecycleEvent } from '../lifecycle/history.ts';
 import { historyOf, insertEvents, type NewMemberEvent } from '../lifecycle/lifecycle.repository.ts';
 import { MEMBER_CELL_KINDS, publishPlaced, recordedBy } from '../placement/scope.ts';
 import { todayInVietnam } from '../today.ts';
-import { profileValues } from './member-profile.ts';
+import { citizenIdProblem, profileValues } from './member-profile.ts';
 import { checkUnique, lockMember, recordPartyCard, uniqueOrConflict } from './member.repository.ts';
 import type { MemberRow, ProfileValues } from './member.tables.ts';
 
@@ -78,6 +78,14 @@ export async function updateMemberProfile(db: Kysely<MembershipDatabase>, caller
     if ('date_of_birth' in changed) {
       const events = await historyOf(trx, id);
       replayOrRefuse(events.map(toLifecycleEvent), { initial_status: member.initial_status, date_of_birth: changed.date_of_birth ?? null });
+    }
+    // The CCCD must agree with the date of birth and sex the record will hold, whichever of them changes.
+    if ('citizen_id' in changed || 'date_of_birth' in changed || 'sex' in changed) {
+      const citizenId = 'citizen_id' in changed ? changed.citizen_id : member.citizen_id;
+      const dateOfBirth = 'date_of_birth' in changed ? changed.date_of_birth : member.date_of_birth;
+      const sex = 'sex' in changed ? changed.sex : member.sex;
+      const problem = citizenId ? citizenIdProblem(citizenId, dateOfBirth ?? null, sex ?? null) : null;
+      if (problem) throw new DomainError('BAD_USER_INPUT', problem, { field: 'citizenId' in input ? 'citizenId' : 'dateOfBirth' in input ? 'dateOfBirth' : 'sex' });
     }
     await checkUnique(trx, changed, id);
     const updated = await trx.updateTable('member').set({ ...changed, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
