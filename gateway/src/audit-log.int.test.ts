@@ -15,7 +15,6 @@ const district = demo.orgUnits.find((unit) => unit.parentId === province)!;
 const cell = demo.orgUnits.find((unit) => unit.kind === 'CELL')!;
 let federation: TestFederation;
 let memberId: string;
-let meetingId: string | undefined;
 
 const admin = callerWith({ role: 'ADMIN', scopeUnitId: province });
 beforeAll(async () => {
