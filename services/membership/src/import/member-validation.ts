@@ -6,6 +6,7 @@ import type { MembershipDatabase } from '../database.ts';
 import { LifecycleViolation, replay, type LifecycleStatus, type MemberEventKind } from '../lifecycle/lifecycle.ts';
 import type { MemberProfileInput } from '../generated/graphql.ts';
 import { profileValues } from '../member/member-profile.ts';
+import { DUPLICATE_ELSEWHERE_MESSAGE } from '../member/member.repository.ts';
 import { todayInVietnam } from '../today.ts';
 import { foldText } from '@dangvien/server';
 import { cleanText, readDate } from '@dangvien/spreadsheet';
@@ -319,14 +320,15 @@ async function matchRecordedMembers(db: Kysely<MembershipDatabase>, caller: Call
       matches.set(row.rowNumber, samePerson(row, byId) ? { kind: 'same' } : {
         kind: 'conflict',
         field: 'CITIZEN_ID',
-        problem: byId.readable ? `Số CCCD ${row.input.citizenId} đã có trong hồ sơ đảng viên ${byId.full_name} (khác họ tên hoặc ngày sinh).` : `Số CCCD ${row.input.citizenId} đã có trong hồ sơ một đảng viên khác.`,
+        // Outside what the caller may read: the sentence createMember gives, naming no one and nowhere.
+        problem: byId.readable ? `Số CCCD ${row.input.citizenId} đã có trong hồ sơ đảng viên ${byId.full_name} (khác họ tên hoặc ngày sinh).` : DUPLICATE_ELSEWHERE_MESSAGE.citizenId,
         suggestion: 'Đối chiếu lại số CCCD với thẻ căn cước.',
       });
     } else if (card) {
       matches.set(row.rowNumber, samePerson(row, card) ? { kind: 'same' } : {
         kind: 'conflict',
         field: 'PARTY_CARD_NUMBER',
-        problem: `Số thẻ đảng viên ${row.input.partyCardNumber} đã cấp cho một đảng viên khác.`,
+        problem: card.readable ? `Số thẻ đảng viên ${row.input.partyCardNumber} đã cấp cho một đảng viên khác.` : DUPLICATE_ELSEWHERE_MESSAGE.partyCardNumber,
         suggestion: 'Đối chiếu lại số thẻ đảng viên.',
       });
     } else if (row.input.fullName && row.input.dateOfBirth) {
