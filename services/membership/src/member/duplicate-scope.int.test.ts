@@ -47,7 +47,7 @@ describe('a duplicate outside the caller’s scope', () => {
     ['updateMemberProfile with the CCCD elsewhere', () => [UPDATE, { id: mine, input: { citizenId: '036179000999', dateOfBirth: '1979-01-01' } }], 'citizenId'],
     ['updateMemberProfile with the card elsewhere', () => [UPDATE, { id: mine, input: { partyCardNumber: '36.009999' } }], 'partyCardNumber'],
   ] as const)('%s', async (_label, request, refusedOn) => {
-    const [query, variables] = request() as readonly [string, Record<string, unknown>];
+    const [query, variables] = request() as unknown as readonly [string, Record<string, unknown>];
     const before = await counts();
     const response = await subgraph.post(query, variables, secretary);
     expect(response.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: refusedOn });
