@@ -41,6 +41,7 @@ describe('string inputs at the edge', () => {
     ['a NUL byte', 'Nguyễn Văn\u0000 Tư'],
     ['an escape sequence', 'Nguyễn \u001b[31mVăn Tư'],
     ['a C1 control', 'Nguyễn Văn\u0085Tư'],
+    ['half of a surrogate pair', 'Nguyễn Văn \ud800Tư'],
   ])('refuses %s in a variable with BAD_USER_INPUT, before any subgraph, and writes nothing', async (_label, name) => {
     const before = await memberCount();
     const response = await federation.post(CREATE, { input: input(name) });

@@ -23,7 +23,8 @@ const {
 /**
  * Every string a client sends, in a variable or written in the document, checked and normalized once
  * at the edge, before any resolver (or, at the gateway, any subgraph) sees it:
- * - control characters (C0 but tab, line feed and carriage return; DEL; C1, NUL included) are refused;
+ * - control characters (C0 but tab, line feed and carriage return; DEL; C1, NUL included) and halves
+ *   of UTF-16 surrogate pairs are refused;
  * - invisible format characters (zero-width spaces and joiners, bidirectional overrides, the byte-order
  *   mark, soft hyphen, word joiner…) are removed: pasted text carries them, and a name of nothing but
  *   them becomes empty, which the field's own check refuses;
@@ -44,6 +45,7 @@ export const DEFAULT_MAX_TEXT_TOTAL = 1_000_000;
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /\p{Surrogate}/u;
 // eslint-disable-next-line no-misleading-character-class -- lone combining and format characters are what is removed
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/g;
 
@@ -55,6 +57,8 @@ function refuse(field: string, message: string): Error {
 export function normalizeInputText(value: string, field: string, maxLength = DEFAULT_MAX_TEXT_LENGTH): string {
   if (value.length > maxLength) throw refuse(field, `Nội dung trường "${field}" dài quá ${maxLength.toLocaleString('vi-VN')} ký tự.`);
   if (CONTROL.test(value)) throw refuse(field, `Trường "${field}" chứa ký tự điều khiển không hợp lệ (không in được). Hãy nhập lại nội dung.`);
+  // Half of a UTF-16 pair (JSON may carry one as \ud800): not text, and PostgreSQL cannot store it.
+  if (LONE_SURROGATE.test(value)) throw refuse(field, `Trường "${field}" chứa ký tự không hợp lệ. Hãy nhập lại nội dung.`);
   return value.replace(INVISIBLE, '').normalize('NFC').trim();
 }
 
