@@ -1,6 +1,6 @@
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type Role } from '@dangvien/auth';
 import { inReplicaSubtrees, subtreeUnitIds } from '@dangvien/org-replica';
-import { DomainError, requireId } from '@dangvien/server';
+import { DomainError, requireId, writeAudit, type AuditEntry } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { LifecycleViolation, replay, type LifecycleStatus, type MemberEventKind } from '../lifecycle/lifecycle.ts';
@@ -313,10 +313,16 @@ async function matchRecordedMembers(db: Kysely<MembershipDatabase>, caller: Call
     Boolean(member.readable) && foldText(member.full_name) === foldText(row.input.fullName ?? '') && member.date_of_birth === (row.input.dateOfBirth ?? null);
 
   const matches = new Map<number, Match>();
+  /** Numbers held by members the caller may not read: reported to the levels above, as createMember does. */
+  const elsewhere: AuditEntry[] = [];
+  const reportElsewhere = (row: ParsedRow, field: 'citizenId' | 'partyCardNumber', memberId: string): void => {
+    elsewhere.push({ operation: 'duplicateRefused', entityType: 'Member', entityId: memberId, before: null, after: { field, refusedOperation: 'importMembers', row: row.rowNumber, cellId: row.cellId ?? null } });
+  };
   for (const row of rows) {
     const byId = row.input.citizenId ? byCitizenId.get(row.input.citizenId) : undefined;
     const card = row.input.partyCardNumber ? byCard.get(row.input.partyCardNumber) : undefined;
     if (byId) {
+      if (!byId.readable) reportElsewhere(row, 'citizenId', byId.id);
       matches.set(row.rowNumber, samePerson(row, byId) ? { kind: 'same' } : {
         kind: 'conflict',
         field: 'CITIZEN_ID',
@@ -325,6 +331,7 @@ async function matchRecordedMembers(db: Kysely<MembershipDatabase>, caller: Call
         suggestion: 'Đối chiếu lại số CCCD với thẻ căn cước.',
       });
     } else if (card) {
+      if (!card.readable) reportElsewhere(row, 'partyCardNumber', card.id);
       matches.set(row.rowNumber, samePerson(row, card) ? { kind: 'same' } : {
         kind: 'conflict',
         field: 'PARTY_CARD_NUMBER',
@@ -347,5 +354,7 @@ async function matchRecordedMembers(db: Kysely<MembershipDatabase>, caller: Call
       }
     }
   }
+  // Written whether or not the import goes on (a dry run included): probing numbers leaves a trace above.
+  if (elsewhere.length > 0) await db.transaction().execute((trx) => writeAudit(trx, caller, elsewhere));
   return matches;
 }

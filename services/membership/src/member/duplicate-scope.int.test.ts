@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembershipDatabase } from '../database.ts';
 import { membershipSubgraph } from '../subgraph.ts';
+import { DUPLICATE_ELSEWHERE_MESSAGE } from './member.repository.ts';
 
 /**
  * No membership oracle: a CCCD (or party card) already on a member outside the caller's scope is refused
@@ -73,5 +74,27 @@ describe('a duplicate outside the caller’s scope', () => {
     const response = await subgraph.post(CREATE, { input: { profile: { fullName: 'Lý Thị Dò', dateOfBirth: '1979-02-02', citizenId: '036179000999' }, cellId: home, admittedOn: '2010-01-01' } }, admin);
     expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(response.errors?.[0]?.message).toContain('036179000999');
+  });
+
+  it('an import’s dry run says the same sentence for each such row, and reports it above', async () => {
+    const csv = ['Họ và tên;Ngày sinh;Số CCCD;Ngày vào Đảng', 'Lý Thị Dò;02/02/1979;036179000999;01/01/2010'].join('\r\n');
+    const started = await subgraph.post<{ importMembers: { id: string } }>(
+      `mutation ($input: MemberImportInput!) { importMembers(input: $input) { id } }`,
+      { input: { file: { name: 'ds.csv', contentBase64: Buffer.from(csv, 'utf8').toString('base64') }, unitId: home, mode: 'VALID_ONLY', dryRun: true } },
+      secretary,
+    );
+    expect(started.errors).toBeUndefined();
+    type Job = { status: string; problems: { row: number; code: string; problem: string }[] };
+    let job: Job;
+    for (;;) {
+      const polled = await subgraph.post<{ memberImportJob: Job }>(`query ($id: ID!) { memberImportJob(id: $id) { status problems { row code problem } } }`, { id: started.data!.importMembers.id }, secretary);
+      job = polled.data!.memberImportJob;
+      if (!['VALIDATING', 'RUNNING'].includes(job.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const problem = job.problems.find((candidate) => candidate.row === 2)!;
+    expect(problem.problem).toBe(DUPLICATE_ELSEWHERE_MESSAGE.citizenId);
+    const above = await subgraph.post<{ membershipAuditLog: { operation: string; after: string }[] }>(`query ($id: ID) { membershipAuditLog(entityId: $id) { operation after } }`, { id: outsider }, admin);
+    expect(above.data!.membershipAuditLog.map((record) => JSON.parse(record.after) as { refusedOperation?: string }).some((after) => after.refusedOperation === 'importMembers')).toBe(true);
   });
 });
