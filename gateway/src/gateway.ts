@@ -1,10 +1,11 @@
+// First: @apollo/gateway must never be constructed with its telemetry on (see offline.ts).
+import './offline/index.ts';
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dangvien/auth';
-import { maskUnexpectedErrors, serveApollo, type RunningServer } from '@dangvien/server';
+import { disableApolloTelemetry, inputTextPlugin, maskUnexpectedErrors, offlinePlugins, serveApollo, type RunningServer } from '@dangvien/server';
 import type { Request, Router } from 'express';
 import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
 import { requestLimits } from './limits/index.ts';
@@ -70,6 +71,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const authenticate = options.authenticate ?? (async () => ANONYMOUS);
   const supergraphSdl = readFileSync(options.supergraphPath ?? SUPERGRAPH_PATH, 'utf8');
   const urls = new Map<string, string>();
+  // Read by the constructor: set here too, in case anything changed process.env since import.
+  disableApolloTelemetry(env);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -84,7 +87,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
     parseOptions: limits?.parseOptions,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(limits?.plugins ?? []), ...(options.plugins ?? [])],
+    plugins: [...offlinePlugins<GatewayContext>(env), inputTextPlugin<GatewayContext>(), ...(limits?.plugins ?? []), ...(options.plugins ?? [])],
     validationRules: [...(limits?.validationRules ?? []), ...(options.validationRules ?? [])],
   });
   return serveApollo({

@@ -12,8 +12,14 @@ describe('limitsConfig', () => {
       maxPageSize: 500,
       rateLimitPerMinute: 300,
       timeoutMs: 10_000,
-      production: false,
+      production: true,
     });
+  });
+
+  it('has production defaults unless DANGVIEN_DEV=1, and always with NODE_ENV=production', () => {
+    expect(limitsConfig({ DANGVIEN_DEV: '1' }).production).toBe(false);
+    expect(limitsConfig({ DANGVIEN_DEV: 'true' }).production).toBe(true);
+    expect(limitsConfig({ DANGVIEN_DEV: '1', NODE_ENV: 'production' }).production).toBe(true);
   });
 
   it('takes each limit from its variable', () => {

@@ -11,7 +11,7 @@
  * | `GRAPHQL_MAX_PAGE_SIZE` | 500 | largest value of any argument named `first` or `limit`, literal or variable |
  * | `GRAPHQL_RATE_LIMIT_PER_MINUTE` | 300 | requests per caller per fixed one-minute window, in this gateway process |
  * | `GRAPHQL_TIMEOUT_MS` | 10000 | deadline for executing one operation (planning and subgraph calls) |
- * | `NODE_ENV` | — | `production` refuses introspection (`__schema`, `__type`) |
+ * | `DANGVIEN_DEV` | — | `1` (set by `npm start`): development defaults, introspection answered; otherwise (and always with `NODE_ENV=production`) introspection (`__schema`, `__type`) is refused |
  */
 export interface LimitsConfig {
   maxDepth: number;
@@ -22,6 +22,7 @@ export interface LimitsConfig {
   maxPageSize: number;
   rateLimitPerMinute: number;
   timeoutMs: number;
+  /** Production defaults (introspection refused): unless `DANGVIEN_DEV=1`, and always with `NODE_ENV=production`. */
   production: boolean;
 }
 
@@ -36,7 +37,7 @@ export function limitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
     maxPageSize: positiveInteger(env, 'GRAPHQL_MAX_PAGE_SIZE', 500),
     rateLimitPerMinute: positiveInteger(env, 'GRAPHQL_RATE_LIMIT_PER_MINUTE', 300),
     timeoutMs: positiveInteger(env, 'GRAPHQL_TIMEOUT_MS', 10_000),
-    production: env.NODE_ENV === 'production',
+    production: env.NODE_ENV === 'production' || env.DANGVIEN_DEV !== '1',
   };
 }
 

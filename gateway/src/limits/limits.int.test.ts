@@ -101,6 +101,14 @@ describe('request limits at the gateway, with the default limits', () => {
     expectAnswered(await postGraphQL(defaults, query(15)));
   });
 
+  it('aliases: counts aliases of __typename too (300 fit in the token limit)', async () => {
+    const query = (aliases: number) => `{ ${repeat(aliases, (index) => `t${index}: __typename`)} }`;
+    expectRefused(await postGraphQL(defaults, query(16)), 'GRAPHQL_VALIDATION_FAILED', 'ALIASES');
+    expectRefused(await postGraphQL(defaults, query(300)), 'GRAPHQL_VALIDATION_FAILED', 'ALIASES');
+    const answered = await postGraphQL(defaults, query(15));
+    expect(answered.errors).toBeUndefined();
+  });
+
   it('directives: refuses 11, answers 10', async () => {
     const query = (directives: number) => `{ rootOrgUnits { ${repeat(directives, () => 'id @include(if: true)')} } }`;
     expectRefused(await postGraphQL(defaults, query(11)), 'GRAPHQL_VALIDATION_FAILED', 'DIRECTIVES');
@@ -130,8 +138,14 @@ describe('request limits at the gateway, with the default limits', () => {
     expect(calls).toBe(0);
   });
 
-  it('introspection: development tools’ full introspection query is answered', async () => {
-    const response = await postGraphQL<{ __schema: { types: unknown[] } }>(defaults, getIntrospectionQuery());
+  it('introspection: refused by default, as in production', async () => {
+    const refused = await postGraphQL(defaults, getIntrospectionQuery());
+    expectRefused(refused, 'GRAPHQL_VALIDATION_FAILED');
+    expectRefused(await postGraphQL(defaults, '{ __type(name: "Member") { fields { name } } }'), 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('introspection: with DANGVIEN_DEV=1 (npm start) development tools’ full introspection query is answered', async () => {
+    const response = await postGraphQL<{ __schema: { types: unknown[] } }>(await gatewayWith({ DANGVIEN_DEV: '1' }), getIntrospectionQuery());
     expect(response.errors).toBeUndefined();
     expect(response.data!.__schema.types.length).toBeGreaterThan(10);
   });
@@ -188,8 +202,8 @@ describe('request limits at the gateway, set by the environment', () => {
     expectAnswered(await ask('bob'));
   });
 
-  it('production: NODE_ENV=production refuses introspection, answers queries', async () => {
-    const url = await gatewayWith({ NODE_ENV: 'production' });
+  it('production: NODE_ENV=production refuses introspection even with DANGVIEN_DEV=1, answers queries', async () => {
+    const url = await gatewayWith({ NODE_ENV: 'production', DANGVIEN_DEV: '1' });
     const refused = await postGraphQL(url, '{ __schema { queryType { name } } rootOrgUnits { id } }');
     expectRefused(refused, 'GRAPHQL_VALIDATION_FAILED');
     expect(refused.errors?.map((error) => error.message)).toEqual(['Introspection is disabled on this server.']);

@@ -1,6 +1,6 @@
 import type { Caller } from '@dangvien/auth';
 import type { AuditRecord } from '@dangvien/contracts';
-import type { ColumnType, Generated, Kysely, RawBuilder, Transaction } from 'kysely';
+import { sql, type ColumnType, type Generated, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { DomainError, requireId } from './errors.ts';
 
 /** The append-only audit table every subgraph database has (created by its migrations; a trigger refuses UPDATE and DELETE). */
@@ -50,6 +50,12 @@ export async function writeAudit<DB extends AuditTables>(
     )
     .execute();
 }
+
+/**
+ * `audit_log.entity_id` as a uuid, or NULL when it is not one (a bulk load's row names its data set):
+ * a plain `entity_id::uuid` fails the whole query on the first such row. Scope conditions compare this.
+ */
+export const auditEntityUuid: RawBuilder<string | null> = sql<string | null>`(CASE WHEN audit_log.entity_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN audit_log.entity_id::uuid END)`;
 
 /**
  * The newest audit records whose entity satisfies `inScope` (a SQL condition on `audit_log.entity_id`

@@ -4,9 +4,11 @@ export { loadSchemaFile, readSchemaSource, schemaFiles } from './schema-file.ts'
 export { startSubgraph, type StartOptions, type StartedSubgraph, type SubgraphDefinition } from './subgraph.ts';
 export { runSubgraphProcess, stopWithParent } from './main.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
-export { auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type AuditTables } from './audit.ts';
+export { auditEntityUuid, auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type AuditTables } from './audit.ts';
 export type { SubgraphCodegen } from './codegen.ts';
 export { mergeResolvers } from './resolvers.ts';
 export { maskUnexpectedErrors } from './mask-errors.ts';
 export { foldText } from './fold.ts';
 export { auditBulkLoad, type BulkWriter, type CopyValue } from './bulk.ts';
+export { APOLLO_TELEMETRY_OPT_IN, apolloTelemetryAllowed, disableApolloTelemetry, offlinePlugins } from './offline.ts';
+export { inputTextPlugin, normalizeInputText, DEFAULT_MAX_TEXT_LENGTH, DEFAULT_MAX_TEXT_TOTAL, type InputTextOptions } from './input-text.ts';

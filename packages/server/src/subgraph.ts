@@ -1,5 +1,4 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { internalTokenVerifier, type Caller } from '@dangvien/auth';
 import { createKysely, migrateToLatest, type MigrationSet, type SubgraphName } from '@dangvien/db';
@@ -9,6 +8,8 @@ import { loadSchemaFile } from './schema-file.ts';
 import { unauthenticated } from './errors.ts';
 import { maskUnexpectedErrors } from './mask-errors.ts';
 import { serveApollo, type RunningServer } from './http.ts';
+import { offlinePlugins } from './offline.ts';
+import { inputTextPlugin } from './input-text.ts';
 
 /** Everything that makes one subgraph; each service exports one of these from its `subgraph.ts`. */
 export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
@@ -22,6 +23,8 @@ export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
   createContext: (db: Kysely<DB>, caller: Caller) => Ctx;
   /** Event handlers by producing subgraph, then by event type. */
   consumes?: Partial<Record<SubgraphName, Record<string, EventHandler<DB>>>>;
+  /** The subgraph's own Apollo plugins (membership: the processing log of sensitive reads, written before each response). */
+  plugins?: ApolloServerPlugin<Ctx>[];
   /** Reports served under /events/<name> for the consistency command (replica digests…). */
   statusReports?: (db: Kysely<DB>) => Record<string, () => Promise<unknown>>;
 }
@@ -57,8 +60,9 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
     schema: buildSubgraphSchema([{ typeDefs: loadSchemaFile(definition.schemaUrl), resolvers: definition.resolvers }]),
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
-    // Traces go to Apollo's cloud, which we do not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Nothing goes to Apollo's cloud (traces, usage, schema) unless an operator opts in.
+    // Every string input checked and normalized once, before any resolver (input-text.ts).
+    plugins: [...offlinePlugins<Ctx>(), inputTextPlugin<Ctx>(), ...(definition.plugins ?? [])],
   });
   const verify = await internalTokenVerifier(options.gatewayPublicKey, definition.name);
   const server = await serveApollo<Ctx>({

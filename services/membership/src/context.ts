@@ -8,6 +8,7 @@ import type { MemberEventRow } from './lifecycle/lifecycle.tables.ts';
 import { findMembersInReach, membersWithin, partyCardsOfMembers, type MemberInReach } from './member/member.repository.ts';
 import type { MemberRow, PartyCardRow } from './member/member.tables.ts';
 import { rosterLoaders, type RosterLoaders } from './placement/placement.loaders.ts';
+import { SensitiveReadRecorder } from './sensitive-read/sensitive-read.repository.ts';
 
 /** What every resolver receives: the database, the caller, and the per-request loaders of the features. */
 export interface MembershipContext {
@@ -28,6 +29,8 @@ export interface MembershipContext {
   sensitiveReadable: DataLoader<string, boolean>;
   /** Rosters and member counts of units, per date and filter (placement/). */
   rosters: RosterLoaders;
+  /** The sensitive fields this request served, by member: written to the processing log before the response (sensitive-read/). */
+  sensitiveReads: SensitiveReadRecorder;
 }
 
 export function createContext(db: Kysely<MembershipDatabase>, caller: Caller): MembershipContext {
@@ -46,5 +49,6 @@ export function createContext(db: Kysely<MembershipDatabase>, caller: Caller): M
       return ids.map((id) => allowed.has(id));
     }),
     rosters: rosterLoaders(db, caller),
+    sensitiveReads: new SensitiveReadRecorder(db, caller),
   };
 }

@@ -15,6 +15,7 @@ import { organizationEventHandlers } from './placement/org-events.ts';
 import { placementResolvers } from './placement/placement.resolvers.ts';
 import { residenceResolvers } from './residence/residence.resolvers.ts';
 import { searchResolvers } from './search/search.resolvers.ts';
+import { sensitiveReadLogPlugin, sensitiveReadResolvers } from './sensitive-read/sensitive-read.resolvers.ts';
 import { statisticsResolvers } from './statistics/statistics.resolvers.ts';
 import { transferResolvers } from './transfer/transfer.resolvers.ts';
 
@@ -36,7 +37,9 @@ export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, Membersh
     transferResolvers,
     residenceResolvers,
     searchResolvers,
+    sensitiveReadResolvers,
   ),
+  plugins: [sensitiveReadLogPlugin],
   createContext,
   consumes: { organization: organizationEventHandlers },
   statusReports: (db) => ({ tree: () => replicaDigest(db), placements: () => placementDigest(db) }),

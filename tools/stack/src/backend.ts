@@ -30,6 +30,8 @@ export interface BackendOptions {
   /** Drop them again when stopping (tests, with a prefix of their own). */
   dropOnStop?: boolean;
   /** Write the demo data set into empty tables before the subgraphs start. */
+  /** `DANGVIEN_DEV=1` for every process: development defaults (introspection at the gateway); `npm start` sets it, a deployment does not. */
+  development?: boolean;
   seedDemo?: boolean;
   log?: (line: string) => void;
 }
@@ -63,6 +65,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const env: NodeJS.ProcessEnv = {
     // The gateway creates the demo accounts in its issuer; the subgraphs' demo data is seeded below.
     SEED_DEMO: options.seedDemo ? '1' : '0',
+    ...(options.development ? { DANGVIEN_DEV: '1' } : {}),
     GATEWAY_PORT: String(ports.gateway),
     EVENT_FEED_SECRET: eventFeedSecret(),
   };

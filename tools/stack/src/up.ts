@@ -66,7 +66,7 @@ try {
     serverUrl = postgres.url;
   }
   console.log('Starting the subgraphs and the gateway (demo data is written on first start)…');
-  const backend = await startBackend({ serverUrl, ports: ports.backend, seedDemo: true, useConfiguredUrls: true });
+  const backend = await startBackend({ serverUrl, ports: ports.backend, seedDemo: true, useConfiguredUrls: true, development: true });
   stops.push(backend.stop);
   if (wantsDistrictScale(usesOwnEmbeddedServer)) {
     console.log('Loading the district-scale data around the demo (first start only; DEMO_SCALE=none skips it)…');

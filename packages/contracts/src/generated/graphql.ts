@@ -2009,6 +2009,8 @@ export type Query = {
   searchMembers: MemberSearchPage;
   /** Units whose name (ignoring case and diacritics) or code contains text, on asOf (default today); first ≤ 500 */
   searchOrgUnits: OrgUnitConnection;
+  /** Newest first: reads of sensitive data of members inside your subtrees (district board and administrators only), of one member or all */
+  sensitiveReadLog: Array<SensitiveRead>;
   /** Tasks done, overdue and left unattended in a unit's subtree for a period; null outside your scope */
   taskSummary?: Maybe<TaskSummary>;
   /** Tasks of the cells in a unit's subtree as they stood on asOf (default today), oldest first */
@@ -2195,6 +2197,12 @@ export type QuerySearchOrgUnitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<OrgUnitKind>;
   text: Scalars['String']['input'];
+};
+
+
+export type QuerySensitiveReadLogArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2592,6 +2600,22 @@ export type SendResidenceChangeNoticeInput = {
   memberId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   occurredOn: Scalars['String']['input'];
+};
+
+/** One request's read of one member's sensitive personal data (CCCD, ethnicity, religion), from the processing log (append-only). */
+export type SensitiveRead = {
+  __typename?: 'SensitiveRead';
+  /** Name (account id) of who read */
+  actor: Scalars['String']['output'];
+  actorRoles: Array<Scalars['String']['output']>;
+  /** The fields read: citizenId, ethnicity, religion */
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The member whose data was read */
+  memberId: Scalars['ID']['output'];
+  /** The GraphQL operation (or the register export) that read them: why */
+  operation: Scalars['String']['output'];
+  readAt: Scalars['String']['output'];
 };
 
 export type SetMemberDuesBasisInput = {

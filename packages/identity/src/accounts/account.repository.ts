@@ -1,5 +1,5 @@
 import type { Grant } from '@dangvien/auth';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountTable, IdentityDatabase, SignInOutcome } from '../database.ts';
 
 export type AccountRow = Selectable<AccountTable>;
@@ -55,32 +55,6 @@ export async function insertAccountIfMissing(db: Kysely<IdentityDatabase>, accou
   return true;
 }
 
-/**
- * Counts one wrong password in a single statement (concurrent attempts cannot both read the old
- * count). The attempt that reaches the limit locks the account and starts the count again, so the
- * account gets a fresh set of attempts once the lock ends. Returns the lock end if this attempt locked it.
- */
-export async function recordFailedAttempt(
-  db: Kysely<IdentityDatabase>,
-  accountId: string,
-  lockedUntilIfReached: Date,
-  maxFailures: number,
-): Promise<Date | null> {
-  const row = await db
-    .updateTable('account')
-    .set((eb) => {
-      const reached = eb(eb('failed_attempts', '+', 1), '>=', maxFailures);
-      return {
-        failed_attempts: eb.case().when(reached).then(0).else(eb('failed_attempts', '+', 1)).end(),
-        locked_until: eb.case().when(reached).then(lockedUntilIfReached).else(eb.ref('locked_until')).end(),
-      };
-    })
-    .where('id', '=', accountId)
-    .returning(['failed_attempts', 'locked_until'])
-    .executeTakeFirstOrThrow();
-  return row.failed_attempts === 0 ? row.locked_until : null;
-}
-
 export async function clearFailedAttempts(db: Kysely<IdentityDatabase>, accountId: string): Promise<void> {
   await db.updateTable('account').set({ failed_attempts: 0, locked_until: null }).where('id', '=', accountId).execute();
 }
@@ -91,6 +65,23 @@ export interface SignInAuditEntry {
   accountId: string | null;
   outcome: SignInOutcome;
   ip: string | null;
+}
+
+/**
+ * The account's wrong passwords since `since` and since its last successful sign-in (from anywhere),
+ * newest first, with the address each came from: what the per-address lock and the account-wide
+ * slowdown count. Read from the append-only sign-in audit, so nothing else has to be kept in step.
+ */
+export async function recentFailures(db: Kysely<IdentityDatabase>, accountId: string, since: Date): Promise<{ at: Date; ip: string | null }[]> {
+  return db
+    .selectFrom('sign_in_audit')
+    .select(['at', 'ip'])
+    .where('account_id', '=', accountId)
+    .where('outcome', '=', 'WRONG_PASSWORD')
+    .where('at', '>', since)
+    .where(sql<boolean>`id > (SELECT coalesce(max(id), 0) FROM sign_in_audit WHERE account_id = ${accountId} AND outcome = 'SUCCESS')`)
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export async function appendSignInAudit(db: Kysely<IdentityDatabase>, entry: SignInAuditEntry): Promise<void> {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { demoId } from '@dangvien/demo-data';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { sql } from 'kysely';
@@ -113,6 +114,45 @@ describe('POST /auth/login', () => {
     expect(rows.every((row) => row.account_id === id && /127\.0\.0\.1/.test(row.ip ?? ''))).toBe(true);
     await expect(sql`DELETE FROM sign_in_audit`.execute(test.db)).rejects.toThrow(/append-only/);
     await expect(sql`UPDATE sign_in_audit SET outcome = 'SUCCESS'`.execute(test.db)).rejects.toThrow(/append-only/);
+  });
+});
+
+/** A sign-in from another address of this machine (127.0.0.2): a stranger, as the server sees it. */
+function loginFrom(localAddress: string, username: string, password: string): Promise<{ status: number; milliseconds: number }> {
+  const body = JSON.stringify({ username, password });
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const sent = request(`${test.url}/auth/login`, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode!, milliseconds: performance.now() - started }));
+    });
+    sent.on('error', reject);
+    sent.end(body);
+  });
+}
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe('no lockout by strangers', () => {
+  it('wrong passwords from another address lock that address, not the owner', async () => {
+    await accountFor('chu.tai.khoan');
+    for (let attempt = 1; attempt <= 4; attempt++) expect((await loginFrom('127.0.0.2', 'chu.tai.khoan', `sai-${attempt}`)).status).toBe(401);
+    expect((await loginFrom('127.0.0.2', 'chu.tai.khoan', 'sai-5')).status).toBe(423);
+    expect((await loginFrom('127.0.0.2', 'chu.tai.khoan', 'mat-khau-dung')).status).toBe(423); // the stranger stays locked out
+    expect((await login('chu.tai.khoan', 'mat-khau-dung')).status).toBe(200); // the owner, from her address, is not
+  });
+
+  it('answers a locked address as slowly as a wrong password (the password is hashed either way)', async () => {
+    await accountFor('do.thoi.gian');
+    const wrong: number[] = [];
+    for (let attempt = 1; attempt <= 4; attempt++) wrong.push((await loginFrom('127.0.0.3', 'do.thoi.gian', 'sai')).milliseconds);
+    expect((await loginFrom('127.0.0.3', 'do.thoi.gian', 'sai')).status).toBe(423);
+    const locked: number[] = [];
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const answer = await loginFrom('127.0.0.3', 'do.thoi.gian', attempt % 2 ? 'sai' : 'mat-khau-dung');
+      expect(answer.status).toBe(423);
+      locked.push(answer.milliseconds);
+    }
+    expect(median(locked)).toBeGreaterThan(median(wrong) * 0.5);
   });
 });
 

@@ -3,6 +3,9 @@ import { callerWith, demoDataSet, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
+import { todayInVietnam } from '../rules/meeting-correction.ts';
+
+const dayAfter = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Cell meetings with attendance, the three-month absence alert (xóa tên) and the attendance rate. */
 const demo = demoDataSet();
@@ -102,6 +105,8 @@ describe('meetings and attendance', () => {
       ['attendance for an exempt member', () => as(exemptCaller, () => post(RECORD, { input: { ...base(), cellId: exempt.cellId, attendance: [{ memberId: exempt.id, status: 'PRESENT' }] } })), 'BAD_USER_INPUT'],
       ['an excused absence without a reason', () => post(RECORD, { input: { ...base(), attendance: [{ memberId: absentee!.id, status: 'EXCUSED' }] } }), 'BAD_USER_INPUT'],
       ['an impossible date', () => post(RECORD, { input: { ...base(), heldOn: '2026-02-30' } }), 'BAD_USER_INPUT'],
+      ['a meeting dated tomorrow', () => post(RECORD, { input: { ...base(), heldOn: dayAfter(todayInVietnam(), 1) } }), 'BAD_USER_INPUT'],
+      ['a meeting dated next year', () => post(RECORD, { input: { ...base(), heldOn: `${Number(todayInVietnam().slice(0, 4)) + 1}-01-15` } }), 'BAD_USER_INPUT'],
       ['a meeting of a cell outside the caller’s scope', () => post(RECORD, { input: { ...base(), cellId: demoId('unit', 102), attendance: [] } }), 'NOT_FOUND'],
       ['a meeting recorded by an analyst', () => as(callerWith({ role: 'ANALYST', scopeUnitId: cell }), () => post(RECORD, { input: base() })), 'FORBIDDEN'],
     ])('%s', async (_case, run, code) => {

@@ -28,11 +28,16 @@ type Alert = { kind: string; member: { id: string; fullName: string } | null; ce
 type Page = { memberAlerts: { totalCount: number; endCursor: string | null; hasNextPage: boolean; alerts: Alert[] } };
 
 const complete = { sex: 'MALE', citizenId: undefined, ethnicity: 'Kinh', hometown: 'Nam Định', residence: 'Xuân Trường', educationLevel: '12/12' };
-let citizen = 36_199_000_000;
+let citizen = 1;
+/** A CCCD structured as the real ones are: Nam Định (036), century and sex, year of birth, a serial. */
+const citizenIdFor = (dateOfBirth: string, sex: unknown): string => {
+  const year = Number(dateOfBirth.slice(0, 4));
+  return `036${(year >= 2000 ? 2 : 0) + (sex === 'FEMALE' ? 1 : 0)}${String(year % 100).padStart(2, '0')}${String(citizen++).padStart(6, '0')}`;
+};
 
 async function member(fullName: string, dateOfBirth: string, admittedOn: string, profile: Record<string, unknown> = {}): Promise<string> {
   const response = await federation.post<{ createMember: { id: string } }>(CREATE, {
-    input: { profile: { fullName, dateOfBirth, ...complete, citizenId: `0${citizen++}`, ...profile }, cellId: cell, admittedOn },
+    input: { profile: { fullName, dateOfBirth, ...complete, citizenId: citizenIdFor(dateOfBirth, profile.sex ?? complete.sex), ...profile }, cellId: cell, admittedOn },
   });
   expect(response.errors).toBeUndefined();
   return response.data!.createMember.id;

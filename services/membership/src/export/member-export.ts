@@ -20,13 +20,20 @@ const dateCell = (iso: string | null | undefined): Date | null => (iso ? new Dat
  * .xlsx: current members (probationary, official, exempt), by cell then the Vietnamese name order.
  * Sensitive columns are empty for roles that may not read them. The file imports back unchanged.
  */
-export async function exportMemberRegister(db: Kysely<MembershipDatabase>, caller: Caller, unitIdArgument: string): Promise<ExportedFile> {
+/** `onSensitive` hears of every member whose CCCD, ethnicity and religion go into the file (the processing log). */
+export async function exportMemberRegister(
+  db: Kysely<MembershipDatabase>,
+  caller: Caller,
+  unitIdArgument: string,
+  onSensitive?: (memberId: string) => void,
+): Promise<ExportedFile> {
   const unitId = requireId(unitIdArgument, 'unitId');
   const readable = readableScopes(caller);
   const unit = await readableLiveUnit(db, unitId, readable);
   if (!unit) throw new DomainError('NOT_FOUND', 'Không tìm thấy đơn vị.', { field: 'unitId' });
   const subtree = await subtreeUnitIds(db, [unitId]);
   const members = await registerMembers(db, subtree, readable, scopesWithRole(caller, SENSITIVE_READER_ROLES));
+  for (const member of members) if (member.sensitive) onSensitive?.(member.id);
 
   const valueOf = (member: RegisterMember, field: MemberImportField | null, index: number): string | Date | null => {
     const hidden = !member.sensitive;

@@ -1006,6 +1006,8 @@ export type Query = {
    * 200 (default 50).
    */
   searchMembers: MemberSearchPage;
+  /** Newest first: reads of sensitive data of members inside your subtrees (district board and administrators only), of one member or all */
+  sensitiveReadLog: Array<SensitiveRead>;
 };
 
 
@@ -1080,6 +1082,12 @@ export type QuerySearchMembersArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
   partyCardNumber?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<MemberStatus>;
+};
+
+
+export type QuerySensitiveReadLogArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type ReceiveTransferredMemberInput = {
@@ -1275,6 +1283,22 @@ export type SendResidenceChangeNoticeInput = {
   memberId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   occurredOn: Scalars['String']['input'];
+};
+
+/** One request's read of one member's sensitive personal data (CCCD, ethnicity, religion), from the processing log (append-only). */
+export type SensitiveRead = {
+  __typename?: 'SensitiveRead';
+  /** Name (account id) of who read */
+  actor: Scalars['String']['output'];
+  actorRoles: Array<Scalars['String']['output']>;
+  /** The fields read: citizenId, ethnicity, religion */
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The member whose data was read */
+  memberId: Scalars['ID']['output'];
+  /** The GraphQL operation (or the register export) that read them: why */
+  operation: Scalars['String']['output'];
+  readAt: Scalars['String']['output'];
 };
 
 export type SetMemberDuesBasisInput = {

@@ -188,6 +188,7 @@ export type ResolversTypes = {
   ResidenceNoticeDirection: Types.ResidenceNoticeDirection;
   ResidenceNoticeKind: Types.ResidenceNoticeKind;
   SendResidenceChangeNoticeInput: Types.SendResidenceChangeNoticeInput;
+  SensitiveRead: ResolverTypeWrapper<Types.SensitiveRead>;
   SetMemberDuesBasisInput: Types.SetMemberDuesBasisInput;
   Sex: Types.Sex;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
@@ -260,6 +261,7 @@ export type ResolversParentTypes = {
   ResidenceMeeting: ResidenceMeetingRow;
   ResidenceNotice: ResidenceNoticeRow;
   SendResidenceChangeNoticeInput: Types.SendResidenceChangeNoticeInput;
+  SensitiveRead: Types.SensitiveRead;
   SetMemberDuesBasisInput: Types.SetMemberDuesBasisInput;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
   StartMemberInspectionInput: Types.StartMemberInspectionInput;
@@ -592,6 +594,7 @@ export type QueryResolvers<ContextType = MembershipContext, ParentType extends R
   membershipAuditLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<Types.QueryMembershipAuditLogArgs, 'first'>>;
   possibleDuplicates?: Resolver<Array<ResolversTypes['PossibleDuplicate']>, ParentType, ContextType, Partial<Types.QueryPossibleDuplicatesArgs>>;
   searchMembers?: Resolver<ResolversTypes['MemberSearchPage'], ParentType, ContextType, Partial<Types.QuerySearchMembersArgs>>;
+  sensitiveReadLog?: Resolver<Array<ResolversTypes['SensitiveRead']>, ParentType, ContextType, RequireFields<Types.QuerySensitiveReadLogArgs, 'first'>>;
 };
 
 export type ResidenceAttendanceResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['ResidenceAttendance'] = ResolversParentTypes['ResidenceAttendance']> = {
@@ -655,6 +658,16 @@ export type ResidenceNoticeResolvers<ContextType = MembershipContext, ParentType
   workplaceCell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
 };
 
+export type SensitiveReadResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['SensitiveRead'] = ResolversParentTypes['SensitiveRead']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type StatisticCountResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['StatisticCount'] = ResolversParentTypes['StatisticCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -695,6 +708,7 @@ export type Resolvers<ContextType = MembershipContext> = {
   ResidenceLink?: ResidenceLinkResolvers<ContextType>;
   ResidenceMeeting?: ResidenceMeetingResolvers<ContextType>;
   ResidenceNotice?: ResidenceNoticeResolvers<ContextType>;
+  SensitiveRead?: SensitiveReadResolvers<ContextType>;
   StatisticCount?: StatisticCountResolvers<ContextType>;
 };
 

@@ -276,6 +276,18 @@ export interface ResidenceNotice {
   workplace_cell_id: string | null;
 }
 
+export interface SensitiveReadLog {
+  actor_name: string;
+  actor_roles: string;
+  actor_subject: string;
+  fields: string[];
+  id: Generated<number>;
+  member_id: string;
+  operation: string;
+  read_at: Generated<Timestamp>;
+  request_id: string;
+}
+
 export interface DB {
   dues_payment: DuesPayment;
   dues_rule: DuesRule;
@@ -297,4 +309,5 @@ export interface DB {
   residence_meeting: ResidenceMeeting;
   residence_meeting_attendance: ResidenceMeetingAttendance;
   residence_notice: ResidenceNotice;
+  sensitive_read_log: SensitiveReadLog;
 }

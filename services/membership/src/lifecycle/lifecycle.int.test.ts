@@ -138,7 +138,7 @@ describe('refusals change, publish and audit nothing', () => {
   let other: string;
 
   beforeAll(async () => {
-    const a = await post<Created>(CREATE, { input: { profile: { fullName: 'Trần Văn Nam', dateOfBirth: '1995-01-20', citizenId: '036195000001' }, cellId: cell, admittedOn: '2025-03-01' } });
+    const a = await post<Created>(CREATE, { input: { profile: { fullName: 'Trần Văn Nam', dateOfBirth: '1985-01-20', citizenId: '036085000001' }, cellId: cell, admittedOn: '2025-03-01' } });
     const b = await post<Created>(CREATE, { input: { profile: { fullName: 'Lê Thị Mai', dateOfBirth: '1985-07-07', citizenId: '036185000002' }, cellId: cell, admittedOn: '2010-03-01' } });
     expect(a.errors ?? b.errors).toBeUndefined();
     probationary = a.data!.createMember.id;
@@ -146,8 +146,14 @@ describe('refusals change, publish and audit nothing', () => {
   });
 
   const cases: [string, () => { query: string; variables: Record<string, unknown>; as?: Caller }, string, string?][] = [
-    ['a duplicate CCCD on create', () => ({ query: CREATE, variables: { input: { profile: { fullName: 'Phạm Văn Long', dateOfBirth: '1980-01-01', citizenId: '036190001234' }, cellId: cell, admittedOn: '2010-01-01' } } }), 'CONFLICT', 'citizenId'],
-    ['a duplicate CCCD on update', () => ({ query: UPDATE, variables: { id: other, input: { citizenId: '036195000001' } } }), 'CONFLICT', 'citizenId'],
+    ['a duplicate CCCD on create', () => ({ query: CREATE, variables: { input: { profile: { fullName: 'Phạm Văn Long', dateOfBirth: '1990-01-01', citizenId: '036190001234' }, cellId: cell, admittedOn: '2010-01-01' } } }), 'CONFLICT', 'citizenId'],
+    ['a duplicate CCCD on update', () => ({ query: UPDATE, variables: { id: other, input: { citizenId: '036085000001' } } }), 'CONFLICT', 'citizenId'],
+    ['a CCCD whose first 3 digits are no province', () => ({ query: UPDATE, variables: { id: other, input: { citizenId: '099185000002' } } }), 'BAD_USER_INPUT', 'citizenId'],
+    ['a CCCD whose year disagrees with the date of birth', () => ({ query: UPDATE, variables: { id: other, input: { citizenId: '036186000002' } } }), 'BAD_USER_INPUT', 'citizenId'],
+    ['a CCCD of the wrong century', () => ({ query: UPDATE, variables: { id: other, input: { citizenId: '036385000002' } } }), 'BAD_USER_INPUT', 'citizenId'],
+    ['a date of birth that disagrees with the CCCD', () => ({ query: UPDATE, variables: { id: other, input: { dateOfBirth: '1986-07-07' } } }), 'BAD_USER_INPUT', 'dateOfBirth'],
+    ['a CCCD whose sex digit disagrees', () => ({ query: UPDATE, variables: { id: other, input: { sex: 'MALE' } } }), 'BAD_USER_INPUT', 'sex'],
+    ['a new member whose CCCD disagrees with the birth year', () => ({ query: CREATE, variables: { input: { profile: { fullName: 'Phạm Văn Sơn', dateOfBirth: '1980-01-01', citizenId: '036090004321' }, cellId: cell, admittedOn: '2010-01-01' } } }), 'BAD_USER_INPUT', 'citizenId'],
     ['a duplicate party card number', () => ({ query: UPDATE, variables: { id: other, input: { partyCardNumber: '36.001234' } } }), 'CONFLICT', 'partyCardNumber'],
     ['a CCCD that is not 12 digits', () => ({ query: UPDATE, variables: { id: other, input: { citizenId: '03618500000' } } }), 'BAD_USER_INPUT', 'citizenId'],
     ['an admission at 17', () => ({ query: CREATE, variables: { input: { profile: { fullName: 'Vũ Văn Tú', dateOfBirth: '2008-06-01' }, cellId: cell, admittedOn: '2025-05-31' } } }), 'BAD_USER_INPUT', 'occurredOn'],

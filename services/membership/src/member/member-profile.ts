@@ -38,7 +38,10 @@ export function profileValues(input: MemberProfileInput, today: string): Profile
   }
   if (input.citizenId !== undefined) {
     const id = input.citizenId === null ? null : input.citizenId.replace(/\s/g, '');
-    if (id !== null && !/^[0-9]{12}$/.test(id)) throw new DomainError('BAD_USER_INPUT', 'Số CCCD phải gồm đúng 12 chữ số.', { field: 'citizenId' });
+    if (id !== null) {
+      const problem = citizenIdProblem(id, values.date_of_birth ?? null, values.sex ?? null);
+      if (problem) throw new DomainError('BAD_USER_INPUT', problem, { field: 'citizenId' });
+    }
     values.citizen_id = id;
   }
   if (input.phone !== undefined) {
@@ -47,4 +50,30 @@ export function profileValues(input: MemberProfileInput, today: string): Profile
     values.phone = phone;
   }
   return values;
+}
+
+/**
+ * Province and centrally-run city codes of the CCCD (Circular 59/2021/TT-BCA, appendix): the place of
+ * birth registration, kept by a number issued before the 2025 merger of provinces.
+ */
+const CCCD_PROVINCE_CODES = new Set(
+  '001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096'.split(' '),
+);
+
+/**
+ * What is wrong with a CCCD number, or null. Its structure: 3 digits of province code, 1 digit of
+ * century and sex (0/1: born 1900–1999, male/female; 2/3: 2000–2099; 4/5: 2100–2199…), the last 2
+ * digits of the year of birth, 6 serial digits. With a date of birth (and sex) known, they must agree.
+ */
+export function citizenIdProblem(id: string, dateOfBirth: string | null, sex: string | null): string | null {
+  if (!/^[0-9]{12}$/.test(id)) return 'Số CCCD phải gồm đúng 12 chữ số.';
+  if (!CCCD_PROVINCE_CODES.has(id.slice(0, 3))) return `Số CCCD không hợp lệ: ${id.slice(0, 3)} không phải mã tỉnh, thành phố (3 chữ số đầu).`;
+  const centurySex = Number(id[3]);
+  const bornIn = 1900 + 100 * Math.floor(centurySex / 2) + Number(id.slice(4, 6));
+  if (bornIn > 2099) return 'Số CCCD không hợp lệ: chữ số thứ 4 (thế kỷ sinh và giới tính) không đúng.';
+  if (dateOfBirth !== null && Number(dateOfBirth.slice(0, 4)) !== bornIn) {
+    return `Số CCCD không khớp năm sinh: chữ số thứ 4 đến 6 của số CCCD ứng với năm ${bornIn}, ngày sinh là năm ${dateOfBirth.slice(0, 4)}.`;
+  }
+  if (sex !== null && (centurySex % 2 === 1 ? 'FEMALE' : 'MALE') !== sex) return 'Số CCCD không khớp giới tính (chữ số thứ 4 của số CCCD).';
+  return null;
 }

@@ -10,8 +10,8 @@ import { replayOrRefuse, toLifecycleEvent } from '../lifecycle/history.ts';
 import { historyOf, insertEvents, type NewMemberEvent } from '../lifecycle/lifecycle.repository.ts';
 import { MEMBER_CELL_KINDS, publishPlaced, recordedBy } from '../placement/scope.ts';
 import { todayInVietnam } from '../today.ts';
-import { profileValues } from './member-profile.ts';
-import { checkUnique, lockMember, recordPartyCard, uniqueOrConflict } from './member.repository.ts';
+import { citizenIdProblem, profileValues } from './member-profile.ts';
+import { checkUnique, lockMember, recordPartyCard, reportDuplicateElsewhere, uniqueOrConflict } from './member.repository.ts';
 import type { MemberRow, ProfileValues } from './member.tables.ts';
 
 function profileForAudit(values: ProfileValues): Record<string, unknown> {
@@ -48,7 +48,7 @@ export async function createMember(db: Kysely<MembershipDatabase>, caller: Calle
     }
     if (!MEMBER_CELL_KINDS.includes(cell.kind)) throw new DomainError('BAD_USER_INPUT', `${cell.name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ.`, { field: 'cellId' });
     const id = randomUUID();
-    await checkUnique(trx, values, id);
+    await checkUnique(trx, values, id, caller);
     const member = await trx
       .insertInto('member')
       .values({ ...values, id, full_name: fullName, status, initial_status: null, cell_id: cellId })
@@ -62,7 +62,7 @@ export async function createMember(db: Kysely<MembershipDatabase>, caller: Calle
       { operation: 'createMember', entityType: 'Member', entityId: id, before: null, after: { ...profileForAudit(values), cellId, status, events: planned } },
     ]);
     return member;
-  }));
+  }), (refusal) => reportDuplicateElsewhere(db, caller, 'createMember', refusal, { cellId }));
 }
 
 /** Changes the lý lịch; the date of birth is checked again against the admission age. Card changes go into the card history. */
@@ -79,11 +79,19 @@ export async function updateMemberProfile(db: Kysely<MembershipDatabase>, caller
       const events = await historyOf(trx, id);
       replayOrRefuse(events.map(toLifecycleEvent), { initial_status: member.initial_status, date_of_birth: changed.date_of_birth ?? null });
     }
-    await checkUnique(trx, changed, id);
+    // The CCCD must agree with the date of birth and sex the record will hold, whichever of them changes.
+    if ('citizen_id' in changed || 'date_of_birth' in changed || 'sex' in changed) {
+      const citizenId = 'citizen_id' in changed ? changed.citizen_id : member.citizen_id;
+      const dateOfBirth = 'date_of_birth' in changed ? changed.date_of_birth : member.date_of_birth;
+      const sex = 'sex' in changed ? changed.sex : member.sex;
+      const problem = citizenId ? citizenIdProblem(citizenId, dateOfBirth ?? null, sex ?? null) : null;
+      if (problem) throw new DomainError('BAD_USER_INPUT', problem, { field: 'citizenId' in input ? 'citizenId' : 'dateOfBirth' in input ? 'dateOfBirth' : 'sex' });
+    }
+    await checkUnique(trx, changed, id, caller);
     const updated = await trx.updateTable('member').set({ ...changed, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     if (changed.party_card_number) await recordPartyCard(trx, id, changed.party_card_number, recordedBy(caller));
     const before = Object.fromEntries(columns.filter((column) => column in changed).map((column) => [column, member[column] ?? null]));
     await writeAudit(trx, caller, [{ operation: 'updateMemberProfile', entityType: 'Member', entityId: id, before, after: profileForAudit(changed) }]);
     return updated;
-  }));
+  }), (refusal) => reportDuplicateElsewhere(db, caller, 'updateMemberProfile', refusal, { memberId: id }));
 }

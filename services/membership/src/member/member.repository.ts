@@ -1,7 +1,7 @@
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
 import { publish, setDigest } from '@dangvien/events';
 import { inReplicaSubtrees, withinReplicaScopes } from '@dangvien/org-replica';
-import { DomainError } from '@dangvien/server';
+import { DomainError, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.ts';
@@ -92,34 +92,82 @@ export async function placementDigest(db: Kysely<MembershipDatabase>): Promise<{
   return setDigest(rows.map((row) => `${row.id}|${row.cell_id ?? ''}|${row.status}`));
 }
 
-/** Refuses a profile that would repeat another member's CCCD or party card number (now or in the card history). */
-export async function checkUnique(trx: Transaction<MembershipDatabase>, values: ProfileValues, memberId: string): Promise<void> {
+/**
+ * A CCCD or party card number already on a member the caller may not read. The refusal says neither
+ * who nor where (that a CCCD belongs to a Party member elsewhere is itself sensitive data): the same
+ * sentence whatever the other record, and the attempt is reported to the levels that see that record
+ * (`reportDuplicateElsewhere`), as a data-quality item in their audit log.
+ */
+export class DuplicateElsewhere extends DomainError {
+  constructor(
+    readonly field: 'citizenId' | 'partyCardNumber',
+    readonly otherMemberId: string,
+  ) {
+    super('CONFLICT', DUPLICATE_ELSEWHERE_MESSAGE[field], { field });
+  }
+}
+
+export const DUPLICATE_ELSEWHERE_MESSAGE = {
+  citizenId: 'Không ghi được số CCCD này. Hãy đối chiếu với thẻ căn cước; nếu số đúng, cấp ủy cấp trên đã được báo để đối chiếu hồ sơ.',
+  partyCardNumber: 'Không ghi được số thẻ đảng viên này. Hãy đối chiếu với thẻ; nếu số đúng, cấp ủy cấp trên đã được báo để đối chiếu hồ sơ.',
+} as const;
+
+/**
+ * Refuses a profile that would repeat another member's CCCD or party card number (now or in the card
+ * history). With `caller`, a repeat on a member outside what the caller may read is refused without
+ * saying so (DuplicateElsewhere).
+ */
+export async function checkUnique(trx: Transaction<MembershipDatabase>, values: ProfileValues, memberId: string, caller?: Caller): Promise<void> {
+  const readable = caller ? inReplicaSubtrees('member.cell_id', readableScopes(caller)) : sql<boolean>`TRUE`;
   if (values.citizen_id) {
-    const other = await trx.selectFrom('member').select('id').where('citizen_id', '=', values.citizen_id).where('id', '!=', memberId).executeTakeFirst();
+    const other = await trx.selectFrom('member').select(['id', readable.as('readable')]).where('citizen_id', '=', values.citizen_id).where('id', '!=', memberId).executeTakeFirst();
+    if (other && !other.readable) throw new DuplicateElsewhere('citizenId', other.id);
     if (other) throw new DomainError('CONFLICT', `Số CCCD ${values.citizen_id} đã có trong hồ sơ một đảng viên khác.`, { field: 'citizenId' });
   }
   if (values.party_card_number) {
     const other = await trx
       .selectFrom('member_party_card')
-      .select('member_id')
+      .innerJoin('member', 'member.id', 'member_party_card.member_id')
+      .select(['member.id as member_id', readable.as('readable')])
       .where('card_number', '=', values.party_card_number)
-      .where('member_id', '!=', memberId)
-      .unionAll(trx.selectFrom('member').select('id as member_id').where('party_card_number', '=', values.party_card_number).where('id', '!=', memberId))
+      .where('member_party_card.member_id', '!=', memberId)
+      .unionAll(trx.selectFrom('member').select(['id as member_id', readable.as('readable')]).where('party_card_number', '=', values.party_card_number).where('id', '!=', memberId))
       .executeTakeFirst();
+    if (other && !other.readable) throw new DuplicateElsewhere('partyCardNumber', other.member_id);
     if (other) throw new DomainError('CONFLICT', `Số thẻ đảng viên ${values.party_card_number} đã cấp cho một đảng viên khác.`, { field: 'partyCardNumber' });
   }
 }
 
-/** Two requests racing for one CCCD or card number: the unique index decides, the clerk gets the same CONFLICT as a checked one. */
-export async function uniqueOrConflict<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * Two requests racing for one CCCD or card number: the unique index decides, the clerk gets a CONFLICT
+ * (neutral: the index does not say whose). `report`, outside the refused transaction, records a
+ * DuplicateElsewhere for the levels that oversee the other record.
+ */
+export async function uniqueOrConflict<T>(run: () => Promise<T>, report?: (refusal: DuplicateElsewhere) => Promise<void>): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof DuplicateElsewhere && report) {
+      await report(error).catch((failure: unknown) => console.error('[membership] could not record a duplicate refused out of scope:', failure));
+    }
     const { code, constraint } = error as { code?: string; constraint?: string };
-    if (code === '23505' && constraint === 'member_citizen_id_key') throw new DomainError('CONFLICT', 'Số CCCD này đã có trong hồ sơ một đảng viên khác.', { field: 'citizenId' });
-    if (code === '23505' && constraint === 'member_party_card_number_key') throw new DomainError('CONFLICT', 'Số thẻ đảng viên này đã cấp cho một đảng viên khác.', { field: 'partyCardNumber' });
+    if (code === '23505' && constraint === 'member_citizen_id_key') throw new DomainError('CONFLICT', DUPLICATE_ELSEWHERE_MESSAGE.citizenId, { field: 'citizenId' });
+    if (code === '23505' && constraint === 'member_party_card_number_key') throw new DomainError('CONFLICT', DUPLICATE_ELSEWHERE_MESSAGE.partyCardNumber, { field: 'partyCardNumber' });
     throw error;
   }
+}
+
+/**
+ * The data-quality item of a DuplicateElsewhere: an audit record on the member who holds the number,
+ * so the district board or administrator over that member sees it in `membershipAuditLog` (who tried,
+ * with which operation, in which cell); the caller sees nothing of it.
+ */
+export async function reportDuplicateElsewhere(db: Kysely<MembershipDatabase>, caller: Caller, operation: string, refusal: DuplicateElsewhere, attempted: Record<string, unknown>): Promise<void> {
+  await db.transaction().execute((trx) =>
+    writeAudit(trx, caller, [
+      { operation: 'duplicateRefused', entityType: 'Member', entityId: refusal.otherMemberId, before: null, after: { field: refusal.field, refusedOperation: operation, ...attempted } },
+    ]),
+  );
 }
 
 /** Locks a member the caller may change with `mutation`. Out of scope looks like missing; inside the caller's reach but without the role, forbidden. */

@@ -10,11 +10,19 @@ import { profileValues } from './member-profile.ts';
 import { findPossibleDuplicates } from './member.repository.ts';
 import type { MemberRow } from './member.tables.ts';
 
-/** A sensitive field: its value only for callers whose role may read it over this member's cell. */
+const SENSITIVE_FIELD = { ethnicity: 'ethnicity', religion: 'religion', citizen_id: 'citizenId' } as const;
+
+/**
+ * A sensitive field: its value only for callers whose role may read it over this member's cell; each
+ * value served is noted for the processing log (sensitive-read/), written once per request and member.
+ */
 const sensitive =
   (column: 'ethnicity' | 'religion' | 'citizen_id'): MemberResolvers['ethnicity'] =>
-  async (member: MemberRow, _args: unknown, context: MembershipContext) =>
-    (await context.sensitiveReadable.load(member.id)) ? member[column] : null;
+  async (member: MemberRow, _args: unknown, context: MembershipContext) => {
+    if (!(await context.sensitiveReadable.load(member.id))) return null;
+    context.sensitiveReads.record(member.id, SENSITIVE_FIELD[column]);
+    return member[column];
+  };
 
 export const memberResolvers: Resolvers = {
   Query: {

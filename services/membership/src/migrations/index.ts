@@ -9,6 +9,7 @@ import * as createMemberImport from './2026_11_23_12_00_00_create_member_import.
 import * as memberImportValidating from './2026_11_23_12_10_00_member_import_validating.ts';
 import * as searchIndexes from './2026_11_24_10_00_00_search_indexes.ts';
 import * as duesPaymentClientRequestId from './2026_12_04_10_00_00_dues_payment_client_request_id.ts';
+import * as sensitiveReadLog from './2026_12_05_10_00_00_sensitive_read_log.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
@@ -21,4 +22,5 @@ export const migrations: MigrationSet = {
   '2026_11_23_12_10_00_member_import_validating': memberImportValidating,
   '2026_11_24_10_00_00_search_indexes': searchIndexes,
   '2026_12_04_10_00_00_dues_payment_client_request_id': duesPaymentClientRequestId,
+  '2026_12_05_10_00_00_sensitive_read_log': sensitiveReadLog,
 };

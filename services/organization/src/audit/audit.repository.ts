@@ -1,5 +1,5 @@
-import { findAuditRecords } from '@dangvien/server';
-import { sql, type Kysely } from 'kysely';
+import { auditEntityUuid, findAuditRecords } from '@dangvien/server';
+import type { Kysely } from 'kysely';
 import type { OrganizationDatabase } from '../database.ts';
 import type { AuditRecord } from '../generated/graphql.ts';
 import { inSubtrees } from '../org-unit/org-unit.repository.ts';
@@ -9,5 +9,5 @@ import { inSubtrees } from '../org-unit/org-unit.repository.ts';
  * ever had counts: the log is history, so a unit moved or ended since stays visible where it was.
  */
 export function findOrganizationAuditRecords(db: Kysely<OrganizationDatabase>, scopeIds: readonly string[], options: { entityId?: string; first: number }): Promise<AuditRecord[]> {
-  return findAuditRecords(db, inSubtrees(sql`audit_log.entity_id::uuid`, scopeIds, null), options);
+  return findAuditRecords(db, inSubtrees(auditEntityUuid, scopeIds, null), options);
 }
