@@ -8,6 +8,7 @@ import type { IdentityDatabase } from './database.ts';
 import { publicKeySet, type SigningKey } from './keys/signing-key.ts';
 import { signAccessToken } from './tokens/access-token.ts';
 import { revokeRefreshFamily, rotateRefreshToken, startRefreshFamily } from './tokens/refresh-tokens.ts';
+import type { SessionCheck } from './tokens/session-check.ts';
 
 /** What /auth/login and /auth/refresh answer. */
 export interface TokenResponse {
@@ -26,13 +27,13 @@ export interface IdentityService {
   jwks(): Promise<JSONWebKeySet>;
 }
 
-export function createIdentityService(db: Kysely<IdentityDatabase>, config: IdentityConfig, key: SigningKey): IdentityService {
+export function createIdentityService(db: Kysely<IdentityDatabase>, config: IdentityConfig, key: SigningKey, sessions: SessionCheck): IdentityService {
   /** Grants are read at every login and refresh, so a changed grant takes effect within one access-token lifetime. */
-  const tokensFor = async (account: AccountRow, refreshToken: string): Promise<TokenResponse> => {
+  const tokensFor = async (account: AccountRow, refreshToken: string, familyId: string): Promise<TokenResponse> => {
     const grants = await findGrants(db, account.id);
     const caller = { subject: account.id, name: account.display_name, grants };
     return {
-      accessToken: await signAccessToken(key, config, caller),
+      accessToken: await signAccessToken(key, config, caller, familyId),
       refreshToken,
       expiresIn: config.accessTokenTtlSeconds,
       user: { id: account.id, name: account.display_name, grants },
@@ -41,13 +42,17 @@ export function createIdentityService(db: Kysely<IdentityDatabase>, config: Iden
   return {
     async login({ username, password, ip = null }) {
       const account = await signIn(db, config, { username, password, ip });
-      return tokensFor(account, await startRefreshFamily(db, account.id, config.now(), config.sessionTtlSeconds));
+      const { refreshToken, familyId } = await startRefreshFamily(db, account.id, config.now(), config.sessionTtlSeconds);
+      return tokensFor(account, refreshToken, familyId);
     },
     async refresh({ refreshToken, ip = null }) {
       const rotated = await rotateRefreshToken(db, refreshToken, config.now(), ip);
-      return tokensFor(rotated.account, rotated.refreshToken);
+      return tokensFor(rotated.account, rotated.refreshToken, rotated.familyId);
     },
-    logout: (refreshToken) => revokeRefreshFamily(db, refreshToken, config.now()),
+    async logout(refreshToken) {
+      const familyId = await revokeRefreshFamily(db, refreshToken, config.now());
+      if (familyId) sessions.forget(familyId);
+    },
     jwks: () => publicKeySet(db),
   };
 }

@@ -9,6 +9,8 @@ import { createIdentityRouter } from './http/identity-router.ts';
 import { createIdentityService } from './identity-service.ts';
 import { loadOrCreateSigningKey, publicKeySet } from './keys/signing-key.ts';
 import { migrations } from './migrations/index.ts';
+import { isFamilyActive } from './tokens/refresh-tokens.ts';
+import { createSessionCheck } from './tokens/session-check.ts';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './verify/access-token-verifier.ts';
 
 export interface Identity {
@@ -36,10 +38,11 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
   try {
     await migrateToLatest(db as Kysely<unknown>, migrations);
     const key = await loadOrCreateSigningKey(db, config.now());
-    const service = createIdentityService(db, config, key);
+    const sessions = createSessionCheck((sid) => isFamilyActive(db, sid, config.now()));
+    const service = createIdentityService(db, config, key, sessions);
     const verifier = createAccessTokenVerifier({
       oidc: config.oidc,
-      local: { issuer: config.issuer, audience: config.audience, publicKeys: () => publicKeySet(db) },
+      local: { issuer: config.issuer, audience: config.audience, publicKeys: () => publicKeySet(db), isSessionActive: (sid) => sessions.isActive(sid) },
       now: config.now,
     });
     return {

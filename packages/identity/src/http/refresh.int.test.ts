@@ -97,3 +97,25 @@ describe('GET /auth/jwks.json', () => {
     expect(keys[0]).not.toHaveProperty('d');
   });
 });
+
+describe('an access token stops with its sign-in', () => {
+  const verify = (accessToken: string) => test.identity.verifier(`Bearer ${accessToken}`);
+  const ENDED = { extensions: { code: 'UNAUTHENTICATED' }, message: 'Phiên làm việc đã kết thúc (đã đăng xuất hoặc bị thu hồi). Vui lòng đăng nhập lại.' };
+
+  it('is refused at once after sign-out, while another sign-in of the same account keeps working', async () => {
+    const tab = await signIn();
+    const otherTab = await signIn();
+    await expect(verify(tab.accessToken)).resolves.toMatchObject({ subject: tab.user.id });
+    expect((await logout(tab.refreshToken)).status).toBe(204);
+    await expect(verify(tab.accessToken)).rejects.toMatchObject(ENDED);
+    await expect(verify(otherTab.accessToken)).resolves.toMatchObject({ subject: otherTab.user.id });
+  });
+
+  it('is refused once its sign-in was revoked because a used refresh token came back (theft)', async () => {
+    const first = await signIn();
+    const second = await refresh(first.refreshToken);
+    await refresh(first.refreshToken); // the reuse revokes the whole sign-in
+    await expect(verify(first.accessToken)).rejects.toMatchObject(ENDED);
+    await expect(verify(second.body.accessToken)).rejects.toMatchObject(ENDED);
+  });
+});

@@ -14,9 +14,25 @@ function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Starts a new family (a sign-in) and returns its first token. */
-export async function startRefreshFamily(db: Kysely<IdentityDatabase>, accountId: string, now: Date, ttlSeconds: number): Promise<string> {
-  return issueInFamily(db, accountId, randomUUID(), now, new Date(now.getTime() + ttlSeconds * 1000));
+/** Starts a new family (a sign-in) and returns its first token and the family's id. */
+export async function startRefreshFamily(db: Kysely<IdentityDatabase>, accountId: string, now: Date, ttlSeconds: number): Promise<{ refreshToken: string; familyId: string }> {
+  const familyId = randomUUID();
+  return { refreshToken: await issueInFamily(db, accountId, familyId, now, new Date(now.getTime() + ttlSeconds * 1000)), familyId };
+}
+
+/** Whether a sign-in may still be used: not revoked (sign-out, reuse), not past its absolute expiry, its account enabled. */
+export async function isFamilyActive(db: Kysely<IdentityDatabase>, familyId: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('refresh_token')
+    .innerJoin('account', 'account.id', 'refresh_token.account_id')
+    .select('refresh_token.id')
+    .where('refresh_token.family_id', '=', familyId)
+    .where('refresh_token.revoked_at', 'is', null)
+    .where('refresh_token.expires_at', '>', now)
+    .where('account.disabled', '=', false)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
@@ -29,7 +45,7 @@ export async function rotateRefreshToken(
   token: string,
   now: Date,
   ip: string | null,
-): Promise<{ account: AccountRow; refreshToken: string }> {
+): Promise<{ account: AccountRow; refreshToken: string; familyId: string }> {
   // The transaction returns a refusal instead of throwing, so that a revocation it wrote is committed.
   const result = await db.transaction().execute(async (trx) => {
     const row = await findRefreshTokenForUpdate(trx, hashRefreshToken(token));
@@ -44,16 +60,17 @@ export async function rotateRefreshToken(
     }
     await markRotated(trx, row.id, now);
     const refreshToken = await issueInFamily(trx, account.id, row.family_id, now, row.expires_at);
-    return { account, refreshToken };
+    return { account, refreshToken, familyId: row.family_id };
   });
   if (!result) throw invalidRefreshToken();
   return result;
 }
 
-/** Logout: ends the sign-in the token belongs to. Unknown tokens are ignored (logout is idempotent). */
-export async function revokeRefreshFamily(db: Kysely<IdentityDatabase>, token: string, now: Date): Promise<void> {
+/** Logout: ends the sign-in the token belongs to and returns its id. Unknown tokens are ignored (logout is idempotent). */
+export async function revokeRefreshFamily(db: Kysely<IdentityDatabase>, token: string, now: Date): Promise<string | undefined> {
   const familyId = await findFamilyOf(db, hashRefreshToken(token));
   if (familyId) await revokeFamily(db, familyId, now);
+  return familyId;
 }
 
 async function issueInFamily(db: Kysely<IdentityDatabase>, accountId: string, familyId: string, now: Date, expiresAt: Date): Promise<string> {

@@ -33,9 +33,13 @@ async function ourKey(): Promise<{ key: CryptoKey; kid: string }> {
   return { key: (await importJWK(JSON.parse(row.private_jwk) as JWK, 'ES256')) as CryptoKey, kid: row.kid };
 }
 
-function claims(overrides: { iss?: string; aud?: string } = {}): SignJWT {
+/** The sign-in (`sid`) of the demo board's token: a token of ours names an active sign-in. */
+const activeSid = (): string => (JSON.parse(Buffer.from(tokens.accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
+
+function claims(overrides: { iss?: string; aud?: string; sid?: string | null } = {}): SignJWT {
   const issuedAt = Math.floor(clock.now().getTime() / 1000);
-  return new SignJWT({ name: 'Kẻ giả mạo', grants: [{ role: 'ADMIN', scopeUnitId: demoId('unit', 1) }] })
+  const sid = overrides.sid === undefined ? activeSid() : overrides.sid;
+  return new SignJWT({ name: 'Kẻ giả mạo', grants: [{ role: 'ADMIN', scopeUnitId: demoId('unit', 1) }], ...(sid === null ? {} : { sid }) })
     .setSubject(tokens.user.id)
     .setIssuer(overrides.iss ?? 'dangvien-identity')
     .setAudience(overrides.aud ?? 'dangvien')
@@ -75,6 +79,13 @@ describe('our own tokens', () => {
     expect((await test.identity.verifier(`Bearer ${await claims().setProtectedHeader(header).sign(key)}`)).name).toBe('Kẻ giả mạo');
     expect((await refusal(`Bearer ${await claims({ aud: 'another-app' }).setProtectedHeader(header).sign(key)}`)).code).toBe('UNAUTHENTICATED');
     expect((await refusal(`Bearer ${await claims({ iss: 'someone-else' }).setProtectedHeader(header).sign(key)}`)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuse a token of ours that names no sign-in, or one that was never made', async () => {
+    const { key, kid } = await ourKey();
+    const header = { alg: 'ES256', kid, typ: 'at+jwt' };
+    expect((await refusal(`Bearer ${await claims({ sid: null }).setProtectedHeader(header).sign(key)}`)).code).toBe('UNAUTHENTICATED');
+    expect((await refusal(`Bearer ${await claims({ sid: '00000000-0000-4000-8000-000000000000' }).setProtectedHeader(header).sign(key)}`)).message).toContain('Phiên làm việc đã kết thúc');
   });
 
   it('refuse tokens from an identity configured with another issuer name', async () => {

@@ -14,6 +14,8 @@ export interface LocalTokenConfig {
   audience: string;
   /** Read once, on the first request. */
   publicKeys: () => Promise<JSONWebKeySet>;
+  /** Whether the sign-in a token names (`sid`) is still active; when given, a token without one is refused. */
+  isSessionActive?: (sid: string) => Promise<boolean>;
 }
 
 export interface AccessTokenVerifierConfig {
@@ -61,6 +63,11 @@ export function createAccessTokenVerifier(config: AccessTokenVerifierConfig): Ac
       const code = (error as { code?: unknown }).code;
       if (typeof code !== 'string' || !TOKEN_ERRORS.has(code)) throw error;
       throw unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.' : undefined);
+    }
+    // Our own tokens stop with their sign-in (sign-out, a stolen refresh token, a disabled account).
+    const isSessionActive = config.oidc ? undefined : config.local?.isSessionActive;
+    if (isSessionActive && (typeof payload.sid !== 'string' || !(await isSessionActive(payload.sid)))) {
+      throw unauthenticated('Phiên làm việc đã kết thúc (đã đăng xuất hoặc bị thu hồi). Vui lòng đăng nhập lại.');
     }
     return callerFrom(payload, grantsClaim);
   };
