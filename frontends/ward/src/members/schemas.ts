@@ -7,15 +7,40 @@ import { vi } from './messages.ts';
 export const SEXES = enumValues(vi.sex);
 export const DISCIPLINE_LEVELS = enumValues(vi.discipline);
 
-const text = (max: number) => z.string().trim().max(max, vi.invalid.tooLong.replace('{{max}}', String(max)));
+export const text = (max: number) => z.string().trim().max(max, vi.invalid.tooLong.replace('{{max}}', String(max)));
 
 /** A date that has happened (the server refuses dates after its today in Vietnam). */
-const pastDate = (today: string) =>
+export const pastDate = (today: string) =>
   z
     .string()
     .trim()
     .refine((date) => ISO_DATE.test(date), vi.invalid.date)
     .refine((date) => !ISO_DATE.test(date) || date <= today, vi.invalid.future);
+
+/** The person's own fields, as admission and receiving a transfer both ask for them. */
+export function personFields(today: string) {
+  return {
+    fullName: text(200).min(1, vi.invalid.fullName),
+    dateOfBirth: z
+      .string()
+      .trim()
+      .refine((date) => ISO_DATE.test(date) && date <= today && date >= '1900-01-01', vi.invalid.dateOfBirth),
+    sex: z.enum(['', ...SEXES]),
+    citizenId: z
+      .string()
+      .transform((id) => id.replace(/\s/g, ''))
+      .refine((id) => id === '' || /^[0-9]{12}$/.test(id), vi.invalid.citizenId),
+    cellId: z.string().min(1, vi.invalid.cellId),
+  };
+}
+
+/** The Charter's admission age (18 to 60) on the admission date, as an issue on `path`, or none. */
+export function admissionAgeIssue(dateOfBirth: string, admittedOn: string, path: string): { code: 'custom'; path: string[]; message: string } | undefined {
+  if (!ISO_DATE.test(dateOfBirth) || !ISO_DATE.test(admittedOn)) return undefined;
+  const age = fullYearsBetween(dateOfBirth, admittedOn);
+  if (age >= ADMISSION_AGE.min && age <= ADMISSION_AGE.max) return undefined;
+  return { code: 'custom', path: [path], message: vi.invalid.admissionAge.replace('{{age}}', String(age)).replace('{{date}}', admittedOn) };
+}
 
 /**
  * A new person in a cell (createMember): the name, a date of birth (the admission age is checked
@@ -26,29 +51,15 @@ export function admitSchema(today: string) {
   return z
     .object({
       mode: z.enum(['ADMITTED', 'CANDIDATE']),
-      fullName: text(200).min(1, vi.invalid.fullName),
-      dateOfBirth: z
-        .string()
-        .trim()
-        .refine((date) => ISO_DATE.test(date) && date <= today && date >= '1900-01-01', vi.invalid.dateOfBirth),
-      sex: z.enum(['', ...SEXES]),
-      citizenId: z
-        .string()
-        .transform((id) => id.replace(/\s/g, ''))
-        .refine((id) => id === '' || /^[0-9]{12}$/.test(id), vi.invalid.citizenId),
-      cellId: z.string().min(1, vi.invalid.cellId),
+      ...personFields(today),
       date: pastDate(today),
       decisionNumber: text(100),
     })
     .superRefine((values, context) => {
       if (values.mode !== 'ADMITTED') return;
       if (values.decisionNumber === '') context.addIssue({ code: 'custom', path: ['decisionNumber'], message: vi.invalid.decisionNumber });
-      if (ISO_DATE.test(values.dateOfBirth) && ISO_DATE.test(values.date)) {
-        const age = fullYearsBetween(values.dateOfBirth, values.date);
-        if (age < ADMISSION_AGE.min || age > ADMISSION_AGE.max) {
-          context.addIssue({ code: 'custom', path: ['date'], message: vi.invalid.admissionAge.replace('{{age}}', String(age)).replace('{{date}}', values.date) });
-        }
-      }
+      const age = admissionAgeIssue(values.dateOfBirth, values.date, 'date');
+      if (age) context.addIssue(age);
     });
 }
 

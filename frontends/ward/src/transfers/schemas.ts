@@ -1,24 +1,18 @@
 import { z } from 'zod';
 import { enumValues } from '@dangvien/ui';
 import type { IssueTransferLetterInput, ReceiveTransferredMemberInput, TransferReason } from '../generated/graphql.ts';
-import { ADMISSION_AGE, fullYearsBetween, ISO_DATE } from '../members/lifecycle.ts';
+import { ISO_DATE } from '../members/lifecycle.ts';
+import { admissionAgeIssue, pastDate, personFields, text } from '../members/schemas.ts';
 import { vi } from './messages.ts';
 import { OFFICIAL_REASONS, temporaryRange } from './transfers.ts';
 
 export const KINDS = enumValues(vi.kind);
 export const REASONS = enumValues(vi.reason);
-export const SEXES = enumValues(vi.sex);
+export { SEXES } from '../members/schemas.ts';
 /** The destination box's value for "a party organization outside the system". */
 export const OUTSIDE = 'OUTSIDE';
 
-const text = (max: number) => z.string().trim().max(max, vi.invalid.tooLong.replace('{{max}}', String(max)));
 const required = (max: number, message: string) => text(max).min(1, message);
-const pastDate = (today: string) =>
-  z
-    .string()
-    .trim()
-    .refine((date) => ISO_DATE.test(date), vi.invalid.date)
-    .refine((date) => !ISO_DATE.test(date) || date <= today, vi.invalid.future);
 const optionalDate = z.string().trim().refine((date) => date === '' || ISO_DATE.test(date), vi.invalid.date);
 
 type Issue = { code: 'custom'; path: string[]; message: string };
@@ -86,18 +80,8 @@ export function issueInput(memberId: string, values: IssueForm): IssueTransferLe
 export function receiveSchema(today: string) {
   return z
     .object({
-      fullName: required(200, vi.invalid.fullName),
-      dateOfBirth: z
-        .string()
-        .trim()
-        .refine((date) => ISO_DATE.test(date) && date <= today && date >= '1900-01-01', vi.invalid.dateOfBirth),
-      sex: z.enum(['', ...SEXES]),
-      citizenId: z
-        .string()
-        .transform((id) => id.replace(/\s/g, ''))
-        .refine((id) => id === '' || /^[0-9]{12}$/.test(id), vi.invalid.citizenId),
+      ...personFields(today),
       partyCardNumber: text(50),
-      cellId: z.string().min(1, vi.invalid.cellId),
       kind: z.enum(KINDS),
       reason: z.enum(['', ...REASONS]),
       fromOrganization: required(300, vi.invalid.fromOrganization),
@@ -121,12 +105,8 @@ export function receiveSchema(today: string) {
       if (dated(values.officialOn) && dated(values.admittedOn) && values.officialOn <= values.admittedOn) {
         context.addIssue({ code: 'custom', path: ['officialOn'], message: vi.invalid.officialBeforeAdmission });
       }
-      if (dated(values.dateOfBirth) && dated(values.admittedOn)) {
-        const age = fullYearsBetween(values.dateOfBirth, values.admittedOn);
-        if (age < ADMISSION_AGE.min || age > ADMISSION_AGE.max) {
-          context.addIssue({ code: 'custom', path: ['admittedOn'], message: vi.invalid.admissionAge.replace('{{age}}', String(age)).replace('{{date}}', values.admittedOn) });
-        }
-      }
+      const age = admissionAgeIssue(values.dateOfBirth, values.admittedOn, 'admittedOn');
+      if (age) context.addIssue(age);
     });
 }
 
