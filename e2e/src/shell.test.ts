@@ -88,6 +88,7 @@ describe('the shell in a real browser', () => {
 
   it('mounts the district module, which shows the tree', async () => {
     await page.getByRole('link', { name: 'Cấp trên cơ sở' }).click();
+    await page.getByRole('navigation', { name: 'Các việc của cấp trên cơ sở' }).getByRole('link', { name: 'Sơ đồ tổ chức' }).click();
     const tree = page.getByTestId('district-tree');
     await tree.waitFor();
     const text = await tree.innerText();

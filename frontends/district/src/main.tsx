@@ -3,4 +3,4 @@
 import { mountWithSession } from '@dangvien/ui';
 import App from './App.tsx';
 
-mountWithSession(<App />);
+mountWithSession(<App basePath="/" />);

@@ -2,6 +2,17 @@ import type { OrgUnitImportField } from './generated/graphql.ts';
 
 export const vi = {
   title: 'Huyện ủy / cấp trên cơ sở',
+  pickUnit: 'Chọn đảng bộ',
+  unitNotFound: 'Không tìm thấy đảng bộ này, hoặc đảng bộ không thuộc phạm vi của bạn.',
+  nav: {
+    label: 'Các việc của cấp trên cơ sở',
+    dashboard: 'Thống kê',
+    tree: 'Sơ đồ tổ chức',
+    delegations: 'Đoàn cán bộ',
+    quality: 'Chất lượng dữ liệu',
+    badges: 'Huy hiệu Đảng',
+    import: 'Nhập danh sách',
+  },
   treeHeading: 'Sơ đồ tổ chức',
   countsCaption: 'Số tổ chức đảng theo loại hình',
   kind: 'Loại hình',
@@ -33,6 +44,17 @@ export const vi = {
 
 export const en: typeof vi = {
   title: 'District committee / above grassroots',
+  pickUnit: 'Choose a committee',
+  unitNotFound: 'This committee does not exist or is outside your scope.',
+  nav: {
+    label: 'Work above the grassroots',
+    dashboard: 'Statistics',
+    tree: 'Organization chart',
+    delegations: 'Delegations',
+    quality: 'Data quality',
+    badges: 'Party badges',
+    import: 'Import a list',
+  },
   treeHeading: 'Organization chart',
   countsCaption: 'Party organizations by type',
   kind: 'Type',

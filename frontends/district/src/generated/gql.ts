@@ -17,10 +17,14 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  mutation ImportOrgUnits($input: OrgUnitImportInput!) {\n    importOrgUnits(input: $input) {\n      status totalRows validRows createdCount unchangedCount skippedCount message\n      mapping { header field }\n      problems { row column severity code problem suggestion }\n    }\n  }\n": typeof types.ImportOrgUnitsDocument,
+    "\n  query DistrictHeader($id: ID!) {\n    orgUnit(id: $id) { id name kind parent { id name } }\n  }\n": typeof types.DistrictHeaderDocument,
+    "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n": typeof types.DistrictRootsDocument,
     "\n  query DistrictTree {\n    rootOrgUnits {\n      id name kind\n      children {\n        id name kind\n        children {\n          id name kind\n          children { id name kind }\n        }\n      }\n    }\n  }\n": typeof types.DistrictTreeDocument,
 };
 const documents: Documents = {
     "\n  mutation ImportOrgUnits($input: OrgUnitImportInput!) {\n    importOrgUnits(input: $input) {\n      status totalRows validRows createdCount unchangedCount skippedCount message\n      mapping { header field }\n      problems { row column severity code problem suggestion }\n    }\n  }\n": types.ImportOrgUnitsDocument,
+    "\n  query DistrictHeader($id: ID!) {\n    orgUnit(id: $id) { id name kind parent { id name } }\n  }\n": types.DistrictHeaderDocument,
+    "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n": types.DistrictRootsDocument,
     "\n  query DistrictTree {\n    rootOrgUnits {\n      id name kind\n      children {\n        id name kind\n        children {\n          id name kind\n          children { id name kind }\n        }\n      }\n    }\n  }\n": types.DistrictTreeDocument,
 };
 
@@ -28,6 +32,14 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImportOrgUnits($input: OrgUnitImportInput!) {\n    importOrgUnits(input: $input) {\n      status totalRows validRows createdCount unchangedCount skippedCount message\n      mapping { header field }\n      problems { row column severity code problem suggestion }\n    }\n  }\n"): typeof import('./graphql').ImportOrgUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictHeader($id: ID!) {\n    orgUnit(id: $id) { id name kind parent { id name } }\n  }\n"): typeof import('./graphql').DistrictHeaderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n"): typeof import('./graphql').DistrictRootsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -77,6 +77,18 @@ export type ImportOrgUnitsMutationVariables = Exact<{
 
 export type ImportOrgUnitsMutation = { importOrgUnits: { status: string, totalRows: number, validRows: number, createdCount: number, unchangedCount: number, skippedCount: number, message: string | null, mapping: Array<{ header: string, field: OrgUnitImportField | null }>, problems: Array<{ row: number, column: string | null, severity: string, code: string, problem: string, suggestion: string | null }> } };
 
+export type DistrictHeaderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DistrictHeaderQuery = { orgUnit: { id: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string } | null } | null };
+
+export type DistrictRootsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DistrictRootsQuery = { rootOrgUnits: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string } | null }> };
+
 export type DistrictTreeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -126,6 +138,33 @@ export const ImportOrgUnitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportOrgUnitsMutation, ImportOrgUnitsMutationVariables>;
+export const DistrictHeaderDocument = new TypedDocumentString(`
+    query DistrictHeader($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    name
+    kind
+    parent {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictHeaderQuery, DistrictHeaderQueryVariables>;
+export const DistrictRootsDocument = new TypedDocumentString(`
+    query DistrictRoots {
+  rootOrgUnits {
+    id
+    code
+    name
+    kind
+    parent {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictRootsQuery, DistrictRootsQueryVariables>;
 export const DistrictTreeDocument = new TypedDocumentString(`
     query DistrictTree {
   rootOrgUnits {

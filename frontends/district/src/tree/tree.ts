@@ -1,5 +1,5 @@
-import { graphql } from './generated/index.ts';
-import type { DistrictTreeQuery, OrgUnitKind } from './generated/graphql.ts';
+import { graphql } from '../generated/index.ts';
+import type { DistrictTreeQuery, OrgUnitKind } from '../generated/graphql.ts';
 
 // Four levels (province → district → grassroots → cell): GraphQL cannot ask for "all descendants".
 export const DISTRICT_TREE = graphql(`

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until the feature lands (issue 17). */
+export default function DashboardPage() {
+  const { t } = useTranslation('district');
+  return <h2>{t('nav.dashboard')}</h2>;
+}
