@@ -60,7 +60,7 @@ describe('the shell in a real browser', () => {
   });
 
   it('shows the district board all three modules', async () => {
-    const nav = await page.getByRole('navigation').innerText();
+    const nav = await page.getByRole('navigation', { name: 'Các cấp quản lý' }).innerText();
     for (const label of ['Cấp trên cơ sở', 'Đảng bộ cơ sở', 'Chi bộ']) expect(nav).toContain(label);
   });
 
