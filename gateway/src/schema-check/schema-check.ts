@@ -70,7 +70,8 @@ function nonNullRootFields(subgraph: string, document: DocumentNode): string[] {
   return document.definitions.flatMap((definition) => {
     if ((definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) || !['Query', 'Mutation'].includes(definition.name.value)) return [];
     return (definition.fields ?? [])
-      .filter((field) => field.type.kind === Kind.NON_NULL_TYPE)
+      // _service and _entities are federation's own, answered by every subgraph library.
+      .filter((field) => field.type.kind === Kind.NON_NULL_TYPE && !field.name.value.startsWith('_'))
       .map((field) => named(subgraph, `root field ${definition.name.value}.${field.name.value} is non-null${field.loc ? ` (line ${field.loc.startToken.line})` : ''}: an optional subgraph's root fields must be nullable, so its outage nulls only its own fields, not the whole answer`));
   });
 }
