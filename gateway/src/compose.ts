@@ -34,28 +34,32 @@ export function composeSupergraph(manifestPath = MANIFEST_PATH): Composition {
   }
 }
 
-function main(): void {
-  const check = process.argv.includes('--check');
-  const result = composeSupergraph();
+function main(args: string[]): void {
+  const check = args.includes('--check');
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  // Another manifest and output (a province trying its entry locally); default the committed ones.
+  const manifestPath = option('--manifest') ?? MANIFEST_PATH;
+  const outPath = option('--out') ?? SUPERGRAPH_PATH;
+  const result = composeSupergraph(manifestPath);
   if (result.errors) {
     console.error(`Composition failed, nothing written:\n- ${result.errors.join('\n- ')}`);
     process.exit(1);
   }
   if (check) {
-    if (!existsSync(SUPERGRAPH_PATH) || readFileSync(SUPERGRAPH_PATH, 'utf8') !== result.supergraphSdl) {
+    if (!existsSync(outPath) || readFileSync(outPath, 'utf8') !== result.supergraphSdl) {
       console.error('gateway/supergraph.graphql is stale: run `pnpm run compose` and commit the result.');
       process.exit(1);
     }
     console.log('supergraph.graphql is up to date.');
     return;
   }
-  writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
-  console.log(`Wrote ${SUPERGRAPH_PATH}`);
+  writeFileSync(outPath, result.supergraphSdl);
+  console.log(`Wrote ${outPath}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    main();
+    main(process.argv.slice(2));
   } catch (error) {
     // Anything unforeseen: its message, not a stack.
     console.error(`Composition failed, nothing written: ${error instanceof Error ? error.message : String(error)}`);

@@ -78,18 +78,24 @@ function nonNullRootFields(subgraph: string, document: DocumentNode): string[] {
 
 function main(argv: string[]): number {
   const args = argv.filter((arg) => arg !== '--');
-  const nameAt = args.indexOf('--name');
-  const name = nameAt >= 0 ? args[nameAt + 1] : undefined;
-  const schema = args.filter((_arg, index) => nameAt < 0 || (index !== nameAt && index !== nameAt + 1))[0];
+  const options = new Map<string, string | undefined>();
+  const positional: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    if (args[index]!.startsWith('--')) options.set(args[index]!, args[++index]);
+    else positional.push(args[index]!);
+  }
+  const name = options.get('--name');
+  const manifestPath = options.get('--manifest');
+  const schema = positional[0];
   if (!schema) {
-    console.error('Usage: npm run schema:check -- path/to/schema.graphql [--name subgraph-name]');
+    console.error('Usage: npm run schema:check -- path/to/schema.graphql [--name subgraph-name] [--manifest path/to/subgraphs.json]');
     return 2;
   }
   if (!existsSync(schema)) {
     console.error(`✗ subgraph "${name ?? path.basename(schema).replace(/\.graphqls?$/, '')}": schema file not found: ${schema}`);
     return 1;
   }
-  const report = checkSubgraphSchema({ schema, name });
+  const report = checkSubgraphSchema({ schema, name, manifestPath });
   for (const warning of report.warnings) console.warn(`⚠ ${warning}`);
   for (const error of report.errors) console.error(`✗ ${error}`);
   if (report.errors.length > 0) {
