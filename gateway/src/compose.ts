@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { MANIFEST_PATH, readManifest, readSubgraphSdl, SchemaProblem, SUPERGRAPH_PATH, type SubgraphEntry } from './manifest.ts';
 
@@ -53,7 +53,9 @@ function main(args: string[]): void {
     console.log('supergraph.graphql is up to date.');
     return;
   }
-  writeFileSync(outPath, result.supergraphSdl);
+  // Written beside, then renamed: a running gateway that reloads the file never reads half of it.
+  writeFileSync(`${outPath}.next`, result.supergraphSdl);
+  renameSync(`${outPath}.next`, outPath);
   console.log(`Wrote ${outPath}`);
 }
 
