@@ -3,7 +3,7 @@ import type { Caller } from '@dangvien/internal-token-verifier';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { attendanceOfMembers, listCourses, quotasOf, type AttendanceRow, type CourseRow, type Database } from './database.ts';
-import { RECORD_READER_ROLES, requireScope, type UnitWithAncestors } from './scope.ts';
+import { RECORD_READER_ROLES, requireAnyGrant, requireScope, type UnitWithAncestors } from './scope.ts';
 
 export interface ProvincialContext {
   db: Database;
@@ -28,7 +28,10 @@ const course = (row: CourseRow) => ({ id: row.id, code: row.code, title: row.tit
 
 export const resolvers: GraphQLResolverMap<ProvincialContext> = {
   Query: {
-    trainingCourses: async (_root, _args, context) => (await listCourses(context.db)).map(course),
+    trainingCourses: async (_root, _args, context) => {
+      requireAnyGrant(context.caller);
+      return (await listCourses(context.db)).map(course);
+    },
   },
   Member: {
     // The representation carries what @requires asked for: nothing to look up here.

@@ -7,8 +7,16 @@ export interface UnitWithAncestors {
   ancestors?: { id: string }[] | null;
 }
 
-/** Personal training records: every role but ANALYST, who reads aggregates only (DOMAIN.md: analysts see counts, not people). */
+/**
+ * Who may read a member's training records: this example's own rule, to show a refusal by role as well
+ * as by subtree. The school gives analysts its quotas, not its rolls.
+ */
 export const RECORD_READER_ROLES: readonly Role[] = ['CELL_SECRETARY', 'CELL_COMMITTEE', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'PROVINCIAL_SYSTEM', 'ADMIN'];
+
+/** The course catalogue is not personal, but still only for callers the gateway vouched for with a grant. */
+export function requireAnyGrant(caller: Caller): void {
+  if (caller.grants.length === 0) throw new GraphQLError('Bạn không có quyền xem thông tin đào tạo.', { extensions: { code: 'FORBIDDEN' } });
+}
 
 export function unitPath(unit: UnitWithAncestors | null | undefined): string[] {
   return unit ? [unit.id, ...(unit.ancestors ?? []).map((ancestor) => ancestor.id)] : [];
