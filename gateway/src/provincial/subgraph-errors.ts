@@ -71,6 +71,8 @@ function describe(error: unknown): string {
   return [status ? `HTTP ${status}` : undefined, failure.cause?.code, failure.message].filter(Boolean).join(' ');
 }
 
+const INTERNAL_EXTENSIONS = ['response', 'exception', 'stacktrace'];
+
 /**
  * The gateway's formatError: a subgraph failure keeps its path and subgraph name; everything else is
  * masked as in every subgraph, without what an HTTP failure of a subgraph carries (its URL and body).
@@ -79,8 +81,9 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   if (formatted.extensions?.code === SUBGRAPH_UNAVAILABLE) {
     return { message: formatted.message, path: formatted.path, extensions: { code: SUBGRAPH_UNAVAILABLE, subgraph: formatted.extensions.subgraph } };
   }
-  if (formatted.extensions && 'response' in formatted.extensions) {
-    const { response: _internal, ...extensions } = formatted.extensions;
+  // What a subgraph's error may carry about its insides (an HTTP exchange, a stack), whoever runs it.
+  if (formatted.extensions && INTERNAL_EXTENSIONS.some((key) => key in formatted.extensions!)) {
+    const extensions = Object.fromEntries(Object.entries(formatted.extensions).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)));
     return maskUnexpectedErrors({ ...formatted, extensions }, error);
   }
   return maskUnexpectedErrors(formatted, error);
