@@ -22,9 +22,6 @@ const UPDATE = `mutation ($id: ID!, $input: MemberProfileInput!) { updateMemberP
 let outsider: string;
 let mine: string;
 
-const counts = async () => {
-  const row = (await sql<{ members: string; audit: string }>`SELECT (SELECT count(*) FROM member) AS members, (SELECT count(*) FROM audit_log WHERE operation <> 'duplicateRefused') AS audit`.execute(subgraph.db)).rows[0]!;
-  return { members: Number(row.members), audit: Number(row.audit) };
 };
 
 beforeAll(async () => {
