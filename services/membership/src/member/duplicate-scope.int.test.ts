@@ -22,8 +22,6 @@ const UPDATE = `mutation ($id: ID!, $input: MemberProfileInput!) { updateMemberP
 let outsider: string;
 let mine: string;
 
-};
-
 beforeAll(async () => {
   subgraph = await startTestSubgraph(membershipSubgraph);
   await replicateOrgUnits(subgraph.db, demoDataSet().orgUnits);
