@@ -39,9 +39,11 @@ export { createOutbox, type Outbox, type QueuedChange } from './offline/outbox.t
 export { Alert, Badge, Button, ButtonLink, Dialog, Facts, OutboxStatus, PrintLayout, Section, SubNav, Toolbar, type Tone } from './kit/kit.tsx';
 export { compareSortValues, DataTable, type Column } from './table/DataTable.tsx';
 export { nodeText, type ExportValue } from './table/export-text.ts';
+// Restructurings that span subgraphs: pending until every part has applied (the ward and district modules).
+export { OPERATION_STATUS, OperationTracker, type OperationStatus } from './operation/OperationTracker.tsx';
 export { useCurrentUnit, type CurrentUnitState, type OrgUnitSummary } from './useCurrentUnit.ts';
 export { addTranslations, i18n, LANGUAGES, useLabels, type Language } from './i18n.ts';
-export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDate, matchesSearch } from './vietnamese.ts';
+export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDate, localToday, matchesSearch } from './vietnamese.ts';
 export { ErrorMessage, Loading, Page, UiStyles } from './components.tsx';
 export { CurrentUnitRedirect, UnitPicker } from './units.tsx';
 export { joinPath, siblingModulePath, type RemoteAppProps } from './remote.ts';
