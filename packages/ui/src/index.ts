@@ -31,7 +31,7 @@ export { QueryBoundary } from './data/QueryBoundary.tsx';
 // Forms: react-hook-form validated by a module's zod schema; drafts and the offline outbox.
 export { FormProvider, useFieldArray, useFormContext, useWatch, type UseFormReturn } from 'react-hook-form';
 export { showServerError, useSchemaForm } from './forms/useSchemaForm.ts';
-export { ChoiceField, FormError, SelectField, TextAreaField, TextField } from './forms/fields.tsx';
+export { ChecksField, ChoiceField, FormError, SelectField, TextAreaField, TextField } from './forms/fields.tsx';
 export { hasDraft, useDraftForm } from './offline/useFormDraft.ts';
 export { outbox, useOutboxState, useQueuedMutation, type QueuedSubmitResult } from './offline/useOutbox.ts';
 export { createOutbox, type Outbox, type QueuedChange } from './offline/outbox.ts';

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DataTable, Facts, formatDate, FormError, FormProvider, localToday, SelectField, showServerError, TextField, useMutation, useSchemaForm, useWatch, type UseFormReturn } from '@dangvien/ui';
+import { Button, ChecksField, DataTable, Facts, formatDate, FormError, FormProvider, localToday, SelectField, showServerError, TextField, useMutation, useSchemaForm, useWatch } from '@dangvien/ui';
 import { sortUnits } from '../tree/tree.ts';
 import { RestructureProgress } from './OperationResult.tsx';
 import { MERGE_UNITS, type ChildUnit, type RestructureUnit } from './queries.ts';
@@ -38,7 +38,7 @@ export function MergeFlow({ parent, onClose }: { parent: RestructureUnit; onClos
     <FormProvider {...form}>
       <form className="dv-form" noValidate data-testid="unit-merge-form" onSubmit={(event) => void form.handleSubmit(() => setStep('preview'))(event)}>
         <div className={step === 'edit' ? 'dv-form' : 'district-tree__hidden'} hidden={step !== 'edit'}>
-          <MergedUnits form={form} units={children} />
+          <ChecksField<MergeValues> name="ids" label={t('fields.merged')} options={children.map((child) => ({ value: child.id, label: child.name }))} />
           <SelectField<MergeValues>
             name="intoId"
             label={t('fields.into')}
@@ -98,28 +98,5 @@ function MergePreview(props: { merged: readonly ChildUnit[]; into: ChildUnit; de
       ))}
       <p>{t('preview.note')}</p>
     </div>
-  );
-}
-
-/** The sub-units that end in a merger: one checkbox each (the error under them, announced). */
-function MergedUnits({ form, units }: { form: UseFormReturn<MergeValues>; units: readonly ChildUnit[] }) {
-  const { t } = useTranslation('district.tree');
-  const id = useId();
-  const error = form.formState.errors.ids?.message ?? form.formState.errors.ids?.root?.message;
-  return (
-    <fieldset className={`district-tree__checks${error ? ' dv-field--invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{t('fields.merged')}</legend>
-      {units.map((unit) => (
-        <label key={unit.id}>
-          <input type="checkbox" value={unit.id} {...form.register('ids')} />
-          <span>{unit.name}</span>
-        </label>
-      ))}
-      {error ? (
-        <p id={`${id}-error`} className="dv-field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }
