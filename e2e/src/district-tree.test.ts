@@ -22,10 +22,12 @@ const MERGER_DAY = day(new Date(Date.now() - 7 * 86_400_000));
 const DAY_BEFORE = day(new Date(Date.now() - 8 * 86_400_000));
 
 const tree = (): Locator => page.getByTestId('district-tree');
-const item = (name: string): Locator => tree().getByRole('treeitem', { name, exact: false }).filter({ has: page.getByRole('link', { name, exact: true }) });
+// The tree item whose own row names the unit (not an ancestor, whose subtree also holds the name).
+const item = (name: string): Locator => tree().locator(`xpath=.//li[@role="treeitem"][div/a[normalize-space(.)="${name}"]]`);
 const childNames = (name: string): Promise<string[]> => item(name).getByRole('group').first().locator(':scope > [role="treeitem"] > div a').allInnerTexts();
 // A string, evaluated in the page (this package is type-checked without the DOM library).
-const IS_FOCUSED = '(element) => element === document.activeElement';
+const focusedUnit = () => page.evaluate('document.activeElement?.getAttribute("data-unit-id") ?? null') as Promise<string | null>;
+const isFocused = async (locator: Locator) => (await focusedUnit()) === (await locator.getAttribute('data-unit-id'));
 const dialog = (): Locator => page.locator('dialog[open]');
 
 async function settled(): Promise<void> {
@@ -71,7 +73,7 @@ describe('the district board’s organization chart at 1280 px', () => {
     await results.getByRole('button', { name: 'Hiện Chi bộ xóm 2 trong sơ đồ' }).first().click();
     const found = item('Chi bộ xóm 2');
     await expect.poll(() => found.count()).toBe(1);
-    await expect.poll(() => found.evaluate(IS_FOCUSED)).toBe(true);
+    await expect.poll(() => isFocused(found)).toBe(true);
     expect(await found.getAttribute('aria-selected')).toBe('true');
     expect(await childNames('Đảng bộ xã Xuân Hồng')).toEqual(['Chi bộ xóm 1', 'Chi bộ xóm 2', 'Chi bộ xóm 3']);
     expect(await page.getByTestId('tree-selected').innerText()).toContain('Chi bộ xóm 2');
@@ -81,13 +83,13 @@ describe('the district board’s organization chart at 1280 px', () => {
     // ← goes to the committee, ← again closes it, → opens it, ↓ goes to its first cell.
     await page.keyboard.press('ArrowLeft');
     const committee = item('Đảng bộ xã Xuân Hồng');
-    await expect.poll(() => committee.evaluate(IS_FOCUSED)).toBe(true);
+    await expect.poll(() => isFocused(committee)).toBe(true);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => committee.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => committee.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => item('Chi bộ xóm 1').first().evaluate(IS_FOCUSED)).toBe(true);
+    await expect.poll(() => isFocused(item('Chi bộ xóm 1').first())).toBe(true);
 
     // The mouse opens the township's level with the ▸ beside it.
     await item(township).locator('.district-tree__toggle').first().click();

@@ -16,7 +16,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Restructurings($unitId: ID!, $from: String, $to: String) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: 200) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n": typeof types.RestructuringsDocument,
+    "\n  query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n": typeof types.RestructuringsDocument,
     "\n  mutation ImportOrgUnits($input: OrgUnitImportInput!) {\n    importOrgUnits(input: $input) {\n      status totalRows validRows createdCount unchangedCount skippedCount message\n      mapping { header field }\n      problems { row column severity code problem suggestion }\n    }\n  }\n": typeof types.ImportOrgUnitsDocument,
     "\n  query DistrictHeader($id: ID!) {\n    orgUnit(id: $id) { id name kind parent { id name } }\n  }\n": typeof types.DistrictHeaderDocument,
     "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n": typeof types.DistrictRootsDocument,
@@ -29,7 +29,7 @@ type Documents = {
     "\n  query TreeSearch($text: String!, $asOf: String!) {\n    searchOrgUnits(text: $text, asOf: $asOf, first: 20) {\n      nodes { id name kind path ancestors { id } }\n      pageInfo { hasNextPage }\n    }\n  }\n": typeof types.TreeSearchDocument,
 };
 const documents: Documents = {
-    "\n  query Restructurings($unitId: ID!, $from: String, $to: String) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: 200) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n": types.RestructuringsDocument,
+    "\n  query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n": types.RestructuringsDocument,
     "\n  mutation ImportOrgUnits($input: OrgUnitImportInput!) {\n    importOrgUnits(input: $input) {\n      status totalRows validRows createdCount unchangedCount skippedCount message\n      mapping { header field }\n      problems { row column severity code problem suggestion }\n    }\n  }\n": types.ImportOrgUnitsDocument,
     "\n  query DistrictHeader($id: ID!) {\n    orgUnit(id: $id) { id name kind parent { id name } }\n  }\n": types.DistrictHeaderDocument,
     "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n": types.DistrictRootsDocument,
@@ -45,7 +45,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Restructurings($unitId: ID!, $from: String, $to: String) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: 200) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').RestructuringsDocument;
+export function graphql(source: "\n  query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').RestructuringsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

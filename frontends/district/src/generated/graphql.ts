@@ -138,6 +138,7 @@ export type RestructuringsQueryVariables = Exact<{
   unitId: string | number;
   from?: string | null | undefined;
   to?: string | null | undefined;
+  first: number;
 }>;
 
 
@@ -234,8 +235,8 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const RestructuringsDocument = new TypedDocumentString(`
-    query Restructurings($unitId: ID!, $from: String, $to: String) {
-  restructurings(unitId: $unitId, from: $from, to: $to, first: 200) {
+    query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {
+  restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {
     kind
     effectiveDate
     decisionNumber

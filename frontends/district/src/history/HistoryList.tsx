@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, DataTable, formatDate, QueryBoundary, Toolbar, useQuery, type Column } from '@dangvien/ui';
 import { ISO_DATE } from '../tree/tree.ts';
-import { RESTRUCTURINGS, type Restructuring, type RestructuringChange } from './queries.ts';
+import { HISTORY_PAGE, RESTRUCTURINGS, type Restructuring, type RestructuringChange } from './queries.ts';
 
 /** Lịch sử sắp xếp tổ chức of a unit's subtree: one row per decision and day, newest first, exportable. */
 export function HistoryList({ unitId, unitName }: { unitId: string; unitName: string }) {
@@ -10,7 +10,7 @@ export function HistoryList({ unitId, unitName }: { unitId: string; unitName: st
   const id = useId();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const query = useQuery(RESTRUCTURINGS, { unitId, from: from || null, to: to || null }, { keepPrevious: true });
+  const query = useQuery(RESTRUCTURINGS, { unitId, from: from || null, to: to || null, first: HISTORY_PAGE }, { keepPrevious: true });
   const columns: Column<Restructuring>[] = [
     { header: t('historyDate'), cell: (row) => formatDate(row.effectiveDate), sortValue: (row) => row.effectiveDate },
     { header: t('historyDecision'), cell: (row) => <span data-testid="history-decision">{row.decisionNumber ?? t('noDecision')}</span> },
