@@ -6,7 +6,8 @@ import { demoId, DISTRICT_BOARD, keepScreenshot, seriousA11yViolations, startTes
  * The district's organization board at 1280 px, in the shell: the organization chart (counts as the
  * server gives them, a search that opens the tree down to a cell, levels opened and closed with the
  * mouse and the keyboard); a merger of two cells run from here (preview, pending, result); the tree
- * as of the day before the merger and the day it took effect; the history listing it with its decision.
+ * as of the day before the merger and the day it took effect; the history listing it with its decision;
+ * then the provincial administrator runs the 2025 reform of the district from its page.
  */
 let system: TestSystem;
 let page: Page;
@@ -20,6 +21,10 @@ const day = (date: Date) => `${String(date.getFullYear())}-${pad(date.getMonth()
 // The merger takes effect a week ago, so both sides of it are in the past.
 const MERGER_DAY = day(new Date(Date.now() - 7 * 86_400_000));
 const DAY_BEFORE = day(new Date(Date.now() - 8 * 86_400_000));
+// The 2025 reform of the district (run last: it ends the district board's own unit) takes effect today.
+const TODAY = day(new Date());
+const YESTERDAY = day(new Date(Date.now() - 86_400_000));
+const REFORM_DECISION = '68-QĐ/TU';
 
 const tree = (): Locator => page.getByTestId('district-tree');
 // The tree item whose own row names the unit (not an ancestor, whose subtree also holds the name).
@@ -173,5 +178,48 @@ describe('the district board’s organization chart at 1280 px', () => {
     expect(await history.getByTestId('history-decision').first().innerText()).toBe(DECISION);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await keepScreenshot(page, 'district-tree-history-1280');
+  });
+  it('runs the 2025 reform of the district as the provincial administrator: preview, operation, result; the tree before and after', async () => {
+    const provinceId = demoId('unit', 1);
+    const { context, page: admin } = await system.signedInPage('quantri', 1280, 'district');
+    try {
+      await admin.goto(`${system.shellUrl}district/${provinceId}/tree/units/${districtId}`);
+      await admin.getByTestId('unit-reform-open').click();
+      const form = admin.locator('dialog[open]').getByTestId('unit-reform-form');
+      await form.getByLabel('Ngày hiệu lực').fill(TODAY);
+      await form.getByLabel('Số quyết định').fill(REFORM_DECISION);
+      await form.getByTestId('restructure-preview-open').click();
+      const preview = form.getByTestId('restructure-preview');
+      await preview.waitFor();
+      expect(await preview.getByTestId('restructure-preview-unit').allInnerTexts()).toEqual([township, 'Đảng bộ xã Xuân Hồng', 'Đảng bộ xã Xuân Ninh']);
+      expect(await preview.innerText()).toContain('Đảng bộ huyện Xuân Trường kết thúc hoạt động');
+      expect(await seriousA11yViolations(admin)).toEqual([]);
+      await keepScreenshot(admin, 'district-tree-reform-preview-1280');
+      await form.getByTestId('restructure-confirm').click();
+      const result = admin.locator('dialog[open]').getByTestId('restructure-result');
+      await result.waitFor({ timeout: 30_000 });
+      const units = await result.getByTestId('restructure-result-unit').allInnerTexts();
+      expect(units).toEqual(['Đảng bộ huyện Giao Thủy', township, 'Đảng bộ xã Xuân Hồng', 'Đảng bộ xã Xuân Ninh']);
+      expect(await seriousA11yViolations(admin)).toEqual([]);
+      await keepScreenshot(admin, 'district-tree-reform-result-1280');
+
+      // The province's chart the day before (two districts) and from the reform on (committees directly under it).
+      const level = () => `xpath=.//li[@role="treeitem"][@aria-level="2"]/div/a`;
+      await admin.goto(`${system.shellUrl}district/${provinceId}/tree?asOf=${YESTERDAY}`);
+      await admin.getByTestId('district-tree').waitFor();
+      await expect.poll(() => admin.getByTestId('district-tree').locator(level()).allInnerTexts()).toEqual(['Đảng bộ huyện Giao Thủy', 'Đảng bộ huyện Xuân Trường']);
+      await admin.getByTestId('tree-as-of-today').click();
+      await expect.poll(() => admin.getByTestId('district-tree').locator(level()).allInnerTexts()).toEqual(units);
+      expect(await seriousA11yViolations(admin)).toEqual([]);
+      await keepScreenshot(admin, 'district-tree-reform-after-1280');
+      const history = await system.graphql<{ restructurings: { kind: string; decisionNumber: string }[] }>(
+        `query ($id: ID!) { restructurings(unitId: $id, from: "${TODAY}") { kind decisionNumber } }`,
+        { id: provinceId },
+        'quantri',
+      );
+      expect(history.restructurings).toEqual([{ kind: 'PROVINCE_REFORM', decisionNumber: REFORM_DECISION }]);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -40,7 +40,7 @@ export function HistoryList({ unitId, unitName }: { unitId: string; unitName: st
             caption={t('historyCaption', { name: unitName })}
             columns={columns}
             rows={data.restructurings}
-            rowKey={(row) => `${row.effectiveDate}|${row.decisionNumber ?? ''}|${row.changes[0]?.name ?? ''}`}
+            rowKey={(row) => `${row.effectiveDate}|${row.decisionNumber ?? ''}|${row.kind}|${row.changes[0]?.name ?? ''}`}
             exportFileName={`lich-su-sap-xep-${unitName}`}
           />
         )}

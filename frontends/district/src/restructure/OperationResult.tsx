@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, DataTable, OperationTracker, useLabels, useQuery } from '@dangvien/ui';
+import { sortUnits } from '../tree/tree.ts';
 import { RESTRUCTURE_UNIT, type ChildUnit } from './queries.ts';
 
 /**
@@ -39,7 +40,7 @@ function Result(props: { resultUnitId: string; action: 'merge' | 'reform'; onClo
           { header: t('unit.kind'), cell: (row) => labels.orgUnitKind(row.kind) },
           { header: t('unit.members'), numeric: true, cell: (row) => row.memberCount },
         ]}
-        rows={after.children}
+        rows={sortUnits(after.children)}
         rowKey={(row) => row.id}
       />
       <div className="dv-form__actions">

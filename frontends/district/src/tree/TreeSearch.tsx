@@ -10,7 +10,7 @@ export function TreeSearch({ asOf, onReveal }: { asOf: string; onReveal: (unit: 
   const [draft, setDraft] = useState('');
   const [text, setText] = useState('');
   return (
-    <section aria-labelledby={`${id}-label`}>
+    <section className="district-tree__search" aria-labelledby={`${id}-label`}>
       <form
         role="search"
         className="dv-toolbar"

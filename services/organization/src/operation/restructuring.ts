@@ -22,14 +22,15 @@ const CHANGE_ORDER: Record<OrgUnitChangeKind, number> = { ENDED: 0, CREATED: 1, 
 const collator = new Intl.Collator('vi', { numeric: true });
 
 /**
- * Groups changes into restructurings: one per day and decision (a change without a decision stands
- * alone). Its kind is its operations' (a merger, a split …) when they agree, else its changes' when
+ * Groups changes into restructurings: one per day and decision (changes without a decision: one per
+ * day and kind). Its kind is its operations' (a merger, a split …) when they agree, else its changes' when
  * they agree, else OTHER. Newest first.
  */
 export function groupRestructurings(changes: readonly SubtreeChangeRow[], operations: readonly UnitOperationRow[]): RestructuringRecord[] {
   const groups = new Map<string, RestructuringRecord>();
   for (const change of changes) {
-    const key = `${change.day}|${change.decision_number ?? `-${change.unit_id}-${change.kind}`}`;
+    // Changes recorded without a decision (units loaded with their founding date only) group by day and kind.
+    const key = change.decision_number === null ? `${change.day}|-${change.kind}` : `${change.day}|${change.decision_number}`;
     const group = groups.get(key) ?? { kind: 'OTHER', effectiveDate: change.day, decisionNumber: change.decision_number, operationIds: [], changes: [] };
     group.changes.push(change);
     groups.set(key, group);
