@@ -144,6 +144,27 @@ export type CellDuesArrears = {
   paid: Scalars['Float']['output'];
 };
 
+/**
+ * A CCCD someone tried to record while another member holds it: refused without saying whose (the
+ * holder was outside what the clerk may read) and reported here, to the levels that see the holder.
+ * Either the number was mistyped, or one person has (or is about to get) two records.
+ */
+export type CitizenIdConflict = {
+  __typename?: 'CitizenIdConflict';
+  /** When the attempt was refused (ISO date-time) */
+  attemptedAt: Scalars['String']['output'];
+  /** Who tried, as the audit log names them */
+  attemptedBy: Scalars['String']['output'];
+  /** The cell the record was being created in, when inside your subtrees */
+  attemptedCell?: Maybe<OrgUnit>;
+  /** The member whose profile was being changed, when inside your subtrees */
+  attemptedMember?: Maybe<Member>;
+  /** The member who holds the CCCD */
+  holder: Member;
+  /** What was being done: createMember, updateMemberProfile, … */
+  operation: Scalars['String']['output'];
+};
+
 /** A position a member holds in a unit's committee, with its dated term. */
 export type CommitteePosition = {
   __typename?: 'CommitteePosition';
@@ -520,6 +541,15 @@ export type DuplicateReason =
   | 'SAME_CITIZEN_ID'
   | 'SAME_NAME_AND_BIRTH_DATE';
 
+export type EndDelegationInput = {
+  /** Số quyết định kết thúc */
+  decisionNumber: Scalars['String']['input'];
+  /** YYYY-MM-DD: the first day it no longer acts */
+  endsOn: Scalars['String']['input'];
+  /** The delegation */
+  id: Scalars['ID']['input'];
+};
+
 export type EndMemberInspectionInput = {
   conclusion?: InputMaybe<Scalars['String']['input']>;
   decisionNumber: Scalars['String']['input'];
@@ -867,6 +897,35 @@ export type MemberAlertPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQuality = {
+  __typename?: 'MemberDataQuality';
+  /** Refused CCCDs held by members in the subtree, newest first (only for roles that may read CCCDs there) */
+  citizenIdConflicts: Array<CitizenIdConflict>;
+  /** Members in the Party placed in no cell */
+  membersWithoutCell: Array<MemberWithoutCell>;
+  /** Members in the Party with the same name and date of birth */
+  sameNameAndBirth: Array<SameNameAndBirth>;
+};
+
+
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQualityCitizenIdConflictsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQualityMembersWithoutCellArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQualitySameNameAndBirthArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type MemberDuesArrears = {
   __typename?: 'MemberDuesArrears';
   cell?: Maybe<OrgUnit>;
@@ -1157,6 +1216,16 @@ export type MemberTransfer = {
   toCell?: Maybe<OrgUnit>;
 };
 
+/** A member in the Party who does party activity in no cell: placed at a committee (e.g. a cell dissolved with its ward as successor). */
+export type MemberWithoutCell = {
+  __typename?: 'MemberWithoutCell';
+  member: Member;
+  /** Where the member is placed now: a unit that is not a cell today */
+  placedAt: OrgUnit;
+  /** YYYY-MM-DD since when, when known */
+  since?: Maybe<Scalars['String']['output']>;
+};
+
 export type MergeOrgUnitsInput = {
   /** Số quyết định */
   decisionNumber: Scalars['String']['input'];
@@ -1219,6 +1288,8 @@ export type Mutation = {
   deliverResidenceComment: ResidenceComment;
   /** Giải thể: end a unit and move its active members to a successor, on one date */
   dissolveOrgUnit: Operation;
+  /** Kết thúc hoạt động của đoàn, by the assigning committee (once; audited with the decision) */
+  endDelegation: Delegation;
   /** Records the concluding decision of an inspection */
   endMemberInspection: MemberInspection;
   /** Kết thúc chức vụ from a date */
@@ -1353,6 +1424,11 @@ export type MutationDeliverResidenceCommentArgs = {
 
 export type MutationDissolveOrgUnitArgs = {
   input: DissolveOrgUnitInput;
+};
+
+
+export type MutationEndDelegationArgs = {
+  input: EndDelegationInput;
 };
 
 
@@ -1887,6 +1963,34 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A member due for a Huy hiệu Đảng (long-service badge) at an award date. */
+export type PartyBadgeDue = {
+  __typename?: 'PartyBadgeDue';
+  /** YYYY-MM-DD of the first admission, from which party age counts */
+  admittedOn: Scalars['String']['output'];
+  /** The cell where the member does party activity */
+  cell?: Maybe<OrgUnit>;
+  member: Member;
+  /** YYYY-MM-DD the party age reaches `years` */
+  reachesOn: Scalars['String']['output'];
+  /** The badge: years of party age (30, 40, 45, …) */
+  years: Scalars['Int']['output'];
+};
+
+/** Members due at one award date: those whose party age reaches a badge year after the previous award date and by this one. */
+export type PartyBadgeList = {
+  __typename?: 'PartyBadgeList';
+  /** YYYY-MM-DD */
+  awardDate: Scalars['String']['output'];
+  /** By badge (years, most first), then name the Vietnamese way */
+  members: Array<PartyBadgeDue>;
+  partyYears: Array<Scalars['Int']['output']>;
+  /** YYYY-MM-DD */
+  previousAwardDate: Scalars['String']['output'];
+  /** The rule in force on the award date (dated configuration) */
+  ruleName: Scalars['String']['output'];
+};
+
 export type PartyCard = {
   __typename?: 'PartyCard';
   cardNumber: Scalars['String']['output'];
@@ -1963,6 +2067,8 @@ export type Query = {
   member?: Maybe<Member>;
   /** Alerts about members in the subtree of a unit on a date (default today), of the kinds asked (default all) */
   memberAlerts: MemberAlertPage;
+  /** Data quality of a unit's subtree (today), if you may read the unit */
+  memberDataQuality: MemberDataQuality;
   /** An import you started (null for anyone else's) */
   memberImportJob?: Maybe<MemberImportJob>;
   /** Reads a member list's headers and proposes how to map its columns */
@@ -1986,6 +2092,10 @@ export type Query = {
   organizationGrades?: Maybe<GradeDistribution>;
   /** Organization grades in a unit's subtree (the unit included) for a year */
   organizationReviews: Array<OrganizationReview>;
+  /** Award dates (YYYY-MM-DD) from the dated rules: `before` on or before `around` (default today), then `after` after it */
+  partyBadgeAwardDates: Array<Scalars['String']['output']>;
+  /** Members of a unit's subtree due for a badge at an award date (default: the first on or after today) */
+  partyBadgesDue: PartyBadgeList;
   /** Members inside your subtrees who may be the person described: same CCCD (only for roles that read it), or same name and date of birth */
   possibleDuplicates: Array<PossibleDuplicate>;
   review?: Maybe<Review>;
@@ -2082,6 +2192,11 @@ export type QueryMemberAlertsArgs = {
 };
 
 
+export type QueryMemberDataQualityArgs = {
+  unitId: Scalars['ID']['input'];
+};
+
+
 export type QueryMemberImportJobArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2150,6 +2265,19 @@ export type QueryOrganizationGradesArgs = {
 export type QueryOrganizationReviewsArgs = {
   unitId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
+};
+
+
+export type QueryPartyBadgeAwardDatesArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  around?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartyBadgesDueArgs = {
+  awardDate?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
 };
 
 
@@ -2577,6 +2705,16 @@ export type RuleSet = {
   residenceCommentRequired: Scalars['Boolean']['output'];
   /** YYYY-MM-DD */
   validFrom: Scalars['String']['output'];
+};
+
+/** Members in the subtree with the same full name (ignoring case) and date of birth: possibly one person recorded twice. */
+export type SameNameAndBirth = {
+  __typename?: 'SameNameAndBirth';
+  /** YYYY-MM-DD */
+  dateOfBirth: Scalars['String']['output'];
+  fullName: Scalars['String']['output'];
+  /** Two or more, by name then id */
+  members: Array<Member>;
 };
 
 /** Bản tự kiểm điểm */
