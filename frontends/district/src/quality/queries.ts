@@ -1,0 +1,40 @@
+import { graphql } from '../generated/index.ts';
+
+/** Membership's lists: duplicates (same CCCD refused, same name and birth date) and members in no cell. */
+export const DATA_QUALITY = graphql(`
+  query DistrictDataQuality($unitId: ID!) {
+    memberDataQuality(unitId: $unitId) {
+      citizenIdConflicts {
+        holder { id fullName citizenId cell { id name kind parent { id } } }
+        attemptedAt
+        attemptedBy
+        operation
+        attemptedCell { id name }
+      }
+      sameNameAndBirth { fullName dateOfBirth members { id fullName cell { id name kind parent { id } } } }
+      membersWithoutCell { member { id fullName } placedAt { id name kind } since }
+    }
+  }
+`);
+
+/** Membership's alerts that are data to fix: missing required fields, transfer letters past their 30 days. */
+export const QUALITY_MEMBER_ALERTS = graphql(`
+  query DistrictQualityMemberAlerts($unitId: ID!) {
+    memberAlerts(unitId: $unitId, kinds: [MISSING_REQUIRED_FIELDS, TRANSFER_LETTER_OVERDUE], first: 500) {
+      totalCount
+      alerts { kind member { id fullName } cell { id name kind parent { id } } dueDate detail }
+    }
+  }
+`);
+
+/** Evaluation's alerts about things left overdue (stale): forgotten tasks, cells without a meeting, review cycles not closed. */
+export const QUALITY_STALE_ALERTS = graphql(`
+  query DistrictQualityStaleAlerts($unitId: ID!) {
+    evaluationAlerts(unitId: $unitId, kinds: [UNATTENDED_TASK, NO_MEETING_LAST_MONTH, CYCLE_OVERDUE]) {
+      kind
+      unit { id name kind parent { id } }
+      member { id fullName }
+      detail
+    }
+  }
+`);
