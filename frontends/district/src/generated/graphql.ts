@@ -312,6 +312,7 @@ export type DistrictDataQualityQuery = { memberDataQuality: { citizenIdConflicts
 
 export type DistrictQualityMemberAlertsQueryVariables = Exact<{
   unitId: string | number;
+  first: number;
 }>;
 
 
@@ -647,11 +648,11 @@ export const DistrictDataQualityDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DistrictDataQualityQuery, DistrictDataQualityQueryVariables>;
 export const DistrictQualityMemberAlertsDocument = new TypedDocumentString(`
-    query DistrictQualityMemberAlerts($unitId: ID!) {
+    query DistrictQualityMemberAlerts($unitId: ID!, $first: Int!) {
   memberAlerts(
     unitId: $unitId
     kinds: [MISSING_REQUIRED_FIELDS, TRANSFER_LETTER_OVERDUE]
-    first: 500
+    first: $first
   ) {
     totalCount
     alerts {

@@ -5,7 +5,7 @@ import type { DistrictDataQualityQuery, DistrictQualityMemberAlertsQuery, Distri
 import { useDistrictPath } from '../layout/useDistrictPath.ts';
 import { committeeOf, memberFixPath, staleAlertFixPath } from './links.ts';
 import { en, vi } from './messages.ts';
-import { DATA_QUALITY, QUALITY_MEMBER_ALERTS, QUALITY_STALE_ALERTS } from './queries.ts';
+import { ALERT_PAGE, DATA_QUALITY, QUALITY_MEMBER_ALERTS, QUALITY_STALE_ALERTS } from './queries.ts';
 
 addTranslations('district.quality', { vi, en });
 
@@ -36,7 +36,7 @@ export default function QualityPage() {
   const { t } = useTranslation('district.quality');
   const { unitId } = useDistrictPath();
   const quality = useQuery(DATA_QUALITY, { unitId });
-  const memberAlerts = useQuery(QUALITY_MEMBER_ALERTS, { unitId });
+  const memberAlerts = useQuery(QUALITY_MEMBER_ALERTS, { unitId, first: ALERT_PAGE });
   const stale = useQuery(QUALITY_STALE_ALERTS, { unitId });
   return (
     <>

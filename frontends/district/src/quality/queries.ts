@@ -1,5 +1,8 @@
 import { graphql } from '../generated/index.ts';
 
+/** The alerts read at once (the server's largest page). */
+export const ALERT_PAGE = 500;
+
 /** Membership's lists: duplicates (same CCCD refused, same name and birth date) and members in no cell. */
 export const DATA_QUALITY = graphql(`
   query DistrictDataQuality($unitId: ID!) {
@@ -19,8 +22,8 @@ export const DATA_QUALITY = graphql(`
 
 /** Membership's alerts that are data to fix: missing required fields, transfer letters past their 30 days. */
 export const QUALITY_MEMBER_ALERTS = graphql(`
-  query DistrictQualityMemberAlerts($unitId: ID!) {
-    memberAlerts(unitId: $unitId, kinds: [MISSING_REQUIRED_FIELDS, TRANSFER_LETTER_OVERDUE], first: 500) {
+  query DistrictQualityMemberAlerts($unitId: ID!, $first: Int!) {
+    memberAlerts(unitId: $unitId, kinds: [MISSING_REQUIRED_FIELDS, TRANSFER_LETTER_OVERDUE], first: $first) {
       totalCount
       alerts { kind member { id fullName } cell { id name kind parent { id } } dueDate detail }
     }

@@ -65,8 +65,10 @@ describe('members due for a Huy hiệu Đảng', () => {
 
   it('defaults to the first award date on or after today, and refuses a day that is not an award date', async () => {
     const next = await due(null);
-    const dates = await federation.post<{ partyBadgeAwardDates: string[] }>(`query { partyBadgeAwardDates(before: 0, after: 1) }`);
-    expect([next.awardDate]).toEqual(dates.data!.partyBadgeAwardDates);
+    const dates = (await federation.post<{ partyBadgeAwardDates: string[] }>(`query { partyBadgeAwardDates(before: 1, after: 1) }`)).data!.partyBadgeAwardDates;
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10); // Vietnam's day, as the server counts
+    expect(next.awardDate).toBe(dates[0] === today ? dates[0] : dates[1]);
+    expect(next.previousAwardDate < next.awardDate).toBe(true);
     const wrong = await federation.post(DUE, { unitId: district, awardDate: '2026-09-03' });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(wrong.errors?.[0]?.message).toContain('2026-11-07');
@@ -78,9 +80,12 @@ describe('members due for a Huy hiệu Đảng', () => {
     await sql`INSERT INTO party_badge_rule VALUES ('50000000-0000-4000-8000-000000000299', 'HHD-TEST-2027', 'Quy định thử từ 2027', '2027-01-01', '{30,35,40}', '{02-03,09-02}')`.execute(federation.membership.db);
     const changed = await federation.post<{ partyBadgeAwardDates: string[] }>(`query { partyBadgeAwardDates(around: "2026-12-05", before: 2, after: 3) }`);
     expect(changed.data!.partyBadgeAwardDates).toEqual(['2026-09-02', '2026-11-07', '2027-02-03', '2027-09-02', '2028-02-03']);
+    // 35 years on 2027-01-10: a badge under the new rule only.
+    const created = await federation.post<{ createMember: { id: string } }>(CREATE, { input: { profile: { fullName: 'Đinh Văn Ba Lăm', dateOfBirth: '1960-03-01', sex: 'MALE' }, cellId: unit(101), admittedOn: '1992-01-10' } });
     const thirtyFive = await due('2027-02-03', unit(101));
     expect(thirtyFive.ruleName).toBe('Quy định thử từ 2027');
     expect(thirtyFive.previousAwardDate).toBe('2026-11-07');
-    expect(thirtyFive.members.map((item) => item.member.id)).not.toContain(ids.notABadgeYear); // 35 years on 2026-07-01, before the window
+    expect(thirtyFive.members.map((item) => [item.member.id, item.years, item.reachesOn])).toEqual([[created.data!.createMember.id, 35, '2027-01-10']]);
+    expect((await due('2026-11-07', unit(101))).members).toEqual([]);
   });
 });
