@@ -308,7 +308,7 @@ export type DistrictDataQualityQueryVariables = Exact<{
 }>;
 
 
-export type DistrictDataQualityQuery = { memberDataQuality: { citizenIdConflicts: Array<{ attemptedAt: string, attemptedBy: string, operation: string, holder: { id: string, fullName: string, citizenId: string | null, cell: { id: string, name: string, kind: OrgUnitKind, parent: { id: string } | null } | null }, attemptedCell: { id: string, name: string } | null }>, sameNameAndBirth: Array<{ fullName: string, dateOfBirth: string, members: Array<{ id: string, fullName: string, cell: { id: string, name: string, kind: OrgUnitKind, parent: { id: string } | null } | null }> }>, membersWithoutCell: Array<{ since: string | null, member: { id: string, fullName: string }, placedAt: { id: string, name: string, kind: OrgUnitKind } }> } };
+export type DistrictDataQualityQuery = { memberDataQuality: { sameCitizenId: Array<{ members: Array<{ id: string, fullName: string, citizenId: string | null, dateOfBirth: string | null, cell: { id: string, name: string, kind: OrgUnitKind, parent: { id: string } | null } | null }> }>, sameNameAndBirth: Array<{ fullName: string, dateOfBirth: string, members: Array<{ id: string, fullName: string, cell: { id: string, name: string, kind: OrgUnitKind, parent: { id: string } | null } | null }> }>, membersWithoutCell: Array<{ since: string | null, member: { id: string, fullName: string }, placedAt: { id: string, name: string, kind: OrgUnitKind } }> } };
 
 export type DistrictQualityMemberAlertsQueryVariables = Exact<{
   unitId: string | number;
@@ -594,11 +594,12 @@ export const DistrictRootsDocument = new TypedDocumentString(`
 export const DistrictDataQualityDocument = new TypedDocumentString(`
     query DistrictDataQuality($unitId: ID!) {
   memberDataQuality(unitId: $unitId) {
-    citizenIdConflicts {
-      holder {
+    sameCitizenId {
+      members {
         id
         fullName
         citizenId
+        dateOfBirth
         cell {
           id
           name
@@ -607,13 +608,6 @@ export const DistrictDataQualityDocument = new TypedDocumentString(`
             id
           }
         }
-      }
-      attemptedAt
-      attemptedBy
-      operation
-      attemptedCell {
-        id
-        name
       }
     }
     sameNameAndBirth {

@@ -10,7 +10,7 @@ import { ALERT_PAGE, DATA_QUALITY, QUALITY_MEMBER_ALERTS, QUALITY_STALE_ALERTS }
 addTranslations('district.quality', { vi, en });
 
 type Quality = DistrictDataQualityQuery['memberDataQuality'];
-type Conflict = Quality['citizenIdConflicts'][number];
+type SharedCitizenId = { key: string; citizenId: string; member: Quality['sameCitizenId'][number]['members'][number] };
 type Twin = { key: string; group: string; member: Quality['sameNameAndBirth'][number]['members'][number] };
 type WithoutCell = Quality['membersWithoutCell'][number];
 type MemberAlert = DistrictQualityMemberAlertsQuery['memberAlerts']['alerts'][number];
@@ -46,7 +46,7 @@ export default function QualityPage() {
       <QueryBoundary query={quality}>
         {(data) => (
           <>
-            <CitizenIdConflicts rows={data.memberDataQuality.citizenIdConflicts} />
+            <SameCitizenId groups={data.memberDataQuality.sameCitizenId} />
             <SameNameAndBirth groups={data.memberDataQuality.sameNameAndBirth} />
             <MembersWithoutCell rows={data.memberDataQuality.membersWithoutCell} />
           </>
@@ -76,32 +76,26 @@ function ListSection({ title, help, children, testId }: { title: string; help?: 
   );
 }
 
-function CitizenIdConflicts({ rows }: { rows: readonly Conflict[] }) {
+function SameCitizenId({ groups }: { groups: Quality['sameCitizenId'] }) {
   const { t } = useTranslation('district.quality');
   const paths = useDistrictPath();
-  const columns: Column<Conflict>[] = [
-    { header: t('citizen.holder'), sortValue: (row) => row.holder.fullName ?? '', cell: (row) => row.holder.fullName ?? '—' },
-    { header: t('citizen.citizenId'), cell: (row) => row.holder.citizenId ?? '—' },
-    { header: t('citizen.cell'), sortValue: (row) => row.holder.cell?.name ?? '', cell: (row) => row.holder.cell?.name ?? '—' },
-    { header: t('citizen.attemptedAt'), sortValue: (row) => row.attemptedAt, cell: (row) => formatDate(row.attemptedAt.slice(0, 10)) },
-    { header: t('citizen.attemptedBy'), cell: (row) => row.attemptedBy },
-    { header: t('citizen.attemptedCell'), cell: (row) => row.attemptedCell?.name ?? t('outside') },
+  const rows: SharedCitizenId[] = groups.flatMap((group, index) =>
+    group.members.map((member) => ({ key: `${String(index)}-${member.id}`, citizenId: member.citizenId ?? group.members.find((other) => other.citizenId)?.citizenId ?? '—', member })),
+  );
+  const columns: Column<SharedCitizenId>[] = [
+    { header: t('citizen.citizenId'), sortValue: (row) => row.citizenId, cell: (row) => row.citizenId },
+    { header: t('citizen.member'), sortValue: (row) => row.member.fullName ?? '', cell: (row) => row.member.fullName ?? '—' },
+    { header: t('citizen.dateOfBirth'), cell: (row) => (row.member.dateOfBirth ? formatDate(row.member.dateOfBirth) : '—') },
+    { header: t('citizen.cell'), sortValue: (row) => row.member.cell?.name ?? '', cell: (row) => row.member.cell?.name ?? '—' },
     {
       header: t('fixCol'),
-      cell: (row) => <FixLink to={memberFixPath(paths, row.holder.id, row.holder.cell)} label={t('citizen.fix')} testId="quality-citizen-fix" />,
+      cell: (row) => <FixLink to={memberFixPath(paths, row.member.id, row.member.cell)} label={t('citizen.fix')} testId="quality-citizen-fix" />,
       exportValue: () => null,
     },
   ];
   return (
     <ListSection title={t('citizen.title')} help={t('citizen.help')} testId="quality-citizen">
-      <DataTable
-        caption={t('citizen.caption', { count: rows.length })}
-        columns={columns}
-        rows={rows}
-        rowKey={(row) => `${row.holder.id}-${row.attemptedAt}`}
-        emptyText={t('citizen.empty')}
-        exportFileName="trung-so-cccd"
-      />
+      <DataTable caption={t('citizen.caption', { count: groups.length })} columns={columns} rows={rows} rowKey={(row) => row.key} emptyText={t('citizen.empty')} exportFileName="trung-so-cccd" pageSize={50} />
     </ListSection>
   );
 }

@@ -3,17 +3,11 @@ import { graphql } from '../generated/index.ts';
 /** The alerts read at once (the server's largest page). */
 export const ALERT_PAGE = 500;
 
-/** Membership's lists: duplicates (same CCCD refused, same name and birth date) and members in no cell. */
+/** Membership's lists: possible duplicates (one CCCD, one name and birth date) and members in no cell. */
 export const DATA_QUALITY = graphql(`
   query DistrictDataQuality($unitId: ID!) {
     memberDataQuality(unitId: $unitId) {
-      citizenIdConflicts {
-        holder { id fullName citizenId cell { id name kind parent { id } } }
-        attemptedAt
-        attemptedBy
-        operation
-        attemptedCell { id name }
-      }
+      sameCitizenId { members { id fullName citizenId dateOfBirth cell { id name kind parent { id } } } }
       sameNameAndBirth { fullName dateOfBirth members { id fullName cell { id name kind parent { id } } } }
       membersWithoutCell { member { id fullName } placedAt { id name kind } since }
     }

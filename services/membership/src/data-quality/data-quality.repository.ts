@@ -4,34 +4,26 @@ import type { MembershipDatabase } from '../database.ts';
 
 type Db = Kysely<MembershipDatabase>;
 
-export interface CitizenIdConflictRow {
-  holder_id: string;
-  attempted_at: Date;
-  attempted_by: string;
-  operation: string;
-  attempted_cell_id: string | null;
-  attempted_member_id: string | null;
+export interface SameCitizenIdRow {
+  member_ids: string[];
 }
 
 /**
- * CCCDs refused because another member holds them (member.repository's reportDuplicateElsewhere writes
- * them to the audit log): those whose holder is placed inside `unitId`'s subtree and `sensitiveScopes`.
- * The attempted cell is named only when it lies inside `readableScopes` too.
+ * Members sharing one CCCD: recorded by committees that could not see each other (membership writes
+ * such a record and reports the pair instead of refusing it, which would reveal the other), imported,
+ * or a member who left and a new record. A group is listed only when every record holding the number
+ * lies inside `unitId`'s subtree and `sensitiveScopes` (the level that sees both); one SQL statement.
  */
-export async function citizenIdConflicts(db: Db, unitId: string, sensitiveScopes: readonly string[], readableScopes: readonly string[], first: number): Promise<CitizenIdConflictRow[]> {
+export async function sameCitizenId(db: Db, unitId: string, sensitiveScopes: readonly string[], first: number): Promise<SameCitizenIdRow[]> {
   if (sensitiveScopes.length === 0) return [];
-  const attemptedCell = sql`(a.after->>'cellId')::uuid`;
-  const result = await sql<CitizenIdConflictRow>`
-    SELECT m.id AS holder_id, a.occurred_at AS attempted_at, a.actor_name AS attempted_by, a.after->>'refusedOperation' AS operation,
-      CASE WHEN ${attemptedCell} IS NOT NULL AND ${inReplicaSubtrees(attemptedCell, readableScopes)} THEN ${attemptedCell} END AS attempted_cell_id,
-      (a.after->>'memberId')::uuid AS attempted_member_id
-    FROM audit_log a
-    JOIN member m ON m.id::text = a.entity_id
-    WHERE a.operation = 'duplicateRefused' AND a.after->>'field' = 'citizenId'
-      AND m.citizen_id IS NOT NULL
-      AND ${inReplicaSubtrees('m.cell_id', [unitId])}
-      AND ${inReplicaSubtrees('m.cell_id', sensitiveScopes)}
-    ORDER BY a.id DESC
+  const inside = (column: string) => sql<boolean>`(${inReplicaSubtrees(column, [unitId])} AND ${inReplicaSubtrees(column, sensitiveScopes)})`;
+  const result = await sql<SameCitizenIdRow>`
+    SELECT array_agg(m.id ORDER BY m.given_name, m.full_name, m.id) AS member_ids
+    FROM member m
+    WHERE m.citizen_id IN (SELECT s.citizen_id FROM member s WHERE s.citizen_id IS NOT NULL AND ${inside('s.cell_id')})
+    GROUP BY m.citizen_id
+    HAVING count(*) > 1 AND bool_and(coalesce(${inside('m.cell_id')}, false))
+    ORDER BY min(m.given_name), min(m.full_name), m.citizen_id
     LIMIT ${first}`.execute(db);
   return result.rows;
 }

@@ -1,10 +1,10 @@
-import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES } from '@dangvien/auth';
+import { scopesWithRole, SENSITIVE_READER_ROLES } from '@dangvien/auth';
 import { DomainError } from '@dangvien/server';
 import type { Resolvers } from '../generated/resolvers.ts';
 import type { MemberRow } from '../member/member.tables.ts';
-import { optionalUnitRef, unitRef } from '../org-unit.ts';
+import { unitRef } from '../org-unit.ts';
 import { requireReadableUnit } from '../statistics/unit-scope.ts';
-import { citizenIdConflicts, membersWithoutCell, sameNameAndBirth } from './data-quality.repository.ts';
+import { membersWithoutCell, sameCitizenId, sameNameAndBirth } from './data-quality.repository.ts';
 
 const MAX_ITEMS = 1000;
 
@@ -24,18 +24,10 @@ export const dataQualityResolvers: Resolvers = {
     memberDataQuality: async (_source, args, context) => ({ unitId: await requireReadableUnit(context.db, context.caller, args.unitId) }),
   },
   MemberDataQuality: {
-    citizenIdConflicts: async ({ unitId }, args, context) => {
-      const rows = await citizenIdConflicts(context.db, unitId, scopesWithRole(context.caller, SENSITIVE_READER_ROLES), readableScopes(context.caller), requireFirst(args.first));
-      const found = await Promise.all(
-        rows.map(async (row) => {
-          const holder = await context.memberById.load(row.holder_id);
-          const attemptedMember = row.attempted_member_id ? await context.memberById.load(row.attempted_member_id) : null;
-          return holder
-            ? { holder, attemptedAt: row.attempted_at.toISOString(), attemptedBy: row.attempted_by, operation: row.operation, attemptedCell: optionalUnitRef(row.attempted_cell_id), attemptedMember }
-            : null;
-        }),
-      );
-      return found.filter((item) => item !== null);
+    sameCitizenId: async ({ unitId }, args, context) => {
+      const rows = await sameCitizenId(context.db, unitId, scopesWithRole(context.caller, SENSITIVE_READER_ROLES), requireFirst(args.first));
+      const groups = await Promise.all(rows.map(async (row) => ({ members: await loadMembers((id) => context.memberById.load(id), row.member_ids) })));
+      return groups.filter((group) => group.members.length > 1);
     },
     sameNameAndBirth: async ({ unitId }, args, context) => {
       const rows = await sameNameAndBirth(context.db, unitId, requireFirst(args.first));

@@ -60,27 +60,6 @@ export type CellDuesArrears = {
   paid: Scalars['Float']['output'];
 };
 
-/**
- * A CCCD someone tried to record while another member holds it: refused without saying whose (the
- * holder was outside what the clerk may read) and reported here, to the levels that see the holder.
- * Either the number was mistyped, or one person has (or is about to get) two records.
- */
-export type CitizenIdConflict = {
-  __typename?: 'CitizenIdConflict';
-  /** When the attempt was refused (ISO date-time) */
-  attemptedAt: Scalars['String']['output'];
-  /** Who tried, as the audit log names them */
-  attemptedBy: Scalars['String']['output'];
-  /** The cell the record was being created in, when inside your subtrees */
-  attemptedCell?: Maybe<OrgUnit>;
-  /** The member whose profile was being changed, when inside your subtrees */
-  attemptedMember?: Maybe<Member>;
-  /** The member who holds the CCCD */
-  holder: Member;
-  /** What was being done: createMember, updateMemberProfile, … */
-  operation: Scalars['String']['output'];
-};
-
 export type CreateMemberInput = {
   admissionDecisionNumber?: InputMaybe<Scalars['String']['input']>;
   /** Date of the admission decision; leave out to record a candidate (quần chúng ưu tú) from candidateSince */
@@ -470,23 +449,23 @@ export type MemberAlertPage = {
 /** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
 export type MemberDataQuality = {
   __typename?: 'MemberDataQuality';
-  /** Refused CCCDs held by members in the subtree, newest first (only for roles that may read CCCDs there) */
-  citizenIdConflicts: Array<CitizenIdConflict>;
   /** Members in the Party placed in no cell */
   membersWithoutCell: Array<MemberWithoutCell>;
+  /** Groups of records sharing a CCCD, every record inside the subtree (only for roles that may read CCCDs there) */
+  sameCitizenId: Array<SameCitizenId>;
   /** Members in the Party with the same name and date of birth */
   sameNameAndBirth: Array<SameNameAndBirth>;
 };
 
 
 /** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
-export type MemberDataQualityCitizenIdConflictsArgs = {
+export type MemberDataQualityMembersWithoutCellArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
-export type MemberDataQualityMembersWithoutCellArgs = {
+export type MemberDataQualitySameCitizenIdArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1388,6 +1367,16 @@ export type ResidenceNoticeKind =
   | 'NAME_REMOVED'
   /** Chuyển sinh hoạt đảng */
   | 'TRANSFERRED';
+
+/**
+ * Records holding one CCCD: possibly one person recorded twice (by committees that could not see each
+ * other, by an import), or a mistyped number. Read each record's citizenId to see the number (logged).
+ */
+export type SameCitizenId = {
+  __typename?: 'SameCitizenId';
+  /** Two or more, by name then id */
+  members: Array<Member>;
+};
 
 /** Members in the subtree with the same full name (ignoring case) and date of birth: possibly one person recorded twice. */
 export type SameNameAndBirth = {

@@ -120,7 +120,6 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   AuditRecord: ResolverTypeWrapper<Types.AuditRecord>;
   CellDuesArrears: ResolverTypeWrapper<Omit<Types.CellDuesArrears, 'cell'> & { cell: ResolversTypes['OrgUnit'] }>;
-  CitizenIdConflict: ResolverTypeWrapper<Omit<Types.CitizenIdConflict, 'attemptedCell' | 'attemptedMember' | 'holder'> & { attemptedCell?: Types.Maybe<ResolversTypes['OrgUnit']>, attemptedMember?: Types.Maybe<ResolversTypes['Member']>, holder: ResolversTypes['Member'] }>;
   CreateMemberInput: Types.CreateMemberInput;
   DeliverResidenceCommentInput: Types.DeliverResidenceCommentInput;
   DisciplineLevel: Types.DisciplineLevel;
@@ -194,6 +193,7 @@ export type ResolversTypes = {
   ResidenceNotice: ResolverTypeWrapper<ResidenceNoticeRow>;
   ResidenceNoticeDirection: Types.ResidenceNoticeDirection;
   ResidenceNoticeKind: Types.ResidenceNoticeKind;
+  SameCitizenId: ResolverTypeWrapper<Omit<Types.SameCitizenId, 'members'> & { members: Array<ResolversTypes['Member']> }>;
   SameNameAndBirth: ResolverTypeWrapper<Omit<Types.SameNameAndBirth, 'members'> & { members: Array<ResolversTypes['Member']> }>;
   SendResidenceChangeNoticeInput: Types.SendResidenceChangeNoticeInput;
   SensitiveRead: ResolverTypeWrapper<Types.SensitiveRead>;
@@ -217,7 +217,6 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   AuditRecord: Types.AuditRecord;
   CellDuesArrears: Omit<Types.CellDuesArrears, 'cell'> & { cell: ResolversParentTypes['OrgUnit'] };
-  CitizenIdConflict: Omit<Types.CitizenIdConflict, 'attemptedCell' | 'attemptedMember' | 'holder'> & { attemptedCell?: Types.Maybe<ResolversParentTypes['OrgUnit']>, attemptedMember?: Types.Maybe<ResolversParentTypes['Member']>, holder: ResolversParentTypes['Member'] };
   CreateMemberInput: Types.CreateMemberInput;
   DeliverResidenceCommentInput: Types.DeliverResidenceCommentInput;
   DuesArrears: Omit<Types.DuesArrears, 'byCell' | 'cells' | 'members'> & { byCell: Array<ResolversParentTypes['CellDuesArrears']>, cells: Array<ResolversParentTypes['CellDuesArrears']>, members: Array<ResolversParentTypes['MemberDuesArrears']> };
@@ -273,6 +272,7 @@ export type ResolversParentTypes = {
   ResidenceLink: ResidenceLinkRow;
   ResidenceMeeting: ResidenceMeetingRow;
   ResidenceNotice: ResidenceNoticeRow;
+  SameCitizenId: Omit<Types.SameCitizenId, 'members'> & { members: Array<ResolversParentTypes['Member']> };
   SameNameAndBirth: Omit<Types.SameNameAndBirth, 'members'> & { members: Array<ResolversParentTypes['Member']> };
   SendResidenceChangeNoticeInput: Types.SendResidenceChangeNoticeInput;
   SensitiveRead: Types.SensitiveRead;
@@ -300,15 +300,6 @@ export type CellDuesArrearsResolvers<ContextType = MembershipContext, ParentType
   membersInArrears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   owed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   paid?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-};
-
-export type CitizenIdConflictResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['CitizenIdConflict'] = ResolversParentTypes['CitizenIdConflict']> = {
-  attemptedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  attemptedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  attemptedCell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
-  attemptedMember?: Resolver<Types.Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
-  holder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
-  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type DuesArrearsResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['DuesArrears'] = ResolversParentTypes['DuesArrears']> = {
@@ -441,8 +432,8 @@ export type MemberAlertPageResolvers<ContextType = MembershipContext, ParentType
 };
 
 export type MemberDataQualityResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MemberDataQuality'] = ResolversParentTypes['MemberDataQuality']> = {
-  citizenIdConflicts?: Resolver<Array<ResolversTypes['CitizenIdConflict']>, ParentType, ContextType, RequireFields<Types.MemberDataQualityCitizenIdConflictsArgs, 'first'>>;
   membersWithoutCell?: Resolver<Array<ResolversTypes['MemberWithoutCell']>, ParentType, ContextType, RequireFields<Types.MemberDataQualityMembersWithoutCellArgs, 'first'>>;
+  sameCitizenId?: Resolver<Array<ResolversTypes['SameCitizenId']>, ParentType, ContextType, RequireFields<Types.MemberDataQualitySameCitizenIdArgs, 'first'>>;
   sameNameAndBirth?: Resolver<Array<ResolversTypes['SameNameAndBirth']>, ParentType, ContextType, RequireFields<Types.MemberDataQualitySameNameAndBirthArgs, 'first'>>;
 };
 
@@ -712,6 +703,10 @@ export type ResidenceNoticeResolvers<ContextType = MembershipContext, ParentType
   workplaceCell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
 };
 
+export type SameCitizenIdResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['SameCitizenId'] = ResolversParentTypes['SameCitizenId']> = {
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+};
+
 export type SameNameAndBirthResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['SameNameAndBirth'] = ResolversParentTypes['SameNameAndBirth']> = {
   dateOfBirth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -736,7 +731,6 @@ export type StatisticCountResolvers<ContextType = MembershipContext, ParentType 
 export type Resolvers<ContextType = MembershipContext> = {
   AuditRecord?: AuditRecordResolvers<ContextType>;
   CellDuesArrears?: CellDuesArrearsResolvers<ContextType>;
-  CitizenIdConflict?: CitizenIdConflictResolvers<ContextType>;
   DuesArrears?: DuesArrearsResolvers<ContextType>;
   DuesBasis?: DuesBasisResolvers<ContextType>;
   DuesMonth?: DuesMonthResolvers<ContextType>;
@@ -773,6 +767,7 @@ export type Resolvers<ContextType = MembershipContext> = {
   ResidenceLink?: ResidenceLinkResolvers<ContextType>;
   ResidenceMeeting?: ResidenceMeetingResolvers<ContextType>;
   ResidenceNotice?: ResidenceNoticeResolvers<ContextType>;
+  SameCitizenId?: SameCitizenIdResolvers<ContextType>;
   SameNameAndBirth?: SameNameAndBirthResolvers<ContextType>;
   SensitiveRead?: SensitiveReadResolvers<ContextType>;
   StatisticCount?: StatisticCountResolvers<ContextType>;

@@ -21,10 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
   await sql`CREATE TRIGGER party_badge_rule_append_only BEFORE UPDATE OR DELETE ON party_badge_rule
     FOR EACH ROW EXECUTE FUNCTION member_history_is_append_only()`.execute(db);
-  await sql`CREATE INDEX audit_log_duplicate_refused_idx ON audit_log (entity_id, id) WHERE operation = 'duplicateRefused'`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP INDEX audit_log_duplicate_refused_idx`.execute(db);
   await sql`DROP TABLE party_badge_rule`.execute(db);
 }
