@@ -23,6 +23,8 @@ export default {
     DuesBasis: '../dues/dues.tables.ts#DuesBasisRow',
     DuesPayment: '../dues/dues.tables.ts#DuesPaymentRow',
     MemberImportJob: '../import/import.tables.ts#ImportJobRow',
+    MemberDataQuality: '../data-quality/data-quality.repository.ts#DataQualityScope',
+    PartyBadgeList: '../badges/badges.repository.ts#BadgeListScope',
   },
   columns: {
     'member.status': 'MemberStatus',

@@ -2,8 +2,10 @@ import { mergeResolvers, type SubgraphDefinition } from '@dangvien/server';
 import { replicaDigest } from '@dangvien/org-replica';
 import { alertResolvers } from './alerts/alerts.resolvers.ts';
 import { auditResolvers } from './audit/audit.resolvers.ts';
+import { badgeResolvers } from './badges/badges.resolvers.ts';
 import { createContext, type MembershipContext } from './context.ts';
 import type { MembershipDatabase } from './database.ts';
+import { dataQualityResolvers } from './data-quality/data-quality.resolvers.ts';
 import { duesResolvers } from './dues/dues.resolvers.ts';
 import { exportResolvers } from './export/export.resolvers.ts';
 import { importResolvers } from './import/import.resolvers.ts';
@@ -38,6 +40,8 @@ export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, Membersh
     residenceResolvers,
     searchResolvers,
     sensitiveReadResolvers,
+    dataQualityResolvers,
+    badgeResolvers,
   ),
   plugins: [sensitiveReadLogPlugin],
   createContext,

@@ -16,10 +16,24 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query DistrictBadgeAwardDates {\n    partyBadgeAwardDates(before: 4, after: 4)\n  }\n": typeof types.DistrictBadgeAwardDatesDocument,
+    "\n  query DistrictBadgesDue($unitId: ID!, $awardDate: String) {\n    partyBadgesDue(unitId: $unitId, awardDate: $awardDate) {\n      awardDate\n      previousAwardDate\n      ruleName\n      partyYears\n      members {\n        member { id fullName dateOfBirth }\n        cell { id name kind parent { id name } }\n        years\n        admittedOn\n        reachesOn\n      }\n    }\n  }\n": typeof types.DistrictBadgesDueDocument,
+    "\n  query DistrictDelegations($id: ID!, $asOf: String, $year: Int!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      asOf\n      assignedDelegations {\n        id\n        name\n        startsOn\n        endsOn\n        decisionNumber\n        targetUnit { id name }\n        ratingSummary(year: $year) { delegates rated byGrade { grade count } }\n      }\n    }\n  }\n": typeof types.DistrictDelegationsDocument,
+    "\n  query DelegationTargets($id: ID!) {\n    orgUnit(id: $id) { id name children { id name kind children { id name kind } } }\n  }\n": typeof types.DelegationTargetsDocument,
+    "\n  query DelegateSearch($name: String!) {\n    searchMembers(name: $name, first: 20) { nodes { id fullName status cell { id name } } }\n  }\n": typeof types.DelegateSearchDocument,
+    "\n  query DistrictDelegation($id: ID!, $year: Int!) {\n    delegation(id: $id) {\n      id\n      name\n      startsOn\n      endsOn\n      decisionNumber\n      assigningUnit { id name }\n      targetUnit { id name }\n      ratingSummary(year: $year) { year delegates rated byGrade { grade count } }\n      delegates {\n        id\n        role\n        areaName\n        area { id name }\n        member { id fullName }\n        workItems(year: $year) { id year title registeredOn result resultNote resultRecordedOn }\n        rating(year: $year) { year grade comment ratedOn decisionNumber }\n      }\n    }\n  }\n": typeof types.DistrictDelegationDocument,
+    "\n  mutation CreateDelegation($input: CreateDelegationInput!) { createDelegation(input: $input) { id name } }\n": typeof types.CreateDelegationDocument,
+    "\n  mutation RegisterWorkItem($input: RegisterWorkItemInput!) { registerWorkItem(input: $input) { id } }\n": typeof types.RegisterWorkItemDocument,
+    "\n  mutation RecordWorkItemResult($input: RecordWorkItemResultInput!) { recordWorkItemResult(input: $input) { id result } }\n": typeof types.RecordWorkItemResultDocument,
+    "\n  mutation RateDelegate($input: RateDelegateInput!) { rateDelegate(input: $input) { year grade } }\n": typeof types.RateDelegateDocument,
+    "\n  mutation EndDelegation($input: EndDelegationInput!) { endDelegation(input: $input) { id endsOn } }\n": typeof types.EndDelegationDocument,
     "\n  query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n": typeof types.RestructuringsDocument,
     "\n  mutation ImportOrgUnits($input: OrgUnitImportInput!) {\n    importOrgUnits(input: $input) {\n      status totalRows validRows createdCount unchangedCount skippedCount message\n      mapping { header field }\n      problems { row column severity code problem suggestion }\n    }\n  }\n": typeof types.ImportOrgUnitsDocument,
     "\n  query DistrictHeader($id: ID!) {\n    orgUnit(id: $id) { id name kind parent { id name } }\n  }\n": typeof types.DistrictHeaderDocument,
     "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n": typeof types.DistrictRootsDocument,
+    "\n  query DistrictDataQuality($unitId: ID!) {\n    memberDataQuality(unitId: $unitId) {\n      sameCitizenId { members { id fullName citizenId dateOfBirth cell { id name kind parent { id } } } }\n      sameNameAndBirth { fullName dateOfBirth members { id fullName cell { id name kind parent { id } } } }\n      membersWithoutCell { member { id fullName } placedAt { id name kind } since }\n    }\n  }\n": typeof types.DistrictDataQualityDocument,
+    "\n  query DistrictQualityMemberAlerts($unitId: ID!, $first: Int!) {\n    memberAlerts(unitId: $unitId, kinds: [MISSING_REQUIRED_FIELDS, TRANSFER_LETTER_OVERDUE], first: $first) {\n      totalCount\n      alerts { kind member { id fullName } cell { id name kind parent { id } } dueDate detail }\n    }\n  }\n": typeof types.DistrictQualityMemberAlertsDocument,
+    "\n  query DistrictQualityStaleAlerts($unitId: ID!) {\n    evaluationAlerts(unitId: $unitId, kinds: [UNATTENDED_TASK, NO_MEETING_LAST_MONTH, CYCLE_OVERDUE]) {\n      kind\n      unit { id name kind parent { id } }\n      member { id fullName }\n      detail\n    }\n  }\n": typeof types.DistrictQualityStaleAlertsDocument,
     "\n  query RestructureUnit($id: ID!) {\n    orgUnit(id: $id) {\n      id code name kind asOf establishedOn endedOn\n      parent { id name kind }\n      memberCount(includeSubtree: true)\n      children {\n        id code name kind\n        memberCount(includeSubtree: true)\n        children { id name kind }\n      }\n    }\n  }\n": typeof types.RestructureUnitDocument,
     "\n  mutation RenameUnit($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n": typeof types.RenameUnitDocument,
     "\n  mutation MergeUnits($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": typeof types.MergeUnitsDocument,
@@ -29,10 +43,24 @@ type Documents = {
     "\n  query TreeSearch($text: String!, $asOf: String!) {\n    searchOrgUnits(text: $text, asOf: $asOf, first: 20) {\n      nodes { id name kind path ancestors { id } }\n      pageInfo { hasNextPage }\n    }\n  }\n": typeof types.TreeSearchDocument,
 };
 const documents: Documents = {
+    "\n  query DistrictBadgeAwardDates {\n    partyBadgeAwardDates(before: 4, after: 4)\n  }\n": types.DistrictBadgeAwardDatesDocument,
+    "\n  query DistrictBadgesDue($unitId: ID!, $awardDate: String) {\n    partyBadgesDue(unitId: $unitId, awardDate: $awardDate) {\n      awardDate\n      previousAwardDate\n      ruleName\n      partyYears\n      members {\n        member { id fullName dateOfBirth }\n        cell { id name kind parent { id name } }\n        years\n        admittedOn\n        reachesOn\n      }\n    }\n  }\n": types.DistrictBadgesDueDocument,
+    "\n  query DistrictDelegations($id: ID!, $asOf: String, $year: Int!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      asOf\n      assignedDelegations {\n        id\n        name\n        startsOn\n        endsOn\n        decisionNumber\n        targetUnit { id name }\n        ratingSummary(year: $year) { delegates rated byGrade { grade count } }\n      }\n    }\n  }\n": types.DistrictDelegationsDocument,
+    "\n  query DelegationTargets($id: ID!) {\n    orgUnit(id: $id) { id name children { id name kind children { id name kind } } }\n  }\n": types.DelegationTargetsDocument,
+    "\n  query DelegateSearch($name: String!) {\n    searchMembers(name: $name, first: 20) { nodes { id fullName status cell { id name } } }\n  }\n": types.DelegateSearchDocument,
+    "\n  query DistrictDelegation($id: ID!, $year: Int!) {\n    delegation(id: $id) {\n      id\n      name\n      startsOn\n      endsOn\n      decisionNumber\n      assigningUnit { id name }\n      targetUnit { id name }\n      ratingSummary(year: $year) { year delegates rated byGrade { grade count } }\n      delegates {\n        id\n        role\n        areaName\n        area { id name }\n        member { id fullName }\n        workItems(year: $year) { id year title registeredOn result resultNote resultRecordedOn }\n        rating(year: $year) { year grade comment ratedOn decisionNumber }\n      }\n    }\n  }\n": types.DistrictDelegationDocument,
+    "\n  mutation CreateDelegation($input: CreateDelegationInput!) { createDelegation(input: $input) { id name } }\n": types.CreateDelegationDocument,
+    "\n  mutation RegisterWorkItem($input: RegisterWorkItemInput!) { registerWorkItem(input: $input) { id } }\n": types.RegisterWorkItemDocument,
+    "\n  mutation RecordWorkItemResult($input: RecordWorkItemResultInput!) { recordWorkItemResult(input: $input) { id result } }\n": types.RecordWorkItemResultDocument,
+    "\n  mutation RateDelegate($input: RateDelegateInput!) { rateDelegate(input: $input) { year grade } }\n": types.RateDelegateDocument,
+    "\n  mutation EndDelegation($input: EndDelegationInput!) { endDelegation(input: $input) { id endsOn } }\n": types.EndDelegationDocument,
     "\n  query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n": types.RestructuringsDocument,
     "\n  mutation ImportOrgUnits($input: OrgUnitImportInput!) {\n    importOrgUnits(input: $input) {\n      status totalRows validRows createdCount unchangedCount skippedCount message\n      mapping { header field }\n      problems { row column severity code problem suggestion }\n    }\n  }\n": types.ImportOrgUnitsDocument,
     "\n  query DistrictHeader($id: ID!) {\n    orgUnit(id: $id) { id name kind parent { id name } }\n  }\n": types.DistrictHeaderDocument,
     "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n": types.DistrictRootsDocument,
+    "\n  query DistrictDataQuality($unitId: ID!) {\n    memberDataQuality(unitId: $unitId) {\n      sameCitizenId { members { id fullName citizenId dateOfBirth cell { id name kind parent { id } } } }\n      sameNameAndBirth { fullName dateOfBirth members { id fullName cell { id name kind parent { id } } } }\n      membersWithoutCell { member { id fullName } placedAt { id name kind } since }\n    }\n  }\n": types.DistrictDataQualityDocument,
+    "\n  query DistrictQualityMemberAlerts($unitId: ID!, $first: Int!) {\n    memberAlerts(unitId: $unitId, kinds: [MISSING_REQUIRED_FIELDS, TRANSFER_LETTER_OVERDUE], first: $first) {\n      totalCount\n      alerts { kind member { id fullName } cell { id name kind parent { id } } dueDate detail }\n    }\n  }\n": types.DistrictQualityMemberAlertsDocument,
+    "\n  query DistrictQualityStaleAlerts($unitId: ID!) {\n    evaluationAlerts(unitId: $unitId, kinds: [UNATTENDED_TASK, NO_MEETING_LAST_MONTH, CYCLE_OVERDUE]) {\n      kind\n      unit { id name kind parent { id } }\n      member { id fullName }\n      detail\n    }\n  }\n": types.DistrictQualityStaleAlertsDocument,
     "\n  query RestructureUnit($id: ID!) {\n    orgUnit(id: $id) {\n      id code name kind asOf establishedOn endedOn\n      parent { id name kind }\n      memberCount(includeSubtree: true)\n      children {\n        id code name kind\n        memberCount(includeSubtree: true)\n        children { id name kind }\n      }\n    }\n  }\n": types.RestructureUnitDocument,
     "\n  mutation RenameUnit($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n": types.RenameUnitDocument,
     "\n  mutation MergeUnits($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": types.MergeUnitsDocument,
@@ -42,6 +70,50 @@ const documents: Documents = {
     "\n  query TreeSearch($text: String!, $asOf: String!) {\n    searchOrgUnits(text: $text, asOf: $asOf, first: 20) {\n      nodes { id name kind path ancestors { id } }\n      pageInfo { hasNextPage }\n    }\n  }\n": types.TreeSearchDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictBadgeAwardDates {\n    partyBadgeAwardDates(before: 4, after: 4)\n  }\n"): typeof import('./graphql').DistrictBadgeAwardDatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictBadgesDue($unitId: ID!, $awardDate: String) {\n    partyBadgesDue(unitId: $unitId, awardDate: $awardDate) {\n      awardDate\n      previousAwardDate\n      ruleName\n      partyYears\n      members {\n        member { id fullName dateOfBirth }\n        cell { id name kind parent { id name } }\n        years\n        admittedOn\n        reachesOn\n      }\n    }\n  }\n"): typeof import('./graphql').DistrictBadgesDueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictDelegations($id: ID!, $asOf: String, $year: Int!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      asOf\n      assignedDelegations {\n        id\n        name\n        startsOn\n        endsOn\n        decisionNumber\n        targetUnit { id name }\n        ratingSummary(year: $year) { delegates rated byGrade { grade count } }\n      }\n    }\n  }\n"): typeof import('./graphql').DistrictDelegationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DelegationTargets($id: ID!) {\n    orgUnit(id: $id) { id name children { id name kind children { id name kind } } }\n  }\n"): typeof import('./graphql').DelegationTargetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DelegateSearch($name: String!) {\n    searchMembers(name: $name, first: 20) { nodes { id fullName status cell { id name } } }\n  }\n"): typeof import('./graphql').DelegateSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictDelegation($id: ID!, $year: Int!) {\n    delegation(id: $id) {\n      id\n      name\n      startsOn\n      endsOn\n      decisionNumber\n      assigningUnit { id name }\n      targetUnit { id name }\n      ratingSummary(year: $year) { year delegates rated byGrade { grade count } }\n      delegates {\n        id\n        role\n        areaName\n        area { id name }\n        member { id fullName }\n        workItems(year: $year) { id year title registeredOn result resultNote resultRecordedOn }\n        rating(year: $year) { year grade comment ratedOn decisionNumber }\n      }\n    }\n  }\n"): typeof import('./graphql').DistrictDelegationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDelegation($input: CreateDelegationInput!) { createDelegation(input: $input) { id name } }\n"): typeof import('./graphql').CreateDelegationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterWorkItem($input: RegisterWorkItemInput!) { registerWorkItem(input: $input) { id } }\n"): typeof import('./graphql').RegisterWorkItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordWorkItemResult($input: RecordWorkItemResultInput!) { recordWorkItemResult(input: $input) { id result } }\n"): typeof import('./graphql').RecordWorkItemResultDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateDelegate($input: RateDelegateInput!) { rateDelegate(input: $input) { year grade } }\n"): typeof import('./graphql').RateDelegateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndDelegation($input: EndDelegationInput!) { endDelegation(input: $input) { id endsOn } }\n"): typeof import('./graphql').EndDelegationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -58,6 +130,18 @@ export function graphql(source: "\n  query DistrictHeader($id: ID!) {\n    orgUn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n"): typeof import('./graphql').DistrictRootsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictDataQuality($unitId: ID!) {\n    memberDataQuality(unitId: $unitId) {\n      sameCitizenId { members { id fullName citizenId dateOfBirth cell { id name kind parent { id } } } }\n      sameNameAndBirth { fullName dateOfBirth members { id fullName cell { id name kind parent { id } } } }\n      membersWithoutCell { member { id fullName } placedAt { id name kind } since }\n    }\n  }\n"): typeof import('./graphql').DistrictDataQualityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictQualityMemberAlerts($unitId: ID!, $first: Int!) {\n    memberAlerts(unitId: $unitId, kinds: [MISSING_REQUIRED_FIELDS, TRANSFER_LETTER_OVERDUE], first: $first) {\n      totalCount\n      alerts { kind member { id fullName } cell { id name kind parent { id } } dueDate detail }\n    }\n  }\n"): typeof import('./graphql').DistrictQualityMemberAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictQualityStaleAlerts($unitId: ID!) {\n    evaluationAlerts(unitId: $unitId, kinds: [UNATTENDED_TASK, NO_MEETING_LAST_MONTH, CYCLE_OVERDUE]) {\n      kind\n      unit { id name kind parent { id } }\n      member { id fullName }\n      detail\n    }\n  }\n"): typeof import('./graphql').DistrictQualityStaleAlertsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,11 +14,107 @@ export type ApplyProvinceReformInput = {
   effectiveDate?: string;
 };
 
+export type CreateDelegationInput = {
+  /** The committee that assigns (e.g. the district) */
+  assigningUnitId: string | number;
+  /** Số quyết định */
+  decisionNumber: string;
+  /** Exactly one LEADER; members placed inside the assigning unit */
+  delegates: Array<DelegateInput>;
+  name: string;
+  /** YYYY-MM-DD */
+  startsOn: string;
+  /** The unit directed (e.g. a ward), below the assigning unit */
+  targetUnitId: string | number;
+};
+
+/** Year-end rating of a delegate, on the four grades. */
+export type DelegateGrade =
+  /** Hoàn thành nhiệm vụ */
+  | 'COMPLETED'
+  /** Hoàn thành xuất sắc nhiệm vụ */
+  | 'EXCELLENT'
+  /** Hoàn thành tốt nhiệm vụ */
+  | 'GOOD'
+  /** Không hoàn thành nhiệm vụ */
+  | 'NOT_COMPLETED';
+
+export type DelegateInput = {
+  /** The area's name (default: the area unit's name); required without areaUnitId */
+  areaName?: string | null | undefined;
+  /** The area as a unit inside the directed unit (e.g. the cell of a khu vực) */
+  areaUnitId?: string | number | null | undefined;
+  memberId: string | number;
+  role: DelegateRole;
+};
+
+/** Role in a delegation (đoàn cán bộ). */
+export type DelegateRole =
+  /** Phó đoàn */
+  | 'DEPUTY_LEADER'
+  /** Trưởng đoàn (often a standing-committee member) */
+  | 'LEADER'
+  /** Thành viên */
+  | 'MEMBER';
+
+export type EndDelegationInput = {
+  /** Số quyết định kết thúc */
+  decisionNumber: string;
+  /** YYYY-MM-DD: the first day it no longer acts */
+  endsOn: string;
+  /** The delegation */
+  id: string | number;
+};
+
+export type EvaluationAlertKind =
+  /** Vắng sinh hoạt không lý do 3 tháng trong năm (căn cứ xóa tên) */
+  | 'ABSENT_THREE_MONTHS'
+  /** Đợt kiểm điểm quá hạn mà chưa khóa */
+  | 'CYCLE_OVERDUE'
+  /** Đảng viên bị kỷ luật trong năm (ghi nhận sau khi xếp loại) mà đang xếp loại cao hơn không hoàn thành */
+  | 'GRADE_ABOVE_DISCIPLINE'
+  /** Đảng viên đang công tác được kiểm điểm mà chưa có nhận xét nơi cư trú (Quy định 213) */
+  | 'MISSING_RESIDENCE_COMMENT'
+  /** Chi bộ không sinh hoạt trong tháng trước */
+  | 'NO_MEETING_LAST_MONTH'
+  /** Sót việc: nhiệm vụ còn giao cho người đã chuyển đi, được miễn hoặc không còn sinh hoạt */
+  | 'UNATTENDED_TASK';
+
 export type ImportMode =
   /** Không nhập gì nếu còn một dòng lỗi */
   | 'ALL_OR_NOTHING'
   /** Nhập các dòng hợp lệ, bỏ qua dòng có lỗi */
   | 'VALID_ONLY';
+
+/** What a clerk should act on about a member */
+export type MemberAlertKind =
+  /** Đến mốc tặng Huy hiệu Đảng trong năm */
+  | 'BADGE_DUE'
+  /** Không đóng đảng phí 3 tháng trong năm (căn cứ xem xét xóa tên) */
+  | 'DUES_UNPAID'
+  /** Lý lịch thiếu trường bắt buộc */
+  | 'MISSING_REQUIRED_FIELDS'
+  /** Quá 30 ngày làm việc sau khi hết dự bị mà chưa có quyết định công nhận chính thức */
+  | 'OFFICIAL_DECISION_OVERDUE'
+  /** Sắp hết 12 tháng dự bị: chuẩn bị xét công nhận chính thức */
+  | 'PROBATION_ENDING'
+  /** Giấy giới thiệu sinh hoạt đảng chưa được nộp sau 30 ngày */
+  | 'TRANSFER_LETTER_OVERDUE';
+
+/** Status of a member, derived from dated lifecycle events. */
+export type MemberStatus =
+  /** Quần chúng ưu tú (cảm tình đảng): được theo dõi, chưa kết nạp */
+  | 'CANDIDATE'
+  /** Từ trần */
+  | 'DECEASED'
+  /** Miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT'
+  /** Đã ra khỏi Đảng (xóa tên, khai trừ, xin ra) */
+  | 'LEFT'
+  /** Đảng viên chính thức */
+  | 'OFFICIAL'
+  /** Đảng viên dự bị */
+  | 'PROBATIONARY';
 
 export type MergeOrgUnitsInput = {
   /** Số quyết định */
@@ -98,6 +194,34 @@ export type OrgUnitKind =
   /** Đảng bộ tỉnh / thành phố */
   | 'PROVINCE';
 
+export type RateDelegateInput = {
+  comment?: string | null | undefined;
+  /** Số quyết định / kết luận */
+  decisionNumber: string;
+  delegateId: string | number;
+  grade: DelegateGrade;
+  /** YYYY-MM-DD */
+  ratedOn: string;
+  year: number;
+};
+
+export type RecordWorkItemResultInput = {
+  /** The work item */
+  id: string | number;
+  note?: string | null | undefined;
+  /** YYYY-MM-DD */
+  recordedOn: string;
+  result: WorkItemResult;
+};
+
+export type RegisterWorkItemInput = {
+  delegateId: string | number;
+  /** YYYY-MM-DD */
+  registeredOn: string;
+  title: string;
+  year: number;
+};
+
 export type RenameOrgUnitInput = {
   /** Số quyết định */
   decisionNumber: string;
@@ -134,6 +258,96 @@ export type SpreadsheetFileInput = {
   name: string;
 };
 
+/** Result of a registered work item. */
+export type WorkItemResult =
+  /** Hoàn thành */
+  | 'DONE'
+  /** Vượt chỉ tiêu */
+  | 'EXCEEDED'
+  /** Đang thực hiện */
+  | 'IN_PROGRESS'
+  /** Không hoàn thành */
+  | 'NOT_DONE';
+
+export type DistrictBadgeAwardDatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DistrictBadgeAwardDatesQuery = { partyBadgeAwardDates: Array<string> };
+
+export type DistrictBadgesDueQueryVariables = Exact<{
+  unitId: string | number;
+  awardDate?: string | null | undefined;
+}>;
+
+
+export type DistrictBadgesDueQuery = { partyBadgesDue: { awardDate: string, previousAwardDate: string, ruleName: string, partyYears: Array<number>, members: Array<{ years: number, admittedOn: string, reachesOn: string, member: { id: string, fullName: string, dateOfBirth: string | null }, cell: { id: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string } | null } | null }> } };
+
+export type DistrictDelegationsQueryVariables = Exact<{
+  id: string | number;
+  asOf?: string | null | undefined;
+  year: number;
+}>;
+
+
+export type DistrictDelegationsQuery = { orgUnit: { id: string, asOf: string, assignedDelegations: Array<{ id: string, name: string, startsOn: string, endsOn: string | null, decisionNumber: string, targetUnit: { id: string, name: string } | null, ratingSummary: { delegates: number, rated: number, byGrade: Array<{ grade: DelegateGrade, count: number }> } }> } | null };
+
+export type DelegationTargetsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DelegationTargetsQuery = { orgUnit: { id: string, name: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, children: Array<{ id: string, name: string, kind: OrgUnitKind }> }> } | null };
+
+export type DelegateSearchQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type DelegateSearchQuery = { searchMembers: { nodes: Array<{ id: string, fullName: string, status: MemberStatus, cell: { id: string, name: string } | null }> } };
+
+export type DistrictDelegationQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type DistrictDelegationQuery = { delegation: { id: string, name: string, startsOn: string, endsOn: string | null, decisionNumber: string, assigningUnit: { id: string, name: string } | null, targetUnit: { id: string, name: string } | null, ratingSummary: { year: number, delegates: number, rated: number, byGrade: Array<{ grade: DelegateGrade, count: number }> }, delegates: Array<{ id: string, role: DelegateRole, areaName: string, area: { id: string, name: string } | null, member: { id: string, fullName: string }, workItems: Array<{ id: string, year: number, title: string, registeredOn: string, result: WorkItemResult | null, resultNote: string | null, resultRecordedOn: string | null }>, rating: { year: number, grade: DelegateGrade, comment: string | null, ratedOn: string, decisionNumber: string } | null }> } | null };
+
+export type CreateDelegationMutationVariables = Exact<{
+  input: CreateDelegationInput;
+}>;
+
+
+export type CreateDelegationMutation = { createDelegation: { id: string, name: string } };
+
+export type RegisterWorkItemMutationVariables = Exact<{
+  input: RegisterWorkItemInput;
+}>;
+
+
+export type RegisterWorkItemMutation = { registerWorkItem: { id: string } };
+
+export type RecordWorkItemResultMutationVariables = Exact<{
+  input: RecordWorkItemResultInput;
+}>;
+
+
+export type RecordWorkItemResultMutation = { recordWorkItemResult: { id: string, result: WorkItemResult | null } };
+
+export type RateDelegateMutationVariables = Exact<{
+  input: RateDelegateInput;
+}>;
+
+
+export type RateDelegateMutation = { rateDelegate: { year: number, grade: DelegateGrade } };
+
+export type EndDelegationMutationVariables = Exact<{
+  input: EndDelegationInput;
+}>;
+
+
+export type EndDelegationMutation = { endDelegation: { id: string, endsOn: string | null } };
+
 export type RestructuringsQueryVariables = Exact<{
   unitId: string | number;
   from?: string | null | undefined;
@@ -162,6 +376,28 @@ export type DistrictRootsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DistrictRootsQuery = { rootOrgUnits: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string } | null }> };
+
+export type DistrictDataQualityQueryVariables = Exact<{
+  unitId: string | number;
+}>;
+
+
+export type DistrictDataQualityQuery = { memberDataQuality: { sameCitizenId: Array<{ members: Array<{ id: string, fullName: string, citizenId: string | null, dateOfBirth: string | null, cell: { id: string, name: string, kind: OrgUnitKind, parent: { id: string } | null } | null }> }>, sameNameAndBirth: Array<{ fullName: string, dateOfBirth: string, members: Array<{ id: string, fullName: string, cell: { id: string, name: string, kind: OrgUnitKind, parent: { id: string } | null } | null }> }>, membersWithoutCell: Array<{ since: string | null, member: { id: string, fullName: string }, placedAt: { id: string, name: string, kind: OrgUnitKind } }> } };
+
+export type DistrictQualityMemberAlertsQueryVariables = Exact<{
+  unitId: string | number;
+  first: number;
+}>;
+
+
+export type DistrictQualityMemberAlertsQuery = { memberAlerts: { totalCount: number, alerts: Array<{ kind: MemberAlertKind, dueDate: string | null, detail: string, member: { id: string, fullName: string } | null, cell: { id: string, name: string, kind: OrgUnitKind, parent: { id: string } | null } | null }> } };
+
+export type DistrictQualityStaleAlertsQueryVariables = Exact<{
+  unitId: string | number;
+}>;
+
+
+export type DistrictQualityStaleAlertsQuery = { evaluationAlerts: Array<{ kind: EvaluationAlertKind, detail: string, unit: { id: string, name: string, kind: OrgUnitKind, parent: { id: string } | null }, member: { id: string, fullName: string } | null }> };
 
 export type RestructureUnitQueryVariables = Exact<{
   id: string | number;
@@ -234,6 +470,196 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DistrictBadgeAwardDatesDocument = new TypedDocumentString(`
+    query DistrictBadgeAwardDates {
+  partyBadgeAwardDates(before: 4, after: 4)
+}
+    `) as unknown as TypedDocumentString<DistrictBadgeAwardDatesQuery, DistrictBadgeAwardDatesQueryVariables>;
+export const DistrictBadgesDueDocument = new TypedDocumentString(`
+    query DistrictBadgesDue($unitId: ID!, $awardDate: String) {
+  partyBadgesDue(unitId: $unitId, awardDate: $awardDate) {
+    awardDate
+    previousAwardDate
+    ruleName
+    partyYears
+    members {
+      member {
+        id
+        fullName
+        dateOfBirth
+      }
+      cell {
+        id
+        name
+        kind
+        parent {
+          id
+          name
+        }
+      }
+      years
+      admittedOn
+      reachesOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictBadgesDueQuery, DistrictBadgesDueQueryVariables>;
+export const DistrictDelegationsDocument = new TypedDocumentString(`
+    query DistrictDelegations($id: ID!, $asOf: String, $year: Int!) {
+  orgUnit(id: $id, asOf: $asOf) {
+    id
+    asOf
+    assignedDelegations {
+      id
+      name
+      startsOn
+      endsOn
+      decisionNumber
+      targetUnit {
+        id
+        name
+      }
+      ratingSummary(year: $year) {
+        delegates
+        rated
+        byGrade {
+          grade
+          count
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictDelegationsQuery, DistrictDelegationsQueryVariables>;
+export const DelegationTargetsDocument = new TypedDocumentString(`
+    query DelegationTargets($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    name
+    children {
+      id
+      name
+      kind
+      children {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DelegationTargetsQuery, DelegationTargetsQueryVariables>;
+export const DelegateSearchDocument = new TypedDocumentString(`
+    query DelegateSearch($name: String!) {
+  searchMembers(name: $name, first: 20) {
+    nodes {
+      id
+      fullName
+      status
+      cell {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DelegateSearchQuery, DelegateSearchQueryVariables>;
+export const DistrictDelegationDocument = new TypedDocumentString(`
+    query DistrictDelegation($id: ID!, $year: Int!) {
+  delegation(id: $id) {
+    id
+    name
+    startsOn
+    endsOn
+    decisionNumber
+    assigningUnit {
+      id
+      name
+    }
+    targetUnit {
+      id
+      name
+    }
+    ratingSummary(year: $year) {
+      year
+      delegates
+      rated
+      byGrade {
+        grade
+        count
+      }
+    }
+    delegates {
+      id
+      role
+      areaName
+      area {
+        id
+        name
+      }
+      member {
+        id
+        fullName
+      }
+      workItems(year: $year) {
+        id
+        year
+        title
+        registeredOn
+        result
+        resultNote
+        resultRecordedOn
+      }
+      rating(year: $year) {
+        year
+        grade
+        comment
+        ratedOn
+        decisionNumber
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictDelegationQuery, DistrictDelegationQueryVariables>;
+export const CreateDelegationDocument = new TypedDocumentString(`
+    mutation CreateDelegation($input: CreateDelegationInput!) {
+  createDelegation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateDelegationMutation, CreateDelegationMutationVariables>;
+export const RegisterWorkItemDocument = new TypedDocumentString(`
+    mutation RegisterWorkItem($input: RegisterWorkItemInput!) {
+  registerWorkItem(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterWorkItemMutation, RegisterWorkItemMutationVariables>;
+export const RecordWorkItemResultDocument = new TypedDocumentString(`
+    mutation RecordWorkItemResult($input: RecordWorkItemResultInput!) {
+  recordWorkItemResult(input: $input) {
+    id
+    result
+  }
+}
+    `) as unknown as TypedDocumentString<RecordWorkItemResultMutation, RecordWorkItemResultMutationVariables>;
+export const RateDelegateDocument = new TypedDocumentString(`
+    mutation RateDelegate($input: RateDelegateInput!) {
+  rateDelegate(input: $input) {
+    year
+    grade
+  }
+}
+    `) as unknown as TypedDocumentString<RateDelegateMutation, RateDelegateMutationVariables>;
+export const EndDelegationDocument = new TypedDocumentString(`
+    mutation EndDelegation($input: EndDelegationInput!) {
+  endDelegation(input: $input) {
+    id
+    endsOn
+  }
+}
+    `) as unknown as TypedDocumentString<EndDelegationMutation, EndDelegationMutationVariables>;
 export const RestructuringsDocument = new TypedDocumentString(`
     query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {
   restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {
@@ -320,6 +746,107 @@ export const DistrictRootsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DistrictRootsQuery, DistrictRootsQueryVariables>;
+export const DistrictDataQualityDocument = new TypedDocumentString(`
+    query DistrictDataQuality($unitId: ID!) {
+  memberDataQuality(unitId: $unitId) {
+    sameCitizenId {
+      members {
+        id
+        fullName
+        citizenId
+        dateOfBirth
+        cell {
+          id
+          name
+          kind
+          parent {
+            id
+          }
+        }
+      }
+    }
+    sameNameAndBirth {
+      fullName
+      dateOfBirth
+      members {
+        id
+        fullName
+        cell {
+          id
+          name
+          kind
+          parent {
+            id
+          }
+        }
+      }
+    }
+    membersWithoutCell {
+      member {
+        id
+        fullName
+      }
+      placedAt {
+        id
+        name
+        kind
+      }
+      since
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictDataQualityQuery, DistrictDataQualityQueryVariables>;
+export const DistrictQualityMemberAlertsDocument = new TypedDocumentString(`
+    query DistrictQualityMemberAlerts($unitId: ID!, $first: Int!) {
+  memberAlerts(
+    unitId: $unitId
+    kinds: [MISSING_REQUIRED_FIELDS, TRANSFER_LETTER_OVERDUE]
+    first: $first
+  ) {
+    totalCount
+    alerts {
+      kind
+      member {
+        id
+        fullName
+      }
+      cell {
+        id
+        name
+        kind
+        parent {
+          id
+        }
+      }
+      dueDate
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictQualityMemberAlertsQuery, DistrictQualityMemberAlertsQueryVariables>;
+export const DistrictQualityStaleAlertsDocument = new TypedDocumentString(`
+    query DistrictQualityStaleAlerts($unitId: ID!) {
+  evaluationAlerts(
+    unitId: $unitId
+    kinds: [UNATTENDED_TASK, NO_MEETING_LAST_MONTH, CYCLE_OVERDUE]
+  ) {
+    kind
+    unit {
+      id
+      name
+      kind
+      parent {
+        id
+      }
+    }
+    member {
+      id
+      fullName
+    }
+    detail
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictQualityStaleAlertsQuery, DistrictQualityStaleAlertsQueryVariables>;
 export const RestructureUnitDocument = new TypedDocumentString(`
     query RestructureUnit($id: ID!) {
   orgUnit(id: $id) {

@@ -17,4 +17,5 @@ export const ORGANIZATION_MUTATION_ROLES = {
   registerWorkItem: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   recordWorkItemResult: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   rateDelegate: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  endDelegation: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -520,6 +520,15 @@ export type DuplicateReason =
   | 'SAME_CITIZEN_ID'
   | 'SAME_NAME_AND_BIRTH_DATE';
 
+export type EndDelegationInput = {
+  /** Số quyết định kết thúc */
+  decisionNumber: Scalars['String']['input'];
+  /** YYYY-MM-DD: the first day it no longer acts */
+  endsOn: Scalars['String']['input'];
+  /** The delegation */
+  id: Scalars['ID']['input'];
+};
+
 export type EndMemberInspectionInput = {
   conclusion?: InputMaybe<Scalars['String']['input']>;
   decisionNumber: Scalars['String']['input'];
@@ -867,6 +876,35 @@ export type MemberAlertPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQuality = {
+  __typename?: 'MemberDataQuality';
+  /** Members in the Party placed in no cell */
+  membersWithoutCell: Array<MemberWithoutCell>;
+  /** Groups of records sharing a CCCD, every record inside the subtree (only for roles that may read CCCDs there) */
+  sameCitizenId: Array<SameCitizenId>;
+  /** Members in the Party with the same name and date of birth */
+  sameNameAndBirth: Array<SameNameAndBirth>;
+};
+
+
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQualityMembersWithoutCellArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQualitySameCitizenIdArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQualitySameNameAndBirthArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type MemberDuesArrears = {
   __typename?: 'MemberDuesArrears';
   cell?: Maybe<OrgUnit>;
@@ -1157,6 +1195,16 @@ export type MemberTransfer = {
   toCell?: Maybe<OrgUnit>;
 };
 
+/** A member in the Party who does party activity in no cell: placed at a committee (e.g. a cell dissolved with its ward as successor). */
+export type MemberWithoutCell = {
+  __typename?: 'MemberWithoutCell';
+  member: Member;
+  /** Where the member is placed now: a unit that is not a cell today */
+  placedAt: OrgUnit;
+  /** YYYY-MM-DD since when, when known */
+  since?: Maybe<Scalars['String']['output']>;
+};
+
 export type MergeOrgUnitsInput = {
   /** Số quyết định */
   decisionNumber: Scalars['String']['input'];
@@ -1219,6 +1267,8 @@ export type Mutation = {
   deliverResidenceComment: ResidenceComment;
   /** Giải thể: end a unit and move its active members to a successor, on one date */
   dissolveOrgUnit: Operation;
+  /** Kết thúc hoạt động của đoàn, by the assigning committee (once; audited with the decision) */
+  endDelegation: Delegation;
   /** Records the concluding decision of an inspection */
   endMemberInspection: MemberInspection;
   /** Kết thúc chức vụ from a date */
@@ -1353,6 +1403,11 @@ export type MutationDeliverResidenceCommentArgs = {
 
 export type MutationDissolveOrgUnitArgs = {
   input: DissolveOrgUnitInput;
+};
+
+
+export type MutationEndDelegationArgs = {
+  input: EndDelegationInput;
 };
 
 
@@ -1887,6 +1942,34 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A member due for a Huy hiệu Đảng (long-service badge) at an award date. */
+export type PartyBadgeDue = {
+  __typename?: 'PartyBadgeDue';
+  /** YYYY-MM-DD of the first admission, from which party age counts */
+  admittedOn: Scalars['String']['output'];
+  /** The cell where the member does party activity */
+  cell?: Maybe<OrgUnit>;
+  member: Member;
+  /** YYYY-MM-DD the party age reaches `years` */
+  reachesOn: Scalars['String']['output'];
+  /** The badge: years of party age (30, 40, 45, …) */
+  years: Scalars['Int']['output'];
+};
+
+/** Members due at one award date: those whose party age reaches a badge year after the previous award date and by this one. */
+export type PartyBadgeList = {
+  __typename?: 'PartyBadgeList';
+  /** YYYY-MM-DD */
+  awardDate: Scalars['String']['output'];
+  /** By badge (years, most first), then name the Vietnamese way */
+  members: Array<PartyBadgeDue>;
+  partyYears: Array<Scalars['Int']['output']>;
+  /** YYYY-MM-DD */
+  previousAwardDate: Scalars['String']['output'];
+  /** The rule in force on the award date (dated configuration) */
+  ruleName: Scalars['String']['output'];
+};
+
 export type PartyCard = {
   __typename?: 'PartyCard';
   cardNumber: Scalars['String']['output'];
@@ -1963,6 +2046,8 @@ export type Query = {
   member?: Maybe<Member>;
   /** Alerts about members in the subtree of a unit on a date (default today), of the kinds asked (default all) */
   memberAlerts: MemberAlertPage;
+  /** Data quality of a unit's subtree (today), if you may read the unit */
+  memberDataQuality: MemberDataQuality;
   /** An import you started (null for anyone else's) */
   memberImportJob?: Maybe<MemberImportJob>;
   /** Reads a member list's headers and proposes how to map its columns */
@@ -1986,6 +2071,10 @@ export type Query = {
   organizationGrades?: Maybe<GradeDistribution>;
   /** Organization grades in a unit's subtree (the unit included) for a year */
   organizationReviews: Array<OrganizationReview>;
+  /** Award dates (YYYY-MM-DD) from the dated rules: `before` on or before `around` (default today), then `after` after it */
+  partyBadgeAwardDates: Array<Scalars['String']['output']>;
+  /** Members of a unit's subtree due for a badge at an award date (default: the first on or after today) */
+  partyBadgesDue: PartyBadgeList;
   /** Members inside your subtrees who may be the person described: same CCCD (only for roles that read it), or same name and date of birth */
   possibleDuplicates: Array<PossibleDuplicate>;
   /**
@@ -2088,6 +2177,11 @@ export type QueryMemberAlertsArgs = {
 };
 
 
+export type QueryMemberDataQualityArgs = {
+  unitId: Scalars['ID']['input'];
+};
+
+
 export type QueryMemberImportJobArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2156,6 +2250,19 @@ export type QueryOrganizationGradesArgs = {
 export type QueryOrganizationReviewsArgs = {
   unitId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
+};
+
+
+export type QueryPartyBadgeAwardDatesArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  around?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartyBadgesDueArgs = {
+  awardDate?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
 };
 
 
@@ -2642,6 +2749,26 @@ export type RuleSet = {
   residenceCommentRequired: Scalars['Boolean']['output'];
   /** YYYY-MM-DD */
   validFrom: Scalars['String']['output'];
+};
+
+/**
+ * Records holding one CCCD: possibly one person recorded twice (by committees that could not see each
+ * other, by an import), or a mistyped number. Read each record's citizenId to see the number (logged).
+ */
+export type SameCitizenId = {
+  __typename?: 'SameCitizenId';
+  /** Two or more, by name then id */
+  members: Array<Member>;
+};
+
+/** Members in the subtree with the same full name (ignoring case) and date of birth: possibly one person recorded twice. */
+export type SameNameAndBirth = {
+  __typename?: 'SameNameAndBirth';
+  /** YYYY-MM-DD */
+  dateOfBirth: Scalars['String']['output'];
+  fullName: Scalars['String']['output'];
+  /** Two or more, by name then id */
+  members: Array<Member>;
 };
 
 /** Bản tự kiểm điểm */

@@ -446,6 +446,35 @@ export type MemberAlertPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQuality = {
+  __typename?: 'MemberDataQuality';
+  /** Members in the Party placed in no cell */
+  membersWithoutCell: Array<MemberWithoutCell>;
+  /** Groups of records sharing a CCCD, every record inside the subtree (only for roles that may read CCCDs there) */
+  sameCitizenId: Array<SameCitizenId>;
+  /** Members in the Party with the same name and date of birth */
+  sameNameAndBirth: Array<SameNameAndBirth>;
+};
+
+
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQualityMembersWithoutCellArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQualitySameCitizenIdArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Data-quality lists of a unit's subtree, each one SQL statement, nothing outside the caller's subtrees. */
+export type MemberDataQualitySameNameAndBirthArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type MemberDuesArrears = {
   __typename?: 'MemberDuesArrears';
   cell?: Maybe<OrgUnit>;
@@ -736,6 +765,16 @@ export type MemberTransfer = {
   toCell?: Maybe<OrgUnit>;
 };
 
+/** A member in the Party who does party activity in no cell: placed at a committee (e.g. a cell dissolved with its ward as successor). */
+export type MemberWithoutCell = {
+  __typename?: 'MemberWithoutCell';
+  member: Member;
+  /** Where the member is placed now: a unit that is not a cell today */
+  placedAt: OrgUnit;
+  /** YYYY-MM-DD since when, when known */
+  since?: Maybe<Scalars['String']['output']>;
+};
+
 /** One month's dues of a subtree. */
 export type MonthDues = {
   __typename?: 'MonthDues';
@@ -951,6 +990,34 @@ export type OrgUnitResidentWorkingMembersArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A member due for a Huy hiệu Đảng (long-service badge) at an award date. */
+export type PartyBadgeDue = {
+  __typename?: 'PartyBadgeDue';
+  /** YYYY-MM-DD of the first admission, from which party age counts */
+  admittedOn: Scalars['String']['output'];
+  /** The cell where the member does party activity */
+  cell?: Maybe<OrgUnit>;
+  member: Member;
+  /** YYYY-MM-DD the party age reaches `years` */
+  reachesOn: Scalars['String']['output'];
+  /** The badge: years of party age (30, 40, 45, …) */
+  years: Scalars['Int']['output'];
+};
+
+/** Members due at one award date: those whose party age reaches a badge year after the previous award date and by this one. */
+export type PartyBadgeList = {
+  __typename?: 'PartyBadgeList';
+  /** YYYY-MM-DD */
+  awardDate: Scalars['String']['output'];
+  /** By badge (years, most first), then name the Vietnamese way */
+  members: Array<PartyBadgeDue>;
+  partyYears: Array<Scalars['Int']['output']>;
+  /** YYYY-MM-DD */
+  previousAwardDate: Scalars['String']['output'];
+  /** The rule in force on the award date (dated configuration) */
+  ruleName: Scalars['String']['output'];
+};
+
 export type PartyCard = {
   __typename?: 'PartyCard';
   cardNumber: Scalars['String']['output'];
@@ -985,6 +1052,8 @@ export type Query = {
   member?: Maybe<Member>;
   /** Alerts about members in the subtree of a unit on a date (default today), of the kinds asked (default all) */
   memberAlerts: MemberAlertPage;
+  /** Data quality of a unit's subtree (today), if you may read the unit */
+  memberDataQuality: MemberDataQuality;
   /** An import you started (null for anyone else's) */
   memberImportJob?: Maybe<MemberImportJob>;
   /** Reads a member list's headers and proposes how to map its columns */
@@ -997,6 +1066,10 @@ export type Query = {
   memberTransfers: Array<MemberTransfer>;
   /** Newest first: changes to entities inside your subtrees (district board and administrators only) */
   membershipAuditLog: Array<AuditRecord>;
+  /** Award dates (YYYY-MM-DD) from the dated rules: `before` on or before `around` (default today), then `after` after it */
+  partyBadgeAwardDates: Array<Scalars['String']['output']>;
+  /** Members of a unit's subtree due for a badge at an award date (default: the first on or after today) */
+  partyBadgesDue: PartyBadgeList;
   /** Members inside your subtrees who may be the person described: same CCCD (only for roles that read it), or same name and date of birth */
   possibleDuplicates: Array<PossibleDuplicate>;
   /**
@@ -1033,6 +1106,11 @@ export type QueryMemberAlertsArgs = {
 };
 
 
+export type QueryMemberDataQualityArgs = {
+  unitId: Scalars['ID']['input'];
+};
+
+
 export type QueryMemberImportJobArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1065,6 +1143,19 @@ export type QueryMemberTransfersArgs = {
 export type QueryMembershipAuditLogArgs = {
   entityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartyBadgeAwardDatesArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  around?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartyBadgesDueArgs = {
+  awardDate?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
 };
 
 
@@ -1276,6 +1367,26 @@ export type ResidenceNoticeKind =
   | 'NAME_REMOVED'
   /** Chuyển sinh hoạt đảng */
   | 'TRANSFERRED';
+
+/**
+ * Records holding one CCCD: possibly one person recorded twice (by committees that could not see each
+ * other, by an import), or a mistyped number. Read each record's citizenId to see the number (logged).
+ */
+export type SameCitizenId = {
+  __typename?: 'SameCitizenId';
+  /** Two or more, by name then id */
+  members: Array<Member>;
+};
+
+/** Members in the subtree with the same full name (ignoring case) and date of birth: possibly one person recorded twice. */
+export type SameNameAndBirth = {
+  __typename?: 'SameNameAndBirth';
+  /** YYYY-MM-DD */
+  dateOfBirth: Scalars['String']['output'];
+  fullName: Scalars['String']['output'];
+  /** Two or more, by name then id */
+  members: Array<Member>;
+};
 
 export type SendResidenceChangeNoticeInput = {
   /** MOVED_HOUSE comes from the residence; the others from the workplace */

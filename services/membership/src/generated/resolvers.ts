@@ -9,6 +9,8 @@ import type { TransferRow, InspectionRow } from '../transfer/transfer.tables.ts'
 import type { ResidenceLinkRow, ResidenceExemptionRow, ResidenceMeetingRow, ResidenceCommentRow, ResidenceNoticeRow } from '../residence/residence.tables.ts';
 import type { DuesRuleRow, DuesBasisRow, DuesPaymentRow } from '../dues/dues.tables.ts';
 import type { ImportJobRow } from '../import/import.tables.ts';
+import type { DataQualityScope } from '../data-quality/data-quality.repository.ts';
+import type { BadgeListScope } from '../badges/badges.repository.ts';
 import type { MembershipContext } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -148,6 +150,7 @@ export type ResolversTypes = {
   MemberAlert: ResolverTypeWrapper<Omit<Types.MemberAlert, 'cell' | 'member'> & { cell?: Types.Maybe<ResolversTypes['OrgUnit']>, member?: Types.Maybe<ResolversTypes['Member']> }>;
   MemberAlertKind: Types.MemberAlertKind;
   MemberAlertPage: ResolverTypeWrapper<Omit<Types.MemberAlertPage, 'alerts'> & { alerts: Array<ResolversTypes['MemberAlert']> }>;
+  MemberDataQuality: ResolverTypeWrapper<DataQualityScope>;
   MemberDuesArrears: ResolverTypeWrapper<Omit<Types.MemberDuesArrears, 'cell' | 'member'> & { cell?: Types.Maybe<ResolversTypes['OrgUnit']>, member: ResolversTypes['Member'] }>;
   MemberEvent: ResolverTypeWrapper<MemberEventRow>;
   MemberEventDetailsInput: Types.MemberEventDetailsInput;
@@ -163,9 +166,12 @@ export type ResolversTypes = {
   MemberStatistics: ResolverTypeWrapper<Omit<Types.MemberStatistics, 'unit'> & { unit: ResolversTypes['OrgUnit'] }>;
   MemberStatus: Types.MemberStatus;
   MemberTransfer: ResolverTypeWrapper<TransferRow>;
+  MemberWithoutCell: ResolverTypeWrapper<Omit<Types.MemberWithoutCell, 'member' | 'placedAt'> & { member: ResolversTypes['Member'], placedAt: ResolversTypes['OrgUnit'] }>;
   MonthDues: ResolverTypeWrapper<Types.MonthDues>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrgUnit: ResolverTypeWrapper<OrgUnitReference>;
+  PartyBadgeDue: ResolverTypeWrapper<Omit<Types.PartyBadgeDue, 'cell' | 'member'> & { cell?: Types.Maybe<ResolversTypes['OrgUnit']>, member: ResolversTypes['Member'] }>;
+  PartyBadgeList: ResolverTypeWrapper<BadgeListScope>;
   PartyCard: ResolverTypeWrapper<PartyCardRow>;
   PlacementKind: Types.PlacementKind;
   PoliticalTheoryLevel: Types.PoliticalTheoryLevel;
@@ -187,6 +193,8 @@ export type ResolversTypes = {
   ResidenceNotice: ResolverTypeWrapper<ResidenceNoticeRow>;
   ResidenceNoticeDirection: Types.ResidenceNoticeDirection;
   ResidenceNoticeKind: Types.ResidenceNoticeKind;
+  SameCitizenId: ResolverTypeWrapper<Omit<Types.SameCitizenId, 'members'> & { members: Array<ResolversTypes['Member']> }>;
+  SameNameAndBirth: ResolverTypeWrapper<Omit<Types.SameNameAndBirth, 'members'> & { members: Array<ResolversTypes['Member']> }>;
   SendResidenceChangeNoticeInput: Types.SendResidenceChangeNoticeInput;
   SensitiveRead: ResolverTypeWrapper<Types.SensitiveRead>;
   SetMemberDuesBasisInput: Types.SetMemberDuesBasisInput;
@@ -229,6 +237,7 @@ export type ResolversParentTypes = {
   Boolean: Types.Scalars['Boolean']['output'];
   MemberAlert: Omit<Types.MemberAlert, 'cell' | 'member'> & { cell?: Types.Maybe<ResolversParentTypes['OrgUnit']>, member?: Types.Maybe<ResolversParentTypes['Member']> };
   MemberAlertPage: Omit<Types.MemberAlertPage, 'alerts'> & { alerts: Array<ResolversParentTypes['MemberAlert']> };
+  MemberDataQuality: DataQualityScope;
   MemberDuesArrears: Omit<Types.MemberDuesArrears, 'cell' | 'member'> & { cell?: Types.Maybe<ResolversParentTypes['OrgUnit']>, member: ResolversParentTypes['Member'] };
   MemberEvent: MemberEventRow;
   MemberEventDetailsInput: Types.MemberEventDetailsInput;
@@ -241,9 +250,12 @@ export type ResolversParentTypes = {
   MemberSearchPage: Omit<Types.MemberSearchPage, 'nodes'> & { nodes: Array<ResolversParentTypes['Member']> };
   MemberStatistics: Omit<Types.MemberStatistics, 'unit'> & { unit: ResolversParentTypes['OrgUnit'] };
   MemberTransfer: TransferRow;
+  MemberWithoutCell: Omit<Types.MemberWithoutCell, 'member' | 'placedAt'> & { member: ResolversParentTypes['Member'], placedAt: ResolversParentTypes['OrgUnit'] };
   MonthDues: Types.MonthDues;
   Mutation: Record<PropertyKey, never>;
   OrgUnit: OrgUnitReference;
+  PartyBadgeDue: Omit<Types.PartyBadgeDue, 'cell' | 'member'> & { cell?: Types.Maybe<ResolversParentTypes['OrgUnit']>, member: ResolversParentTypes['Member'] };
+  PartyBadgeList: BadgeListScope;
   PartyCard: PartyCardRow;
   PossibleDuplicate: Omit<Types.PossibleDuplicate, 'member'> & { member: ResolversParentTypes['Member'] };
   Query: Record<PropertyKey, never>;
@@ -260,6 +272,8 @@ export type ResolversParentTypes = {
   ResidenceLink: ResidenceLinkRow;
   ResidenceMeeting: ResidenceMeetingRow;
   ResidenceNotice: ResidenceNoticeRow;
+  SameCitizenId: Omit<Types.SameCitizenId, 'members'> & { members: Array<ResolversParentTypes['Member']> };
+  SameNameAndBirth: Omit<Types.SameNameAndBirth, 'members'> & { members: Array<ResolversParentTypes['Member']> };
   SendResidenceChangeNoticeInput: Types.SendResidenceChangeNoticeInput;
   SensitiveRead: Types.SensitiveRead;
   SetMemberDuesBasisInput: Types.SetMemberDuesBasisInput;
@@ -417,6 +431,12 @@ export type MemberAlertPageResolvers<ContextType = MembershipContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MemberDataQualityResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MemberDataQuality'] = ResolversParentTypes['MemberDataQuality']> = {
+  membersWithoutCell?: Resolver<Array<ResolversTypes['MemberWithoutCell']>, ParentType, ContextType, RequireFields<Types.MemberDataQualityMembersWithoutCellArgs, 'first'>>;
+  sameCitizenId?: Resolver<Array<ResolversTypes['SameCitizenId']>, ParentType, ContextType, RequireFields<Types.MemberDataQualitySameCitizenIdArgs, 'first'>>;
+  sameNameAndBirth?: Resolver<Array<ResolversTypes['SameNameAndBirth']>, ParentType, ContextType, RequireFields<Types.MemberDataQualitySameNameAndBirthArgs, 'first'>>;
+};
+
 export type MemberDuesArrearsResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MemberDuesArrears'] = ResolversParentTypes['MemberDuesArrears']> = {
   cell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
@@ -528,6 +548,12 @@ export type MemberTransferResolvers<ContextType = MembershipContext, ParentType 
   toCell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
 };
 
+export type MemberWithoutCellResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MemberWithoutCell'] = ResolversParentTypes['MemberWithoutCell']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  placedAt?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  since?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MonthDuesResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MonthDues'] = ResolversParentTypes['MonthDues']> = {
   due?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   membersInArrears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -571,6 +597,22 @@ export type OrgUnitResolvers<ContextType = MembershipContext, ParentType extends
   residentWorkingMembers?: Resolver<Array<ResolversTypes['ResidenceLink']>, ParentType, ContextType, Partial<Types.OrgUnitResidentWorkingMembersArgs>>;
 };
 
+export type PartyBadgeDueResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['PartyBadgeDue'] = ResolversParentTypes['PartyBadgeDue']> = {
+  admittedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  reachesOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  years?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PartyBadgeListResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['PartyBadgeList'] = ResolversParentTypes['PartyBadgeList']> = {
+  awardDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['PartyBadgeDue']>, ParentType, ContextType>;
+  partyYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  previousAwardDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PartyCardResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['PartyCard'] = ResolversParentTypes['PartyCard']> = {
   cardNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -586,12 +628,15 @@ export type QueryResolvers<ContextType = MembershipContext, ParentType extends R
   duesRules?: Resolver<Array<ResolversTypes['DuesRule']>, ParentType, ContextType>;
   member?: Resolver<Types.Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<Types.QueryMemberArgs, 'id'>>;
   memberAlerts?: Resolver<ResolversTypes['MemberAlertPage'], ParentType, ContextType, RequireFields<Types.QueryMemberAlertsArgs, 'first' | 'unitId'>>;
+  memberDataQuality?: Resolver<ResolversTypes['MemberDataQuality'], ParentType, ContextType, RequireFields<Types.QueryMemberDataQualityArgs, 'unitId'>>;
   memberImportJob?: Resolver<Types.Maybe<ResolversTypes['MemberImportJob']>, ParentType, ContextType, RequireFields<Types.QueryMemberImportJobArgs, 'id'>>;
   memberImportPreview?: Resolver<ResolversTypes['MemberImportPreview'], ParentType, ContextType, RequireFields<Types.QueryMemberImportPreviewArgs, 'file'>>;
   memberRegisterExport?: Resolver<ResolversTypes['ExportedFile'], ParentType, ContextType, RequireFields<Types.QueryMemberRegisterExportArgs, 'unitId'>>;
   memberStatistics?: Resolver<ResolversTypes['MemberStatistics'], ParentType, ContextType, RequireFields<Types.QueryMemberStatisticsArgs, 'unitId'>>;
   memberTransfers?: Resolver<Array<ResolversTypes['MemberTransfer']>, ParentType, ContextType, RequireFields<Types.QueryMemberTransfersArgs, 'unitId' | 'waitingOnly'>>;
   membershipAuditLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<Types.QueryMembershipAuditLogArgs, 'first'>>;
+  partyBadgeAwardDates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<Types.QueryPartyBadgeAwardDatesArgs, 'after' | 'before'>>;
+  partyBadgesDue?: Resolver<ResolversTypes['PartyBadgeList'], ParentType, ContextType, RequireFields<Types.QueryPartyBadgesDueArgs, 'unitId'>>;
   possibleDuplicates?: Resolver<Array<ResolversTypes['PossibleDuplicate']>, ParentType, ContextType, Partial<Types.QueryPossibleDuplicatesArgs>>;
   searchMembers?: Resolver<ResolversTypes['MemberSearchPage'], ParentType, ContextType, Partial<Types.QuerySearchMembersArgs>>;
   sensitiveReadLog?: Resolver<Array<ResolversTypes['SensitiveRead']>, ParentType, ContextType, RequireFields<Types.QuerySensitiveReadLogArgs, 'first'>>;
@@ -658,6 +703,16 @@ export type ResidenceNoticeResolvers<ContextType = MembershipContext, ParentType
   workplaceCell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
 };
 
+export type SameCitizenIdResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['SameCitizenId'] = ResolversParentTypes['SameCitizenId']> = {
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+};
+
+export type SameNameAndBirthResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['SameNameAndBirth'] = ResolversParentTypes['SameNameAndBirth']> = {
+  dateOfBirth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+};
+
 export type SensitiveReadResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['SensitiveRead'] = ResolversParentTypes['SensitiveRead']> = {
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -687,6 +742,7 @@ export type Resolvers<ContextType = MembershipContext> = {
   Member?: MemberResolvers<ContextType>;
   MemberAlert?: MemberAlertResolvers<ContextType>;
   MemberAlertPage?: MemberAlertPageResolvers<ContextType>;
+  MemberDataQuality?: MemberDataQualityResolvers<ContextType>;
   MemberDuesArrears?: MemberDuesArrearsResolvers<ContextType>;
   MemberEvent?: MemberEventResolvers<ContextType>;
   MemberImportJob?: MemberImportJobResolvers<ContextType>;
@@ -696,9 +752,12 @@ export type Resolvers<ContextType = MembershipContext> = {
   MemberSearchPage?: MemberSearchPageResolvers<ContextType>;
   MemberStatistics?: MemberStatisticsResolvers<ContextType>;
   MemberTransfer?: MemberTransferResolvers<ContextType>;
+  MemberWithoutCell?: MemberWithoutCellResolvers<ContextType>;
   MonthDues?: MonthDuesResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
+  PartyBadgeDue?: PartyBadgeDueResolvers<ContextType>;
+  PartyBadgeList?: PartyBadgeListResolvers<ContextType>;
   PartyCard?: PartyCardResolvers<ContextType>;
   PossibleDuplicate?: PossibleDuplicateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -708,6 +767,8 @@ export type Resolvers<ContextType = MembershipContext> = {
   ResidenceLink?: ResidenceLinkResolvers<ContextType>;
   ResidenceMeeting?: ResidenceMeetingResolvers<ContextType>;
   ResidenceNotice?: ResidenceNoticeResolvers<ContextType>;
+  SameCitizenId?: SameCitizenIdResolvers<ContextType>;
+  SameNameAndBirth?: SameNameAndBirthResolvers<ContextType>;
   SensitiveRead?: SensitiveReadResolvers<ContextType>;
   StatisticCount?: StatisticCountResolvers<ContextType>;
 };

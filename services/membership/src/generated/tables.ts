@@ -203,6 +203,15 @@ export interface MemberTransfer {
   to_cell_id: string | null;
 }
 
+export interface PartyBadgeRule {
+  award_days: string[];
+  code: string;
+  id: string;
+  name: string;
+  party_years: number[];
+  valid_from: string;
+}
+
 export interface RegionalMinimumWage {
   decree: string;
   monthly_amount: number;
@@ -302,6 +311,7 @@ export interface DB {
   member_party_card: MemberPartyCard;
   member_placement: MemberPlacement;
   member_transfer: MemberTransfer;
+  party_badge_rule: PartyBadgeRule;
   regional_minimum_wage: RegionalMinimumWage;
   residence_comment: ResidenceComment;
   residence_exemption: ResidenceExemption;

@@ -11,6 +11,7 @@ import * as searchIndexes from './2026_11_24_10_00_00_search_indexes.ts';
 import * as duesPaymentClientRequestId from './2026_12_04_10_00_00_dues_payment_client_request_id.ts';
 import * as sensitiveReadLog from './2026_12_05_10_00_00_sensitive_read_log.ts';
 import * as duplicatesForReview from './2026_12_05_12_00_00_duplicates_for_review.ts';
+import * as partyBadges from './2026_12_05_13_00_00_party_badges.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
@@ -25,4 +26,5 @@ export const migrations: MigrationSet = {
   '2026_12_04_10_00_00_dues_payment_client_request_id': duesPaymentClientRequestId,
   '2026_12_05_10_00_00_sensitive_read_log': sensitiveReadLog,
   '2026_12_05_12_00_00_duplicates_for_review': duplicatesForReview,
+  '2026_12_05_13_00_00_party_badges': partyBadges,
 };

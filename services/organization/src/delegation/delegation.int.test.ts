@@ -172,6 +172,29 @@ describe('delegations (đoàn cán bộ)', () => {
     }
   });
 
+  it('ends a delegation by the assigning committee only: from then on the ward lists it no more, and no work item is registered', async () => {
+    const END = `mutation ($input: EndDelegationInput!) { endDelegation(input: $input) { id endsOn } }`;
+    const end = (input: Record<string, unknown>) => federation.post<{ endDelegation: { id: string; endsOn: string } }>(END, { input: { id: delegationId, decisionNumber: '9-QĐ/HU', ...input } });
+    const byWard = await federation.as(wardCommittee, () => end({ endsOn: '2019-01-01' }));
+    expect(byWard.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const fromOutside = await federation.as(callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: unit(3) }), () => end({ endsOn: '2019-01-01' }));
+    expect(fromOutside.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const tooEarly = await end({ endsOn: '2018-01-15' });
+    expect(tooEarly.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooEarly.errors?.[0]?.message).toMatch(/sau ngày bắt đầu/);
+
+    expect((await end({ endsOn: '2019-01-01' })).data!.endDelegation).toEqual({ id: delegationId, endsOn: '2019-01-01' });
+    expect((await end({ endsOn: '2019-02-01' })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const directing = (asOf: string) =>
+      federation.post<{ orgUnit: { directingDelegations: { id: string }[] } }>('query ($id: ID!, $asOf: String) { orgUnit(id: $id, asOf: $asOf) { directingDelegations { id } } }', { id: ward, asOf });
+    expect((await directing('2018-12-31')).data!.orgUnit.directingDelegations).toEqual([{ id: delegationId }]);
+    expect((await directing('2019-01-01')).data!.orgUnit.directingDelegations).toEqual([]);
+    const late = await federation.post(REGISTER, { input: { delegateId: delegates[0]!.id, year: 2019, title: 'x', registeredOn: '2019-01-02' } });
+    expect(late.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const audited = await sql<{ after: { endsOn: string; decisionNumber: string } }>`SELECT after FROM audit_log WHERE operation = 'endDelegation'`.execute(federation.organization.db);
+    expect(audited.rows.map((row) => row.after)).toEqual([{ endsOn: '2019-01-01', decisionNumber: '9-QĐ/HU' }]);
+  });
+
   it('audits every change', async () => {
     const rows = await sql<{ operation: string; n: string }>`
       SELECT operation, count(*) AS n FROM audit_log WHERE operation IN ('createDelegation', 'registerWorkItem', 'recordWorkItemResult', 'rateDelegate') GROUP BY operation ORDER BY operation`.execute(federation.organization.db);

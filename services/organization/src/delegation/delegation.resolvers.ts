@@ -2,7 +2,7 @@ import { requireId } from '@dangvien/server';
 import type { OrganizationContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { memberReference } from '../member.ts';
-import { createDelegation, DELEGATE_GRADES, rateDelegate, recordWorkItemResult, registerWorkItem } from './delegation.ts';
+import { createDelegation, DELEGATE_GRADES, endDelegation, rateDelegate, recordWorkItemResult, registerWorkItem } from './delegation.ts';
 import type { DelegationRow } from './delegation.tables.ts';
 
 const actsOn = (delegation: DelegationRow, day: string) => delegation.starts_on <= day && (delegation.ends_on === null || delegation.ends_on > day);
@@ -23,6 +23,7 @@ export const delegationResolvers: Resolvers = {
     registerWorkItem: (_source, { input }, context) => registerWorkItem(context.db, context.caller, input),
     recordWorkItemResult: (_source, { input }, context) => recordWorkItemResult(context.db, context.caller, input),
     rateDelegate: (_source, { input }, context) => rateDelegate(context.db, context.caller, input),
+    endDelegation: (_source, { input }, context) => endDelegation(context.db, context.caller, input),
   },
   OrgUnit: {
     directingDelegations: async (unit, _args, context) => (await context.delegationsDirecting.load(unit.id)).filter((row) => actsOn(row, unit.as_of)),

@@ -7,6 +7,7 @@ import type {
   CreateDelegationInput,
   DelegateGrade,
   DelegateRole,
+  EndDelegationInput,
   RateDelegateInput,
   RecordWorkItemResultInput,
   RegisterWorkItemInput,
@@ -196,6 +197,30 @@ export async function rateDelegate(db: Kysely<OrganizationDatabase>, caller: Cal
     await writeAudit(trx, caller, [
       { operation: 'rateDelegate', entityType: 'Delegate', entityId: delegateId, before: before ? { year, grade: before.grade, comment: before.comment } : null, after: { year, grade: input.grade, comment, ratedOn, decisionNumber } },
     ]);
+    return row;
+  });
+}
+
+/** Kết thúc đoàn: the assigning committee ends a delegation from a date (after its start; once). */
+export async function endDelegation(db: Kysely<OrganizationDatabase>, caller: Caller, input: EndDelegationInput): Promise<DelegationRow> {
+  const id = requireId(input.id, 'id');
+  const endsOn = requireDate(input.endsOn, 'endsOn');
+  const decisionNumber = decision(input.decisionNumber);
+  return db.transaction().execute(async (trx) => {
+    const delegation = await trx.selectFrom('delegation').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const readable = readableScopes(caller);
+    const ends = delegation ? [...(await ancestorIds(trx, delegation.target_unit_id)), ...(await ancestorIds(trx, delegation.assigning_unit_id))] : [];
+    if (!delegation || !ends.some((unitId) => readable.includes(unitId))) throw new DomainError('NOT_FOUND', 'Không tìm thấy đoàn cán bộ.', { field: 'id' });
+    try {
+      await lockWritableUnit(trx, caller, 'endDelegation', delegation.assigning_unit_id, 'id');
+    } catch (error) {
+      if (error instanceof DomainError && error.extensions.code === 'NOT_FOUND') throw new DomainError('FORBIDDEN', 'Chỉ cấp ủy phân công đoàn mới kết thúc hoạt động của đoàn.');
+      throw error;
+    }
+    if (delegation.ends_on !== null) throw new DomainError('CONFLICT', `Đoàn đã kết thúc từ ngày ${delegation.ends_on}.`, { field: 'id' });
+    if (endsOn <= delegation.starts_on) throw new DomainError('BAD_USER_INPUT', `Ngày kết thúc phải sau ngày bắt đầu của đoàn (${delegation.starts_on}).`, { field: 'endsOn' });
+    const row = await trx.updateTable('delegation').set({ ends_on: endsOn }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, caller, [{ operation: 'endDelegation', entityType: 'Delegation', entityId: id, before: { endsOn: null }, after: { endsOn, decisionNumber } }]);
     return row;
   });
 }

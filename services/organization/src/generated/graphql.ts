@@ -274,6 +274,15 @@ export type DissolveOrgUnitInput = {
   successorId: Scalars['ID']['input'];
 };
 
+export type EndDelegationInput = {
+  /** Số quyết định kết thúc */
+  decisionNumber: Scalars['String']['input'];
+  /** YYYY-MM-DD: the first day it no longer acts */
+  endsOn: Scalars['String']['input'];
+  /** The delegation */
+  id: Scalars['ID']['input'];
+};
+
 export type EndPositionInput = {
   /** Số quyết định */
   decisionNumber: Scalars['String']['input'];
@@ -330,6 +339,8 @@ export type Mutation = {
   createOrgUnit: OrgUnit;
   /** Giải thể: end a unit and move its active members to a successor, on one date */
   dissolveOrgUnit: Operation;
+  /** Kết thúc hoạt động của đoàn, by the assigning committee (once; audited with the decision) */
+  endDelegation: Delegation;
   /** Kết thúc chức vụ from a date */
   endPosition: CommitteePosition;
   /** Creates a unit tree from a sheet: every row checked first, then the valid rows or nothing (by mode) in one transaction */
@@ -375,6 +386,11 @@ export type MutationCreateOrgUnitArgs = {
 
 export type MutationDissolveOrgUnitArgs = {
   input: DissolveOrgUnitInput;
+};
+
+
+export type MutationEndDelegationArgs = {
+  input: EndDelegationInput;
 };
 
 

@@ -135,6 +135,7 @@ export type ResolversTypes = {
   Delegation: ResolverTypeWrapper<DelegationRow>;
   DelegationRatingSummary: ResolverTypeWrapper<Types.DelegationRatingSummary>;
   DissolveOrgUnitInput: Types.DissolveOrgUnitInput;
+  EndDelegationInput: Types.EndDelegationInput;
   EndPositionInput: Types.EndPositionInput;
   ImportMode: Types.ImportMode;
   Member: ResolverTypeWrapper<MemberReference>;
@@ -197,6 +198,7 @@ export type ResolversParentTypes = {
   Delegation: DelegationRow;
   DelegationRatingSummary: Types.DelegationRatingSummary;
   DissolveOrgUnitInput: Types.DissolveOrgUnitInput;
+  EndDelegationInput: Types.EndDelegationInput;
   EndPositionInput: Types.EndPositionInput;
   Member: MemberReference;
   MergeOrgUnitsInput: Types.MergeOrgUnitsInput;
@@ -331,6 +333,7 @@ export type MutationResolvers<ContextType = OrganizationContext, ParentType exte
   createDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<Types.MutationCreateDelegationArgs, 'input'>>;
   createOrgUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<Types.MutationCreateOrgUnitArgs, 'input'>>;
   dissolveOrgUnit?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<Types.MutationDissolveOrgUnitArgs, 'input'>>;
+  endDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<Types.MutationEndDelegationArgs, 'input'>>;
   endPosition?: Resolver<ResolversTypes['CommitteePosition'], ParentType, ContextType, RequireFields<Types.MutationEndPositionArgs, 'input'>>;
   importOrgUnits?: Resolver<ResolversTypes['OrgUnitImportReport'], ParentType, ContextType, RequireFields<Types.MutationImportOrgUnitsArgs, 'input'>>;
   mergeOrgUnits?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<Types.MutationMergeOrgUnitsArgs, 'input'>>;
