@@ -15,7 +15,9 @@ export interface KyselyOptions {
 
 /** The one way to get a Kysely instance for a database URL. */
 export function createKysely<DB>(url: string, options: KyselyOptions = {}): Kysely<DB> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  // A database that does not answer a connection within 5 s fails the request instead of holding it
+  // until the gateway's deadline (a refused connection, a server down, fails at once anyway).
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000 });
   // An idle connection dropped by the server (restart, DROP DATABASE … FORCE) must not crash the
   // process: the pool replaces it on next use.
   pool.on('error', (error) => console.error(`[db] idle connection lost: ${error.message}`));

@@ -1,7 +1,7 @@
 // A fetch-based GraphQL client. Apollo Client is deliberately not used: the modules only read a
 // few queries, and a normalized cache would add ~40 kB gzip to every bundle for no gain.
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { markPartial, PARTIAL_CODE } from './data/partial.ts';
+import { markPartial, PARTIAL_CODES } from './data/partial.ts';
 import { vi } from './messages.ts';
 import { AuthError, session } from './session.ts';
 
@@ -30,7 +30,7 @@ export interface RequestOptions {
 interface GraphQLErrorBody {
   message?: string;
   path?: (string | number)[];
-  extensions?: { code?: string; field?: string; line?: number; memberId?: string; subgraph?: string };
+  extensions?: { code?: string; field?: string; line?: number; memberId?: string; subgraph?: string; serviceName?: string };
 }
 
 /** Codes whose server message is written for the clerk (Vietnamese, DomainError) and is shown as is. */
@@ -111,9 +111,9 @@ function partialData<T>(body: GraphQLBody<T> | undefined): T | undefined {
   const errors = body?.errors ?? [];
   const data = body?.data;
   if (errors.length === 0 || typeof data !== 'object' || data === null) return undefined;
-  if (!errors.every((error) => error.extensions?.code === PARTIAL_CODE)) return undefined;
+  if (!errors.every((error) => PARTIAL_CODES.has(error.extensions?.code ?? ''))) return undefined;
   if (Object.values(data).every((value) => value === null)) return undefined;
-  return markPartial(data, errors.map((error) => ({ subgraph: error.extensions?.subgraph ?? '', path: error.path })));
+  return markPartial(data, errors.map((error) => ({ subgraph: error.extensions?.subgraph ?? error.extensions?.serviceName ?? '', path: error.path })));
 }
 
 function isUnauthenticated({ response, body }: Answer<unknown>): boolean {

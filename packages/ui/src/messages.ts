@@ -49,6 +49,7 @@ export const vi = {
     GRAPHQL_VALIDATION_FAILED: 'Yêu cầu không hợp lệ. Vui lòng tải lại trang.',
     INTERNAL_SERVER_ERROR: 'Máy chủ gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.',
     SUBGRAPH_UNAVAILABLE: 'Một phần của hệ thống đang tạm ngừng phục vụ. Vui lòng thử lại sau ít phút.',
+    DATABASE_UNAVAILABLE: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút; dữ liệu đã lưu không bị mất.',
     UNKNOWN: 'Đã xảy ra lỗi khi tải dữ liệu.',
   },
   partial: {
@@ -143,6 +144,7 @@ export const en: Messages = {
     GRAPHQL_VALIDATION_FAILED: 'The request is invalid. Please reload the page.',
     INTERNAL_SERVER_ERROR: 'The server failed to handle the request. Please try again later.',
     SUBGRAPH_UNAVAILABLE: 'Part of the system is unavailable. Please try again in a few minutes.',
+    DATABASE_UNAVAILABLE: 'The database cannot be reached for now. Please try again in a few minutes; saved data is not lost.',
     UNKNOWN: 'Something went wrong while loading data.',
   },
   partial: {

@@ -9,7 +9,8 @@ export interface MissingPart {
   path?: readonly (string | number)[];
 }
 
-export const PARTIAL_CODE = 'SUBGRAPH_UNAVAILABLE';
+/** A subgraph not reached in time, or reached but without its database: its part is missing, the rest is good. */
+export const PARTIAL_CODES = new Set(['SUBGRAPH_UNAVAILABLE', 'DATABASE_UNAVAILABLE']);
 
 const missingParts = new WeakMap<object, MissingPart[]>();
 
