@@ -130,7 +130,7 @@ else try {
   const fixture: Fixture = await readFixture(databaseUrls);
   const ports = { organization: basePort + 1, membership: basePort + 2, evaluation: basePort + 3, gateway: basePort, capture: basePort + 10, proxy: basePort + 11, hive: basePort + 20 };
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
-  const common = { EVENT_FEED_SECRET: randomBytes(16).toString('hex'), BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000', ...(option('gateway-timeout-ms') ? { GRAPHQL_TIMEOUT_MS: option('gateway-timeout-ms') } : {}) };
+  const common = { EVENT_FEED_SECRET: randomBytes(16).toString('hex'), BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000', ...(option('gateway-timeout-ms') ? { GRAPHQL_TIMEOUT_MS: option('gateway-timeout-ms'), GRAPHQL_SUBGRAPH_TIMEOUT_MS: String(Number(option('gateway-timeout-ms')) - 1) } : {}) };
   log('starting the subgraphs and the gateways…');
   const subgraphs = await Promise.all(
     SUBGRAPH_NAMES.map((name) =>
