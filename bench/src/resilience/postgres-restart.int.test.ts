@@ -16,6 +16,7 @@ import { startBenchSystem, type BenchSystem } from './system.ts';
  */
 interface Answer {
   startedAt: number;
+  finishedAt: number;
   ok: boolean;
   codes: string[];
   meetingId?: string;
@@ -56,9 +57,9 @@ async function send(): Promise<Answer> {
     });
     const body = (await response.json()) as { data?: { recordMeeting?: { id: string } }; errors?: { extensions?: { code?: string } }[] };
     const codes = (body.errors ?? []).map((error) => error.extensions?.code ?? '?');
-    return { startedAt, ok: response.ok && codes.length === 0, codes, meetingId: body.data?.recordMeeting?.id };
+    return { startedAt, finishedAt: Date.now(), ok: response.ok && codes.length === 0, codes, meetingId: body.data?.recordMeeting?.id };
   } catch (error) {
-    return { startedAt, ok: false, codes: [`transport: ${error instanceof Error ? error.message : String(error)}`] };
+    return { startedAt, finishedAt: Date.now(), ok: false, codes: [`transport: ${error instanceof Error ? error.message : String(error)}`] };
   }
 }
 
@@ -72,8 +73,10 @@ describe('PostgreSQL restarted under the clerk mix', () => {
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const stoppedAt = Date.now();
     await postgres.stop();
+    const downFrom = Date.now();
     log('postgres stopped');
     await new Promise((resolve) => setTimeout(resolve, 8000));
+    const restartFrom = Date.now();
     postgres = await startPostgres();
     const backAt = Date.now();
     log('postgres started');
@@ -81,8 +84,8 @@ describe('PostgreSQL restarted under the clerk mix', () => {
     running = false;
     await Promise.all(clients);
 
-    const before = answers.filter((answer) => answer.startedAt < stoppedAt);
-    const down = answers.filter((answer) => answer.startedAt > stoppedAt + 500 && answer.startedAt < backAt);
+    const before = answers.filter((answer) => answer.finishedAt < stoppedAt);
+    const down = answers.filter((answer) => answer.startedAt > downFrom && answer.finishedAt < restartFrom);
     // The pool drops the connections the restart closed as it meets them: a moment after the server is back.
     const after = answers.filter((answer) => answer.startedAt > backAt + 2000);
     log(JSON.stringify({ before: before.length, down: down.length, after: after.length, downCodes: [...new Set(down.flatMap((answer) => answer.codes))] }));
@@ -91,7 +94,11 @@ describe('PostgreSQL restarted under the clerk mix', () => {
     // Many answers in 8 s from 6 clients, each waiting for its answer: none waits for a deadline.
     expect(down.length).toBeGreaterThan(CLIENTS * 2);
     expect(down.filter((answer) => answer.ok)).toEqual([]);
-    expect(new Set(down.flatMap((answer) => answer.codes))).toEqual(new Set(['DATABASE_UNAVAILABLE']));
+    // A subgraph whose database is down says so (DATABASE_UNAVAILABLE); one that cannot even answer
+    // (a plugin writing its log before the answer fails) is a missing part for the gateway. Nothing else.
+    const downCodes = new Set(down.flatMap((answer) => answer.codes));
+    expect(downCodes.has('DATABASE_UNAVAILABLE')).toBe(true);
+    expect([...downCodes].filter((code) => code !== 'DATABASE_UNAVAILABLE' && code !== 'SUBGRAPH_UNAVAILABLE')).toEqual([]);
     expect(after.length).toBeGreaterThan(0);
     expect(after.filter((answer) => !answer.ok)).toEqual([]);
 

@@ -38,7 +38,9 @@ export interface SoakResult {
 export async function runSoak(system: BenchSystem, options: { seconds: number; rate?: number; sampleSeconds?: number; warmUpSeconds?: number; log?: (line: string) => void }): Promise<SoakResult> {
   const rate = options.rate ?? SOAK_RATE;
   const log = options.log ?? (() => undefined);
-  const connections = Math.max(8, Math.ceil(rate / 2));
+  // autocannon's clients each wait for their answer: one per request a second keeps the rate offered
+  // even when answers take a second.
+  const connections = Math.max(8, rate);
   const warmUp = options.warmUpSeconds ?? 10;
   log(`soak: warm-up ${warmUp} s at ${rate} req/s…`);
   await runLoad('gateway', system.gatewayUrl, system.workload.mixCall, { connections, seconds: warmUp, rate });
