@@ -1,6 +1,5 @@
-import { defineProject } from 'vitest/config';
+import { nodeProject } from '@dangvien/testing/vitest';
 
-// Unit tests of the harness's arithmetic only: benchmarks themselves are never timed assertions.
-export default defineProject({
-  test: { name: '@dangvien/bench', include: ['src/**/*.test.ts'], environment: 'node' },
-});
+// Unit tests of the harness's arithmetic, and the soak's 60-second version (src/resilience): whole
+// processes under the clerk mix. Benchmarks themselves are never timed assertions.
+export default nodeProject(import.meta.url, { testTimeout: 180_000, hookTimeout: 180_000 });

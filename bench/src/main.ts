@@ -6,16 +6,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { generateGatewayKeys, internalTokenSigner } from '@dangvien/auth';
-import { DATA_DAY } from '@dangvien/datagen';
 import { dropDatabaseIfExists, withDatabase, workspaceRoot } from '@dangvien/db';
-import { timedPost, withClient } from './client.ts';
+import { timedPost } from './client.ts';
+import { createWorkload } from './workload.ts';
 import { RecordingProxy, replayDirect, withVariables, type SubgraphRequest } from './direct.ts';
-import { readFixture, seededRandom, type Fixture } from './fixture.ts';
+import { readFixture, type Fixture } from './fixture.ts';
 import { gzipJavaScriptBytes, measureShellInBrowser } from './frontend.ts';
 import { runBulk } from './bulk.ts';
 import { buildCombinedDatabase, limitPool, limitStatement } from './limit.ts';
 import { runLoad, type LoadResult } from './load.ts';
-import { ANALYTICS, CLERK_MIX, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, type ClerkOperationName, type OperationCall, type OperationName } from './operations.ts';
+import type { OperationCall, OperationName } from './operations.ts';
 import { startBenchProcess, type BenchProcess } from './processes.ts';
 import { renderReport, type BenchResult, type LatencyRow, type StatementRow } from './report.ts';
 import { summarize } from './stats.ts';
@@ -83,6 +83,13 @@ async function measureFrontEnd(): Promise<void> {
   for (const name of ['shell', 'district', 'ward', 'cell']) result.frontend[name] = gzipJavaScriptBytes(path.join(root, 'frontends', name, 'dist'));
 }
 
+// `pnpm bench --soak`: the clerk mix for --soak-seconds (600) at twice the assumed peak, memory sampled (bench/src/resilience).
+if (flag('soak')) {
+  const { runSoakBench } = await import('./resilience/soak-bench.ts');
+  await runSoakBench({ serverUrl, seconds: Number(option('soak-seconds') ?? 600), rate: option('rate') ? Number(option('rate')) : undefined, log });
+  process.exit();
+}
+
 // `pnpm bench --frontend-only`: only what a user of the front ends gets (a minute instead of several).
 if (flag('frontend-only')) await measureFrontEnd();
 else try {
@@ -123,7 +130,7 @@ else try {
   const fixture: Fixture = await readFixture(databaseUrls);
   const ports = { organization: basePort + 1, membership: basePort + 2, evaluation: basePort + 3, gateway: basePort, capture: basePort + 10, proxy: basePort + 11, hive: basePort + 20 };
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
-  const common = { EVENT_FEED_SECRET: randomBytes(16).toString('hex'), BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000', ...(option('gateway-timeout-ms') ? { GRAPHQL_TIMEOUT_MS: option('gateway-timeout-ms') } : {}) };
+  const common = { EVENT_FEED_SECRET: randomBytes(16).toString('hex'), BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000', ...(option('gateway-timeout-ms') ? { GRAPHQL_TIMEOUT_MS: option('gateway-timeout-ms'), GRAPHQL_SUBGRAPH_TIMEOUT_MS: String(Number(option('gateway-timeout-ms')) - 1) } : {}) };
   log('starting the subgraphs and the gateways…');
   const subgraphs = await Promise.all(
     SUBGRAPH_NAMES.map((name) =>
@@ -153,55 +160,8 @@ else try {
   processes.push(gateway!, capture!, hive!);
 
   // 4. Inputs: the same deterministic calls for every target.
-  let random = seededRandom(2026);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const today = new Date().toISOString().slice(0, 10);
-  const rosters = new Map<string, { memberId: string; status: string }[]>();
-  for (const cellId of fixture.cellIds.slice(0, 100)) {
-    const answer = await timedPost(gateway!.url, { name: 'roster', query: `query ($id: ID!) { orgUnit(id: $id) { members { id status } } }`, variables: { id: cellId } });
-    const members = (JSON.parse(answer.body) as { data?: { orgUnit?: { members?: { id: string; status: string }[] } } }).data?.orgUnit?.members ?? [];
-    const roster = members.filter((member) => member.status !== 'EXEMPT');
-    if (roster.length > 0) rosters.set(cellId, roster.map((member, index) => ({ memberId: member.id, status: index % 7 === 3 ? 'ABSENT' : 'PRESENT' })));
-  }
-  // One meeting per cell, day and kind (evaluation's rule): every recorded meeting gets a slot of its
-  // own, on days after the generated world's last day (2026-11-01), when rosters are today's.
-  // Slots an earlier run already used (`--skip-load` reuses its data) are left out.
-  const taken = await withClient(databaseUrls.evaluation, async (client) =>
-    new Set(
-      (await client.query<{ slot: string }>(`SELECT cell_id || ' ' || held_on || ' ' || kind AS slot FROM meeting WHERE held_on > $1 AND cell_id = ANY($2::uuid[])`, [DATA_DAY, [...rosters.keys()]])).rows.map((row) => row.slot),
-    ),
-  );
-  const slots: { cellId: string; heldOn: string; kind: string }[] = [];
-  for (let day = new Date(`${today}T00:00:00Z`); day.toISOString().slice(0, 10) > DATA_DAY && slots.length < 20_000; day.setUTCDate(day.getUTCDate() - 1)) {
-    const heldOn = day.toISOString().slice(0, 10);
-    for (const kind of ['REGULAR', 'THEMATIC']) for (const cellId of rosters.keys()) if (!taken.has(`${cellId} ${heldOn} ${kind}`)) slots.push({ cellId, heldOn, kind });
-  }
-  let nextSlot = 0;
-  const makeCall = (name: OperationName): OperationCall => {
-    switch (name) {
-      case 'roster':
-        return { name, query: ROSTER, variables: { id: pick(fixture.cellIds), year: 2026 } };
-      case 'search':
-        return { name, query: SEARCH, variables: { name: pick(fixture.searchTerms) } };
-      case 'memberPage':
-        return { name, query: MEMBER_PAGE, variables: { id: pick(fixture.memberIds) } };
-      case 'recordAttendance': {
-        const slot = slots[nextSlot++ % Math.max(1, slots.length)]!;
-        return { name, query: RECORD_ATTENDANCE, variables: { input: { ...slot, agenda: 'Sinh hoạt chi bộ (đo hiệu năng)', attendance: rosters.get(slot.cellId) } } };
-      }
-      case 'analytics':
-        return { name, query: ANALYTICS, variables: { id: fixture.rootId, gradeYear: 2025, attendanceYear: 2026 } };
-    }
-  };
-  const clerkNames = Object.keys(CLERK_MIX) as ClerkOperationName[];
-  const mixCall = (): OperationCall => {
-    let roll = random();
-    for (const name of clerkNames) {
-      roll -= CLERK_MIX[name];
-      if (roll <= 0) return makeCall(name);
-    }
-    return makeCall('memberPage');
-  };
+  const workload = await createWorkload({ gatewayUrl: gateway!.url, fixture, evaluationDatabaseUrl: databaseUrls.evaluation });
+  const { makeCall, mixCall, clerkNames } = workload;
 
   // 5. Warm-up (JIT, plan caches, connection pools) on every target.
   if (!flag('skip-clerk')) {
@@ -307,13 +267,13 @@ else try {
   }
   for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${connections} clients for ${loadSeconds} s…`);
-    random = seededRandom(4242); // the same sequence of calls for each target
+    workload.reseed(4242); // the same sequence of calls for each target
     loads.push(await runLoad(target, process.url, mixCall, { connections, seconds: loadSeconds }));
   }
   const rate = Math.max(5, Math.floor(0.6 * Math.min(...loads.map((load) => load.throughput))));
   for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${rate} req/s for ${loadSeconds} s…`);
-    random = seededRandom(4343);
+    workload.reseed(4343);
     loads.push(await runLoad(target, process.url, mixCall, { connections: connections * 2, seconds: loadSeconds, rate }));
   }
   result.load = loads;

@@ -6,9 +6,22 @@ export type ParentCommand =
   | { type: 'startLog' }
   | { type: 'stopLog' }
   | { type: 'connect'; producers: Record<string, string> }
-  | { type: 'catchUp' };
+  | { type: 'catchUp' }
+  /** Memory after a full collection (the process runs with --expose-gc), for the soak. */
+  | { type: 'memory' };
 
-export type ChildReply = { type: 'ready'; url: string } | { type: 'ok' } | { type: 'statements'; statements: string[]; milliseconds: number[] };
+export type ChildReply =
+  | { type: 'ready'; url: string }
+  | { type: 'ok' }
+  | { type: 'statements'; statements: string[]; milliseconds: number[] }
+  | { type: 'memory'; rss: number; heapUsed: number };
+
+/** The answer to `memory`: a full collection first when the process allows it, so heapUsed is what is really kept. */
+export function memoryReply(): ChildReply {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { type: 'memory', rss, heapUsed };
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');

@@ -2,16 +2,17 @@
 import './offline/index.ts';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dangvien/auth';
 import { disableApolloTelemetry, inputTextPlugin, offlinePlugins, serveApollo, type RunningServer } from '@dangvien/server';
 import type { Request, Router } from 'express';
-import { subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
+import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
 import { internalKeysRouter } from './provincial/internal-keys.ts';
 import { coreSubgraphNames, federationHealth } from './provincial/optional-subgraphs.ts';
-import { formatGatewayError, subgraphFailure } from './provincial/subgraph-errors.ts';
+import { formatGatewayError } from './provincial/subgraph-errors.ts';
 import { reloadingSupergraph, type SupergraphSourceOptions } from './supergraph-reload.ts';
-import { requestLimits } from './limits/index.ts';
+import { limitsConfig, requestLimits } from './limits/index.ts';
+import { resilienceConfig, ResilientDataSource, SubgraphBreaker } from './resilience/index.ts';
 import type { GatewayContext } from './context.ts';
 
 export type { GatewayContext } from './context.ts';
@@ -52,31 +53,21 @@ const ANONYMOUS: Caller = { subject: 'anonymous', name: '', grants: [] };
  * Calls a subgraph with a fresh internal token for the verified caller, and nothing else from the
  * client's request: raw client headers are never forwarded.
  */
-class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+class SignedDataSource extends ResilientDataSource<GatewayContext> {
   constructor(
-    private readonly subgraph: string,
+    subgraph: string,
     url: string,
     private readonly sign: InternalTokenSigner,
     private readonly onRequest: ((subgraph: string) => void) | undefined,
+    resilience: { timeoutMs: number; breaker: SubgraphBreaker },
   ) {
-    // Node's own fetch (undici, keep-alive pool) instead of Apollo's default make-fetch-happen, whose
-    // HTTP-cache and proxy layers cost CPU on every subgraph request and do nothing for us.
-    super({ url, fetcher: fetch });
+    super({ subgraph, url, ...resilience });
   }
 
-  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): Promise<void> {
+  override async willSendRequest({ request, context }: Parameters<NonNullable<ResilientDataSource<GatewayContext>['willSendRequest']>>[0]): Promise<void> {
     this.onRequest?.(this.subgraph);
     const caller = 'caller' in context ? (context as GatewayContext).caller : ANONYMOUS;
     request.http?.headers.set('authorization', `Bearer ${await this.sign(caller, this.subgraph)}`);
-  }
-
-  /** A subgraph that fails answers its fields as null with errors naming it, never with its URL or body. */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    try {
-      return await super.process(options);
-    } catch (error) {
-      return subgraphFailure(this.subgraph, options, error);
-    }
   }
 }
 
@@ -92,6 +83,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const authenticate = options.authenticate ?? (async () => ANONYMOUS);
   const coreSubgraphs = coreSubgraphNames(options.manifestPath);
   const urls = new Map<string, string>();
+  // A subgraph's own deadline, shorter than the operation's: past it, its part is missing, not the whole answer.
+  const resilience = { timeoutMs: resilienceConfig(env, limitsConfig(env).timeoutMs).subgraphTimeoutMs, breaker: new SubgraphBreaker() };
   // Read by the constructor: set here too, in case anything changed process.env since import.
   disableApolloTelemetry(env);
   const gateway = new ApolloGateway({
@@ -105,7 +98,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     buildService: ({ name, url }) => {
       const resolved = subgraphUrl(name, url ?? '', env);
       urls.set(name, resolved);
-      return new SignedDataSource(name, resolved, sign, options.onSubgraphRequest);
+      return new SignedDataSource(name, resolved, sign, options.onSubgraphRequest, resilience);
     },
   });
   const limits = options.limits === false ? undefined : requestLimits(env);

@@ -1,6 +1,6 @@
 import type { Caller } from '@dangvien/auth';
 import { startGateway } from '@dangvien/gateway';
-import type { ChildReply } from '../processes.ts';
+import { memoryReply, type ChildReply, type ParentCommand } from '../processes.ts';
 
 /**
  * Our gateway (gateway/src/gateway.ts, as shipped: request limits, SignedDataSource minting a fresh
@@ -13,6 +13,9 @@ const gateway = await startGateway({
   authenticate: async () => caller,
 });
 process.send?.({ type: 'ready', url: gateway.url } satisfies ChildReply);
+process.on('message', (command: ParentCommand) => {
+  if (command.type === 'memory') process.send?.(memoryReply());
+});
 process.on('disconnect', () => {
   void gateway.close().finally(() => process.exit(0));
 });

@@ -1,5 +1,5 @@
 import { startSubgraph, type SubgraphDefinition } from '@dangvien/server';
-import type { ChildReply, ParentCommand } from '../processes.ts';
+import { memoryReply, type ChildReply, type ParentCommand } from '../processes.ts';
 
 /**
  * One subgraph as the stack runs it (same definition, migrations, token check), plus a statement log
@@ -48,6 +48,8 @@ process.on('message', (command: ParentCommand) => {
   } else if (command.type === 'connect') {
     server.connect(command.producers);
     reply({ type: 'ok' });
+  } else if (command.type === 'memory') {
+    reply(memoryReply());
   } else if (command.type === 'catchUp') {
     void (async () => {
       for (const consumer of server.consumers) await consumer.catchUp();

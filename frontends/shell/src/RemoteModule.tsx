@@ -1,16 +1,18 @@
-import { createElement, useEffect, useState, type ComponentType } from 'react';
+import { createElement, useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading, type RemoteAppProps } from '@dangvien/ui';
 import { RemoteErrorBoundary } from './RemoteErrorBoundary.tsx';
 import { loadedRemoteApp, loadRemoteApp, type RemoteName } from './remotes.ts';
 
-/** Mounts a remote's App at basePath, with its own loading state and error area. */
+/** Mounts a remote's App at basePath, with its own loading state and error area, which retries by itself. */
 export function RemoteModule({ name, label, basePath }: { name: RemoteName; label: string; basePath: string }) {
   const [attempt, setAttempt] = useState(0);
+  // Stable, so the automatic retry's timer is not restarted by every render of the failed state.
+  const retry = useCallback(() => {
+    setAttempt((n) => n + 1);
+  }, []);
   return (
-    <RemoteErrorBoundary key={attempt} label={label} onRetry={() => {
-        setAttempt((n) => n + 1);
-      }}>
+    <RemoteErrorBoundary key={attempt} label={label} attempt={attempt} onRetry={retry}>
       <RemoteApp name={name} label={label} attempt={attempt} basePath={basePath} />
     </RemoteErrorBoundary>
   );

@@ -13,7 +13,8 @@ export const vi = {
   backHome: 'Về trang chủ',
   loadingModule: 'Đang tải phân hệ {{label}}…',
   remoteFailed: 'Không tải được phân hệ {{label}}.',
-  remoteFailedHint: 'Các phần khác vẫn dùng được. Vui lòng thử lại sau ít phút.',
+  remoteFailedHint: 'Các phần khác vẫn dùng được.',
+  remoteRetrying: 'Máy sẽ tự thử tải lại sau {{seconds}} giây; phân hệ sẽ hiện ra ngay khi máy chủ của nó hoạt động trở lại.',
 };
 
 export const en: typeof vi = {
@@ -31,5 +32,6 @@ export const en: typeof vi = {
   backHome: 'Back to the home page',
   loadingModule: 'Loading the {{label}} module…',
   remoteFailed: 'Could not load the {{label}} module.',
-  remoteFailedHint: 'Everything else still works. Please try again in a few minutes.',
+  remoteFailedHint: 'Everything else still works.',
+  remoteRetrying: 'Trying again by itself in {{seconds}} s; the module shows up as soon as its server is back.',
 };

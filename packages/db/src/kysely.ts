@@ -13,9 +13,24 @@ export interface KyselyOptions {
   onQuery?: (sql: string, milliseconds: number) => void;
 }
 
+/**
+ * A connection that outlives its server: pg emits 'error' on a client whose server goes away while
+ * it connects or sits checked out between two statements, and an 'error' event nobody listens to
+ * ends the process (seen with PostgreSQL restarted under load). The statement running, if any, still
+ * fails with the error; the pool drops the dead client when it comes back.
+ */
+class SurvivingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', (error) => console.error(`[db] connection lost: ${error.message}`));
+  }
+}
+
 /** The one way to get a Kysely instance for a database URL. */
 export function createKysely<DB>(url: string, options: KyselyOptions = {}): Kysely<DB> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  // A database that does not answer a connection within 5 s fails the request instead of holding it
+  // until the gateway's deadline (a refused connection, a server down, fails at once anyway).
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000, Client: SurvivingClient });
   // An idle connection dropped by the server (restart, DROP DATABASE … FORCE) must not crash the
   // process: the pool replaces it on next use.
   pool.on('error', (error) => console.error(`[db] idle connection lost: ${error.message}`));

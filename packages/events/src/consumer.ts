@@ -23,6 +23,7 @@ export interface Consumer {
   /** Applies everything the producer has now; resolves when caught up. */
   catchUp(): Promise<void>;
   position(): Promise<number>;
+  /** Stops at a batch boundary: the batch being applied is committed, no further one is fetched. */
   stop(): Promise<void>;
 }
 
@@ -86,10 +87,14 @@ export function createConsumer<DB extends EventTables>(options: ConsumerOptions<
     }
   }
 
-  /** One pass: fetch and apply batches until the feed has nothing newer. */
+  /**
+   * One pass: fetch and apply batches until the feed has nothing newer, or until stop() was asked: a
+   * stopping consumer finishes the batch it is applying (one transaction) and takes no other.
+   */
   async function drain(): Promise<void> {
-    for (;;) {
+    while (!stopped) {
       const { head, events } = await fetchBatch(await position());
+      if (stopped) return;
       await applyBatch(events);
       if (events.length === 0 || (events.at(-1)?.position ?? 0) >= head) return;
     }

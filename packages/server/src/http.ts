@@ -21,12 +21,45 @@ export interface ServeOptions<Ctx extends BaseContext> {
   maxQueryLength?: number;
   /** Other routes beside /graphql and /health (a subgraph's event feed, the gateway's sign-in). */
   routes?: Record<string, express.Router>;
+  /** On close, how long requests in flight may still run before their connections are cut; default `SHUTDOWN_GRACE_MS` or 8 s. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops taking requests, lets those in flight finish (up to the shutdown grace), then stops. */
   close(): Promise<void>;
+}
+
+/**
+ * Long enough for any operation the gateway lets run (its deadline is 10 s by default, but a clerk's
+ * operations answer in well under a second), short enough for an orchestrator's default 30 s kill.
+ */
+const DEFAULT_SHUTDOWN_GRACE_MS = 8000;
+
+function shutdownGrace(configured: number | undefined): number {
+  if (configured !== undefined) return configured;
+  const raw = Number(process.env.SHUTDOWN_GRACE_MS);
+  return Number.isFinite(raw) && raw >= 0 && process.env.SHUTDOWN_GRACE_MS?.trim() ? raw : DEFAULT_SHUTDOWN_GRACE_MS;
+}
+
+/**
+ * Graceful close: no new connection is accepted, idle keep-alive connections are closed at once and
+ * each busy one as soon as its response is sent, so requests in flight (and the transactions they
+ * hold) finish; whatever still runs after `graceMs` is cut.
+ */
+async function drainAndClose(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+  const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+  try {
+    await closed;
+  } finally {
+    clearInterval(idleSweep);
+    clearTimeout(cut);
+  }
 }
 
 /**
@@ -130,6 +163,12 @@ export async function serveApollo<Ctx extends BaseContext>(options: ServeOptions
   await options.apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  // While draining, answers ask the client to close: a keep-alive client must not send its next request here.
+  let closing = false;
+  app.use((_request, response, next) => {
+    if (closing) response.set('Connection', 'close');
+    next();
+  });
   app.get('/health', async (_request, response) => {
     const report = await options.health().catch((error: unknown) => ({ status: 'degraded' as const, error: String(error) }));
     response.status(report.status === 'ok' ? 200 : 503).json(report);
@@ -156,8 +195,8 @@ export async function serveApollo<Ctx extends BaseContext>(options: ServeOptions
     url: `http://${host}:${port}/graphql`,
     port,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      closing = true;
+      await drainAndClose(server, shutdownGrace(options.shutdownGraceMs));
       await options.apollo.stop();
     },
   };

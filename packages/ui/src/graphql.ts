@@ -1,6 +1,7 @@
 // A fetch-based GraphQL client. Apollo Client is deliberately not used: the modules only read a
 // few queries, and a normalized cache would add ~40 kB gzip to every bundle for no gain.
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import { markPartial, PARTIAL_CODES } from './data/partial.ts';
 import { vi } from './messages.ts';
 import { AuthError, session } from './session.ts';
 
@@ -28,7 +29,8 @@ export interface RequestOptions {
 
 interface GraphQLErrorBody {
   message?: string;
-  extensions?: { code?: string; field?: string; line?: number; memberId?: string };
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string; line?: number; memberId?: string; subgraph?: string; serviceName?: string };
 }
 
 /** Codes whose server message is written for the clerk (Vietnamese, DomainError) and is shown as is. */
@@ -101,6 +103,19 @@ async function send<T>(query: string, variables: Variables, token: string | unde
   return { response, body: (await readJson(response)) as GraphQLBody<T> | undefined };
 }
 
+/**
+ * The data of an answer whose only errors are missing parts (a subgraph down or late), marked with
+ * them; undefined if anything else went wrong, or if nothing at all came back (then it is an error).
+ */
+function partialData<T>(body: GraphQLBody<T> | undefined): T | undefined {
+  const errors = body?.errors ?? [];
+  const data = body?.data;
+  if (errors.length === 0 || typeof data !== 'object' || data === null) return undefined;
+  if (!errors.every((error) => PARTIAL_CODES.has(error.extensions?.code ?? ''))) return undefined;
+  if (Object.values(data).every((value) => value === null)) return undefined;
+  return markPartial(data, errors.map((error) => ({ subgraph: error.extensions?.subgraph ?? error.extensions?.serviceName ?? '', path: error.path })));
+}
+
 function isUnauthenticated({ response, body }: Answer<unknown>): boolean {
   return response.status === 401 || (body?.errors ?? []).some((error) => error.extensions?.code === 'UNAUTHENTICATED');
 }
@@ -140,6 +155,8 @@ export async function requestText<T>(query: string, variables: Variables, init: 
   }
 
   const { response, body } = answer;
+  const partial = partialData(body);
+  if (partial) return partial;
   const first = body?.errors?.[0];
   if (first) {
     const { field, line, memberId } = first.extensions ?? {};

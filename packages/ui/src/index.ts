@@ -27,7 +27,8 @@ export { RequireSession, SignInPage } from './auth.tsx';
 export { queryClient } from './data/query-client.ts';
 export { queryKey, useQuery, type QueryArguments, type QueryOptions, type QueryResult } from './data/useQuery.ts';
 export { useMutation, type MutationResult } from './data/useMutation.ts';
-export { QueryBoundary } from './data/QueryBoundary.tsx';
+export { PartialNotice, QueryBoundary } from './data/QueryBoundary.tsx';
+export { missingPartsOf, type MissingPart } from './data/partial.ts';
 // Forms: react-hook-form validated by a module's zod schema; drafts and the offline outbox.
 export { FormProvider, useFieldArray, useFormContext, useWatch, type UseFormReturn } from 'react-hook-form';
 export { showServerError, useSchemaForm } from './forms/useSchemaForm.ts';

@@ -48,7 +48,20 @@ export const vi = {
     BAD_USER_INPUT: 'Thông tin yêu cầu không hợp lệ.',
     GRAPHQL_VALIDATION_FAILED: 'Yêu cầu không hợp lệ. Vui lòng tải lại trang.',
     INTERNAL_SERVER_ERROR: 'Máy chủ gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.',
+    SUBGRAPH_UNAVAILABLE: 'Một phần của hệ thống đang tạm ngừng phục vụ. Vui lòng thử lại sau ít phút.',
+    DATABASE_UNAVAILABLE: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút; dữ liệu đã lưu không bị mất.',
     UNKNOWN: 'Đã xảy ra lỗi khi tải dữ liệu.',
+  },
+  partial: {
+    title: 'Một phần dữ liệu tạm thời chưa hiển thị',
+    missing: 'Chưa tải được phần {{parts}}.',
+    comesBack: 'Những gì đang hiển thị vẫn đúng. Phần còn thiếu sẽ tự hiện lại khi dịch vụ hoạt động trở lại; bạn không cần tải lại trang.',
+    parts: {
+      organization: 'tổ chức đảng (cây đơn vị, cấp ủy)',
+      membership: 'hồ sơ đảng viên',
+      evaluation: 'sinh hoạt, nhiệm vụ và đánh giá, xếp loại',
+      other: 'của một dịch vụ khác',
+    },
   },
   auth: {
     title: 'Đăng nhập',
@@ -139,7 +152,20 @@ export const en: Messages = {
     BAD_USER_INPUT: 'The request is invalid.',
     GRAPHQL_VALIDATION_FAILED: 'The request is invalid. Please reload the page.',
     INTERNAL_SERVER_ERROR: 'The server failed to handle the request. Please try again later.',
+    SUBGRAPH_UNAVAILABLE: 'Part of the system is unavailable. Please try again in a few minutes.',
+    DATABASE_UNAVAILABLE: 'The database cannot be reached for now. Please try again in a few minutes; saved data is not lost.',
     UNKNOWN: 'Something went wrong while loading data.',
+  },
+  partial: {
+    title: 'Part of the data is not shown for now',
+    missing: 'Could not load: {{parts}}.',
+    comesBack: 'What is shown is correct. The missing part comes back by itself when the service is back; no need to reload the page.',
+    parts: {
+      organization: 'the organization (unit tree, committees)',
+      membership: 'member records',
+      evaluation: 'meetings, tasks and reviews',
+      other: 'another service',
+    },
   },
   auth: {
     title: 'Sign in',

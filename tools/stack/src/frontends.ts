@@ -44,6 +44,10 @@ export interface Frontends {
   shellUrl: string;
   ports: FrontendPorts;
   processes: ManagedProcess[];
+  /** Stops one front end's server (a module's deployment going down); the others keep running. */
+  stopOne(name: FrontendName): Promise<void>;
+  /** Starts it again on the same port and waits until it answers. */
+  startOne(name: FrontendName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,24 +63,31 @@ export async function serveFrontends(options: { gatewayPort: number; ports?: Par
     env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
     if (name !== 'shell') env[`${name.toUpperCase()}_URL`] = `http://localhost:${ports[name]}`;
   }
-  const processes = FRONTENDS.map((name) =>
+  const serve = (name: FrontendName): ManagedProcess =>
     spawnManaged(name, process.execPath, [viteBin(frontendDir(name)), 'preview', '--port', String(ports[name]), '--strictPort'], {
       cwd: frontendDir(name),
       env: frontendEnv(env),
       replaceEnv: true,
       log: options.log,
-    }),
-  );
+    });
+  const processes = FRONTENDS.map(serve);
+  const ready = (name: FrontendName) => waitForHttp(`http://localhost:${ports[name]}/`, 60_000, () => processes[FRONTENDS.indexOf(name)]!.child.exitCode === null);
   const stop = async (): Promise<void> => {
     await Promise.all(processes.map((process) => stopManaged(process)));
   };
   try {
-    await Promise.all(
-      FRONTENDS.map((name, index) => waitForHttp(`http://localhost:${ports[name]}/`, 60_000, () => processes[index]!.child.exitCode === null)),
-    );
+    await Promise.all(FRONTENDS.map(ready));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { shellUrl: `http://localhost:${ports.shell}/`, ports, processes, stop };
+  const stopOne = async (name: FrontendName): Promise<void> => {
+    await stopManaged(processes[FRONTENDS.indexOf(name)]!);
+  };
+  const startOne = async (name: FrontendName): Promise<void> => {
+    await stopOne(name);
+    processes[FRONTENDS.indexOf(name)] = serve(name);
+    await ready(name);
+  };
+  return { shellUrl: `http://localhost:${ports.shell}/`, ports, processes, stopOne, startOne, stop };
 }

@@ -34,8 +34,8 @@ export function spawnManaged(name: string, command: string, args: string[], opti
   return { name, child, exited };
 }
 
-/** Asks a process to stop (SIGTERM), and kills it if it has not after `graceMs`. */
-export async function stopManaged(process: ManagedProcess, graceMs = 5000): Promise<void> {
+/** Asks a process to stop (SIGTERM), and kills it if it has not after `graceMs` (beyond the services' own 8 s drain). */
+export async function stopManaged(process: ManagedProcess, graceMs = 10_000): Promise<void> {
   if (process.child.exitCode !== null || process.child.signalCode !== null) return;
   process.child.kill('SIGTERM');
   const timer = setTimeout(() => process.child.kill('SIGKILL'), graceMs);

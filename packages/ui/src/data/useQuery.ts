@@ -1,4 +1,5 @@
-import { keepPreviousData, useQueryClient, useQuery as useTanstackQuery, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, replaceEqualDeep, useQueryClient, useQuery as useTanstackQuery, type UseQueryResult } from '@tanstack/react-query';
+import { missingPartsOf } from './partial.ts';
 import { requestText, type GraphQLRequestError, type TypedDocument, type Variables } from '../graphql.ts';
 
 export interface QueryOptions {
@@ -41,5 +42,20 @@ export function useQuery<TResult, TVariables extends Variables>(
     queryFn,
     enabled,
     placeholderData: options?.keepPrevious ? keepPreviousData : undefined,
+    // A partial answer is kept as it came (it carries what is missing) and asked again until whole.
+    structuralSharing: keepPartialAnswers,
+    refetchInterval: (state) => (missingPartsOf(state.state.data) ? PARTIAL_REFETCH_MS : false),
   });
+}
+
+/**
+ * How often a page with a part missing asks again: the part shows up a few seconds after its
+ * service is back, without the clerk reloading, at the cost of one small request per page meanwhile.
+ */
+const PARTIAL_REFETCH_MS = 5000;
+
+/** TanStack's structural sharing, except that a partial answer, or one replacing it, is taken whole. */
+function keepPartialAnswers(previous: unknown, next: unknown): unknown {
+  if (missingPartsOf(next) || missingPartsOf(previous)) return next;
+  return replaceEqualDeep(previous, next);
 }
