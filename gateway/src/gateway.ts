@@ -6,7 +6,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dangvien/auth';
 import { disableApolloTelemetry, inputTextPlugin, offlinePlugins, serveApollo, type RunningServer } from '@dangvien/server';
 import type { Request, Router } from 'express';
-import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
+import { subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
 import { internalKeysRouter } from './provincial/internal-keys.ts';
 import { coreSubgraphNames, federationHealth } from './provincial/optional-subgraphs.ts';
 import { formatGatewayError } from './provincial/subgraph-errors.ts';
