@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxPageSizeRule, maxPageSizeVariablesPlugin } from './page-size.ts';
+import { maxPageSizeRule, maxPageSizeVariablesPlugin, requireFirstRule } from './page-size.ts';
 import { testServer, validationErrors } from './test-schema.ts';
 
 const rule = maxPageSizeRule(500);
@@ -17,6 +17,20 @@ describe('maxPageSizeRule', () => {
   it('looks inside fragments, and ignores other arguments', () => {
     expect(pageSizeErrors('{ node { ...Kids } } fragment Kids on Node { kids(first: 501) { id } }')).toHaveLength(1);
     expect(pageSizeErrors('{ nodes(kind: CELL) { id } }')).toEqual([]);
+  });
+});
+
+describe('requireFirstRule', () => {
+  const missing = (query: string) => validationErrors(query, [requireFirstRule]).map((error) => [error.extensions.limit, error.message]);
+
+  it('refuses a list that takes `first` asked for without it (or with null), in fragments too', () => {
+    expect(missing('{ nodes { id } }')).toEqual([['PAGE_SIZE', expect.stringContaining('"Query.nodes"')]]);
+    expect(missing('{ nodes(first: null) { id } }')).toHaveLength(1);
+    expect(missing('{ node { ...Kids } } fragment Kids on Node { kids(kind: CELL) { id } }')).toEqual([['PAGE_SIZE', expect.stringContaining('"Node.kids"')]]);
+  });
+
+  it('admits a page size written or given as a variable, and fields that take no `first`', () => {
+    expect(missing('query ($n: Int) { nodes(first: 10) { kids(first: $n) { id } } node { child { id } } }')).toEqual([]);
   });
 });
 
@@ -61,5 +75,13 @@ describe('maxPageSizeVariablesPlugin through Apollo Server', () => {
     expect(status).toBe(400);
     expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.limit])).toEqual([['GRAPHQL_VALIDATION_FAILED', 'PAGE_SIZE']]);
     expect(resolved).toBe(0);
+  });
+
+  it('refuses a `first` variable left out or null: the whole list would be asked for', async () => {
+    for (const variables of [{}, { n: null }]) {
+      const response = await test.server.executeOperation({ query: 'query ($n: Int) { nodes(first: $n) { id } }', variables });
+      const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+      expect(result?.errors?.map((error) => error.extensions?.limit)).toEqual(['PAGE_SIZE']);
+    }
   });
 });

@@ -30,6 +30,23 @@ export function maxPageSizeRule(max: number): ValidationRule {
   });
 }
 
+export const FIRST_REQUIRED_MESSAGE = (field: string) =>
+  `Danh sách "${field}" được chia trang: hãy cho số dòng mỗi trang (first, tối đa theo giới hạn) và đi tiếp bằng after.`;
+
+/**
+ * Refuses a paged list asked for without `first` (`members { … }`), before anything is planned: every
+ * list that can grow takes `first` (and `after`), and one without it would be the whole list.
+ */
+export const requireFirstRule: ValidationRule = (context) => ({
+  Field(node) {
+    const definition = context.getFieldDef();
+    if (!definition?.args.some((argument) => argument.name === 'first')) return;
+    if (node.arguments?.some((argument) => argument.name.value === 'first' && argument.value.kind !== Kind.NULL)) return;
+    const parent = context.getParentType()?.name ?? '?';
+    context.reportError(new GraphQLError(FIRST_REQUIRED_MESSAGE(`${parent}.${definition.name}`), { nodes: [node], extensions: { limit: 'PAGE_SIZE' } }));
+  },
+});
+
 /**
  * Refuses a page size above `max` given by a variable (`first: $n`), sent or defaulted; variables are only
  * known once the operation is resolved, after validation, and still before any subgraph is called.
@@ -44,6 +61,9 @@ export function maxPageSizeVariablesPlugin(max: number): ApolloServerPlugin<Base
             const definition = operation.variableDefinitions?.find((candidate) => candidate.variable.name.value === name);
             const sent = request.variables?.[name];
             const value = sent !== undefined ? sent : definition?.defaultValue && valueFromASTUntyped(definition.defaultValue);
+            if (argument === 'first' && (value === undefined || value === null)) {
+              throw new GraphQLError(FIRST_REQUIRED_MESSAGE(`$${name}`), { extensions: { code: 'BAD_USER_INPUT', limit: 'PAGE_SIZE', http: { status: 400 } } });
+            }
             if (typeof value === 'number' && value > max) {
               throw new GraphQLError(tooLarge(argument, value, max), {
                 extensions: { code: 'BAD_USER_INPUT', limit: 'PAGE_SIZE', http: { status: 400 } },

@@ -137,7 +137,7 @@ export const ImportOrgUnitsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ImportOrgUnitsMutation, ImportOrgUnitsMutationVariables>;
+    `, {"hash":"sha256:88b7ad6f3512217db1f558db87b4f36a5aab44d0015cded2c7c0a492b1d0da5c"}) as unknown as TypedDocumentString<ImportOrgUnitsMutation, ImportOrgUnitsMutationVariables>;
 export const DistrictHeaderDocument = new TypedDocumentString(`
     query DistrictHeader($id: ID!) {
   orgUnit(id: $id) {
@@ -150,7 +150,7 @@ export const DistrictHeaderDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictHeaderQuery, DistrictHeaderQueryVariables>;
+    `, {"hash":"sha256:fc1a63da58adcce5ec4e4d5e8c841ae2d18c254f73652d151860c2d62ae215de"}) as unknown as TypedDocumentString<DistrictHeaderQuery, DistrictHeaderQueryVariables>;
 export const DistrictRootsDocument = new TypedDocumentString(`
     query DistrictRoots {
   rootOrgUnits {
@@ -164,7 +164,7 @@ export const DistrictRootsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictRootsQuery, DistrictRootsQueryVariables>;
+    `, {"hash":"sha256:6924d687a1a8379b6f3e23e200992627163939944f1093098d522dedf83d69de"}) as unknown as TypedDocumentString<DistrictRootsQuery, DistrictRootsQueryVariables>;
 export const DistrictTreeDocument = new TypedDocumentString(`
     query DistrictTree {
   rootOrgUnits {
@@ -188,4 +188,4 @@ export const DistrictTreeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictTreeQuery, DistrictTreeQueryVariables>;
+    `, {"hash":"sha256:2d75e950d6613f9d213e2b8773222a761fb6957fd943e9529087ac7db5bf528c"}) as unknown as TypedDocumentString<DistrictTreeQuery, DistrictTreeQueryVariables>;
