@@ -5,6 +5,8 @@ import { printSchema, Supergraph } from '@apollo/federation-internals';
 import { buildSchema, Kind, NoUnusedFragmentsRule, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SUPERGRAPH_PATH } from './manifest.ts';
+import { maxPageSizeRule, requireFirstRule } from './limits/page-size.ts';
+import { documentHash, loadUiOperations } from './persisted/ui-operations.ts';
 
 /**
  * A schema change must not break the operations the front ends already send: every document written
@@ -13,6 +15,8 @@ import { SUPERGRAPH_PATH } from './manifest.ts';
  */
 const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 /** Each folder holding one package's sources: its documents may share that package's fragments. */
+/** The packages whose documents codegen types (the shell sends none). */
+const CLIENT_PACKAGES = ['packages/ui', 'frontends/district', 'frontends/ward', 'frontends/cell'];
 const PACKAGES = [...readdirSync(path.join(root, 'frontends')).map((name) => path.join('frontends', name, 'src')), 'packages/ui/src'];
 
 function sourceFiles(dir: string): string[] {
@@ -80,6 +84,22 @@ describe('operations the front ends send', () => {
       .flatMap((pkg) => sourceFiles(path.join(root, pkg)))
       .filter((file) => /\/\* GraphQL \*\/|\bgql`/.test(readFileSync(file, 'utf8')));
     expect(bare.map((file) => path.relative(root, file))).toEqual([]);
+  });
+
+  it.each(operations.map((operation) => [label(operation), operation] as const))('%s pages every paged list (first, at most 500)', (_label, operation) => {
+    const definitions = [...operation.document.definitions, ...fragmentsOf(operation.pkg).filter((fragment) => !operation.document.definitions.includes(fragment))];
+    const errors = validate(apiSchema, { kind: Kind.DOCUMENT, definitions }, [requireFirstRule, maxPageSizeRule(500)]);
+    expect(errors.map((error) => error.message)).toEqual([]);
+  });
+
+  it('are all in the gateway’s manifest, as the built front ends send them (the generated documents)', () => {
+    const manifest = loadUiOperations();
+    const sent = CLIENT_PACKAGES.flatMap((pkg) =>
+      [...readFileSync(path.join(root, pkg, 'src/generated/graphql.ts'), 'utf8').matchAll(/new TypedDocumentString\(`([^`]*)`/g)].map((match) => parse(match[1]!)),
+    );
+    expect(sent.length).toBeGreaterThanOrEqual(operations.length / 2);
+    expect(sent.filter((document) => !manifest.has(document)).map(documentHash)).toEqual([]);
+    expect(manifest.size).toBe(new Set(sent.map(documentHash)).size);
   });
 
   it('would catch a breaking change', () => {

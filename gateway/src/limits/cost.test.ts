@@ -1,11 +1,12 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { costPlugin, operationCost } from './cost.ts';
-import { testServer } from './test-schema.ts';
+import { buildSchema } from 'graphql';
+import { TEST_TYPE_DEFS, testSchema, testServer } from './test-schema.ts';
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => {
   const document = parse(query);
-  return operationCost(document, document.definitions[0] as OperationDefinitionNode, variables);
+  return operationCost(testSchema, document, document.definitions[0] as OperationDefinitionNode, variables);
 };
 
 describe('cost of an operation', () => {
@@ -22,6 +23,12 @@ describe('cost of an operation', () => {
     // a page inside a page multiplies: 20 × (2 + 1.5 × 10 × (2 + 1.5 × 1))
     expect(cost('query ($n: Int) { nodes(first: 20) { kids(first: $n) { id } } }', { n: 10 })).toBe(20 * (2 + 1.5 * 10 * 3.5));
   });
+
+  it('counts a list left without `first` by the default of its `first`', () => {
+    const paged = buildSchema(TEST_TYPE_DEFS.replace('nodes(first: Int,', 'nodes(first: Int = 30,'));
+    const document = parse('{ nodes { id name } }');
+    expect(operationCost(paged, document, document.definitions[0] as OperationDefinitionNode, {})).toBe(150);
+  });
 });
 
 describe('the cost limit', () => {
@@ -34,7 +41,7 @@ describe('the cost limit', () => {
 
   it('refuses an operation whose variables make it cost more than the limit, before anything is resolved', async () => {
     const { result, resolved, status } = await run(false, 'query ($n: Int) { nodes(first: $n) { id name } }', { n: 21 });
-    expect(result?.errors?.map((error) => [error.extensions?.code, error.extensions?.limit])).toEqual([['GRAPHQL_VALIDATION_FAILED', 'COST']]);
+    expect(result?.errors?.map((error) => [error.message, error.extensions?.code, error.extensions?.limit])).toEqual([[expect.any(String), 'GRAPHQL_VALIDATION_FAILED', 'COST']]);
     expect(status).toBe(400);
     expect(resolved).toBe(0);
     expect((await run(false, 'query ($n: Int) { nodes(first: $n) { id name } }', { n: 20 })).result?.errors).toBeUndefined();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxPageSizeRule, maxPageSizeVariablesPlugin, requireFirstRule } from './page-size.ts';
-import { testServer, validationErrors } from './test-schema.ts';
+import { buildSchema, parse, validate } from 'graphql';
+import { TEST_TYPE_DEFS, testServer, validationErrors } from './test-schema.ts';
 
 const rule = maxPageSizeRule(500);
 const pageSizeErrors = (query: string) => validationErrors(query, [rule]).filter((error) => error.extensions.limit === 'PAGE_SIZE');
@@ -27,6 +28,11 @@ describe('requireFirstRule', () => {
     expect(missing('{ nodes { id } }')).toEqual([['PAGE_SIZE', expect.stringContaining('"Query.nodes"')]]);
     expect(missing('{ nodes(first: null) { id } }')).toHaveLength(1);
     expect(missing('{ node { ...Kids } } fragment Kids on Node { kids(kind: CELL) { id } }')).toEqual([['PAGE_SIZE', expect.stringContaining('"Node.kids"')]]);
+  });
+
+  it('admits a list whose `first` has a default (paged by default)', () => {
+    const schema = buildSchema(TEST_TYPE_DEFS.replace('nodes(first: Int,', 'nodes(first: Int = 30,'));
+    expect(validate(schema, parse('{ nodes { id } }'), [requireFirstRule])).toEqual([]);
   });
 
   it('admits a page size written or given as a variable, and fields that take no `first`', () => {

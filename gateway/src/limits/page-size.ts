@@ -35,12 +35,15 @@ export const FIRST_REQUIRED_MESSAGE = (field: string) =>
 
 /**
  * Refuses a paged list asked for without `first` (`members { … }`), before anything is planned: every
- * list that can grow takes `first` (and `after`), and one without it would be the whole list.
+ * list that can grow takes `first` (and `after`), and one without it would be the whole list. A `first`
+ * with a default in the schema (`searchOrgUnits`, 50) pages by default and may be left out.
  */
 export const requireFirstRule: ValidationRule = (context) => ({
   Field(node) {
     const definition = context.getFieldDef();
-    if (!definition?.args.some((argument) => argument.name === 'first')) return;
+    const first = definition?.args.find((argument) => argument.name === 'first');
+    // No `first`: a bounded list. A default page size: paged by default (the cost counts the default).
+    if (!definition || !first || (first.defaultValue !== undefined && first.defaultValue !== null)) return;
     if (node.arguments?.some((argument) => argument.name.value === 'first' && argument.value.kind !== Kind.NULL)) return;
     const parent = context.getParentType()?.name ?? '?';
     context.reportError(new GraphQLError(FIRST_REQUIRED_MESSAGE(`${parent}.${definition.name}`), { nodes: [node], extensions: { limit: 'PAGE_SIZE' } }));

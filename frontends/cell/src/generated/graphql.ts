@@ -611,7 +611,7 @@ export const CellDuesMonthDocument = new TypedDocumentString(`
     query CellDuesMonth($id: ID!, $month: String!) {
   orgUnit(id: $id) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
@@ -631,7 +631,7 @@ export const CellDuesMonthDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:da3a6209dcd6fda0a12eab0323419a8ed9f5aaf356c41b385621d02a1ba3ccc5"}) as unknown as TypedDocumentString<CellDuesMonthQuery, CellDuesMonthQueryVariables>;
+    `, {"hash":"sha256:e1fe3d0528ea5a1fdbd7f200cb0139ed2a1e71950ebb4e807a41d7316fb52b25"}) as unknown as TypedDocumentString<CellDuesMonthQuery, CellDuesMonthQueryVariables>;
 export const CellDuesArrearsDocument = new TypedDocumentString(`
     query CellDuesArrears($id: ID!) {
   duesArrears(unitId: $id) {
@@ -737,14 +737,14 @@ export const CellRosterDocument = new TypedDocumentString(`
     query CellRoster($id: ID!) {
   orgUnit(id: $id) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
     }
   }
 }
-    `, {"hash":"sha256:3ff233a6758bf8197d71e403e26373efa57798dc98b6bdd36a70265789c774e9"}) as unknown as TypedDocumentString<CellRosterQuery, CellRosterQueryVariables>;
+    `, {"hash":"sha256:5a24e48359c797b54d283e1e7ea17b1a3edb873660d47c0b2c33e6e0e279adbc"}) as unknown as TypedDocumentString<CellRosterQuery, CellRosterQueryVariables>;
 export const CellMeetingsDocument = new TypedDocumentString(`
     query CellMeetings($id: ID!, $year: Int!) {
   orgUnit(id: $id) {
@@ -792,7 +792,7 @@ export const CellMemberListDocument = new TypedDocumentString(`
     query CellMemberList($id: ID!) {
   orgUnit(id: $id) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
@@ -803,7 +803,7 @@ export const CellMemberListDocument = new TypedDocumentString(`
         grade
       }
     }
-    temporaryHere: members(placementKind: TEMPORARY) {
+    temporaryHere: members(placementKind: TEMPORARY, first: 500) {
       id
     }
     residentWorkingMembers {
@@ -840,7 +840,7 @@ export const CellMemberListDocument = new TypedDocumentString(`
     temporaryUntil
   }
 }
-    `, {"hash":"sha256:d8bd0992e271cde2d7e98a1038b6cb4656b5ee2852592cd8ccd69a398033e9ca"}) as unknown as TypedDocumentString<CellMemberListQuery, CellMemberListQueryVariables>;
+    `, {"hash":"sha256:1d7259d03a1c5111ee9b952e9e7665e579e258eaf00c26eb58fbacfcaf3e438b"}) as unknown as TypedDocumentString<CellMemberListQuery, CellMemberListQueryVariables>;
 export const CellMemberPageDocument = new TypedDocumentString(`
     query CellMemberPage($id: ID!, $cellId: ID!, $fromMonth: String!, $toMonth: String!, $first: Int!) {
   member(id: $id) {
@@ -1048,7 +1048,7 @@ export const ReviewCellDocument = new TypedDocumentString(`
     query ReviewCell($cellId: ID!) {
   orgUnit(id: $cellId) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
@@ -1063,7 +1063,7 @@ export const ReviewCellDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:d14e1a0df588e338efaf86831ac3fddc8d3f16a49f027284e7dd35d473820542"}) as unknown as TypedDocumentString<ReviewCellQuery, ReviewCellQueryVariables>;
+    `, {"hash":"sha256:a23eda8cdbce357fe0fdc7e298cb55c0738a8a5b9c65fe07615c60eb82dc6221"}) as unknown as TypedDocumentString<ReviewCellQuery, ReviewCellQueryVariables>;
 export const ReviewCyclesDocument = new TypedDocumentString(`
     query ReviewCycles($unitId: ID!) {
   reviewCycles(unitId: $unitId) {
@@ -1137,7 +1137,7 @@ export const CellTasksDocument = new TypedDocumentString(`
     query CellTasks($id: ID!) {
   orgUnit(id: $id) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
@@ -1173,7 +1173,7 @@ export const CellTasksDocument = new TypedDocumentString(`
     unattended
   }
 }
-    `, {"hash":"sha256:d0fab46105b66ffd179a3d787b6836b75f739f89ea7f59ad869d07eecf53084e"}) as unknown as TypedDocumentString<CellTasksQuery, CellTasksQueryVariables>;
+    `, {"hash":"sha256:d5655df25e69ea68c3c668ca25bc92ad430e0734828432dec62c66bbbd992a53"}) as unknown as TypedDocumentString<CellTasksQuery, CellTasksQueryVariables>;
 export const AssignTaskDocument = new TypedDocumentString(`
     mutation AssignTask($input: AssignTaskInput!) {
   assignTask(input: $input) {

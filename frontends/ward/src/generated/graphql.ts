@@ -831,12 +831,12 @@ export const WardCellMembersDocument = new TypedDocumentString(`
     children {
       id
       name
-      members {
+      members(first: 500) {
         id
         fullName
         status
       }
-      candidates: members(status: CANDIDATE) {
+      candidates: members(status: CANDIDATE, first: 500) {
         id
         fullName
         status
@@ -844,7 +844,7 @@ export const WardCellMembersDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:e2246898608a441ef9b2bf647474556de10c57019bdb5f5b2ab09756e3891607"}) as unknown as TypedDocumentString<WardCellMembersQuery, WardCellMembersQueryVariables>;
+    `, {"hash":"sha256:76ffcec31f04a86286e4be35ed9c4aa751737a7ac834a0bd0b4cfd55bf10d87f"}) as unknown as TypedDocumentString<WardCellMembersQuery, WardCellMembersQueryVariables>;
 export const OperationStatusDocument = new TypedDocumentString(`
     query OperationStatus($id: ID!) {
   operation(id: $id) {
@@ -1042,7 +1042,7 @@ export const GradingRosterDocument = new TypedDocumentString(`
       id
       name
       kind
-      members {
+      members(first: 500) {
         id
         fullName
         status
@@ -1060,7 +1060,7 @@ export const GradingRosterDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:d3e7b6984a883d99a3e3ccfd34225874d1d12e271bfb0cfaead8eabddc7a2d2c"}) as unknown as TypedDocumentString<GradingRosterQuery, GradingRosterQueryVariables>;
+    `, {"hash":"sha256:ee70d0eba283a5a7f85caf68a31e27326c33165a27b5387c84e96f7b06fc8531"}) as unknown as TypedDocumentString<GradingRosterQuery, GradingRosterQueryVariables>;
 export const GradingProposalsDocument = new TypedDocumentString(`
     query GradingProposals($cycleId: ID!) {
   reviewCycle(id: $cycleId) {
