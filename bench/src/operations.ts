@@ -3,7 +3,7 @@
 export const ROSTER = `query BenchCellRoster($id: ID!, $year: Int!) {
   orgUnit(id: $id) {
     id name
-    members { id fullName status latestReview { year grade } }
+    members(first: 500) { id fullName status latestReview { year grade } }
     meetings(year: $year) { heldOn kind attendance { member { id } status } }
   }
 }`;

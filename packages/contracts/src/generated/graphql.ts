@@ -1628,8 +1628,8 @@ export type OrgUnit = {
    * Members placed in this cell at the end of asOf (YYYY-MM-DD, default today), from the dated
    * placements, sorted the Vietnamese way (given name, then the whole name). Without status: party
    * members (probationary, official, exempt) as of that date; with status: those with that status then.
-   * Pages: first (1 to 500, default all) members after the member whose id is given in after (the cursor
-   * is the id of the last member of the previous page). placementKind: only official or only temporary
+   * Pages: first (1 to 500; the gateway refuses the list without it) members after the member whose id is
+   * given in after (the cursor is the id of the last member of the previous page). placementKind: only official or only temporary
    * placements (both when absent: a member on a temporary transfer is placed where they do activity).
    */
   members?: Maybe<Array<Member>>;
