@@ -127,10 +127,14 @@ describe('request limits at the gateway, with the default limits', () => {
     const unpaged = await postGraphQL(defaults, 'query ($id: ID!) { orgUnit(id: $id) { members { id fullName } } }', { id: cell.id });
     expectRefused(unpaged, 'GRAPHQL_VALIDATION_FAILED', 'PAGE_SIZE');
     expect(unpaged.errors?.[0]?.message).toMatch(/"OrgUnit.members" được chia trang/);
-    const nullVariable = 'query ($id: ID!, $n: Int) { orgUnit(id: $id) { members(first: $n) { id } } }';
+    const nullVariable = 'query ($id: ID!, $n: Int = 20) { orgUnit(id: $id) { members(first: $n) { id } } }';
     expectRefused(await postGraphQL(defaults, nullVariable, { id: cell.id, n: null }), 'BAD_USER_INPUT', 'PAGE_SIZE');
-    expectRefused(await postGraphQL(defaults, '{ searchMembers(name: "a") { nodes { id } } }'), 'GRAPHQL_VALIDATION_FAILED', 'PAGE_SIZE');
+    const optionalVariable = 'query ($id: ID!, $n: Int) { orgUnit(id: $id) { members(first: $n) { id } } }';
+    expectRefused(await postGraphQL(defaults, optionalVariable, { id: cell.id, n: 10 }), 'GRAPHQL_VALIDATION_FAILED', 'PAGE_SIZE');
     expectAnswered(await postGraphQL(defaults, nullVariable, { id: cell.id, n: 10 }));
+    calls = 0;
+    // A `first` with a default pages by default: member search answers its first 50.
+    expectAnswered(await postGraphQL(defaults, '{ searchMembers(name: "a") { nodes { id } } }'));
   });
 
   it('cost: counts a list by its page size, also when `first` is a variable', async () => {

@@ -35,8 +35,12 @@ describe('requireFirstRule', () => {
     expect(validate(schema, parse('{ nodes { id } }'), [requireFirstRule])).toEqual([]);
   });
 
-  it('admits a page size written or given as a variable, and fields that take no `first`', () => {
-    expect(missing('query ($n: Int) { nodes(first: 10) { kids(first: $n) { id } } node { child { id } } }')).toEqual([]);
+  it('admits a page size written or given as a variable that must be sent, and fields that take no `first`', () => {
+    expect(missing('query ($n: Int!, $m: Int = 5) { nodes(first: 10) { kids(first: $n) { id } } node { kids(first: $m) { id } child { id } } }')).toEqual([]);
+  });
+
+  it('refuses a variable that may be left out (nullable, no default)', () => {
+    expect(missing('query ($n: Int) { nodes(first: $n) { id } }')).toEqual([['PAGE_SIZE', expect.stringContaining('"Query.nodes"')]]);
   });
 });
 
@@ -83,8 +87,8 @@ describe('maxPageSizeVariablesPlugin through Apollo Server', () => {
     expect(resolved).toBe(0);
   });
 
-  it('refuses a `first` variable left out or null: the whole list would be asked for', async () => {
-    for (const variables of [{}, { n: null }]) {
+  it('refuses a `first` variable sent as null: the whole list would be asked for', async () => {
+    for (const variables of [{ n: null }]) {
       const response = await test.server.executeOperation({ query: 'query ($n: Int) { nodes(first: $n) { id } }', variables });
       const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
       expect(result?.errors?.map((error) => error.extensions?.limit)).toEqual(['PAGE_SIZE']);

@@ -1008,6 +1008,11 @@ export type Query = {
   searchMembers: MemberSearchPage;
   /** Newest first: reads of sensitive data of members inside your subtrees (district board and administrators only), of one member or all */
   sensitiveReadLog: Array<SensitiveRead>;
+  /**
+   * How many party members the subtree of a unit holds today, by status: one SQL statement, for analysts
+   * and dashboards (memberStatistics answers for any date and more dimensions). Null outside your scope.
+   */
+  subtreeMemberCounts?: Maybe<SubtreeMemberCounts>;
 };
 
 
@@ -1088,6 +1093,11 @@ export type QuerySearchMembersArgs = {
 export type QuerySensitiveReadLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySubtreeMemberCountsArgs = {
+  unitId: Scalars['ID']['input'];
 };
 
 export type ReceiveTransferredMemberInput = {
@@ -1337,6 +1347,16 @@ export type StatisticCount = {
   __typename?: 'StatisticCount';
   count: Scalars['Int']['output'];
   value?: Maybe<Scalars['String']['output']>;
+};
+
+/** Party members in a unit's subtree today, counted in one statement (no member is listed) */
+export type SubtreeMemberCounts = {
+  __typename?: 'SubtreeMemberCounts';
+  /** By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out */
+  byStatus: Array<StatisticCount>;
+  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today */
+  members: Scalars['Int']['output'];
+  unitId: Scalars['ID']['output'];
 };
 
 /** Within the system, out of it (to another province), or into it */
