@@ -15,7 +15,7 @@ import { gzipJavaScriptBytes, measureShellInBrowser } from './frontend.ts';
 import { runBulk } from './bulk.ts';
 import { buildCombinedDatabase, limitPool, limitStatement } from './limit.ts';
 import { runLoad, type LoadResult } from './load.ts';
-import { ANALYTICS, CLERK_MIX, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, type ClerkOperationName, type OperationCall, type OperationName } from './operations.ts';
+import { AGGREGATES, ANALYTICS, CLERK_MIX, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, type ClerkOperationName, type OperationCall, type OperationName } from './operations.ts';
 import { startBenchProcess, type BenchProcess } from './processes.ts';
 import { renderReport, type BenchResult, type LatencyRow, type StatementRow } from './report.ts';
 import { summarize } from './stats.ts';
@@ -47,6 +47,9 @@ const connections = Number(option('connections') ?? 8);
 const analyticsSamples = Number(option('analytics-samples') ?? Math.max(10, Math.floor(samples / 2)));
 /** Large scales: analytics only through our gateway (each call may take minutes), not warmed up, not counted twice. */
 const analyticsGatewayOnly = flag('analytics-gateway-only');
+/** Only the analysts' questions (analytics and the aggregates) against the limit: no clerk operations, no mix. */
+const aggregatesOnly = flag('aggregates-only');
+const ANALYST_OPERATIONS: OperationName[] = ['analytics', 'aggregates'];
 const startedAt = new Date();
 const log = (line: string): void => console.error(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const quiet = (line: string): void => {
@@ -158,7 +161,7 @@ else try {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const today = new Date().toISOString().slice(0, 10);
   const rosters = new Map<string, { memberId: string; status: string }[]>();
-  for (const cellId of fixture.cellIds.slice(0, 100)) {
+  for (const cellId of aggregatesOnly ? [] : fixture.cellIds.slice(0, 100)) {
     const answer = await timedPost(gateway!.url, { name: 'roster', query: `query ($id: ID!) { orgUnit(id: $id) { members(first: 500) { id status } } }`, variables: { id: cellId } });
     const members = (JSON.parse(answer.body) as { data?: { orgUnit?: { members?: { id: string; status: string }[] } } }).data?.orgUnit?.members ?? [];
     const roster = members.filter((member) => member.status !== 'EXEMPT');
@@ -192,9 +195,12 @@ else try {
       }
       case 'analytics':
         return { name, query: ANALYTICS, variables: { id: fixture.rootId, gradeYear: 2025, attendanceYear: 2026 } };
+      case 'aggregates':
+        return { name, query: AGGREGATES, variables: { id: fixture.rootId, gradeYear: 2025, attendanceYear: 2026 } };
     }
   };
   const clerkNames = Object.keys(CLERK_MIX) as ClerkOperationName[];
+  const measuredClerk = aggregatesOnly ? [] : clerkNames;
   const mixCall = (): OperationCall => {
     let roll = random();
     for (const name of clerkNames) {
@@ -207,8 +213,8 @@ else try {
   // 5. Warm-up (JIT, plan caches, connection pools) on every target.
   if (!flag('skip-clerk')) {
   log('warming up…');
-  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
-    const warmUps = name !== 'analytics' ? 5 : analyticsGatewayOnly ? 0 : Math.min(5, analyticsSamples);
+  for (const name of [...measuredClerk, ...ANALYST_OPERATIONS] as OperationName[]) {
+    const warmUps = name === 'aggregates' ? Math.min(5, analyticsSamples) : name !== 'analytics' ? 5 : analyticsGatewayOnly ? 0 : Math.min(5, analyticsSamples);
     for (let index = 0; index < warmUps; index++) {
       for (const target of [gateway!, hive!]) {
         const answer = await timedPost(target.url, makeCall(name));
@@ -221,7 +227,7 @@ else try {
 
   // 6. SQL statements per request, through our gateway, one request at a time.
   log('counting SQL statements per request…');
-  for (const name of [...clerkNames, ...(analyticsGatewayOnly ? [] : ['analytics'])] as OperationName[]) {
+  for (const name of [...measuredClerk, ...(analyticsGatewayOnly ? ['aggregates'] : ANALYST_OPERATIONS)] as OperationName[]) {
     const call = makeCall(name);
     await Promise.all(subgraphs.map((subgraph) => subgraph.ask({ type: 'startLog' })));
     await timedPost(gateway!.url, call);
@@ -242,11 +248,11 @@ else try {
 
   // 7. Latency one request at a time, target after target on the same call: gateway, peer, direct, limit.
   log(`latency, ${samples} calls per operation and target…`);
-  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
+  for (const name of [...measuredClerk, ...ANALYST_OPERATIONS] as OperationName[]) {
     const times: Record<'gateway' | 'hive' | 'direct' | 'limit', number[]> = { gateway: [], hive: [], direct: [], limit: [] };
     let errors = { gateway: 0, hive: 0, direct: 0 };
     const parts = new Map<string, number[]>();
-    const count = name === 'analytics' ? analyticsSamples : samples;
+    const count = ANALYST_OPERATIONS.includes(name) ? analyticsSamples : samples;
     for (let index = 0; index < count; index++) {
       const call = makeCall(name);
       if (name === 'analytics' && analyticsGatewayOnly) {
@@ -302,17 +308,18 @@ else try {
   const loads: LoadResult[] = [];
   // Warm-up under load, not counted: the first target to run would otherwise pay for reading a large
   // data set into the cache (at province scale the first run read pages the second found in memory).
-  if (!flag('skip-mix')) {
+  if (!flag('skip-mix') && !aggregatesOnly) {
     log(`clerk mix warm-up: ${connections} clients for ${Math.ceil(loadSeconds / 3)} s on both gateways…`);
     for (const target of [gateway!, hive!]) await runLoad(target.name, target.url, mixCall, { connections, seconds: Math.ceil(loadSeconds / 3) });
   }
-  for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
+  const skipMix = flag('skip-mix') || aggregatesOnly;
+  for (const [target, process] of skipMix ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${connections} clients for ${loadSeconds} s…`);
     random = seededRandom(4242); // the same sequence of calls for each target
     loads.push(await runLoad(target, process.url, mixCall, { connections, seconds: loadSeconds }));
   }
   const rate = Math.max(5, Math.floor(0.6 * Math.min(...loads.map((load) => load.throughput))));
-  for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
+  for (const [target, process] of skipMix ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${rate} req/s for ${loadSeconds} s…`);
     random = seededRandom(4343);
     loads.push(await runLoad(target, process.url, mixCall, { connections: connections * 2, seconds: loadSeconds, rate }));
@@ -321,7 +328,7 @@ else try {
   }
 
   // 9. Bulk workloads on the same processes, consumers on (the replay empties replicas: last).
-  if (!flag('skip-bulk')) {
+  if (!flag('skip-bulk') && !aggregatesOnly) {
     try {
       result.bulkRuns = await runBulk({
         gatewayUrl: gateway!.url,
@@ -340,7 +347,7 @@ else try {
   await pool?.end();
   await Promise.all(processes.splice(0).map((child) => child.stop()));
 
-  await measureFrontEnd();
+  if (!aggregatesOnly) await measureFrontEnd();
 } catch (error) {
   result.notes.push(`run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;

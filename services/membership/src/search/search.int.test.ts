@@ -119,7 +119,7 @@ describe('by CCCD and party card number', () => {
 describe('a cell’s roster', () => {
   it('pages by cursor in Vietnamese order, and the count agrees', async () => {
     const query = `query ($id: ID!, $first: Int!, $after: String) { orgUnit(id: $id) { memberCount members(first: $first, after: $after) { id fullName } } }`;
-    const all = await post<{ orgUnit: { memberCount: number; members: { id: string; fullName: string }[] } }>(ward10, query, { id: cell });
+    const all = await post<{ orgUnit: { memberCount: number; members: { id: string; fullName: string }[] } }>(ward10, query, { id: cell, first: 500 });
     expect(all.errors).toBeUndefined();
     const roster = all.data!.orgUnit.members;
     expect(roster.length).toBe(all.data!.orgUnit.memberCount);
