@@ -361,7 +361,9 @@ const resultsDir = path.join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 writeFileSync(path.join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
-const latest = flag('frontend-only') ? 'latest-frontend.md' : scale === 'district' ? 'latest.md' : `latest-${scale}.md`;
+const scaleSuffix = scale === 'district' ? '' : `-${scale}`;
+// A partial run (--aggregates-only) leaves the full report of the scale alone.
+const latest = flag('frontend-only') ? 'latest-frontend.md' : aggregatesOnly ? `latest-aggregates${scaleSuffix}.md` : `latest${scaleSuffix}.md`;
 writeFileSync(path.join(resultsDir, latest), markdown);
 console.log(markdown);
 process.exit();

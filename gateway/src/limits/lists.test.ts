@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { printSchema, Supergraph } from '@apollo/federation-internals';
-import { buildSchema, getNullableType, isListType, isObjectType } from 'graphql';
+import { buildSchema, getNullableType, isListType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SUPERGRAPH_PATH } from '../manifest.ts';
 import { BOUNDED_LISTS, GROWING_LISTS_NOT_YET_PAGED } from './lists.ts';
@@ -8,7 +8,7 @@ import { BOUNDED_LISTS, GROWING_LISTS_NOT_YET_PAGED } from './lists.ts';
 const apiSchema = buildSchema(printSchema(Supergraph.build(readFileSync(SUPERGRAPH_PATH, 'utf8')).apiSchema()));
 const listFields = Object.values(apiSchema.getTypeMap())
   .filter((type) => isObjectType(type) && !type.name.startsWith('__'))
-  .flatMap((type) => Object.values((type as import('graphql').GraphQLObjectType).getFields()).map((field) => ({ name: `${type.name}.${field.name}`, field })))
+  .flatMap((type) => Object.values((type as GraphQLObjectType).getFields()).map((field) => ({ name: `${type.name}.${field.name}`, field })))
   .filter(({ field }) => isListType(getNullableType(field.type)));
 
 describe('every list of the API', () => {
