@@ -8,7 +8,7 @@ describe('limitsConfig', () => {
       maxAliases: 15,
       maxTokens: 1000,
       maxDirectives: 10,
-      maxCost: 5000,
+      maxCost: 20_000,
       maxPageSize: 500,
       rateLimitPerMinute: 300,
       timeoutMs: 10_000,

@@ -7,7 +7,7 @@
  * | `GRAPHQL_MAX_ALIASES` | 15 | aliases in one operation |
  * | `GRAPHQL_MAX_TOKENS` | 1000 | lexical tokens in one document; the parser stops past it |
  * | `GRAPHQL_MAX_DIRECTIVES` | 10 | directives (`@include`, `@skip`, …) in one operation |
- * | `GRAPHQL_MAX_COST` | 5000 | cost estimate (objects 2, scalars 1, ×1.5 per level, × each list's `first`, literal or variable; cost.ts); the front ends' own operations are not counted |
+ * | `GRAPHQL_MAX_COST` | 20000 | cost estimate (objects 2, scalars 1, ×1.5 per level, × each list's `first`, literal or variable; cost.ts); the front ends' own operations are not counted |
  * | `GRAPHQL_UI_OPERATIONS` | `manifest` in production, else `any` | `manifest`: a front-end session (no analyst or service grant) may send only the operations of `gateway/ui-operations.json`; `any`: every caller may send any operation within the limits |
  * | `GRAPHQL_MAX_PAGE_SIZE` | 500 | largest value of any argument named `first` or `limit`, literal or variable |
  * | `GRAPHQL_RATE_LIMIT_PER_MINUTE` | 300 | requests per caller per fixed one-minute window, in this gateway process |
@@ -36,7 +36,9 @@ export function limitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
     maxAliases: positiveInteger(env, 'GRAPHQL_MAX_ALIASES', 15),
     maxTokens: positiveInteger(env, 'GRAPHQL_MAX_TOKENS', 1000),
     maxDirectives: positiveInteger(env, 'GRAPHQL_MAX_DIRECTIVES', 10),
-    maxCost: positiveInteger(env, 'GRAPHQL_MAX_COST', 5000),
+    // 20,000 since lists count by their page size: one page of 500 rows with about 25 fields fits, a page
+    // inside a page does not (5,000 was set when `first: $n` counted once).
+    maxCost: positiveInteger(env, 'GRAPHQL_MAX_COST', 20_000),
     maxPageSize: positiveInteger(env, 'GRAPHQL_MAX_PAGE_SIZE', 500),
     rateLimitPerMinute: positiveInteger(env, 'GRAPHQL_RATE_LIMIT_PER_MINUTE', 300),
     timeoutMs: positiveInteger(env, 'GRAPHQL_TIMEOUT_MS', 10_000),
