@@ -30,7 +30,7 @@ module.exports = {
       name: 'no-relative-import-across-packages',
       severity: 'error',
       comment: "Another package is reached by its name and `exports`, never by '../' into its files.",
-      from: { path: '^(packages|services|frontends|tools)/([^/]+)/' },
+      from: { path: '^(packages|services|frontends|tools|examples)/([^/]+)/' },
       to: { dependencyTypes: ['local'], pathNot: ['^$1/$2/', 'node_modules'] },
     },
     {
@@ -39,6 +39,13 @@ module.exports = {
       comment: "Another package is reached by its name and `exports`, never by '../' into its files.",
       from: { path: '^(gateway|bench|e2e)/' },
       to: { dependencyTypes: ['local'], pathNot: ['^$1/', 'node_modules'] },
+    },
+    {
+      name: 'provincial-example-uses-only-published-packages',
+      severity: 'error',
+      comment: 'The provincial example is a template another team copies: outside its tests it may use only what a province installs from the registry.',
+      from: { path: '^examples/', pathNot: '(\\.test\\.ts|vitest\\.config\\.ts)$' },
+      to: { path: '^(packages|services|frontends|tools|gateway)/', pathNot: '^packages/internal-token-verifier/' },
     },
   ],
   options: {

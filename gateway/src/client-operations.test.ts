@@ -1,60 +1,31 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { printSchema, Supergraph } from '@apollo/federation-internals';
-import { buildSchema, Kind, NoUnusedFragmentsRule, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { buildSchema, Kind, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SUPERGRAPH_PATH } from './manifest.ts';
 import { maxPageSizeRule, requireFirstRule } from './limits/page-size.ts';
 import { documentHash, loadUiOperations } from './persisted/ui-operations.ts';
+import {
+  CLIENT_PACKAGES,
+  clientOperations,
+  documentsIn,
+  fragmentsOf as fragmentsOfPackage,
+  operationLabel as label,
+  sourceFiles,
+  validateWithFragments,
+  workspaceRoot,
+} from './schema-check/client-operations.ts';
 
 /**
  * A schema change must not break the operations the front ends already send: every document written
  * with a package's generated `graphql(`…`)` function is validated against the committed supergraph's
  * API. (Codegen types the same documents from the same schema; this test says which document broke.)
  */
-const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-/** Each folder holding one package's sources: its documents may share that package's fragments. */
-/** The packages whose documents codegen types (the shell sends none). */
-const CLIENT_PACKAGES = ['packages/ui', 'frontends/district', 'frontends/ward', 'frontends/cell'];
-const PACKAGES = [...readdirSync(path.join(root, 'frontends')).map((name) => path.join('frontends', name, 'src')), 'packages/ui/src'];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    // generated/ holds the preset's own output (and a graphql(`…`) example in a comment).
-    if (name === 'node_modules' || name === 'dist' || name === 'generated') return [];
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx)$/.test(name) ? [full] : [];
-  });
-}
-
-/** The documents of `graphql(`…`)` calls in a source file (template literals without interpolation, as codegen requires). */
-function documentsIn(source: string): string[] {
-  return [...source.matchAll(/\bgraphql\(\s*`([^`]*)`\s*\)/g)].map((match) => match[1]!);
-}
-
-interface ClientOperation {
-  file: string;
-  pkg: string;
-  document: DocumentNode;
-}
-
-const operations: ClientOperation[] = PACKAGES.filter((pkg) => statSync(path.join(root, pkg), { throwIfNoEntry: false })?.isDirectory()).flatMap((pkg) =>
-  sourceFiles(path.join(root, pkg)).flatMap((file) =>
-    documentsIn(readFileSync(file, 'utf8')).map((text) => ({ file: path.relative(root, file), pkg, document: parse(text) })),
-  ),
-);
-
-/** A document with the fragments of its package (the preset lets any document spread them). */
-function validateWithFragments(schema: GraphQLSchema, document: DocumentNode, fragments: DocumentNode['definitions']): string[] {
-  const definitions = [...document.definitions, ...fragments.filter((fragment) => !document.definitions.includes(fragment))];
-  const rules = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
-  return validate(schema, { kind: Kind.DOCUMENT, definitions }, rules).map((error) => error.message);
-}
-
-const fragmentsOf = (pkg: string) =>
-  operations.filter((operation) => operation.pkg === pkg).flatMap((operation) => operation.document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION));
+const root = workspaceRoot;
+const PACKAGES = CLIENT_PACKAGES;
+const operations = clientOperations();
+const fragmentsOf = (pkg: string) => fragmentsOfPackage(operations, pkg);
 
 // Through SDL text: federation-internals loads graphql as CommonJS, the test as ESM, and graphql refuses
 // a schema object from "another realm".
@@ -68,8 +39,6 @@ describe('operations the front ends send', () => {
     }
   });
 
-  const label = ({ file, document }: ClientOperation) =>
-    `${file} ${document.definitions.map((definition) => ('name' in definition ? definition.name?.value : undefined) ?? '(unnamed)').join(', ')}`;
   it.each(operations.map((operation) => [label(operation), operation] as const))('%s is valid against the supergraph', (_label, operation) => {
     expect(validateWithFragments(apiSchema, operation.document, fragmentsOf(operation.pkg))).toEqual([]);
   });
@@ -94,9 +63,9 @@ describe('operations the front ends send', () => {
 
   it('are all in the gateway’s manifest, as the built front ends send them (the generated documents)', () => {
     const manifest = loadUiOperations();
-    const sent = CLIENT_PACKAGES.flatMap((pkg) =>
-      [...readFileSync(path.join(root, pkg, 'src/generated/graphql.ts'), 'utf8').matchAll(/new TypedDocumentString\(`([^`]*)`/g)].map((match) => parse(match[1]!)),
-    );
+    // The packages codegen types (the shell sends none): what their bundles send is the generated text.
+    const typed = PACKAGES.map((pkg) => path.join(root, pkg, 'generated/graphql.ts')).filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile());
+    const sent = typed.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/new TypedDocumentString\(`([^`]*)`/g)].map((match) => parse(match[1]!)));
     expect(sent.length).toBeGreaterThanOrEqual(operations.length / 2);
     expect(sent.filter((document) => !manifest.has(document)).map(documentHash)).toEqual([]);
     expect(manifest.size).toBe(new Set(sent.map(documentHash)).size);

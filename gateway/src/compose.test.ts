@@ -28,17 +28,18 @@ describe('supergraph composition', () => {
     expect(result.errors?.join('\n')).toMatch(/OrgUnit\.name/);
   });
 
+  // A name no real subgraph will take, so a province's own subgraph never collides with this test.
   it('composes a well-formed provincial subgraph that extends Member', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'compose-'));
     writeFileSync(
-      path.join(dir, 'cadre.graphql'),
+      path.join(dir, 'fixture.graphql'),
       `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-       type Member @key(fields: "id") { id: ID! cadreRank: String }`,
+       type Member @key(fields: "id") { id: ID! composeTestRank: String }`,
     );
-    const subgraphs = [...readManifest(), { name: 'cadre', url: 'http://127.0.0.1:4100/graphql', schema: path.join(dir, 'cadre.graphql') }];
+    const subgraphs = [...readManifest(), { name: 'zz-compose-test-fixture', url: 'http://127.0.0.1:4100/graphql', schema: path.join(dir, 'fixture.graphql'), optional: true }];
     writeFileSync(path.join(dir, 'subgraphs.json'), JSON.stringify({ subgraphs }));
     const result = composeSupergraph(path.join(dir, 'subgraphs.json'));
     expect(result.errors).toBeUndefined();
-    expect(result.supergraphSdl).toContain('cadreRank: String @join__field(graph: CADRE)');
+    expect(result.supergraphSdl).toContain('composeTestRank: String @join__field(graph: ZZ_COMPOSE_TEST_FIXTURE)');
   });
 });

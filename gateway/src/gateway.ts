@@ -1,13 +1,16 @@
 // First: @apollo/gateway must never be constructed with its telemetry on (see offline.ts).
 import './offline/index.ts';
-import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dangvien/auth';
-import { disableApolloTelemetry, inputTextPlugin, maskUnexpectedErrors, offlinePlugins, serveApollo, type RunningServer } from '@dangvien/server';
+import { disableApolloTelemetry, inputTextPlugin, offlinePlugins, serveApollo, type RunningServer } from '@dangvien/server';
 import type { Request, Router } from 'express';
-import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
+import { subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
+import { internalKeysRouter } from './provincial/internal-keys.ts';
+import { coreSubgraphNames, federationHealth } from './provincial/optional-subgraphs.ts';
+import { formatGatewayError, subgraphFailure } from './provincial/subgraph-errors.ts';
+import { reloadingSupergraph, type SupergraphSourceOptions } from './supergraph-reload.ts';
 import { limitsConfig, requestLimits } from './limits/index.ts';
 import { loadUiOperations, uiOperationsPlugin, type UiOperations } from './persisted/ui-operations.ts';
 import type { GatewayContext } from './context.ts';
@@ -16,7 +19,16 @@ export type { GatewayContext } from './context.ts';
 
 export interface GatewayOptions {
   port?: number;
+  /** The supergraph file; default `GATEWAY_SUPERGRAPH`, else the committed one. */
   supergraphPath?: string;
+  /** A URL serving the supergraph instead of a file; default `GATEWAY_SUPERGRAPH_URL`. */
+  supergraphUrl?: string;
+  /** How often the supergraph is looked at for a new one (0: never); default `GATEWAY_SUPERGRAPH_POLL_MS`, else 5 s. */
+  supergraphPollMs?: number;
+  /** Called when a changed supergraph was accepted or refused (tests). */
+  onSupergraphChange?: SupergraphSourceOptions['onChange'];
+  /** The manifest saying which subgraphs are core (not `optional`); default gateway/subgraphs.json. */
+  manifestPath?: string;
   env?: NodeJS.ProcessEnv;
   /** The gateway's private key (JWK JSON) for internal tokens; default `GATEWAY_PRIVATE_KEY`. */
   privateKey?: string;
@@ -60,6 +72,15 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const caller = 'caller' in context ? (context as GatewayContext).caller : ANONYMOUS;
     request.http?.headers.set('authorization', `Bearer ${await this.sign(caller, this.subgraph)}`);
   }
+
+  /** A subgraph that fails answers its fields as null with errors naming it, never with its URL or body. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      return subgraphFailure(this.subgraph, options, error);
+    }
+  }
 }
 
 /**
@@ -72,12 +93,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   if (!privateKey) throw new Error('GATEWAY_PRIVATE_KEY is not set: the gateway signs every subgraph request (the start command sets it).');
   const sign = await internalTokenSigner(privateKey);
   const authenticate = options.authenticate ?? (async () => ANONYMOUS);
-  const supergraphSdl = readFileSync(options.supergraphPath ?? SUPERGRAPH_PATH, 'utf8');
+  const coreSubgraphs = coreSubgraphNames(options.manifestPath);
   const urls = new Map<string, string>();
   // Read by the constructor: set here too, in case anything changed process.env since import.
   disableApolloTelemetry(env);
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: reloadingSupergraph({
+      path: options.supergraphPath ?? (env.GATEWAY_SUPERGRAPH || SUPERGRAPH_PATH),
+      url: options.supergraphUrl ?? (env.GATEWAY_SUPERGRAPH_URL || undefined),
+      pollMs: options.supergraphPollMs ?? Number(env.GATEWAY_SUPERGRAPH_POLL_MS ?? 5000),
+      coreSubgraphs,
+      onChange: options.onSupergraphChange,
+    }),
     buildService: ({ name, url }) => {
       const resolved = subgraphUrl(name, url ?? '', env);
       urls.set(name, resolved);
@@ -91,7 +118,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const apollo = new ApolloServer<GatewayContext>({
     gateway: limits ? limits.withDeadline(gateway) : gateway,
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors,
+    formatError: formatGatewayError,
     parseOptions: limits?.parseOptions,
     plugins: [...offlinePlugins<GatewayContext>(env), inputTextPlugin<GatewayContext>(), ...uiOnly, ...(limits?.plugins ?? []), ...(options.plugins ?? [])],
     validationRules: [...(limits?.validationRules ?? []), ...(options.validationRules ?? [])],
@@ -100,24 +127,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     apollo,
     port: options.port ?? Number(env.GATEWAY_PORT ?? 4000),
     host: env.GATEWAY_HOST ?? '127.0.0.1',
-    routes: options.routes,
+    routes: { ...options.routes, '/internal': await internalKeysRouter(privateKey, env) },
     context: async (request) => ({ caller: await authenticate(request) }),
-    health: async () => {
-      const names = urls.size > 0 ? [...urls.keys()] : readManifest().map((entry) => entry.name);
-      const subgraphs = Object.fromEntries(
-        await Promise.all(names.map(async (name) => [name, await subgraphHealth(urls.get(name) ?? '')] as const)),
-      );
-      const status = Object.values(subgraphs).every((state) => state === 'ok') ? 'ok' : 'degraded';
-      return { status, gateway: 'ok', subgraphs };
-    },
+    health: () => federationHealth(urls, coreSubgraphs),
   });
-}
-
-async function subgraphHealth(graphqlUrl: string): Promise<string> {
-  try {
-    const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
-    return response.ok ? 'ok' : `HTTP ${response.status}`;
-  } catch (error) {
-    return `unreachable: ${error instanceof Error ? error.message : String(error)}`;
-  }
 }

@@ -10,6 +10,8 @@ export default {
     OrgUnitChange: '../org-unit/history.ts#UnitChange',
     Operation: '../operation/operation.tables.ts#OperationRow',
     OperationPart: '../operation/operation.tables.ts#OperationPartRow',
+    Restructuring: '../operation/restructuring.ts#RestructuringRecord',
+    RestructuringChange: '../operation/restructuring.repository.ts#SubtreeChangeRow',
     CommitteeTerm: '../committee/committee.tables.ts#CommitteeTermRow',
     CommitteePosition: '../committee/committee.tables.ts#PositionRow',
     CommitteeRuleCheck: '../committee/committee-rule.ts#CellRuleCheck',

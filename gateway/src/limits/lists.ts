@@ -46,6 +46,7 @@ export const BOUNDED_LISTS: Record<string, string> = {
   'Mutation.decideGrades': 'the decisions sent',
   'Mutation.decideOrganizationGrades': 'the decisions sent',
   'Operation.parts': 'one restructuring: a few subgraphs',
+  'Restructuring.operations': 'one decision: a few operations',
   'OrgUnit.path': 'depth of the tree: 5',
   'OrgUnit.ancestors': 'depth of the tree: 5',
   'OrgUnit.unitCounts': 'unit kinds: an enum',
@@ -101,4 +102,5 @@ export const GROWING_LISTS_NOT_YET_PAGED: Record<string, string> = {
   'DuesArrears.cells': 'cells of the subtree',
   'DuesArrears.byCell': 'cells of the subtree',
   'DuesArrears.members': 'members in arrears in the subtree',
+  'Restructuring.changes': 'one decision’s units: up to a province’s 1,440 grassroots organizations in the 2025 reform',
 };

@@ -1,4 +1,5 @@
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+export type { JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { isRole, type Caller, type Grant } from './caller.ts';
 
 /**
@@ -36,7 +37,10 @@ const REUSE_MS = 30_000;
  * another caller (the cache key is the whole caller), so nothing waits for a token to expire.
  */
 export async function internalTokenSigner(privateKeyJwk: string): Promise<InternalTokenSigner> {
-  const key = await importJWK(JSON.parse(privateKeyJwk) as JWK, ALGORITHM);
+  const jwk = JSON.parse(privateKeyJwk) as JWK;
+  const key = await importJWK(jwk, ALGORITHM);
+  // The key id lets a subgraph pick the right key from the published set while two are valid (rotation).
+  const kid = await keyId(jwk);
   const issued = new Map<string, { token: Promise<string>; until: number }>();
   return (caller, audience) => {
     const cacheKey = `${audience}\n${JSON.stringify(caller)}`;
@@ -45,7 +49,7 @@ export async function internalTokenSigner(privateKeyJwk: string): Promise<Intern
     if (kept && kept.until > now) return kept.token;
     if (issued.size >= CACHE_LIMIT) issued.clear();
     const token = new SignJWT({ name: caller.name, grants: caller.grants })
-      .setProtectedHeader({ alg: ALGORITHM })
+      .setProtectedHeader({ alg: ALGORITHM, kid })
       .setSubject(caller.subject)
       .setIssuer(ISSUER)
       .setAudience(audience)
@@ -78,6 +82,34 @@ export async function internalTokenVerifier(publicKeyJwk: string, audience: stri
     return copy(caller);
   };
 }
+
+/** RFC 7638 thumbprint of the public part of a key: the same for its private and public JWK. */
+export async function keyId(jwk: JWK): Promise<string> {
+  return calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x });
+}
+
+export interface PublishedKey extends JWK {
+  kid: string;
+  alg: typeof ALGORITHM;
+  use: 'sig';
+}
+
+/**
+ * The JWKS subgraphs verify internal tokens with: the public half of the signing key first, then any
+ * other public keys still (or already) valid during a rotation. Private parts are never copied.
+ */
+export async function internalJwks(privateKeyJwk: string, otherPublicKeys: readonly JWK[] = []): Promise<{ keys: PublishedKey[] }> {
+  const { kty, crv, x } = JSON.parse(privateKeyJwk) as JWK;
+  const keys: PublishedKey[] = [];
+  for (const jwk of [{ kty, crv, x }, ...otherPublicKeys.map(({ kty: t, crv: c, x: px }) => ({ kty: t, crv: c, x: px }))]) {
+    const kid = await keyId(jwk);
+    if (!keys.some((key) => key.kid === kid)) keys.push({ ...jwk, kid, alg: ALGORITHM, use: 'sig' });
+  }
+  return { keys };
+}
+
+/** What the internal token says, for the published contract (docs/provincial-subgraph.md). */
+export const INTERNAL_TOKEN = { algorithm: ALGORITHM, issuer: ISSUER, lifetimeSeconds: 60, reuseSeconds: REUSE_MS / 1000 } as const;
 
 function isGrant(value: unknown): value is Grant {
   const grant = value as Partial<Grant> | null;

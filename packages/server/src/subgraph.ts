@@ -10,6 +10,7 @@ import { maskUnexpectedErrors } from './mask-errors.ts';
 import { serveApollo, type RunningServer } from './http.ts';
 import { offlinePlugins } from './offline.ts';
 import { inputTextPlugin } from './input-text.ts';
+import { withReadYourWrites } from './read-your-writes.ts';
 
 /** Everything that makes one subgraph; each service exports one of these from its `subgraph.ts`. */
 export interface SubgraphDefinition<DB, Ctx extends BaseContext> {
@@ -56,8 +57,10 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
   const db = createKysely<DB>(options.databaseUrl, { onQuery: options.onQuery });
   await migrateToLatest(db as Kysely<unknown>, definition.migrations);
   await options.seed?.(db);
+  const consumers: { producer: string; consumer: Consumer }[] = [];
+  const started: Consumer[] = [];
   const apollo = new ApolloServer<Ctx>({
-    schema: buildSubgraphSchema([{ typeDefs: loadSchemaFile(definition.schemaUrl), resolvers: definition.resolvers }]),
+    schema: buildSubgraphSchema([{ typeDefs: loadSchemaFile(definition.schemaUrl), resolvers: withReadYourWrites(definition.resolvers, () => started) }]),
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
     // Nothing goes to Apollo's cloud (traces, usage, schema) unless an operator opts in.
@@ -88,8 +91,6 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
       return { status: 'ok', subgraph: definition.name };
     },
   });
-  const consumers: { producer: string; consumer: Consumer }[] = [];
-  const started: Consumer[] = [];
   let closing: Promise<void> | undefined;
   async function consumerStatus(): Promise<{ producer: string; position: number }[]> {
     return Promise.all(consumers.map(async ({ producer, consumer }) => ({ producer, position: await consumer.position() })));

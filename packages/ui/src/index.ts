@@ -31,7 +31,7 @@ export { QueryBoundary } from './data/QueryBoundary.tsx';
 // Forms: react-hook-form validated by a module's zod schema; drafts and the offline outbox.
 export { FormProvider, useFieldArray, useFormContext, useWatch, type UseFormReturn } from 'react-hook-form';
 export { showServerError, useSchemaForm } from './forms/useSchemaForm.ts';
-export { ChoiceField, FormError, SelectField, TextAreaField, TextField } from './forms/fields.tsx';
+export { ChecksField, ChoiceField, FormError, SelectField, TextAreaField, TextField } from './forms/fields.tsx';
 export { hasDraft, useDraftForm } from './offline/useFormDraft.ts';
 export { outbox, useOutboxState, useQueuedMutation, type QueuedSubmitResult } from './offline/useOutbox.ts';
 export { createOutbox, type Outbox, type QueuedChange } from './offline/outbox.ts';
@@ -39,9 +39,11 @@ export { createOutbox, type Outbox, type QueuedChange } from './offline/outbox.t
 export { Alert, Badge, Button, ButtonLink, Dialog, Facts, OutboxStatus, PrintLayout, Section, SubNav, Toolbar, type Tone } from './kit/kit.tsx';
 export { compareSortValues, DataTable, type Column } from './table/DataTable.tsx';
 export { nodeText, type ExportValue } from './table/export-text.ts';
+// Restructurings that span subgraphs: pending until every part has applied (the ward and district modules).
+export { OPERATION_STATUS, OperationTracker, type OperationStatus } from './operation/OperationTracker.tsx';
 export { useCurrentUnit, type CurrentUnitState, type OrgUnitSummary } from './useCurrentUnit.ts';
 export { addTranslations, i18n, LANGUAGES, useLabels, type Language } from './i18n.ts';
-export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDate, matchesSearch } from './vietnamese.ts';
+export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDate, localToday, matchesSearch } from './vietnamese.ts';
 export { ErrorMessage, Loading, Page, UiStyles } from './components.tsx';
 export { CurrentUnitRedirect, UnitPicker } from './units.tsx';
 export { joinPath, siblingModulePath, type RemoteAppProps } from './remote.ts';

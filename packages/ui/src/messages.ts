@@ -70,6 +70,15 @@ export const vi = {
       badResponse: 'Máy chủ trả về dữ liệu không hợp lệ.',
     },
   },
+  operation: {
+    pendingTitle: 'Đang thực hiện thay đổi tổ chức…',
+    pendingText: 'Quyết định đã được ghi. Hồ sơ đảng viên và dữ liệu sinh hoạt đang được chuyển theo; trang này tự cập nhật.',
+    partLine: '{{subgraph}} ({{unit}}): {{status}}',
+    subgraph: { membership: 'Hồ sơ, nơi sinh hoạt của đảng viên', evaluation: 'Sinh hoạt, nhiệm vụ, đánh giá' },
+    status: { PENDING: 'đang thực hiện', COMPLETED: 'xong' },
+    startedAt: 'Ghi quyết định lúc',
+    completedAt: 'Hoàn tất lúc',
+  },
   orgUnitKind: {
     PROVINCE: 'Đảng bộ tỉnh',
     DISTRICT: 'Đảng bộ huyện',
@@ -151,6 +160,15 @@ export const en: Messages = {
       unavailable: 'The server is unavailable. Please try again in a few minutes.',
       badResponse: 'The server sent an invalid response.',
     },
+  },
+  operation: {
+    pendingTitle: 'Carrying out the restructuring…',
+    pendingText: 'The decision is recorded. Member records and meeting data are following; this page updates itself.',
+    partLine: '{{subgraph}} ({{unit}}): {{status}}',
+    subgraph: { membership: 'Member records and cells', evaluation: 'Meetings, tasks, reviews' },
+    status: { PENDING: 'in progress', COMPLETED: 'done' },
+    startedAt: 'Decision recorded at',
+    completedAt: 'Completed at',
   },
   orgUnitKind: {
     PROVINCE: 'Provincial Party Committee',

@@ -68,3 +68,10 @@ export function formatDate(value: string | Date | null | undefined): string {
   const [yyyy, mm, dd] = match.slice(1) as [string, string, string];
   return `${dd}/${mm}/${yyyy}`;
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Today on the clerk's own calendar, YYYY-MM-DD (not UTC, which is yesterday before 7 am in Vietnam). */
+export function localToday(now: Date = new Date()): string {
+  return `${String(now.getFullYear())}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}

@@ -31,7 +31,7 @@ function step(name: string, args: string[], cwd = root): boolean {
   return ok;
 }
 
-const packageDirs = ['packages', 'services', 'frontends', 'tools']
+const packageDirs = ['packages', 'services', 'frontends', 'tools', 'examples']
   .flatMap((group) => readdirSync(path.join(root, group)).map((name) => path.join(group, name)))
   .concat(['gateway', 'e2e'])
   .filter((dir) => existsSync(path.join(root, dir, 'tsconfig.json')));
@@ -49,6 +49,7 @@ step('import structure (no cycles, no service imports another or the demo data, 
   'services',
   'frontends',
   'tools',
+  'examples',
   'gateway',
   'bench',
   'e2e',

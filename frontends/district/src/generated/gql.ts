@@ -16,18 +16,36 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n": typeof types.RestructuringsDocument,
     "\n  mutation ImportOrgUnits($input: OrgUnitImportInput!) {\n    importOrgUnits(input: $input) {\n      status totalRows validRows createdCount unchangedCount skippedCount message\n      mapping { header field }\n      problems { row column severity code problem suggestion }\n    }\n  }\n": typeof types.ImportOrgUnitsDocument,
     "\n  query DistrictHeader($id: ID!) {\n    orgUnit(id: $id) { id name kind parent { id name } }\n  }\n": typeof types.DistrictHeaderDocument,
     "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n": typeof types.DistrictRootsDocument,
-    "\n  query DistrictTree {\n    rootOrgUnits {\n      id name kind\n      children {\n        id name kind\n        children {\n          id name kind\n          children { id name kind }\n        }\n      }\n    }\n  }\n": typeof types.DistrictTreeDocument,
+    "\n  query RestructureUnit($id: ID!) {\n    orgUnit(id: $id) {\n      id code name kind asOf establishedOn endedOn\n      parent { id name kind }\n      memberCount(includeSubtree: true)\n      children {\n        id code name kind\n        memberCount(includeSubtree: true)\n        children { id name kind }\n      }\n    }\n  }\n": typeof types.RestructureUnitDocument,
+    "\n  mutation RenameUnit($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n": typeof types.RenameUnitDocument,
+    "\n  mutation MergeUnits($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": typeof types.MergeUnitsDocument,
+    "\n  mutation ApplyReform($input: ApplyProvinceReformInput!) {\n    applyProvinceReform(input: $input) { id status }\n  }\n": typeof types.ApplyReformDocument,
+    "\n  query TreeRoot($id: ID!, $asOf: String!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id code name kind asOf endedOn\n      unitCounts { kind count }\n      children { id code name kind children { id } }\n    }\n  }\n": typeof types.TreeRootDocument,
+    "\n  query TreeChildren($id: ID!, $asOf: String!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind children { id } }\n    }\n  }\n": typeof types.TreeChildrenDocument,
+    "\n  query TreeSearch($text: String!, $asOf: String!) {\n    searchOrgUnits(text: $text, asOf: $asOf, first: 20) {\n      nodes { id name kind path ancestors { id } }\n      pageInfo { hasNextPage }\n    }\n  }\n": typeof types.TreeSearchDocument,
 };
 const documents: Documents = {
+    "\n  query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n": types.RestructuringsDocument,
     "\n  mutation ImportOrgUnits($input: OrgUnitImportInput!) {\n    importOrgUnits(input: $input) {\n      status totalRows validRows createdCount unchangedCount skippedCount message\n      mapping { header field }\n      problems { row column severity code problem suggestion }\n    }\n  }\n": types.ImportOrgUnitsDocument,
     "\n  query DistrictHeader($id: ID!) {\n    orgUnit(id: $id) { id name kind parent { id name } }\n  }\n": types.DistrictHeaderDocument,
     "\n  query DistrictRoots {\n    rootOrgUnits { id code name kind parent { id name } }\n  }\n": types.DistrictRootsDocument,
-    "\n  query DistrictTree {\n    rootOrgUnits {\n      id name kind\n      children {\n        id name kind\n        children {\n          id name kind\n          children { id name kind }\n        }\n      }\n    }\n  }\n": types.DistrictTreeDocument,
+    "\n  query RestructureUnit($id: ID!) {\n    orgUnit(id: $id) {\n      id code name kind asOf establishedOn endedOn\n      parent { id name kind }\n      memberCount(includeSubtree: true)\n      children {\n        id code name kind\n        memberCount(includeSubtree: true)\n        children { id name kind }\n      }\n    }\n  }\n": types.RestructureUnitDocument,
+    "\n  mutation RenameUnit($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n": types.RenameUnitDocument,
+    "\n  mutation MergeUnits($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n": types.MergeUnitsDocument,
+    "\n  mutation ApplyReform($input: ApplyProvinceReformInput!) {\n    applyProvinceReform(input: $input) { id status }\n  }\n": types.ApplyReformDocument,
+    "\n  query TreeRoot($id: ID!, $asOf: String!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id code name kind asOf endedOn\n      unitCounts { kind count }\n      children { id code name kind children { id } }\n    }\n  }\n": types.TreeRootDocument,
+    "\n  query TreeChildren($id: ID!, $asOf: String!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind children { id } }\n    }\n  }\n": types.TreeChildrenDocument,
+    "\n  query TreeSearch($text: String!, $asOf: String!) {\n    searchOrgUnits(text: $text, asOf: $asOf, first: 20) {\n      nodes { id name kind path ancestors { id } }\n      pageInfo { hasNextPage }\n    }\n  }\n": types.TreeSearchDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {\n    restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {\n      kind\n      effectiveDate\n      decisionNumber\n      operations { id status }\n      changes {\n        kind\n        name\n        previousName\n        unit { id kind }\n        parent { id name }\n        previousParent { id name }\n        successor { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').RestructuringsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -43,7 +61,31 @@ export function graphql(source: "\n  query DistrictRoots {\n    rootOrgUnits { i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DistrictTree {\n    rootOrgUnits {\n      id name kind\n      children {\n        id name kind\n        children {\n          id name kind\n          children { id name kind }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DistrictTreeDocument;
+export function graphql(source: "\n  query RestructureUnit($id: ID!) {\n    orgUnit(id: $id) {\n      id code name kind asOf establishedOn endedOn\n      parent { id name kind }\n      memberCount(includeSubtree: true)\n      children {\n        id code name kind\n        memberCount(includeSubtree: true)\n        children { id name kind }\n      }\n    }\n  }\n"): typeof import('./graphql').RestructureUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameUnit($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n"): typeof import('./graphql').RenameUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeUnits($input: MergeOrgUnitsInput!) {\n    mergeOrgUnits(input: $input) { id status }\n  }\n"): typeof import('./graphql').MergeUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyReform($input: ApplyProvinceReformInput!) {\n    applyProvinceReform(input: $input) { id status }\n  }\n"): typeof import('./graphql').ApplyReformDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TreeRoot($id: ID!, $asOf: String!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id code name kind asOf endedOn\n      unitCounts { kind count }\n      children { id code name kind children { id } }\n    }\n  }\n"): typeof import('./graphql').TreeRootDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TreeChildren($id: ID!, $asOf: String!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind children { id } }\n    }\n  }\n"): typeof import('./graphql').TreeChildrenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TreeSearch($text: String!, $asOf: String!) {\n    searchOrgUnits(text: $text, asOf: $asOf, first: 20) {\n      nodes { id name kind path ancestors { id } }\n      pageInfo { hasNextPage }\n    }\n  }\n"): typeof import('./graphql').TreeSearchDocument;
 
 
 export function graphql(source: string) {

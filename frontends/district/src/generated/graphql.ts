@@ -5,11 +5,47 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ApplyProvinceReformInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** The district that ends */
+  districtId: string | number;
+  /** YYYY-MM-DD */
+  effectiveDate?: string;
+};
+
 export type ImportMode =
   /** Không nhập gì nếu còn một dòng lỗi */
   | 'ALL_OR_NOTHING'
   /** Nhập các dòng hợp lệ, bỏ qua dòng có lỗi */
   | 'VALID_ONLY';
+
+export type MergeOrgUnitsInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD */
+  effectiveDate: string;
+  /** The units that end */
+  ids: Array<string | number>;
+  /** The unit they merge into, which receives their active members */
+  intoId: string | number;
+};
+
+export type OperationStatus =
+  /** Hoàn tất */
+  | 'COMPLETED'
+  /** Đang thực hiện: some subgraph has not applied its part yet */
+  | 'PENDING';
+
+export type OrgUnitChangeKind =
+  /** Thành lập */
+  | 'CREATED'
+  /** Giải thể / sáp nhập / kết thúc */
+  | 'ENDED'
+  /** Chuyển sang đơn vị cấp trên khác */
+  | 'MOVED'
+  /** Đổi tên */
+  | 'RENAMED';
 
 export type OrgUnitImportColumnInput = {
   field?: OrgUnitImportField | null | undefined;
@@ -62,6 +98,34 @@ export type OrgUnitKind =
   /** Đảng bộ tỉnh / thành phố */
   | 'PROVINCE';
 
+export type RenameOrgUnitInput = {
+  /** Số quyết định */
+  decisionNumber: string;
+  /** YYYY-MM-DD: the new name holds from this day */
+  effectiveDate: string;
+  id: string | number;
+  name: string;
+};
+
+/** What a restructuring did: by the operation that carried it out, else by the kind of its changes. */
+export type RestructuringKind =
+  /** Thành lập */
+  | 'CREATE'
+  /** Giải thể */
+  | 'DISSOLVE'
+  /** Sáp nhập */
+  | 'MERGE'
+  /** Chuyển sang đơn vị cấp trên khác */
+  | 'MOVE'
+  /** Several kinds of change under one decision */
+  | 'OTHER'
+  /** Sắp xếp theo Nghị quyết 2025: đảng bộ huyện kết thúc, các tổ chức cơ sở trực thuộc tỉnh */
+  | 'PROVINCE_REFORM'
+  /** Đổi tên */
+  | 'RENAME'
+  /** Chia tách */
+  | 'SPLIT';
+
 /** A spreadsheet sent through GraphQL: .xlsx or .csv, base64-encoded. */
 export type SpreadsheetFileInput = {
   /** The file's bytes, base64-encoded */
@@ -69,6 +133,16 @@ export type SpreadsheetFileInput = {
   /** File name; its extension says whether it is .xlsx or .csv */
   name: string;
 };
+
+export type RestructuringsQueryVariables = Exact<{
+  unitId: string | number;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type RestructuringsQuery = { restructurings: Array<{ kind: RestructuringKind, effectiveDate: string, decisionNumber: string | null, operations: Array<{ id: string, status: OperationStatus }>, changes: Array<{ kind: OrgUnitChangeKind, name: string, previousName: string | null, unit: { id: string, kind: OrgUnitKind } | null, parent: { id: string, name: string } | null, previousParent: { id: string, name: string } | null, successor: { id: string, name: string } | null }> }> };
 
 export type ImportOrgUnitsMutationVariables = Exact<{
   input: OrgUnitImportInput;
@@ -89,10 +163,57 @@ export type DistrictRootsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DistrictRootsQuery = { rootOrgUnits: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string } | null }> };
 
-export type DistrictTreeQueryVariables = Exact<{ [key: string]: never; }>;
+export type RestructureUnitQueryVariables = Exact<{
+  id: string | number;
+}>;
 
 
-export type DistrictTreeQuery = { rootOrgUnits: Array<{ id: string, name: string, kind: OrgUnitKind, children: Array<{ id: string, name: string, kind: OrgUnitKind, children: Array<{ id: string, name: string, kind: OrgUnitKind, children: Array<{ id: string, name: string, kind: OrgUnitKind }> }> }> }> };
+export type RestructureUnitQuery = { orgUnit: { id: string, code: string, name: string, kind: OrgUnitKind, asOf: string, establishedOn: string | null, endedOn: string | null, memberCount: number, parent: { id: string, name: string, kind: OrgUnitKind } | null, children: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, memberCount: number, children: Array<{ id: string, name: string, kind: OrgUnitKind }> }> } | null };
+
+export type RenameUnitMutationVariables = Exact<{
+  input: RenameOrgUnitInput;
+}>;
+
+
+export type RenameUnitMutation = { renameOrgUnit: { id: string, name: string } };
+
+export type MergeUnitsMutationVariables = Exact<{
+  input: MergeOrgUnitsInput;
+}>;
+
+
+export type MergeUnitsMutation = { mergeOrgUnits: { id: string, status: OperationStatus } };
+
+export type ApplyReformMutationVariables = Exact<{
+  input: ApplyProvinceReformInput;
+}>;
+
+
+export type ApplyReformMutation = { applyProvinceReform: { id: string, status: OperationStatus } };
+
+export type TreeRootQueryVariables = Exact<{
+  id: string | number;
+  asOf: string;
+}>;
+
+
+export type TreeRootQuery = { orgUnit: { id: string, code: string, name: string, kind: OrgUnitKind, asOf: string, endedOn: string | null, unitCounts: Array<{ kind: OrgUnitKind, count: number }>, children: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, children: Array<{ id: string }> }> } | null };
+
+export type TreeChildrenQueryVariables = Exact<{
+  id: string | number;
+  asOf: string;
+}>;
+
+
+export type TreeChildrenQuery = { orgUnit: { id: string, children: Array<{ id: string, code: string, name: string, kind: OrgUnitKind, children: Array<{ id: string }> }> } | null };
+
+export type TreeSearchQueryVariables = Exact<{
+  text: string;
+  asOf: string;
+}>;
+
+
+export type TreeSearchQuery = { searchOrgUnits: { nodes: Array<{ id: string, name: string, kind: OrgUnitKind, path: Array<string>, ancestors: Array<{ id: string }> }>, pageInfo: { hasNextPage: boolean } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -113,6 +234,40 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const RestructuringsDocument = new TypedDocumentString(`
+    query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {
+  restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {
+    kind
+    effectiveDate
+    decisionNumber
+    operations {
+      id
+      status
+    }
+    changes {
+      kind
+      name
+      previousName
+      unit {
+        id
+        kind
+      }
+      parent {
+        id
+        name
+      }
+      previousParent {
+        id
+        name
+      }
+      successor {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:97240c31fd8829cb2ed4d0212935640703d321eaacf60a5de23211a45e9720f5"}) as unknown as TypedDocumentString<RestructuringsQuery, RestructuringsQueryVariables>;
 export const ImportOrgUnitsDocument = new TypedDocumentString(`
     mutation ImportOrgUnits($input: OrgUnitImportInput!) {
   importOrgUnits(input: $input) {
@@ -165,27 +320,117 @@ export const DistrictRootsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:6924d687a1a8379b6f3e23e200992627163939944f1093098d522dedf83d69de"}) as unknown as TypedDocumentString<DistrictRootsQuery, DistrictRootsQueryVariables>;
-export const DistrictTreeDocument = new TypedDocumentString(`
-    query DistrictTree {
-  rootOrgUnits {
+export const RestructureUnitDocument = new TypedDocumentString(`
+    query RestructureUnit($id: ID!) {
+  orgUnit(id: $id) {
     id
+    code
     name
     kind
-    children {
+    asOf
+    establishedOn
+    endedOn
+    parent {
       id
       name
       kind
+    }
+    memberCount(includeSubtree: true)
+    children {
+      id
+      code
+      name
+      kind
+      memberCount(includeSubtree: true)
       children {
         id
         name
         kind
-        children {
-          id
-          name
-          kind
-        }
       }
     }
   }
 }
-    `, {"hash":"sha256:2d75e950d6613f9d213e2b8773222a761fb6957fd943e9529087ac7db5bf528c"}) as unknown as TypedDocumentString<DistrictTreeQuery, DistrictTreeQueryVariables>;
+    `, {"hash":"sha256:a67e7fcd53dede1f5cb2d45ef1e6e55bc080ae5b9d0715c6591e3b95c6788ae4"}) as unknown as TypedDocumentString<RestructureUnitQuery, RestructureUnitQueryVariables>;
+export const RenameUnitDocument = new TypedDocumentString(`
+    mutation RenameUnit($input: RenameOrgUnitInput!) {
+  renameOrgUnit(input: $input) {
+    id
+    name
+  }
+}
+    `, {"hash":"sha256:f33f509009ec68c1226b2cf178ea858a0662bab0475bde0741dfc84278d30724"}) as unknown as TypedDocumentString<RenameUnitMutation, RenameUnitMutationVariables>;
+export const MergeUnitsDocument = new TypedDocumentString(`
+    mutation MergeUnits($input: MergeOrgUnitsInput!) {
+  mergeOrgUnits(input: $input) {
+    id
+    status
+  }
+}
+    `, {"hash":"sha256:7e4c6a999e12952c8f8b416b40403344f1a29c15a22369e55172924e46717b7b"}) as unknown as TypedDocumentString<MergeUnitsMutation, MergeUnitsMutationVariables>;
+export const ApplyReformDocument = new TypedDocumentString(`
+    mutation ApplyReform($input: ApplyProvinceReformInput!) {
+  applyProvinceReform(input: $input) {
+    id
+    status
+  }
+}
+    `, {"hash":"sha256:749c8f4335a83fcd7bc5ae1a023ef3972757dfbbe94b2677a35831d041855c59"}) as unknown as TypedDocumentString<ApplyReformMutation, ApplyReformMutationVariables>;
+export const TreeRootDocument = new TypedDocumentString(`
+    query TreeRoot($id: ID!, $asOf: String!) {
+  orgUnit(id: $id, asOf: $asOf) {
+    id
+    code
+    name
+    kind
+    asOf
+    endedOn
+    unitCounts {
+      kind
+      count
+    }
+    children {
+      id
+      code
+      name
+      kind
+      children {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:6ee355dfc1c187f802702f2077818e08f7d7c5cc70b3dee2ecb013eaf43eb12e"}) as unknown as TypedDocumentString<TreeRootQuery, TreeRootQueryVariables>;
+export const TreeChildrenDocument = new TypedDocumentString(`
+    query TreeChildren($id: ID!, $asOf: String!) {
+  orgUnit(id: $id, asOf: $asOf) {
+    id
+    children {
+      id
+      code
+      name
+      kind
+      children {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:36410ce1a6dc78385434bd8bbfb25a97eedb04b9e9883647f03f030e34dfc16a"}) as unknown as TypedDocumentString<TreeChildrenQuery, TreeChildrenQueryVariables>;
+export const TreeSearchDocument = new TypedDocumentString(`
+    query TreeSearch($text: String!, $asOf: String!) {
+  searchOrgUnits(text: $text, asOf: $asOf, first: 20) {
+    nodes {
+      id
+      name
+      kind
+      path
+      ancestors {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `, {"hash":"sha256:a9bb2bedf7fd439b1b782818f07ae1ab5171acdd011558a32348634aa14b13f6"}) as unknown as TypedDocumentString<TreeSearchQuery, TreeSearchQueryVariables>;

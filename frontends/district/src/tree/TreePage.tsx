@@ -1,30 +1,19 @@
-import { useTranslation } from 'react-i18next';
-import { DataTable, ErrorMessage, Loading, useLabels, useQuery } from '@dangvien/ui';
-import { OrgTree } from './OrgTree.tsx';
-import { countByKind, DISTRICT_TREE } from './tree.ts';
+import { Route, Routes } from '@dangvien/ui';
+import { addTranslations } from '@dangvien/ui';
+import { UnitPage } from '../restructure/UnitPage.tsx';
+import { ChartView } from './ChartView.tsx';
+import { en, vi } from './messages.ts';
+import './tree.css';
 
-/** The organization chart of the caller's scope (to become collapsible, searchable, dated: issue 17). */
+addTranslations('district.tree', { vi, en });
+
+/** Sơ đồ tổ chức: the chart on any day (index), and a unit's history and restructuring (units/:id). */
 export default function TreePage() {
-  const { t } = useTranslation('district');
-  const labels = useLabels();
-  const { data, error, isPending, refetch } = useQuery(DISTRICT_TREE);
-  if (isPending) return <Loading />;
-  if (error || !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
-  const roots = data.rootOrgUnits;
   return (
-    <>
-      <DataTable
-        testId="district-counts"
-        caption={t('countsCaption')}
-        columns={[
-          { header: t('kind'), cell: (row) => labels.orgUnitKind(row.kind) },
-          { header: t('count'), numeric: true, cell: (row) => row.count },
-        ]}
-        rows={countByKind(roots)}
-        rowKey={(row) => row.kind}
-      />
-      <h2>{t('treeHeading')}</h2>
-      <OrgTree units={roots} testId="district-tree" />
-    </>
+    <Routes>
+      <Route index element={<ChartView />} />
+      <Route path="units/:id" element={<UnitPage />} />
+      <Route path="*" element={<ChartView />} />
+    </Routes>
   );
 }

@@ -1,32 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { countByKind, type TreeUnit } from './tree.ts';
+import { addDays, sortCounts, sortUnits } from './tree.ts';
 
-describe('countByKind', () => {
-  it('counts every level of the tree, top-down by kind', () => {
-    const roots: TreeUnit[] = [
-      {
-        id: 'd',
-        name: 'Đảng bộ huyện Xuân Trường',
-        kind: 'DISTRICT',
-        children: [
-          { id: 'w1', name: 'Đảng bộ xã Xuân Ngọc', kind: 'GRASSROOTS_COMMITTEE', children: [
-            { id: 'c1', name: 'Chi bộ xóm 1', kind: 'CELL' },
-            { id: 'c2', name: 'Chi bộ xóm 2', kind: 'CELL' },
-          ] },
-          { id: 'g1', name: 'Chi bộ Trường THPT', kind: 'GRASSROOTS_CELL', children: [] },
-          { id: 'w2', name: 'Đảng bộ thị trấn', kind: 'GRASSROOTS_COMMITTEE', children: [{ id: 'c3', name: 'Chi bộ khu 1', kind: 'CELL' }] },
-        ],
-      },
+describe('sortUnits', () => {
+  it('puts committees before cells and compares numbers as numbers, in the Vietnamese alphabet', () => {
+    const units = [
+      { name: 'Chi bộ 10', kind: 'CELL' as const },
+      { name: 'Chi bộ 2', kind: 'CELL' as const },
+      { name: 'Đảng bộ xã Xuân Ninh', kind: 'GRASSROOTS_COMMITTEE' as const },
+      { name: 'Chi bộ Ấp Bắc', kind: 'CELL' as const },
+      { name: 'Chi bộ An Bình', kind: 'CELL' as const },
+      { name: 'Chi bộ 1', kind: 'CELL' as const },
+      { name: 'Đảng bộ phường 10', kind: 'GRASSROOTS_COMMITTEE' as const },
+      { name: 'Đảng bộ phường 9', kind: 'GRASSROOTS_COMMITTEE' as const },
     ];
-    expect(countByKind(roots)).toEqual([
-      { kind: 'DISTRICT', count: 1 },
-      { kind: 'GRASSROOTS_COMMITTEE', count: 2 },
-      { kind: 'GRASSROOTS_CELL', count: 1 },
-      { kind: 'CELL', count: 3 },
+    expect(sortUnits(units).map((unit) => unit.name)).toEqual([
+      'Đảng bộ phường 9',
+      'Đảng bộ phường 10',
+      'Đảng bộ xã Xuân Ninh',
+      'Chi bộ 1',
+      'Chi bộ 2',
+      'Chi bộ 10',
+      'Chi bộ An Bình',
+      'Chi bộ Ấp Bắc',
     ]);
   });
+});
 
-  it('is empty for no units', () => {
-    expect(countByKind([])).toEqual([]);
+describe('sortCounts', () => {
+  it('orders the counts top-down by kind', () => {
+    expect(sortCounts([{ kind: 'CELL', count: 9 }, { kind: 'DISTRICT', count: 1 }, { kind: 'GRASSROOTS_COMMITTEE', count: 3 }]).map((row) => row.kind)).toEqual([
+      'DISTRICT',
+      'GRASSROOTS_COMMITTEE',
+      'CELL',
+    ]);
+  });
+});
+
+describe('addDays', () => {
+  it('moves across months and years on the calendar', () => {
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
   });
 });

@@ -1,24 +1,5 @@
-import { graphql } from '../generated/index.ts';
-import type { DistrictTreeQuery, OrgUnitKind } from '../generated/graphql.ts';
-
-// Four levels (province → district → grassroots → cell): GraphQL cannot ask for "all descendants".
-export const DISTRICT_TREE = graphql(`
-  query DistrictTree {
-    rootOrgUnits {
-      id name kind
-      children {
-        id name kind
-        children {
-          id name kind
-          children { id name kind }
-        }
-      }
-    }
-  }
-`);
-
-/** A unit of the tree at any level: what the query asks of each, and its children when asked. */
-export type TreeUnit = Pick<DistrictTreeQuery['rootOrgUnits'][number], 'id' | 'name' | 'kind'> & { children?: TreeUnit[] };
+import { compareVietnameseText } from '@dangvien/ui';
+import type { OrgUnitKind } from '../generated/graphql.ts';
 
 /** The schema's kinds top-down; typed by the generated enum, so a new kind must be placed here. */
 const KIND_ORDER: Record<OrgUnitKind, number> = {
@@ -30,13 +11,26 @@ const KIND_ORDER: Record<OrgUnitKind, number> = {
   PARTY_GROUP: 5,
 };
 
-/** Units per kind across the whole tree, in the schema's top-down order, omitting absent kinds. */
-export function countByKind(roots: TreeUnit[]): { kind: OrgUnitKind; count: number }[] {
-  const counts = new Map<OrgUnitKind, number>();
-  const visit = (unit: TreeUnit) => {
-    counts.set(unit.kind, (counts.get(unit.kind) ?? 0) + 1);
-    unit.children?.forEach(visit);
-  };
-  roots.forEach(visit);
-  return [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+/** Units per kind in the schema's top-down order (the server counts the subtree in one field). */
+export function sortCounts<T extends { kind: OrgUnitKind }>(counts: readonly T[]): T[] {
+  return [...counts].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }
+
+/**
+ * Siblings as a clerk reads them: committees before cells, then by name with numbers compared as
+ * numbers ("Chi bộ 2" before "Chi bộ 10"), in the Vietnamese alphabet.
+ */
+export function sortUnits<T extends { kind: OrgUnitKind; name: string }>(units: readonly T[]): T[] {
+  return [...units].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareVietnameseText(a.name, b.name));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A YYYY-MM-DD day moved by some days, on the calendar (no time zone involved). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);
+  return `${String(date.getUTCFullYear())}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+

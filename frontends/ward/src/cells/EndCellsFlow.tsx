@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FormError, FormProvider, QueryBoundary, SelectField, showServerError, TextField, useMutation, useQuery, useSchemaForm, useWatch, type UseFormReturn } from '@dangvien/ui';
+import { Button, ChecksField, FormError, FormProvider, QueryBoundary, SelectField, showServerError, TextField, useMutation, useQuery, useSchemaForm, useWatch } from '@dangvien/ui';
 import { endMoves, localToday, type Move } from './cells.ts';
 import { MovesPreview, OperationProgress } from './OperationSteps.tsx';
 import { DISSOLVE_CELL, MERGE_CELLS, WARD_CELL_MEMBERS, type CellRoster } from './queries.ts';
@@ -68,7 +68,7 @@ function EndCellsSteps(props: { mode: Mode; committeeId: string; cellId?: string
         onSubmit={(event) => void form.handleSubmit(() => setStep('preview'))(event)}
       >
         <div className={step === 'edit' ? 'dv-form' : 'ward-cells__hidden'} hidden={step !== 'edit'}>
-          {mode === 'merge' ? <MergedCells form={form} cells={cells} /> : null}
+          {mode === 'merge' ? <ChecksField<Values> name="ids" label={t('fields.mergedCells')} options={cells.map((cell) => ({ value: cell.id, label: cell.name }))} /> : null}
           {targets.length === 0 ? <p className="dv-empty">{t('noOtherCell')}</p> : null}
           <SelectField<Values>
             name="successorId"
@@ -99,28 +99,5 @@ function EndCellsSteps(props: { mode: Mode; committeeId: string; cellId?: string
         ) : null}
       </form>
     </FormProvider>
-  );
-}
-
-/** The cells that end in a merger: one checkbox each (the error under them, announced). */
-function MergedCells({ form, cells }: { form: UseFormReturn<Values>; cells: readonly CellRoster[] }) {
-  const { t } = useTranslation('ward.cells');
-  const id = useId();
-  const error = form.formState.errors.ids?.message ?? form.formState.errors.ids?.root?.message;
-  return (
-    <fieldset className={`ward-cells__checks${error ? ' dv-field--invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{t('fields.mergedCells')}</legend>
-      {cells.map((cell) => (
-        <label key={cell.id}>
-          <input type="checkbox" value={cell.id} {...form.register('ids')} />
-          <span>{cell.name}</span>
-        </label>
-      ))}
-      {error ? (
-        <p id={`${id}-error`} className="dv-field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }

@@ -1,15 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, DataTable, Facts, formatDate, QueryBoundary, useQuery, type Column } from '@dangvien/ui';
+import { Alert, Button, DataTable, Facts, formatDate, OperationTracker, useQuery, type Column } from '@dangvien/ui';
 import { movesByTarget, placedNow, type Move } from './cells.ts';
-import { OPERATION_STATUS, WARD_CELL_MEMBERS, type CellRoster } from './queries.ts';
+import { WARD_CELL_MEMBERS, type CellRoster } from './queries.ts';
 
 export type RestructureAction = 'dissolve' | 'merge' | 'split';
-
-/** How often the page asks whether every subgraph has applied the operation. */
-const POLL_MS = 1000;
-
-const formatTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
 
 /** Before confirming: who moves where, grouped by the cell they go to, and the decision. */
 export function MovesPreview({ moves, decisionNumber, effectiveDate }: { moves: readonly Move[]; decisionNumber: string; effectiveDate: string }) {
@@ -39,59 +34,17 @@ export function MovesPreview({ moves, decisionNumber, effectiveDate }: { moves: 
 }
 
 /**
- * After confirming: the operation is pending until every subgraph has applied its part (members
- * moved, evaluation's copy updated); then where each moved member does party activity now.
+ * After confirming: the operation is pending until every subgraph has applied its part (the kit's
+ * tracker), then where each moved member does party activity now.
  */
 export function OperationProgress(props: { operationId: string; committeeId: string; action: RestructureAction; moves: readonly Move[]; onClose: () => void }) {
   const { operationId, committeeId, action, moves, onClose } = props;
-  const { t } = useTranslation('ward.cells');
-  const operation = useQuery(OPERATION_STATUS, { id: operationId });
-  const completed = operation.data?.operation?.status === 'COMPLETED';
-  const { refetch, dataUpdatedAt } = operation;
-  useEffect(() => {
-    if (completed) return undefined;
-    const timer = window.setTimeout(() => void refetch(), POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [completed, refetch, dataUpdatedAt]);
-
   return (
-    <QueryBoundary query={operation}>
-      {(data) =>
-        !data.operation ? null : completed ? (
-          <OperationResult
-            committeeId={committeeId}
-            action={action}
-            moves={moves}
-            onClose={onClose}
-            times={
-              <Facts
-                items={[
-                  { label: t('startedAt'), value: formatTime(data.operation.createdAt) },
-                  { label: t('completedAt'), value: <span data-testid="cells-completed-at">{formatTime(data.operation.completedAt)}</span> },
-                ]}
-              />
-            }
-          />
-        ) : (
-          <div data-testid="cells-pending" data-operation-id={data.operation.id}>
-            <Alert tone="info" live="status" title={t('pendingTitle')}>
-              <p>{t('pendingText')}</p>
-              <ul>
-                {data.operation.parts.map((part) => (
-                  <li key={`${part.subgraph}-${part.unit?.id ?? ''}`}>
-                    {t('partLine', {
-                      subgraph: t(`subgraph.${part.subgraph}`, { defaultValue: part.subgraph }),
-                      unit: part.unit?.name ?? '',
-                      status: t(`status.${part.status}`),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </Alert>
-          </div>
-        )
-      }
-    </QueryBoundary>
+    <OperationTracker
+      operationId={operationId}
+      testIdPrefix="cells"
+      result={(times) => <OperationResult committeeId={committeeId} action={action} moves={moves} onClose={onClose} times={times} />}
+    />
   );
 }
 

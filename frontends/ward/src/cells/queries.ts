@@ -1,5 +1,5 @@
 import { graphql } from '../generated/index.ts';
-import type { OperationStatusQuery, WardCellMembersQuery, WardTreeQuery } from '../generated/graphql.ts';
+import type { WardCellMembersQuery, WardTreeQuery } from '../generated/graphql.ts';
 
 /** Alerts asked for at once (the gateway's page limit is 500). */
 export const ALERT_PAGE = 500;
@@ -70,24 +70,6 @@ export const WARD_CELL_MEMBERS = graphql(`
   }
 `);
 
-export const OPERATION_STATUS = graphql(`
-  query OperationStatus($id: ID!) {
-    operation(id: $id) {
-      id
-      kind
-      status
-      createdAt
-      completedAt
-      subject { id name }
-      parts {
-        subgraph
-        status
-        unit { id name }
-      }
-    }
-  }
-`);
-
 export const CREATE_CELL = graphql(`
   mutation CreateCell($input: CreateOrgUnitInput!) {
     createOrgUnit(input: $input) { id name code establishedOn }
@@ -124,4 +106,3 @@ export type WardTreeMeeting = WardTree['thisYear'][number];
 export type WardTreeAlerts = Pick<WardTreeQuery, 'evaluationAlerts' | 'memberAlerts'>;
 export type CellRoster = NonNullable<WardCellMembersQuery['orgUnit']>['children'][number];
 export type RosterMember = CellRoster['members'] extends readonly (infer M)[] | null | undefined ? M : never;
-export type Operation = NonNullable<OperationStatusQuery['operation']>;

@@ -18,7 +18,6 @@ import * as types from './graphql';
 type Documents = {
     "\n  query WardTree($id: ID!, $asOf: String!, $year: Int!, $previousYear: Int!, $first: Int!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      name\n      asOf\n      children {\n        id\n        code\n        name\n        kind\n        category\n        residentialArea\n        establishedOn\n        memberCount(asOf: $asOf)\n        children {\n          id\n          code\n          name\n          kind\n          memberCount(asOf: $asOf)\n        }\n      }\n      thisYear: meetings(year: $year) {\n        id\n        heldOn\n        cell { id }\n        attendance { status }\n      }\n      lastYear: meetings(year: $previousYear) {\n        id\n        heldOn\n        cell { id }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      unit { id }\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        cell { id }\n      }\n    }\n  }\n": typeof types.WardTreeDocument,
     "\n  query WardCellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        members(first: 500) { id fullName status }\n        candidates: members(status: CANDIDATE, first: 500) { id fullName status }\n      }\n    }\n  }\n": typeof types.WardCellMembersDocument,
-    "\n  query OperationStatus($id: ID!) {\n    operation(id: $id) {\n      id\n      kind\n      status\n      createdAt\n      completedAt\n      subject { id name }\n      parts {\n        subgraph\n        status\n        unit { id name }\n      }\n    }\n  }\n": typeof types.OperationStatusDocument,
     "\n  mutation CreateCell($input: CreateOrgUnitInput!) {\n    createOrgUnit(input: $input) { id name code establishedOn }\n  }\n": typeof types.CreateCellDocument,
     "\n  mutation RenameCell($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n": typeof types.RenameCellDocument,
     "\n  mutation DissolveCell($input: DissolveOrgUnitInput!) {\n    dissolveOrgUnit(input: $input) { id status }\n  }\n": typeof types.DissolveCellDocument,
@@ -59,7 +58,6 @@ type Documents = {
 const documents: Documents = {
     "\n  query WardTree($id: ID!, $asOf: String!, $year: Int!, $previousYear: Int!, $first: Int!) {\n    orgUnit(id: $id, asOf: $asOf) {\n      id\n      name\n      asOf\n      children {\n        id\n        code\n        name\n        kind\n        category\n        residentialArea\n        establishedOn\n        memberCount(asOf: $asOf)\n        children {\n          id\n          code\n          name\n          kind\n          memberCount(asOf: $asOf)\n        }\n      }\n      thisYear: meetings(year: $year) {\n        id\n        heldOn\n        cell { id }\n        attendance { status }\n      }\n      lastYear: meetings(year: $previousYear) {\n        id\n        heldOn\n        cell { id }\n      }\n    }\n    evaluationAlerts(unitId: $id) {\n      unit { id }\n    }\n    memberAlerts(unitId: $id, first: $first) {\n      totalCount\n      alerts {\n        cell { id }\n      }\n    }\n  }\n": types.WardTreeDocument,
     "\n  query WardCellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        members(first: 500) { id fullName status }\n        candidates: members(status: CANDIDATE, first: 500) { id fullName status }\n      }\n    }\n  }\n": types.WardCellMembersDocument,
-    "\n  query OperationStatus($id: ID!) {\n    operation(id: $id) {\n      id\n      kind\n      status\n      createdAt\n      completedAt\n      subject { id name }\n      parts {\n        subgraph\n        status\n        unit { id name }\n      }\n    }\n  }\n": types.OperationStatusDocument,
     "\n  mutation CreateCell($input: CreateOrgUnitInput!) {\n    createOrgUnit(input: $input) { id name code establishedOn }\n  }\n": types.CreateCellDocument,
     "\n  mutation RenameCell($input: RenameOrgUnitInput!) {\n    renameOrgUnit(input: $input) { id name }\n  }\n": types.RenameCellDocument,
     "\n  mutation DissolveCell($input: DissolveOrgUnitInput!) {\n    dissolveOrgUnit(input: $input) { id status }\n  }\n": types.DissolveCellDocument,
@@ -106,10 +104,6 @@ export function graphql(source: "\n  query WardTree($id: ID!, $asOf: String!, $y
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WardCellMembers($id: ID!) {\n    orgUnit(id: $id) {\n      id\n      children {\n        id\n        name\n        members(first: 500) { id fullName status }\n        candidates: members(status: CANDIDATE, first: 500) { id fullName status }\n      }\n    }\n  }\n"): typeof import('./graphql').WardCellMembersDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query OperationStatus($id: ID!) {\n    operation(id: $id) {\n      id\n      kind\n      status\n      createdAt\n      completedAt\n      subject { id name }\n      parts {\n        subgraph\n        status\n        unit { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').OperationStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

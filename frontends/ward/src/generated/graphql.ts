@@ -477,13 +477,6 @@ export type WardCellMembersQueryVariables = Exact<{
 
 export type WardCellMembersQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, members: Array<{ id: string, fullName: string, status: MemberStatus }> | null, candidates: Array<{ id: string, fullName: string, status: MemberStatus }> | null }> } | null };
 
-export type OperationStatusQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type OperationStatusQuery = { operation: { id: string, kind: string, status: OperationStatus, createdAt: string, completedAt: string | null, subject: { id: string, name: string } | null, parts: Array<{ subgraph: string, status: OperationStatus, unit: { id: string, name: string } | null }> } | null };
-
 export type CreateCellMutationVariables = Exact<{
   input: CreateOrgUnitInput;
 }>;
@@ -845,29 +838,6 @@ export const WardCellMembersDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:76ffcec31f04a86286e4be35ed9c4aa751737a7ac834a0bd0b4cfd55bf10d87f"}) as unknown as TypedDocumentString<WardCellMembersQuery, WardCellMembersQueryVariables>;
-export const OperationStatusDocument = new TypedDocumentString(`
-    query OperationStatus($id: ID!) {
-  operation(id: $id) {
-    id
-    kind
-    status
-    createdAt
-    completedAt
-    subject {
-      id
-      name
-    }
-    parts {
-      subgraph
-      status
-      unit {
-        id
-        name
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:8f93511fe72d6298500237d1669cee3fcd4daa77a2c5531d982215f0618c33cd"}) as unknown as TypedDocumentString<OperationStatusQuery, OperationStatusQueryVariables>;
 export const CreateCellDocument = new TypedDocumentString(`
     mutation CreateCell($input: CreateOrgUnitInput!) {
   createOrgUnit(input: $input) {

@@ -2007,6 +2007,12 @@ export type Query = {
   organizationReviews: Array<OrganizationReview>;
   /** Members inside your subtrees who may be the person described: same CCCD (only for roles that read it), or same name and date of birth */
   possibleDuplicates: Array<PossibleDuplicate>;
+  /**
+   * Lịch sử sắp xếp tổ chức: the restructurings of unitId and of the units below it at the time, whose
+   * date lies between from and to (YYYY-MM-DD, both included, both optional), newest first; at most
+   * first (≤ 500). Only changes of units inside your scope on their day are listed.
+   */
+  restructurings: Array<Restructuring>;
   review?: Maybe<Review>;
   reviewCycle?: Maybe<ReviewCycle>;
   /**
@@ -2187,6 +2193,14 @@ export type QueryPossibleDuplicatesArgs = {
   citizenId?: InputMaybe<Scalars['String']['input']>;
   dateOfBirth?: InputMaybe<Scalars['String']['input']>;
   fullName?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRestructuringsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
 };
 
 
@@ -2516,6 +2530,57 @@ export type ResidentialArea =
   | 'THON'
   /** Tổ dân phố */
   | 'TO_DAN_PHO';
+
+/** One decision's changes on one day to the units of a subtree: a merger, a split, a rename … */
+export type Restructuring = {
+  __typename?: 'Restructuring';
+  /** Each unit's change: ends first, then creations, moves, renames; by name */
+  changes: Array<RestructuringChange>;
+  /** Số quyết định (null for a change recorded without one) */
+  decisionNumber?: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM-DD */
+  effectiveDate: Scalars['String']['output'];
+  kind: RestructuringKind;
+  /** The operations that carried it out across subgraphs (merge, split, dissolution, the 2025 reform); empty for a rename, move or creation */
+  operations: Array<Operation>;
+};
+
+/** One unit's change in a restructuring. */
+export type RestructuringChange = {
+  __typename?: 'RestructuringChange';
+  kind: OrgUnitChangeKind;
+  /** Its name from that day (ENDED: its last name) */
+  name: Scalars['String']['output'];
+  /** Its parent from that day (ENDED: its last parent) */
+  parent?: Maybe<OrgUnit>;
+  /** Its name before (for RENAMED) */
+  previousName?: Maybe<Scalars['String']['output']>;
+  /** Its parent the day before (for MOVED) */
+  previousParent?: Maybe<OrgUnit>;
+  /** For ENDED: the unit its members went to */
+  successor?: Maybe<OrgUnit>;
+  /** The unit as it stood that day (an ended unit: on its last day); null when outside your scope then */
+  unit?: Maybe<OrgUnit>;
+};
+
+/** What a restructuring did: by the operation that carried it out, else by the kind of its changes. */
+export type RestructuringKind =
+  /** Thành lập */
+  | 'CREATE'
+  /** Giải thể */
+  | 'DISSOLVE'
+  /** Sáp nhập */
+  | 'MERGE'
+  /** Chuyển sang đơn vị cấp trên khác */
+  | 'MOVE'
+  /** Several kinds of change under one decision */
+  | 'OTHER'
+  /** Sắp xếp theo Nghị quyết 2025: đảng bộ huyện kết thúc, các tổ chức cơ sở trực thuộc tỉnh */
+  | 'PROVINCE_REFORM'
+  /** Đổi tên */
+  | 'RENAME'
+  /** Chia tách */
+  | 'SPLIT';
 
 /** A member's review and grade for one period (kiểm điểm, đánh giá, xếp loại). */
 export type Review = {

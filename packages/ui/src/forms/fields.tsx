@@ -105,6 +105,37 @@ export function ChoiceField<TValues extends FieldValues>(props: FieldProps<TValu
   );
 }
 
+/** Several choices in a list, one checkbox each (the value is the array of those ticked), e.g. the cells a merger ends. */
+export function ChecksField<TValues extends FieldValues>(props: FieldProps<TValues> & { options: readonly { value: string; label: string }[] }) {
+  const { name, label, hint, className, options } = props;
+  const { id, form, aria } = useField<TValues>(name, hint);
+  // An array's own error sits on the field or, from a refinement of the whole list, on its root.
+  const errors = get(form.formState.errors, name) as { message?: string; root?: { message?: string } } | undefined;
+  const error = errors?.message ?? errors?.root?.message;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || aria['aria-describedby'];
+  return (
+    <fieldset className={`dv-checks${error ? ' dv-field--invalid' : ''}${className ? ` ${className}` : ''}`} aria-describedby={describedBy}>
+      <legend>{label}</legend>
+      {options.map((option) => (
+        <label key={option.value}>
+          <input type="checkbox" value={option.value} {...form.register(name)} />
+          <span>{option.label}</span>
+        </label>
+      ))}
+      {hint ? (
+        <small id={`${id}-hint`} className="dv-field__hint">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="dv-field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** The form-level message: a server refusal that names no field of this form. */
 export function FormError() {
   const form = useFormContext();

@@ -20,6 +20,7 @@ type Documents = {
     "\n  mutation ImportMembers($input: MemberImportInput!) {\n    importMembers(input: $input) { id status totalRows validRows processedRows createdCount unchangedCount skippedCount message }\n  }\n": typeof types.ImportMembersDocument,
     "\n  query MemberImportJob($id: ID!) {\n    memberImportJob(id: $id) {\n      id status totalRows validRows processedRows createdCount unchangedCount skippedCount message\n      problems { row column severity code problem suggestion }\n    }\n  }\n": typeof types.MemberImportJobDocument,
     "\n  query MemberRegisterExport($unitId: ID!) {\n    memberRegisterExport(unitId: $unitId) { fileName contentBase64 rowCount }\n  }\n": typeof types.MemberRegisterExportDocument,
+    "\n  query OperationStatus($id: ID!) {\n    operation(id: $id) {\n      id\n      kind\n      status\n      createdAt\n      completedAt\n      subject { id name }\n      parts {\n        subgraph\n        status\n        unit { id name }\n      }\n    }\n  }\n": typeof types.OperationStatusDocument,
     "\n  query OrgUnitsOfKind($kind: OrgUnitKind!) {\n    orgUnits(kind: $kind) { id code name kind parent { id name } }\n  }\n": typeof types.OrgUnitsOfKindDocument,
 };
 const documents: Documents = {
@@ -27,6 +28,7 @@ const documents: Documents = {
     "\n  mutation ImportMembers($input: MemberImportInput!) {\n    importMembers(input: $input) { id status totalRows validRows processedRows createdCount unchangedCount skippedCount message }\n  }\n": types.ImportMembersDocument,
     "\n  query MemberImportJob($id: ID!) {\n    memberImportJob(id: $id) {\n      id status totalRows validRows processedRows createdCount unchangedCount skippedCount message\n      problems { row column severity code problem suggestion }\n    }\n  }\n": types.MemberImportJobDocument,
     "\n  query MemberRegisterExport($unitId: ID!) {\n    memberRegisterExport(unitId: $unitId) { fileName contentBase64 rowCount }\n  }\n": types.MemberRegisterExportDocument,
+    "\n  query OperationStatus($id: ID!) {\n    operation(id: $id) {\n      id\n      kind\n      status\n      createdAt\n      completedAt\n      subject { id name }\n      parts {\n        subgraph\n        status\n        unit { id name }\n      }\n    }\n  }\n": types.OperationStatusDocument,
     "\n  query OrgUnitsOfKind($kind: OrgUnitKind!) {\n    orgUnits(kind: $kind) { id code name kind parent { id name } }\n  }\n": types.OrgUnitsOfKindDocument,
 };
 
@@ -46,6 +48,10 @@ export function graphql(source: "\n  query MemberImportJob($id: ID!) {\n    memb
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MemberRegisterExport($unitId: ID!) {\n    memberRegisterExport(unitId: $unitId) { fileName contentBase64 rowCount }\n  }\n"): typeof import('./graphql').MemberRegisterExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperationStatus($id: ID!) {\n    operation(id: $id) {\n      id\n      kind\n      status\n      createdAt\n      completedAt\n      subject { id name }\n      parts {\n        subgraph\n        status\n        unit { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').OperationStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -92,6 +92,12 @@ export type MemberImportInput = {
   unitId: string | number;
 };
 
+export type OperationStatus =
+  /** Hoàn tất */
+  | 'COMPLETED'
+  /** Đang thực hiện: some subgraph has not applied its part yet */
+  | 'PENDING';
+
 /**
  * Kind of a party unit. The tree has no fixed depth: before the 2025 reform
  * PROVINCE → DISTRICT → GRASSROOTS_COMMITTEE → CELL; since 1-7-2025 PROVINCE → GRASSROOTS_COMMITTEE → CELL.
@@ -145,6 +151,13 @@ export type MemberRegisterExportQueryVariables = Exact<{
 
 
 export type MemberRegisterExportQuery = { memberRegisterExport: { fileName: string, contentBase64: string, rowCount: number } };
+
+export type OperationStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OperationStatusQuery = { operation: { id: string, kind: string, status: OperationStatus, createdAt: string, completedAt: string | null, subject: { id: string, name: string } | null, parts: Array<{ subgraph: string, status: OperationStatus, unit: { id: string, name: string } | null }> } | null };
 
 export type OrgUnitsOfKindQueryVariables = Exact<{
   kind: OrgUnitKind;
@@ -233,6 +246,29 @@ export const MemberRegisterExportDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:70e5a6f7ea33d00164654ccdc07543596cd83ccb2afde280361d3dd0fb1d07a6"}) as unknown as TypedDocumentString<MemberRegisterExportQuery, MemberRegisterExportQueryVariables>;
+export const OperationStatusDocument = new TypedDocumentString(`
+    query OperationStatus($id: ID!) {
+  operation(id: $id) {
+    id
+    kind
+    status
+    createdAt
+    completedAt
+    subject {
+      id
+      name
+    }
+    parts {
+      subgraph
+      status
+      unit {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:8f93511fe72d6298500237d1669cee3fcd4daa77a2c5531d982215f0618c33cd"}) as unknown as TypedDocumentString<OperationStatusQuery, OperationStatusQueryVariables>;
 export const OrgUnitsOfKindDocument = new TypedDocumentString(`
     query OrgUnitsOfKind($kind: OrgUnitKind!) {
   orgUnits(kind: $kind) {

@@ -203,4 +203,28 @@ describe('grade distribution (SQL on the local replicas)', () => {
     expect(outside.errors).toBeUndefined();
     expect(outside.data!.gradeDistribution).toBeNull();
   });
+
+  it('holds the quota over the whole proposal set, whatever the order of decisions (excellent first, goods still proposed)', async () => {
+    const opened = await post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year: 2026, period: 'Q3', closesOn: '2026-10-15' } });
+    expect(opened.errors).toBeUndefined();
+    const quarter = opened.data!.openReviewCycle.id;
+    // Members of the committee's other cells, each proposed by the secretary of their own cell.
+    const [star, second, ...goods] = committeeMembers;
+    for (const member of goods.slice(0, 5)) {
+      const secretary = callerWith({ role: 'CELL_SECRETARY', scopeUnitId: member.cellId });
+      expect((await as(secretary, () => post(SELF_REVIEW, { input: { cycleId: quarter, memberId: member.id, content: 'Bản tự kiểm điểm quý III' } }))).errors).toBeUndefined();
+      const proposed = await as(secretary, () => post<{ proposeGrade: { grade: Grade } }>(PROPOSE, { input: { cycleId: quarter, memberId: member.id, score: 80 } }));
+      expect(proposed.data!.proposeGrade.grade).toBe('GOOD');
+    }
+    // One excellent for five proposed good (20%): accepted before any good is decided.
+    const first = await post<{ decideGrades: Decided[] }>(DECIDE, { cycleId: quarter, decisions: [excellent(star!.id)] });
+    expect(first.errors).toBeUndefined();
+    // A second would break it (2 > 20% of 5), decided or proposed alike.
+    const refused = await post(DECIDE, { cycleId: quarter, decisions: [excellent(second!.id)] });
+    expect(refused.errors?.[0]?.message).toBe('Số đảng viên xếp loại xuất sắc (2) vượt 20% số xếp loại tốt (5): tối đa 1.');
+    // The goods decided as proposed afterwards: the same set, accepted.
+    const rest = await post<{ decideGrades: Decided[] }>(DECIDE, { cycleId: quarter, decisions: goods.slice(0, 5).map((member) => ({ memberId: member.id })) });
+    expect(rest.errors).toBeUndefined();
+    expect(rest.data!.decideGrades.map((review) => review.grade)).toEqual(Array<Grade>(5).fill('GOOD'));
+  });
 });

@@ -170,13 +170,18 @@ export async function memberLackingResidenceComment(db: Db, memberIds: readonly 
   return missing.rows[0]?.member_id;
 }
 
-/** How many reviews of a cycle have each grade. */
+/** How many members of a cycle have each grade: decided, else proposed. */
 export async function gradeCountsOfCycle(db: Db, cycleId: string): Promise<(grade: Grade) => number> {
-  const counts = await db
-    .selectFrom('review')
-    .select(['grade', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('cycle_id', '=', cycleId)
-    .groupBy('grade')
-    .execute();
-  return (grade) => Number(counts.find((row) => row.grade === grade)?.n ?? 0);
+  // The grade decided, else the grade proposed: the quota holds over the cycle's whole set, whatever the
+  // order in which the committee decides (excellent grades first, good ones after, or the reverse).
+  const counts = await sql<{ grade: Grade; n: string }>`
+    SELECT grade, count(*) AS n FROM (
+      SELECT grade FROM review WHERE cycle_id = ${cycleId}
+      UNION ALL
+      SELECT proposal.grade FROM grade_proposal proposal
+      WHERE proposal.cycle_id = ${cycleId}
+        AND NOT EXISTS (SELECT 1 FROM review WHERE review.cycle_id = ${cycleId} AND review.member_id = proposal.member_id)
+    ) graded
+    GROUP BY grade`.execute(db);
+  return (grade) => Number(counts.rows.find((row) => row.grade === grade)?.n ?? 0);
 }

@@ -4,6 +4,7 @@ import { publish } from '@dangvien/events';
 import { DomainError, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
+import { recordPossibleDuplicates } from '../member/member.repository.ts';
 import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.ts';
 import { headerSetKey, suggestMapping, type ColumnMapping } from './columns.ts';
 import type { ImportMode, MemberImportInput } from '../generated/graphql.ts';
@@ -190,6 +191,7 @@ export async function insertPlannedMembers(trx: Transaction<MembershipDatabase>,
       after: { ...member.profile, cellId: member.cellId, status: member.status, events: member.events, importJobId: jobId, row: member.rowNumber },
     })),
   );
+  await recordPossibleDuplicates(trx, caller, 'importMembers', members.filter((member) => member.profile.citizen_id || member.profile.party_card_number).map((member) => member.id));
 }
 
 /** A job, only for the user who started it. */

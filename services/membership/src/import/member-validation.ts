@@ -1,12 +1,11 @@
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type Role } from '@dangvien/auth';
 import { inReplicaSubtrees, subtreeUnitIds } from '@dangvien/org-replica';
-import { DomainError, requireId, writeAudit, type AuditEntry } from '@dangvien/server';
+import { DomainError, requireId } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { LifecycleViolation, replay, type LifecycleStatus, type MemberEventKind } from '../lifecycle/lifecycle.ts';
 import type { MemberProfileInput } from '../generated/graphql.ts';
 import { profileValues } from '../member/member-profile.ts';
-import { DUPLICATE_ELSEWHERE_MESSAGE } from '../member/member.repository.ts';
 import { todayInVietnam } from '../today.ts';
 import { foldText } from '@dangvien/server';
 import { cleanText, readDate } from '@dangvien/spreadsheet';
@@ -288,6 +287,9 @@ async function matchRecordedMembers(db: Kysely<MembershipDatabase>, caller: Call
     .leftJoin('member_party_card', 'member_party_card.member_id', 'member.id')
     .select(['member.id', 'member.full_name', 'member.date_of_birth', 'member.citizen_id', 'member.party_card_number', 'member.cell_id', 'member_party_card.card_number as past_card'])
     .select(inReplicaSubtrees('member.cell_id', readable).as('readable'))
+    // Records the caller may not read are not matched at all: a row repeating their number is new here,
+    // and the pair becomes a possible duplicate for the levels above once imported (recordPossibleDuplicates).
+    .where(inReplicaSubtrees('member.cell_id', readable))
     .where((eb) =>
       eb.or([
         eb('member.citizen_id', '=', sql<string>`ANY(${citizenIds}::text[])`),
@@ -297,9 +299,10 @@ async function matchRecordedMembers(db: Kysely<MembershipDatabase>, caller: Call
       ]),
     )
     .execute();
-  const byCitizenId = new Map(recorded.filter((member) => member.citizen_id).map((member) => [member.citizen_id!, member]));
+  const byCitizenId = new Map(recorded.filter((member) => member.citizen_id && member.readable).map((member) => [member.citizen_id!, member]));
   const byCard = new Map<string, (typeof recorded)[number]>();
   for (const member of recorded) {
+    if (!member.readable) continue;
     if (member.party_card_number) byCard.set(member.party_card_number, member);
     if (member.past_card) byCard.set(member.past_card, member);
   }
@@ -313,29 +316,21 @@ async function matchRecordedMembers(db: Kysely<MembershipDatabase>, caller: Call
     Boolean(member.readable) && foldText(member.full_name) === foldText(row.input.fullName ?? '') && member.date_of_birth === (row.input.dateOfBirth ?? null);
 
   const matches = new Map<number, Match>();
-  /** Numbers held by members the caller may not read: reported to the levels above, as createMember does. */
-  const elsewhere: AuditEntry[] = [];
-  const reportElsewhere = (row: ParsedRow, field: 'citizenId' | 'partyCardNumber', memberId: string): void => {
-    elsewhere.push({ operation: 'duplicateRefused', entityType: 'Member', entityId: memberId, before: null, after: { field, refusedOperation: 'importMembers', row: row.rowNumber, cellId: row.cellId ?? null } });
-  };
   for (const row of rows) {
     const byId = row.input.citizenId ? byCitizenId.get(row.input.citizenId) : undefined;
     const card = row.input.partyCardNumber ? byCard.get(row.input.partyCardNumber) : undefined;
     if (byId) {
-      if (!byId.readable) reportElsewhere(row, 'citizenId', byId.id);
       matches.set(row.rowNumber, samePerson(row, byId) ? { kind: 'same' } : {
         kind: 'conflict',
         field: 'CITIZEN_ID',
-        // Outside what the caller may read: the sentence createMember gives, naming no one and nowhere.
-        problem: byId.readable ? `Số CCCD ${row.input.citizenId} đã có trong hồ sơ đảng viên ${byId.full_name} (khác họ tên hoặc ngày sinh).` : DUPLICATE_ELSEWHERE_MESSAGE.citizenId,
+        problem: `Số CCCD ${row.input.citizenId} đã có trong hồ sơ đảng viên ${byId.full_name} (khác họ tên hoặc ngày sinh).`,
         suggestion: 'Đối chiếu lại số CCCD với thẻ căn cước.',
       });
     } else if (card) {
-      if (!card.readable) reportElsewhere(row, 'partyCardNumber', card.id);
       matches.set(row.rowNumber, samePerson(row, card) ? { kind: 'same' } : {
         kind: 'conflict',
         field: 'PARTY_CARD_NUMBER',
-        problem: card.readable ? `Số thẻ đảng viên ${row.input.partyCardNumber} đã cấp cho một đảng viên khác.` : DUPLICATE_ELSEWHERE_MESSAGE.partyCardNumber,
+        problem: `Số thẻ đảng viên ${row.input.partyCardNumber} đã cấp cho một đảng viên khác.`,
         suggestion: 'Đối chiếu lại số thẻ đảng viên.',
       });
     } else if (row.input.fullName && row.input.dateOfBirth) {
@@ -355,6 +350,5 @@ async function matchRecordedMembers(db: Kysely<MembershipDatabase>, caller: Call
     }
   }
   // Written whether or not the import goes on (a dry run included): probing numbers leaves a trace above.
-  if (elsewhere.length > 0) await db.transaction().execute((trx) => writeAudit(trx, caller, elsewhere));
   return matches;
 }

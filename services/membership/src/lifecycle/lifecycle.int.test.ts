@@ -160,6 +160,7 @@ describe('refusals change, publish and audit nothing', () => {
     ['a date of birth that makes an admission too old', () => ({ query: UPDATE, variables: { id: other, input: { dateOfBirth: '1940-01-01' } } }), 'BAD_USER_INPUT', 'occurredOn'],
     ['official status dated before the admission', () => ({ query: RECORD, variables: { input: { memberId: probationary, kind: 'OFFICIAL', occurredOn: '2025-01-15' } } }), 'BAD_USER_INPUT', 'occurredOn'],
     ['official status before 12 months of probation', () => ({ query: RECORD, variables: { input: { memberId: probationary, kind: 'OFFICIAL', occurredOn: '2025-09-01' } } }), 'BAD_USER_INPUT', 'occurredOn'],
+    ['a death dated before a decision already recorded (said so, not "already dead")', () => ({ query: RECORD, variables: { input: { memberId: other, kind: 'DIED', occurredOn: '2009-01-01' } } }), 'CONFLICT', 'occurredOn'],
     ['an event after death', () => ({ query: RECORD, variables: { input: { memberId: hoa, kind: 'EXEMPT_ENDED', occurredOn: '2025-03-01' } } }), 'CONFLICT'],
     ['a discipline without its level', () => ({ query: RECORD, variables: { input: { memberId: other, kind: 'DISCIPLINE', occurredOn: '2024-03-01' } } }), 'BAD_USER_INPUT'],
     ['an impossible date', () => ({ query: RECORD, variables: { input: { memberId: other, kind: 'EXEMPT', occurredOn: '2024-02-30' } } }), 'BAD_USER_INPUT', 'occurredOn'],

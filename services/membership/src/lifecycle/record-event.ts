@@ -37,6 +37,12 @@ export async function recordMemberEvent(db: Kysely<MembershipDatabase>, caller: 
       occurredOn = notInFuture(addMonths(admitted, PROBATION_MONTHS), today, 'occurredOn');
     }
     const next = { kind: input.kind, occurredOn, sequence: Number.MAX_SAFE_INTEGER, disciplineLevel };
+    // A death dated before events already recorded would otherwise be refused as "already dead" by the
+    // replay of the later events: say what stands in the way instead.
+    const later = input.kind === 'DIED' ? history.filter((event) => event.occurredOn > occurredOn).sort((a, b) => (a.occurredOn < b.occurredOn ? 1 : -1))[0] : undefined;
+    if (later) {
+      throw new DomainError('CONFLICT', `Ngày mất (${occurredOn}) trước một quyết định đã ghi ngày ${later.occurredOn}. Kiểm tra lại ngày mất, hoặc điều chỉnh quyết định đó trước.`, { field: 'occurredOn' });
+    }
     const status = replayOrRefuse([...history, next], member)!;
     const [event] = await insertEvents(trx, memberId, [{ kind: input.kind, occurredOn, decisionNumber, details }], recordedBy(caller));
     let updated = member;

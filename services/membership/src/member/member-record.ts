@@ -11,7 +11,7 @@ import { historyOf, insertEvents, type NewMemberEvent } from '../lifecycle/lifec
 import { MEMBER_CELL_KINDS, publishPlaced, recordedBy } from '../placement/scope.ts';
 import { todayInVietnam } from '../today.ts';
 import { citizenIdProblem, profileValues } from './member-profile.ts';
-import { checkUnique, lockMember, recordPartyCard, reportDuplicateElsewhere, uniqueOrConflict } from './member.repository.ts';
+import { checkUnique, lockMember, recordPartyCard, recordPossibleDuplicates } from './member.repository.ts';
 import type { MemberRow, ProfileValues } from './member.tables.ts';
 
 function profileForAudit(values: ProfileValues): Record<string, unknown> {
@@ -37,7 +37,7 @@ export async function createMember(db: Kysely<MembershipDatabase>, caller: Calle
   if (admittedOn) planned.push({ kind: 'ADMITTED', occurredOn: admittedOn, decisionNumber });
   const status = replayOrRefuse(planned.map((event, index) => ({ ...event, sequence: index })), { initial_status: null, date_of_birth: dateOfBirth })!;
 
-  return uniqueOrConflict(() => db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const scopes = scopesWithRole(caller, MUTATION_ROLES.createMember as readonly Role[]);
     const live = sql<boolean>`(valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)`;
     const cell = await trx.selectFrom('org_unit_replica').select(['id', 'kind', 'name']).where('id', '=', cellId).where(live).where(inReplicaSubtrees('org_unit_replica.id', scopes)).executeTakeFirst();
@@ -61,15 +61,16 @@ export async function createMember(db: Kysely<MembershipDatabase>, caller: Calle
     await writeAudit(trx, caller, [
       { operation: 'createMember', entityType: 'Member', entityId: id, before: null, after: { ...profileForAudit(values), cellId, status, events: planned } },
     ]);
+    await recordPossibleDuplicates(trx, caller, 'createMember', [id]);
     return member;
-  }), (refusal) => reportDuplicateElsewhere(db, caller, 'createMember', refusal, { cellId }));
+  });
 }
 
 /** Changes the lý lịch; the date of birth is checked again against the admission age. Card changes go into the card history. */
 export async function updateMemberProfile(db: Kysely<MembershipDatabase>, caller: Caller, idArgument: string, input: MemberProfileInput): Promise<MemberRow> {
   const id = requireId(idArgument, 'id');
   const values = profileValues(input, todayInVietnam());
-  return uniqueOrConflict(() => db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, caller, 'updateMemberProfile', id, 'sửa lý lịch đảng viên này');
     const columns = Object.keys(values) as (keyof ProfileValues)[];
     const changed: ProfileValues = { ...values };
@@ -92,6 +93,7 @@ export async function updateMemberProfile(db: Kysely<MembershipDatabase>, caller
     if (changed.party_card_number) await recordPartyCard(trx, id, changed.party_card_number, recordedBy(caller));
     const before = Object.fromEntries(columns.filter((column) => column in changed).map((column) => [column, member[column] ?? null]));
     await writeAudit(trx, caller, [{ operation: 'updateMemberProfile', entityType: 'Member', entityId: id, before, after: profileForAudit(changed) }]);
+    if (changed.citizen_id || changed.party_card_number) await recordPossibleDuplicates(trx, caller, 'updateMemberProfile', [id]);
     return updated;
-  }), (refusal) => reportDuplicateElsewhere(db, caller, 'updateMemberProfile', refusal, { memberId: id }));
+  });
 }

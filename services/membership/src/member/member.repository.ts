@@ -93,80 +93,62 @@ export async function placementDigest(db: Kysely<MembershipDatabase>): Promise<{
 }
 
 /**
- * A CCCD or party card number already on a member the caller may not read. The refusal says neither
- * who nor where (that a CCCD belongs to a Party member elsewhere is itself sensitive data): the same
- * sentence whatever the other record, and the attempt is reported to the levels that see that record
- * (`reportDuplicateElsewhere`), as a data-quality item in their audit log.
- */
-export class DuplicateElsewhere extends DomainError {
-  constructor(
-    readonly field: 'citizenId' | 'partyCardNumber',
-    readonly otherMemberId: string,
-  ) {
-    super('CONFLICT', DUPLICATE_ELSEWHERE_MESSAGE[field], { field });
-  }
-}
-
-export const DUPLICATE_ELSEWHERE_MESSAGE = {
-  citizenId: 'Không ghi được số CCCD này. Hãy đối chiếu với thẻ căn cước; nếu số đúng, cấp ủy cấp trên đã được báo để đối chiếu hồ sơ.',
-  partyCardNumber: 'Không ghi được số thẻ đảng viên này. Hãy đối chiếu với thẻ; nếu số đúng, cấp ủy cấp trên đã được báo để đối chiếu hồ sơ.',
-} as const;
-
-/**
- * Refuses a profile that would repeat another member's CCCD or party card number (now or in the card
- * history). With `caller`, a repeat on a member outside what the caller may read is refused without
- * saying so (DuplicateElsewhere).
+ * Refuses a profile that would repeat the CCCD or party card number (now or in the card history) of a
+ * member the caller may read, naming the number so the clerk can check it. A repeat on a member the
+ * caller may not read is not refused: refusing would tell the caller that the number belongs to a Party
+ * member elsewhere (an oracle, in bulk through an import). That record is written and the pair becomes
+ * a possible duplicate for the levels that see both (`recordPossibleDuplicates`). Without `caller`
+ * (system paths) every repeat is refused. An advisory lock per number makes two clerks racing for
+ * one number meet here in turn (the numbers are indexed, not unique).
  */
 export async function checkUnique(trx: Transaction<MembershipDatabase>, values: ProfileValues, memberId: string, caller?: Caller): Promise<void> {
   const readable = caller ? inReplicaSubtrees('member.cell_id', readableScopes(caller)) : sql<boolean>`TRUE`;
   if (values.citizen_id) {
-    const other = await trx.selectFrom('member').select(['id', readable.as('readable')]).where('citizen_id', '=', values.citizen_id).where('id', '!=', memberId).executeTakeFirst();
-    if (other && !other.readable) throw new DuplicateElsewhere('citizenId', other.id);
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`citizen:${values.citizen_id}`}))`.execute(trx);
+    const other = await trx.selectFrom('member').select('id').where('citizen_id', '=', values.citizen_id).where('id', '!=', memberId).where(readable).executeTakeFirst();
     if (other) throw new DomainError('CONFLICT', `Số CCCD ${values.citizen_id} đã có trong hồ sơ một đảng viên khác.`, { field: 'citizenId' });
   }
   if (values.party_card_number) {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`card:${values.party_card_number}`}))`.execute(trx);
     const other = await trx
       .selectFrom('member_party_card')
       .innerJoin('member', 'member.id', 'member_party_card.member_id')
-      .select(['member.id as member_id', readable.as('readable')])
+      .select('member.id')
       .where('card_number', '=', values.party_card_number)
       .where('member_party_card.member_id', '!=', memberId)
-      .unionAll(trx.selectFrom('member').select(['id as member_id', readable.as('readable')]).where('party_card_number', '=', values.party_card_number).where('id', '!=', memberId))
+      .where(readable)
+      .unionAll(trx.selectFrom('member').select('id').where('party_card_number', '=', values.party_card_number).where('id', '!=', memberId).where(readable))
       .executeTakeFirst();
-    if (other && !other.readable) throw new DuplicateElsewhere('partyCardNumber', other.member_id);
     if (other) throw new DomainError('CONFLICT', `Số thẻ đảng viên ${values.party_card_number} đã cấp cho một đảng viên khác.`, { field: 'partyCardNumber' });
   }
 }
 
 /**
- * Two requests racing for one CCCD or card number: the unique index decides, the clerk gets a CONFLICT
- * (neutral: the index does not say whose). `report`, outside the refused transaction, records a
- * DuplicateElsewhere for the levels that oversee the other record.
+ * Members that now share a CCCD or a party card number (current or past) with another member: each pair
+ * goes into the audit log of the other member (operation `possibleDuplicate`), so the district board or
+ * administrator over it sees the item, and the data-quality lists find the pair by the shared number.
+ * Nothing of it reaches the caller. Written in the caller's transaction, with the change that caused it.
  */
-export async function uniqueOrConflict<T>(run: () => Promise<T>, report?: (refusal: DuplicateElsewhere) => Promise<void>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof DuplicateElsewhere && report) {
-      await report(error).catch((failure: unknown) => console.error('[membership] could not record a duplicate refused out of scope:', failure));
-    }
-    const { code, constraint } = error as { code?: string; constraint?: string };
-    if (code === '23505' && constraint === 'member_citizen_id_key') throw new DomainError('CONFLICT', DUPLICATE_ELSEWHERE_MESSAGE.citizenId, { field: 'citizenId' });
-    if (code === '23505' && constraint === 'member_party_card_number_key') throw new DomainError('CONFLICT', DUPLICATE_ELSEWHERE_MESSAGE.partyCardNumber, { field: 'partyCardNumber' });
-    throw error;
-  }
-}
-
-/**
- * The data-quality item of a DuplicateElsewhere: an audit record on the member who holds the number,
- * so the district board or administrator over that member sees it in `membershipAuditLog` (who tried,
- * with which operation, in which cell); the caller sees nothing of it.
- */
-export async function reportDuplicateElsewhere(db: Kysely<MembershipDatabase>, caller: Caller, operation: string, refusal: DuplicateElsewhere, attempted: Record<string, unknown>): Promise<void> {
-  await db.transaction().execute((trx) =>
-    writeAudit(trx, caller, [
-      { operation: 'duplicateRefused', entityType: 'Member', entityId: refusal.otherMemberId, before: null, after: { field: refusal.field, refusedOperation: operation, ...attempted } },
-    ]),
+export async function recordPossibleDuplicates(trx: Transaction<MembershipDatabase>, caller: Caller, operation: string, memberIds: readonly string[]): Promise<void> {
+  if (memberIds.length === 0) return;
+  const pairs = await sql<{ member_id: string; other_id: string; field: 'citizenId' | 'partyCardNumber' }>`
+    WITH numbers AS (
+      SELECT id AS member_id, 'citizenId' AS field, citizen_id AS number FROM member WHERE id = ANY(${memberIds}::uuid[]) AND citizen_id IS NOT NULL
+      UNION SELECT member_id, 'partyCardNumber', card_number FROM member_party_card WHERE member_id = ANY(${memberIds}::uuid[])
+      UNION SELECT id, 'partyCardNumber', party_card_number FROM member WHERE id = ANY(${memberIds}::uuid[]) AND party_card_number IS NOT NULL
+    ), holders AS (
+      SELECT id AS other_id, 'citizenId' AS field, citizen_id AS number FROM member WHERE citizen_id IN (SELECT number FROM numbers WHERE field = 'citizenId')
+      UNION SELECT member_id, 'partyCardNumber', card_number FROM member_party_card WHERE card_number IN (SELECT number FROM numbers WHERE field = 'partyCardNumber')
+      UNION SELECT id, 'partyCardNumber', party_card_number FROM member WHERE party_card_number IN (SELECT number FROM numbers WHERE field = 'partyCardNumber')
+    )
+    SELECT DISTINCT numbers.member_id, holders.other_id, numbers.field
+    FROM numbers JOIN holders USING (field, number)
+    WHERE holders.other_id <> numbers.member_id`.execute(trx);
+  if (pairs.rows.length === 0) return;
+  await writeAudit(
+    trx,
+    caller,
+    pairs.rows.map((pair) => ({ operation: 'possibleDuplicate', entityType: 'Member', entityId: pair.other_id, before: null, after: { field: pair.field, memberId: pair.member_id, byOperation: operation } })),
   );
 }
 

@@ -36,6 +36,8 @@ export const memberResolvers: Resolvers = {
       // Without a role that reads citizen IDs, a search by CCCD alone finds nothing (and says nothing).
       if (!byName && !byCitizenId) return [];
       const rows = await findPossibleDuplicates(context.db, readableScopes(context.caller), sensitiveScopes, byCitizenId, byName);
+      // A match by CCCD tells the caller whose number it is: a read of that member's CCCD.
+      for (const row of rows) if (row.same_citizen_id) context.sensitiveReads.record(row.id, 'citizenId');
       return rows.map(({ same_citizen_id, same_name, ...member }) => ({
         member,
         reasons: [...(same_citizen_id ? ['SAME_CITIZEN_ID' as const] : []), ...(same_name ? ['SAME_NAME_AND_BIRTH_DATE' as const] : [])] satisfies DuplicateReason[],

@@ -10,6 +10,7 @@ import * as memberImportValidating from './2026_11_23_12_10_00_member_import_val
 import * as searchIndexes from './2026_11_24_10_00_00_search_indexes.ts';
 import * as duesPaymentClientRequestId from './2026_12_04_10_00_00_dues_payment_client_request_id.ts';
 import * as sensitiveReadLog from './2026_12_05_10_00_00_sensitive_read_log.ts';
+import * as duplicatesForReview from './2026_12_05_12_00_00_duplicates_for_review.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
@@ -23,4 +24,5 @@ export const migrations: MigrationSet = {
   '2026_11_24_10_00_00_search_indexes': searchIndexes,
   '2026_12_04_10_00_00_dues_payment_client_request_id': duesPaymentClientRequestId,
   '2026_12_05_10_00_00_sensitive_read_log': sensitiveReadLog,
+  '2026_12_05_12_00_00_duplicates_for_review': duplicatesForReview,
 };

@@ -33,6 +33,8 @@ export const searchResolvers: Resolvers = {
         afterId,
         first,
       });
+      // A match by CCCD tells the caller whose number it is: a read of each found member's CCCD.
+      if (citizenId !== null) for (const member of nodes) context.sensitiveReads.record(member.id, 'citizenId');
       // The cursor is the id of the page's last member.
       return { nodes, endCursor: nodes.at(-1)?.id ?? null, hasNextPage };
     },

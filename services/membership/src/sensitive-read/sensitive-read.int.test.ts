@@ -72,6 +72,29 @@ describe('the sensitive-read log', () => {
     expect(logged.every((row) => row.operation.startsWith('Export') && row.fields.join(',') === 'citizenId,ethnicity,religion')).toBe(true);
   });
 
+  it('a search by CCCD: the member it finds is logged as a read of the CCCD, whether or not the answer shows the number', async () => {
+    // The demo members have no CCCD: give one a number agreeing with the birth date and sex.
+    const member = members[0]!;
+    const [year] = member.birthDate.split('-');
+    const centuryAndSex = (Number(year) >= 2000 ? 2 : 0) + (member.sex === 'FEMALE' ? 1 : 0);
+    const holder = { id: member.id, fullName: member.fullName, citizenId: `036${centuryAndSex}${year!.slice(2)}004321` };
+    const saved = await federation.post(`mutation ($id: ID!, $input: MemberProfileInput!) { updateMemberProfile(id: $id, input: $input) { id } }`, { id: holder.id, input: { citizenId: holder.citizenId } });
+    expect(saved.errors).toBeUndefined();
+    before = (await rows()).length;
+    const search = await federation.post<{ searchMembers: { nodes: { id: string }[] } }>(`query FindByCccd($cccd: String!) { searchMembers(citizenId: $cccd) { nodes { id fullName } } }`, { cccd: holder.citizenId });
+    expect(search.data!.searchMembers.nodes.map((member) => member.id)).toEqual([holder.id]);
+    const duplicates = await federation.post<{ possibleDuplicates: { member: { id: string } }[] }>(`query CheckCccd($cccd: String!) { possibleDuplicates(citizenId: $cccd) { member { id } reasons } }`, { cccd: holder.citizenId });
+    expect(duplicates.data!.possibleDuplicates.map((found) => found.member.id)).toEqual([holder.id]);
+    const logged = await newRows();
+    expect(logged.map((row) => [row.operation.split('__')[0], row.member_id, row.fields.join(',')])).toEqual([
+      ['FindByCccd', holder.id, 'citizenId'],
+      ['CheckCccd', holder.id, 'citizenId'],
+    ]);
+    // A search by name reads no CCCD.
+    await federation.post(`query FindByName($name: String!) { searchMembers(name: $name) { nodes { id fullName } } }`, { name: holder.fullName });
+    expect((await newRows()).length).toBe(2);
+  });
+
   it('sensitiveReadLog: the district board sees reads of its members; another district and other roles see none', async () => {
     await federation.post(ROSTER, { id: cell.id });
     const member = members[0]!.id;

@@ -9,7 +9,7 @@ import { replayOrRefuse, toLifecycleEvent } from '../lifecycle/history.ts';
 import { admittedOn as firstAdmission } from '../lifecycle/lifecycle.ts';
 import { historyOf, insertEvents, type NewMemberEvent } from '../lifecycle/lifecycle.repository.ts';
 import { profileValues } from '../member/member-profile.ts';
-import { checkUnique, recordPartyCard, uniqueOrConflict } from '../member/member.repository.ts';
+import { checkUnique, recordPartyCard, recordPossibleDuplicates } from '../member/member.repository.ts';
 import type { MemberRow } from '../member/member.tables.ts';
 import { openPlacement, placeMember } from '../placement/placement.repository.ts';
 import { addDays, conflictOnUnique, publishPlaced, recordedBy, unitForMutation } from '../placement/scope.ts';
@@ -45,7 +45,7 @@ export async function receiveTransferredMember(db: Kysely<MembershipDatabase>, c
   const status = replayOrRefuse(planned.map((event, index) => ({ ...event, sequence: index })), { initial_status: null, date_of_birth: dateOfBirth })!;
   if (presentedOn < admittedOn) throw new DomainError('BAD_USER_INPUT', `Ngày xuất trình (${presentedOn}) trước ngày kết nạp (${admittedOn}).`, { field: 'presentedOn' });
 
-  return conflictOnUnique(() => uniqueOrConflict(() => db.transaction().execute(async (trx) => {
+  return conflictOnUnique(() => db.transaction().execute(async (trx) => {
     const cell = await unitForMutation(trx, caller, 'receiveTransferredMember', cellId, 'tiếp nhận đảng viên vào chi bộ này', 'cellId');
     if (cell.kind !== 'CELL') throw new DomainError('BAD_USER_INPUT', `${cell.name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ.`, { field: 'cellId' });
     const letter = { kind: input.kind, reason: input.reason, cellId, fromOrganization, letterNumber, issuedOn, presentedOn, until };
@@ -58,7 +58,7 @@ export async function receiveTransferredMember(db: Kysely<MembershipDatabase>, c
       return transfer;
     }
     const id = randomUUID();
-    await checkUnique(trx, values, id);
+    await checkUnique(trx, values, id, caller);
     await trx.insertInto('member').values({ ...values, id, full_name: fullName, status, initial_status: null, cell_id: null }).execute();
     const transfer = await insertIncomingTransfer(trx, caller, id, letter);
     await placeMember(trx, id, cellId, presentedOn, input.kind, transfer.id);
@@ -66,8 +66,9 @@ export async function receiveTransferredMember(db: Kysely<MembershipDatabase>, c
     if (values.party_card_number) await recordPartyCard(trx, id, values.party_card_number, recordedBy(caller));
     await publishPlaced(trx, id, cellId, status, presentedOn);
     await writeAudit(trx, caller, [{ operation: 'receiveTransferredMember', entityType: 'Member', entityId: id, before: null, after: { ...values, status, events: planned, transfer } }]);
+    await recordPossibleDuplicates(trx, caller, 'receiveTransferredMember', [id]);
     return transfer;
-  })), { member_transfer_one_open_idx: 'Đảng viên còn một giấy giới thiệu sinh hoạt đảng chưa hoàn tất.' });
+  }), { member_transfer_one_open_idx: 'Đảng viên còn một giấy giới thiệu sinh hoạt đảng chưa hoàn tất.' });
 }
 
 /**

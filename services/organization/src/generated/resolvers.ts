@@ -4,6 +4,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { OrgUnitRow } from '../org-unit/org-unit.tables.ts';
 import type { UnitChange } from '../org-unit/history.ts';
 import type { OperationRow, OperationPartRow } from '../operation/operation.tables.ts';
+import type { RestructuringRecord } from '../operation/restructuring.ts';
+import type { SubtreeChangeRow } from '../operation/restructuring.repository.ts';
 import type { CommitteeTermRow, PositionRow } from '../committee/committee.tables.ts';
 import type { CellRuleCheck } from '../committee/committee-rule.ts';
 import type { DelegationRow, DelegateRow, WorkItemRow, RatingRow } from '../delegation/delegation.tables.ts';
@@ -163,6 +165,9 @@ export type ResolversTypes = {
   RegisterWorkItemInput: Types.RegisterWorkItemInput;
   RenameOrgUnitInput: Types.RenameOrgUnitInput;
   ResidentialArea: Types.ResidentialArea;
+  Restructuring: ResolverTypeWrapper<RestructuringRecord>;
+  RestructuringChange: ResolverTypeWrapper<SubtreeChangeRow>;
+  RestructuringKind: Types.RestructuringKind;
   SplitOrgUnitInput: Types.SplitOrgUnitInput;
   SplitPartInput: Types.SplitPartInput;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
@@ -214,6 +219,8 @@ export type ResolversParentTypes = {
   RecordWorkItemResultInput: Types.RecordWorkItemResultInput;
   RegisterWorkItemInput: Types.RegisterWorkItemInput;
   RenameOrgUnitInput: Types.RenameOrgUnitInput;
+  Restructuring: RestructuringRecord;
+  RestructuringChange: SubtreeChangeRow;
   SplitOrgUnitInput: Types.SplitOrgUnitInput;
   SplitPartInput: Types.SplitPartInput;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
@@ -433,8 +440,27 @@ export type QueryResolvers<ContextType = OrganizationContext, ParentType extends
   orgUnit?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType, RequireFields<Types.QueryOrgUnitArgs, 'id'>>;
   orgUnits?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType, RequireFields<Types.QueryOrgUnitsArgs, 'kind'>>;
   organizationAuditLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<Types.QueryOrganizationAuditLogArgs, 'first'>>;
+  restructurings?: Resolver<Array<ResolversTypes['Restructuring']>, ParentType, ContextType, RequireFields<Types.QueryRestructuringsArgs, 'first' | 'unitId'>>;
   rootOrgUnits?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType, Partial<Types.QueryRootOrgUnitsArgs>>;
   searchOrgUnits?: Resolver<ResolversTypes['OrgUnitConnection'], ParentType, ContextType, RequireFields<Types.QuerySearchOrgUnitsArgs, 'first' | 'text'>>;
+};
+
+export type RestructuringResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['Restructuring'] = ResolversParentTypes['Restructuring']> = {
+  changes?: Resolver<Array<ResolversTypes['RestructuringChange']>, ParentType, ContextType>;
+  decisionNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  effectiveDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RestructuringKind'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['Operation']>, ParentType, ContextType>;
+};
+
+export type RestructuringChangeResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['RestructuringChange'] = ResolversParentTypes['RestructuringChange']> = {
+  kind?: Resolver<ResolversTypes['OrgUnitChangeKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  previousName?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  previousParent?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  successor?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  unit?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
 };
 
 export type UnitCountResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['UnitCount'] = ResolversParentTypes['UnitCount']> = {
@@ -465,6 +491,8 @@ export type Resolvers<ContextType = OrganizationContext> = {
   OrgUnitImportReport?: OrgUnitImportReportResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Restructuring?: RestructuringResolvers<ContextType>;
+  RestructuringChange?: RestructuringChangeResolvers<ContextType>;
   UnitCount?: UnitCountResolvers<ContextType>;
 };
 
