@@ -44,6 +44,16 @@ export function compareAnswers(name: OperationName, gatewayBody: string, rows: R
         detail: `${cells.length}/${row?.cells?.length ?? 0} cells, ${members[0]}/${members[1]} members, ${grades?.total}/${row?.grades.total} grades; attendance records ${attendance?.records}/${row?.attendance.records}, not compared (this run's meetings)`,
       };
     }
+    case 'aggregates': {
+      const counts = data.subtreeMemberCounts as { members: number } | null;
+      const grades = data.gradeDistribution as { total: number } | null;
+      const row = rows[0] as { members: { count: number }[] | null; grades: { total: number } } | undefined;
+      const members = [counts?.members ?? 0, (row?.members ?? []).reduce((sum, entry) => sum + Number(entry.count), 0)];
+      return {
+        same: members[0] === members[1] && grades?.total === Number(row?.grades.total),
+        detail: `${members[0]}/${members[1]} members, ${grades?.total}/${row?.grades.total} grades; attendance not compared (this run's meetings)`,
+      };
+    }
     default:
       return { same: true, detail: 'a write' };
   }

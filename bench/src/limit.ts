@@ -96,6 +96,25 @@ SELECT
    FROM evaluation.meeting mt JOIN scope ON scope.unit_id = mt.cell_id
    WHERE mt.held_on >= make_date($3, 1, 1) AND mt.held_on < make_date($3 + 1, 1, 1)) AS attendance`;
 
+/** The aggregates' question in one statement: members by status, grades, attendance for the year and by month. */
+const AGGREGATES_SQL = `WITH RECURSIVE ${SUBTREE.replace('$ROOT', '$1')},
+meetings AS (SELECT mt.held_on, mt.present_count, mt.excused_count, mt.absent_count FROM evaluation.meeting mt JOIN scope ON scope.unit_id = mt.cell_id
+             WHERE mt.held_on >= make_date($3, 1, 1) AND mt.held_on < make_date($3 + 1, 1, 1))
+SELECT
+  (SELECT json_agg(json_build_object('value', counted.status, 'count', counted.n))
+   FROM (SELECT m.status, count(*) AS n FROM membership.member m JOIN scope ON scope.unit_id = m.cell_id WHERE m.status IN ${ACTIVE} GROUP BY m.status) counted) AS members,
+  (SELECT json_build_object('excellent', count(*) FILTER (WHERE r.grade = 'EXCELLENT'), 'good', count(*) FILTER (WHERE r.grade = 'GOOD'),
+     'completed', count(*) FILTER (WHERE r.grade = 'COMPLETED'), 'notCompleted', count(*) FILTER (WHERE r.grade = 'NOT_COMPLETED'), 'total', count(r.grade))
+   FROM evaluation.review r
+   JOIN membership.member_placement p ON p.member_id = r.member_id
+     AND (p.valid_from IS NULL OR p.valid_from <= make_date($2, 12, 31)) AND (p.valid_to IS NULL OR p.valid_to > make_date($2, 12, 31))
+   JOIN scope ON scope.unit_id = p.cell_id
+   WHERE r.year = $2 AND r.period = 'YEAR') AS grades,
+  (SELECT json_build_object('meetings', count(*), 'records', coalesce(sum(present_count + excused_count + absent_count), 0),
+     'present', coalesce(sum(present_count), 0), 'excused', coalesce(sum(excused_count), 0), 'absent', coalesce(sum(absent_count), 0)) FROM meetings) AS attendance,
+  (SELECT json_agg(json_build_object('month', month, 'meetings', n, 'present', present) ORDER BY month)
+   FROM (SELECT date_part('month', held_on) AS month, count(*) AS n, sum(present_count) AS present FROM meetings GROUP BY 1) by_month) AS by_month`;
+
 /** The hand-written statement and its parameters for one operation call (null: no SQL twin). */
 export function limitStatement(name: OperationName, variables: Record<string, unknown>, rootId: string): { text: string; values: unknown[] } | null {
   switch (name) {
@@ -111,6 +130,8 @@ export function limitStatement(name: OperationName, variables: Record<string, un
     }
     case 'analytics':
       return { text: ANALYTICS_SQL, values: [rootId, variables.gradeYear, variables.attendanceYear] };
+    case 'aggregates':
+      return { text: AGGREGATES_SQL, values: [rootId, variables.gradeYear, variables.attendanceYear] };
   }
 }
 

@@ -47,6 +47,9 @@ const connections = Number(option('connections') ?? 8);
 const analyticsSamples = Number(option('analytics-samples') ?? Math.max(10, Math.floor(samples / 2)));
 /** Large scales: analytics only through our gateway (each call may take minutes), not warmed up, not counted twice. */
 const analyticsGatewayOnly = flag('analytics-gateway-only');
+/** Only the analysts' questions (analytics and the aggregates) against the limit: no clerk operations, no mix. */
+const aggregatesOnly = flag('aggregates-only');
+const ANALYST_OPERATIONS: OperationName[] = ['analytics', 'aggregates'];
 const startedAt = new Date();
 const log = (line: string): void => console.error(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const quiet = (line: string): void => {
@@ -130,7 +133,7 @@ else try {
   const fixture: Fixture = await readFixture(databaseUrls);
   const ports = { organization: basePort + 1, membership: basePort + 2, evaluation: basePort + 3, gateway: basePort, capture: basePort + 10, proxy: basePort + 11, hive: basePort + 20 };
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
-  const common = { EVENT_FEED_SECRET: randomBytes(16).toString('hex'), BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000', ...(option('gateway-timeout-ms') ? { GRAPHQL_TIMEOUT_MS: option('gateway-timeout-ms'), GRAPHQL_SUBGRAPH_TIMEOUT_MS: String(Number(option('gateway-timeout-ms')) - 1) } : {}) };
+  const common = { EVENT_FEED_SECRET: randomBytes(16).toString('hex'), BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000', GRAPHQL_MAX_COST: '100000000', GRAPHQL_UI_OPERATIONS: 'any', ...(option('gateway-timeout-ms') ? { GRAPHQL_TIMEOUT_MS: option('gateway-timeout-ms'), GRAPHQL_SUBGRAPH_TIMEOUT_MS: String(Number(option('gateway-timeout-ms')) - 1) } : {}) };
   log('starting the subgraphs and the gateways…');
   const subgraphs = await Promise.all(
     SUBGRAPH_NAMES.map((name) =>
@@ -160,14 +163,15 @@ else try {
   processes.push(gateway!, capture!, hive!);
 
   // 4. Inputs: the same deterministic calls for every target.
-  const workload = await createWorkload({ gatewayUrl: gateway!.url, fixture, evaluationDatabaseUrl: databaseUrls.evaluation });
+  const workload = await createWorkload({ gatewayUrl: gateway!.url, fixture, evaluationDatabaseUrl: databaseUrls.evaluation, skipRosters: aggregatesOnly });
   const { makeCall, mixCall, clerkNames } = workload;
+  const measuredClerk = aggregatesOnly ? [] : clerkNames;
 
   // 5. Warm-up (JIT, plan caches, connection pools) on every target.
   if (!flag('skip-clerk')) {
   log('warming up…');
-  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
-    const warmUps = name !== 'analytics' ? 5 : analyticsGatewayOnly ? 0 : Math.min(5, analyticsSamples);
+  for (const name of [...measuredClerk, ...ANALYST_OPERATIONS] as OperationName[]) {
+    const warmUps = name === 'aggregates' ? Math.min(5, analyticsSamples) : name !== 'analytics' ? 5 : analyticsGatewayOnly ? 0 : Math.min(5, analyticsSamples);
     for (let index = 0; index < warmUps; index++) {
       for (const target of [gateway!, hive!]) {
         const answer = await timedPost(target.url, makeCall(name));
@@ -180,7 +184,7 @@ else try {
 
   // 6. SQL statements per request, through our gateway, one request at a time.
   log('counting SQL statements per request…');
-  for (const name of [...clerkNames, ...(analyticsGatewayOnly ? [] : ['analytics'])] as OperationName[]) {
+  for (const name of [...measuredClerk, ...(analyticsGatewayOnly ? ['aggregates'] : ANALYST_OPERATIONS)] as OperationName[]) {
     const call = makeCall(name);
     await Promise.all(subgraphs.map((subgraph) => subgraph.ask({ type: 'startLog' })));
     await timedPost(gateway!.url, call);
@@ -201,11 +205,11 @@ else try {
 
   // 7. Latency one request at a time, target after target on the same call: gateway, peer, direct, limit.
   log(`latency, ${samples} calls per operation and target…`);
-  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
+  for (const name of [...measuredClerk, ...ANALYST_OPERATIONS] as OperationName[]) {
     const times: Record<'gateway' | 'hive' | 'direct' | 'limit', number[]> = { gateway: [], hive: [], direct: [], limit: [] };
     let errors = { gateway: 0, hive: 0, direct: 0 };
     const parts = new Map<string, number[]>();
-    const count = name === 'analytics' ? analyticsSamples : samples;
+    const count = ANALYST_OPERATIONS.includes(name) ? analyticsSamples : samples;
     for (let index = 0; index < count; index++) {
       const call = makeCall(name);
       if (name === 'analytics' && analyticsGatewayOnly) {
@@ -261,17 +265,18 @@ else try {
   const loads: LoadResult[] = [];
   // Warm-up under load, not counted: the first target to run would otherwise pay for reading a large
   // data set into the cache (at province scale the first run read pages the second found in memory).
-  if (!flag('skip-mix')) {
+  if (!flag('skip-mix') && !aggregatesOnly) {
     log(`clerk mix warm-up: ${connections} clients for ${Math.ceil(loadSeconds / 3)} s on both gateways…`);
     for (const target of [gateway!, hive!]) await runLoad(target.name, target.url, mixCall, { connections, seconds: Math.ceil(loadSeconds / 3) });
   }
-  for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
+  const skipMix = flag('skip-mix') || aggregatesOnly;
+  for (const [target, process] of skipMix ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${connections} clients for ${loadSeconds} s…`);
     workload.reseed(4242); // the same sequence of calls for each target
     loads.push(await runLoad(target, process.url, mixCall, { connections, seconds: loadSeconds }));
   }
   const rate = Math.max(5, Math.floor(0.6 * Math.min(...loads.map((load) => load.throughput))));
-  for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
+  for (const [target, process] of skipMix ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${rate} req/s for ${loadSeconds} s…`);
     workload.reseed(4343);
     loads.push(await runLoad(target, process.url, mixCall, { connections: connections * 2, seconds: loadSeconds, rate }));
@@ -280,7 +285,7 @@ else try {
   }
 
   // 9. Bulk workloads on the same processes, consumers on (the replay empties replicas: last).
-  if (!flag('skip-bulk')) {
+  if (!flag('skip-bulk') && !aggregatesOnly) {
     try {
       result.bulkRuns = await runBulk({
         gatewayUrl: gateway!.url,
@@ -299,7 +304,7 @@ else try {
   await pool?.end();
   await Promise.all(processes.splice(0).map((child) => child.stop()));
 
-  await measureFrontEnd();
+  if (!aggregatesOnly) await measureFrontEnd();
 } catch (error) {
   result.notes.push(`run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
@@ -313,7 +318,9 @@ const resultsDir = path.join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 writeFileSync(path.join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
-const latest = flag('frontend-only') ? 'latest-frontend.md' : scale === 'district' ? 'latest.md' : `latest-${scale}.md`;
+const scaleSuffix = scale === 'district' ? '' : `-${scale}`;
+// A partial run (--aggregates-only) leaves the full report of the scale alone.
+const latest = flag('frontend-only') ? 'latest-frontend.md' : aggregatesOnly ? `latest-aggregates${scaleSuffix}.md` : `latest${scaleSuffix}.md`;
 writeFileSync(path.join(resultsDir, latest), markdown);
 console.log(markdown);
 process.exit();

@@ -3,7 +3,7 @@
 export const ROSTER = `query BenchCellRoster($id: ID!, $year: Int!) {
   orgUnit(id: $id) {
     id name
-    members { id fullName status latestReview { year grade } }
+    members(first: 500) { id fullName status latestReview { year grade } }
     meetings(year: $year) { heldOn kind attendance { member { id } status } }
   }
 }`;
@@ -31,8 +31,19 @@ export const ANALYTICS = `query BenchAnalytics($id: ID!, $gradeYear: Int!, $atte
   attendanceRate(unitId: $id, year: $attendanceYear) { meetings records present excused absent rate }
 }`;
 
+/**
+ * The analyst's and the dashboard's questions as aggregate fields, each one statement in its subgraph
+ * (issue 18): members by status, grades and attendance (the year and by month) of the whole subtree.
+ */
+export const AGGREGATES = `query BenchAggregates($id: ID!, $gradeYear: Int!, $attendanceYear: Int!) {
+  subtreeMemberCounts(unitId: $id) { members byStatus { value count } }
+  gradeDistribution(unitId: $id, year: $gradeYear) { excellent good completed notCompleted total }
+  attendanceRate(unitId: $id, year: $attendanceYear) { meetings records present excused absent rate }
+  attendanceByMonth(unitId: $id, year: $attendanceYear) { month meetings records present excused absent rate }
+}`;
+
 export type ClerkOperationName = 'roster' | 'search' | 'memberPage' | 'recordAttendance';
-export type OperationName = ClerkOperationName | 'analytics';
+export type OperationName = ClerkOperationName | 'analytics' | 'aggregates';
 
 /** One request of the workload: what the client sends. */
 export interface OperationCall {

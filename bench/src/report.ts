@@ -88,6 +88,17 @@ export function goals(result: BenchResult): Goal[] {
   if (result.scale === 'province') {
     list.push({ goal: 'Province analytics < 1.5 s', measured: `p50 ${formatMs(analytics?.gateway.p50 ?? Number.NaN)} ms`, status: verdict(analytics ? analytics.gateway.p50 < 1500 : null) });
   }
+  const aggregates = rows.get('aggregates');
+  if (aggregates) {
+    const aggregatesRatio = ratio(aggregates.gateway.p50, aggregates.limit.p50);
+    const scale = result.scale[0]!.toUpperCase() + result.scale.slice(1);
+    list.push({
+      goal: `${scale} aggregates (one statement per subgraph) ≤ 2× the single-SQL limit`,
+      measured: `${formatRatio(aggregatesRatio)} (gateway p50 ${formatMs(aggregates.gateway.p50)} ms, limit p50 ${formatMs(aggregates.limit.p50)} ms)`,
+      status: verdict(Number.isFinite(aggregatesRatio) ? aggregatesRatio <= 2 : null),
+    });
+    if (result.scale === 'province') list.push({ goal: 'Province aggregates < 1 s', measured: `p50 ${formatMs(aggregates.gateway.p50)} ms`, status: verdict(aggregates.gateway.p50 < 1000) });
+  }
   if (result.scale === 'national') {
     const search = rows.get('search');
     const roster = rows.get('roster');

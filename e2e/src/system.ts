@@ -25,6 +25,9 @@ export async function startSystem(): Promise<RunningSystem> {
     fresh: true,
     dropOnStop: true,
     seedDemo: true,
+    // The tests check the pages against their own GraphQL queries as the pages' users, which the
+    // production manifest would refuse; E2E_UI_OPERATIONS=manifest runs the browser under it.
+    uiOperations: process.env.E2E_UI_OPERATIONS === 'manifest' ? 'manifest' : 'any',
     ports: { gateway: await freePort(), organization: await freePort(), membership: await freePort(), evaluation: await freePort() },
   });
   try {

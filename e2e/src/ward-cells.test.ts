@@ -28,14 +28,14 @@ interface Tree {
   orgUnit: { children: { id: string; name: string; memberCount: number }[] };
 }
 const TREE = `query ($id: ID!, $asOf: String) { orgUnit(id: $id, asOf: $asOf) { children { id name memberCount(asOf: $asOf) } } }`;
-const MEMBERS = `query ($id: ID!) { orgUnit(id: $id) { members { id fullName } } }`;
+const MEMBERS = `query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id fullName } } }`;
 
 /** The meeting cell 1's secretary records today: all present but one (the cells page shows its date and rate). */
 let expectedRate = '';
 beforeAll(async () => {
   ward = await startTestSystem();
   const roster = await ward.graphql<{ orgUnit: { members: { id: string; status: string }[] } }>(
-    `query ($id: ID!) { orgUnit(id: $id) { members { id status } } }`,
+    `query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id status } } }`,
     { id: demoId('unit', 101) },
     SECRETARY,
   );
@@ -221,7 +221,7 @@ describe('the ward clerk at 1280 px', () => {
     await keepScreenshot(page, 'ward-cells-split-result-1280');
 
     const tree = await ward.graphql<{ orgUnit: { children: { name: string; members: { id: string }[] }[] } }>(
-      `query ($id: ID!) { orgUnit(id: $id) { children { name members { id } } } }`,
+      `query ($id: ID!) { orgUnit(id: $id) { children { name members(first: 100) { id } } } }`,
       { id: committeeId },
       WARD_CLERK,
     );

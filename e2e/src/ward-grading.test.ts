@@ -37,7 +37,7 @@ const GRADE_LABEL: Record<string, string> = {
 type CycleReviews = { orgUnit: { members: { id: string; fullName: string; reviews: { score: number; grade: string; cycle: { id: string } | null }[] }[] } };
 /** The decided grades of the cycle for the cell's members, by name, as GraphQL reads them. */
 async function decidedInCycle(): Promise<Record<string, [number, string]>> {
-  const data = await ward.graphql<CycleReviews>(`query ($id: ID!) { orgUnit(id: $id) { members { id fullName reviews { score grade cycle { id } } } } }`, { id: cellId }, WARD_CLERK);
+  const data = await ward.graphql<CycleReviews>(`query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id fullName reviews { score grade cycle { id } } } } }`, { id: cellId }, WARD_CLERK);
   const decided: Record<string, [number, string]> = {};
   for (const member of data.orgUnit.members) {
     const review = member.reviews.find((entry) => entry.cycle?.id === cycleId);
@@ -60,7 +60,7 @@ async function downloadSheet(page: Page, click: () => Promise<void>): Promise<{ 
 
 beforeAll(async () => {
   ward = await startTestSystem();
-  const cell = await ward.graphql<{ orgUnit: { members: { id: string; fullName: string }[] } }>(`query ($id: ID!) { orgUnit(id: $id) { members { id fullName } } }`, { id: cellId }, WARD_CLERK);
+  const cell = await ward.graphql<{ orgUnit: { members: { id: string; fullName: string }[] } }>(`query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id fullName } } }`, { id: cellId }, WARD_CLERK);
   for (const member of cell.orgUnit.members) ids.set(member.fullName, member.id);
   // The demo data has reviews for 2023–2025 only: no cycle of this year yet (the page opens it).
   const cycles = await ward.graphql<{ reviewCycles: unknown[] }>(`query ($id: ID!, $year: Int!) { reviewCycles(unitId: $id, year: $year) { id } }`, { id: wardId, year }, WARD_CLERK);

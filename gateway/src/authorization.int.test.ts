@@ -42,7 +42,7 @@ afterAll(async () => federation?.close());
 const query = <T>(text: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(federation.gateway.url, text, variables);
 /** What membership answers about units and members, asked the way the gateway asks. */
 const MEMBERSHIP_ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
-  ... on OrgUnit { id members { id } }
+  ... on OrgUnit { id members(first: 100) { id } }
   ... on Member { id fullName }
 } }`;
 
@@ -78,7 +78,7 @@ describe.each(CASES)('$role over its subtree', ({ role, scope, inCell, outCell }
     const response = await query<{ inside: { id: string; cell: { id: string } }; outside: unknown; cell: { members: { id: string }[] }; other: unknown }>(
       `query ($in: ID!, $out: ID!, $inCell: ID!, $outCell: ID!) {
         inside: member(id: $in) { id cell { id } } outside: member(id: $out) { id fullName }
-        cell: orgUnit(id: $inCell) { members { id } } other: orgUnit(id: $outCell) { members { id } }
+        cell: orgUnit(id: $inCell) { members(first: 100) { id } } other: orgUnit(id: $outCell) { members(first: 100) { id } }
       }`,
       { in: inMember, out: outMember, inCell, outCell },
     );

@@ -72,7 +72,7 @@ const TREE = `query ($id: ID!, $asOf: String) {
   orgUnit(id: $id, asOf: $asOf) {
     unitCounts { kind count }
     memberCount(asOf: $asOf, includeSubtree: true)
-    children { id children { id name memberCount(asOf: $asOf) members(asOf: $asOf) { id } } }
+    children { id children { id name memberCount(asOf: $asOf) members(asOf: $asOf, first: 300) { id } } }
   }
 }`;
 type Tree = {

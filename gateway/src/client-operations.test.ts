@@ -1,9 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { printSchema, Supergraph } from '@apollo/federation-internals';
-import { buildSchema, Kind, parse } from 'graphql';
+import { buildSchema, Kind, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SUPERGRAPH_PATH } from './manifest.ts';
+import { maxPageSizeRule, requireFirstRule } from './limits/page-size.ts';
+import { documentHash, loadUiOperations } from './persisted/ui-operations.ts';
 import {
   CLIENT_PACKAGES,
   clientOperations,
@@ -51,6 +53,22 @@ describe('operations the front ends send', () => {
       .flatMap((pkg) => sourceFiles(path.join(root, pkg)))
       .filter((file) => /\/\* GraphQL \*\/|\bgql`/.test(readFileSync(file, 'utf8')));
     expect(bare.map((file) => path.relative(root, file))).toEqual([]);
+  });
+
+  it.each(operations.map((operation) => [label(operation), operation] as const))('%s pages every paged list (first, at most 500)', (_label, operation) => {
+    const definitions = [...operation.document.definitions, ...fragmentsOf(operation.pkg).filter((fragment) => !operation.document.definitions.includes(fragment))];
+    const errors = validate(apiSchema, { kind: Kind.DOCUMENT, definitions }, [requireFirstRule, maxPageSizeRule(500)]);
+    expect(errors.map((error) => error.message)).toEqual([]);
+  });
+
+  it('are all in the gateway’s manifest, as the built front ends send them (the generated documents)', () => {
+    const manifest = loadUiOperations();
+    // The packages codegen types (the shell sends none): what their bundles send is the generated text.
+    const typed = PACKAGES.map((pkg) => path.join(root, pkg, 'generated/graphql.ts')).filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile());
+    const sent = typed.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/new TypedDocumentString\(`([^`]*)`/g)].map((match) => parse(match[1]!)));
+    expect(sent.length).toBeGreaterThanOrEqual(operations.length / 2);
+    expect(sent.filter((document) => !manifest.has(document)).map(documentHash)).toEqual([]);
+    expect(manifest.size).toBe(new Set(sent.map(documentHash)).size);
   });
 
   it('would catch a breaking change', () => {

@@ -23,7 +23,7 @@ describe('gateway over the three subgraphs', () => {
     }>(
       gateway.url,
       `query CellRoster($id: ID!) {
-        orgUnit(id: $id) { name parent { name } members { id fullName cell { name } latestReview { year grade } } }
+        orgUnit(id: $id) { name parent { name } members(first: 100) { id fullName cell { name } latestReview { year grade } } }
       }`,
       { id: cell.id },
     );
@@ -45,7 +45,7 @@ describe('gateway over the three subgraphs', () => {
     for (const subgraph of subgraphs) subgraph.resetQueryLog();
     const response = await postGraphQL<{ orgUnit: { children: { members: { latestReview: unknown }[] }[] } }>(
       gateway.url,
-      `query ($id: ID!) { orgUnit(id: $id) { children { name members { fullName latestReview { grade } } } } }`,
+      `query ($id: ID!) { orgUnit(id: $id) { children { name members(first: 100) { fullName latestReview { grade } } } } }`,
       { id: committee.id },
     );
     expect(response.errors).toBeUndefined();

@@ -13,6 +13,7 @@ import { formatGatewayError } from './provincial/subgraph-errors.ts';
 import { reloadingSupergraph, type SupergraphSourceOptions } from './supergraph-reload.ts';
 import { limitsConfig, requestLimits } from './limits/index.ts';
 import { resilienceConfig, ResilientDataSource, SubgraphBreaker } from './resilience/index.ts';
+import { loadUiOperations, uiOperationsPlugin, type UiOperations } from './persisted/ui-operations.ts';
 import type { GatewayContext } from './context.ts';
 
 export type { GatewayContext } from './context.ts';
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   validationRules?: ValidationRule[];
   /** `false` turns off the request limits of ./limits (depth, cost, rate, deadline, …); only for tests. */
   limits?: false;
+  /** The front ends' operations; default the committed manifest `gateway/ui-operations.json`. */
+  uiOperations?: UiOperations;
 }
 
 /** Until sign-in exists, a caller without grants: subgraphs give such a caller nothing in scope. */
@@ -101,13 +104,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       return new SignedDataSource(name, resolved, sign, options.onSubgraphRequest, resilience);
     },
   });
-  const limits = options.limits === false ? undefined : requestLimits(env);
+  const uiOperations = options.uiOperations ?? loadUiOperations();
+  const limits = options.limits === false ? undefined : requestLimits(env, (document) => uiOperations.has(document));
+  // Persisted operations: in production a front-end session sends only what the front ends contain.
+  const uiOnly = limitsConfig(env).uiOperationsOnly ? [uiOperationsPlugin(uiOperations)] : [];
   const apollo = new ApolloServer<GatewayContext>({
     gateway: limits ? limits.withDeadline(gateway) : gateway,
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,
     parseOptions: limits?.parseOptions,
-    plugins: [...offlinePlugins<GatewayContext>(env), inputTextPlugin<GatewayContext>(), ...(limits?.plugins ?? []), ...(options.plugins ?? [])],
+    plugins: [...offlinePlugins<GatewayContext>(env), inputTextPlugin<GatewayContext>(), ...uiOnly, ...(limits?.plugins ?? []), ...(options.plugins ?? [])],
     validationRules: [...(limits?.validationRules ?? []), ...(options.validationRules ?? [])],
   });
   return serveApollo({

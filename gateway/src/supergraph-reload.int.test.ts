@@ -57,7 +57,7 @@ async function until(check: () => void): Promise<void> {
 
 // Reads of the clerk mix (bench/src/operations.ts): a cell's roster, a name search, a member's page.
 const CLERK_READS = [
-  { query: 'query Roster($id: ID!) { orgUnit(id: $id) { id name members { id fullName status latestReview { year grade } } } }', variables: { id: demoId('unit', 101) } },
+  { query: 'query Roster($id: ID!) { orgUnit(id: $id) { id name members(first: 100) { id fullName status latestReview { year grade } } } }', variables: { id: demoId('unit', 101) } },
   { query: 'query Search($name: String!) { searchMembers(name: $name, first: 20) { nodes { id fullName cell { id name } } hasNextPage } }', variables: { name: 'Nguyễn' } },
   { query: 'query MemberPage($id: ID!) { member(id: $id) { id fullName status cell { id name path } reviews { year grade } } }', variables: { id: demoId('member', 1) } },
 ];

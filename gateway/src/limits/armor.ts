@@ -23,7 +23,8 @@ export function armorRules(config: LimitsConfig): ValidationRule[] {
     // armor leaves aliases of `__typename` out by default: 300 of them fit in the token limit.
     maxAliases: { n: config.maxAliases, allowList: [], ...reportAs('ALIASES') },
     maxDirectives: { n: config.maxDirectives, ...reportAs('DIRECTIVES') },
-    costLimit: { maxCost: config.maxCost, ignoreIntrospection: true, ...reportAs('COST') },
+    // The cost limit is cost.ts: armor's counts `first: $n` once, and cannot tell the front ends' operations.
+    costLimit: { enabled: false },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect().validationRules;

@@ -8,11 +8,12 @@ describe('limitsConfig', () => {
       maxAliases: 15,
       maxTokens: 1000,
       maxDirectives: 10,
-      maxCost: 5000,
+      maxCost: 20_000,
       maxPageSize: 500,
       rateLimitPerMinute: 300,
       timeoutMs: 10_000,
       production: true,
+      uiOperationsOnly: true,
     });
   });
 
@@ -20,6 +21,12 @@ describe('limitsConfig', () => {
     expect(limitsConfig({ DANGVIEN_DEV: '1' }).production).toBe(false);
     expect(limitsConfig({ DANGVIEN_DEV: 'true' }).production).toBe(true);
     expect(limitsConfig({ DANGVIEN_DEV: '1', NODE_ENV: 'production' }).production).toBe(true);
+  });
+
+  it('limits front-end sessions to the manifest in production, unless GRAPHQL_UI_OPERATIONS=any', () => {
+    expect(limitsConfig({ DANGVIEN_DEV: '1' }).uiOperationsOnly).toBe(false);
+    expect(limitsConfig({ DANGVIEN_DEV: '1', GRAPHQL_UI_OPERATIONS: 'manifest' }).uiOperationsOnly).toBe(true);
+    expect(() => limitsConfig({ GRAPHQL_UI_OPERATIONS: 'off' })).toThrow(/GRAPHQL_UI_OPERATIONS/);
   });
 
   it('takes each limit from its variable', () => {
@@ -32,6 +39,7 @@ describe('limitsConfig', () => {
       GRAPHQL_MAX_PAGE_SIZE: '100',
       GRAPHQL_RATE_LIMIT_PER_MINUTE: ' 60 ',
       GRAPHQL_TIMEOUT_MS: '2500',
+      GRAPHQL_UI_OPERATIONS: 'any',
       NODE_ENV: 'production',
     });
     expect(config).toEqual({
@@ -44,6 +52,7 @@ describe('limitsConfig', () => {
       rateLimitPerMinute: 60,
       timeoutMs: 2500,
       production: true,
+      uiOperationsOnly: false,
     });
   });
 

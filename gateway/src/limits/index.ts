@@ -1,11 +1,12 @@
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { ParseOptions, ValidationRule } from 'graphql';
+import type { DocumentNode, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayContext } from '../context.ts';
 import { armorRules } from './armor.ts';
 import { limitsConfig } from './config.ts';
 import { withDeadline } from './deadline.ts';
 import { noIntrospectionRule } from './introspection.ts';
-import { maxPageSizeRule, maxPageSizeVariablesPlugin } from './page-size.ts';
+import { costPlugin } from './cost.ts';
+import { maxPageSizeRule, maxPageSizeVariablesPlugin, requireFirstRule } from './page-size.ts';
 import { rateLimitPlugin } from './rate-limit.ts';
 import { hideSuggestionsPlugin } from './suggestions.ts';
 
@@ -23,12 +24,20 @@ export interface RequestLimits {
   withDeadline: (gateway: Gateway) => Gateway;
 }
 
-/** Every request limit of the gateway, configured from `env` (the variables are listed in config.ts). */
-export function requestLimits(env: NodeJS.ProcessEnv): RequestLimits {
+/**
+ * Every request limit of the gateway, configured from `env` (the variables are listed in config.ts).
+ * `trusted`: the front ends' own operations (the manifest), which the cost limit does not count.
+ */
+export function requestLimits(env: NodeJS.ProcessEnv, trusted: (document: DocumentNode) => boolean = () => false): RequestLimits {
   const config = limitsConfig(env);
   return {
-    plugins: [rateLimitPlugin(config.rateLimitPerMinute), maxPageSizeVariablesPlugin(config.maxPageSize), hideSuggestionsPlugin()],
-    validationRules: [...armorRules(config), maxPageSizeRule(config.maxPageSize), ...(config.production ? [noIntrospectionRule] : [])],
+    plugins: [rateLimitPlugin(config.rateLimitPerMinute), maxPageSizeVariablesPlugin(config.maxPageSize), costPlugin(config.maxCost, trusted), hideSuggestionsPlugin()],
+    validationRules: [
+      ...armorRules(config),
+      maxPageSizeRule(config.maxPageSize),
+      requireFirstRule,
+      ...(config.production ? [noIntrospectionRule] : []),
+    ],
     parseOptions: { maxTokens: config.maxTokens },
     withDeadline: (gateway) => withDeadline(gateway, config.timeoutMs),
   };

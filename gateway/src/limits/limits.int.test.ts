@@ -72,7 +72,7 @@ describe('request limits at the gateway, with the default limits', () => {
   it('answers the front ends’ queries', async () => {
     const tree = '{ rootOrgUnits { id name kind children { id name kind children { id name kind children { id name kind } } } } }';
     expectAnswered(await postGraphQL(defaults, tree));
-    const roster = 'query ($id: ID!) { orgUnit(id: $id) { id name members { id fullName status latestReview { id year score grade } } } }';
+    const roster = 'query ($id: ID!) { orgUnit(id: $id) { id name members(first: 100) { id fullName status latestReview { id year score grade } } } }';
     expectAnswered(await postGraphQL(defaults, roster, { id: cell.id }));
   });
 
@@ -121,6 +121,29 @@ describe('request limits at the gateway, with the default limits', () => {
     expectRefused(await postGraphQL(defaults, '{ rootOrgUnits { id children(limit: 100000) { id } } }'), 'GRAPHQL_VALIDATION_FAILED', 'PAGE_SIZE');
     const atLimit = await postGraphQL(defaults, '{ rootOrgUnits(first: 500) { id } }');
     expect(atLimit.errors?.map((error) => error.extensions?.limit)).toEqual([undefined]);
+  });
+
+  it('paging: refuses a paged list asked for without `first` (or with a null variable) before any subgraph is called', async () => {
+    const unpaged = await postGraphQL(defaults, 'query ($id: ID!) { orgUnit(id: $id) { members { id fullName } } }', { id: cell.id });
+    expectRefused(unpaged, 'GRAPHQL_VALIDATION_FAILED', 'PAGE_SIZE');
+    expect(unpaged.errors?.[0]?.message).toMatch(/"OrgUnit.members" được chia trang/);
+    const nullVariable = 'query ($id: ID!, $n: Int = 20) { orgUnit(id: $id) { members(first: $n) { id } } }';
+    expectRefused(await postGraphQL(defaults, nullVariable, { id: cell.id, n: null }), 'BAD_USER_INPUT', 'PAGE_SIZE');
+    const optionalVariable = 'query ($id: ID!, $n: Int) { orgUnit(id: $id) { members(first: $n) { id } } }';
+    expectRefused(await postGraphQL(defaults, optionalVariable, { id: cell.id, n: 10 }), 'GRAPHQL_VALIDATION_FAILED', 'PAGE_SIZE');
+    expectAnswered(await postGraphQL(defaults, nullVariable, { id: cell.id, n: 10 }));
+    calls = 0;
+    // A `first` with a default pages by default: member search answers its first 50.
+    expectAnswered(await postGraphQL(defaults, '{ searchMembers(name: "a") { nodes { id } } }'));
+  });
+
+  it('cost: counts a list by its page size, also when `first` is a variable', async () => {
+    // Every cell's roster with its reviews: 500 cells × 500 members is no longer counted as one.
+    const everyone = `query ($n: Int!) { searchOrgUnits(text: "chi", kind: CELL, first: $n) { nodes { members(first: $n) { id fullName } } } }`;
+    expectRefused(await postGraphQL(defaults, everyone, { n: 500 }), 'GRAPHQL_VALIDATION_FAILED', 'COST');
+    const answered = await postGraphQL(defaults, everyone, { n: 10 });
+    expect(answered.errors).toEqual(undefined);
+    expectAnswered(answered);
   });
 
   it('suggestions: a typo’s error names no field, type or value of the schema', async () => {

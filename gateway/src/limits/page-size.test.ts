@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxPageSizeRule, maxPageSizeVariablesPlugin } from './page-size.ts';
-import { testServer, validationErrors } from './test-schema.ts';
+import { maxPageSizeRule, maxPageSizeVariablesPlugin, requireFirstRule } from './page-size.ts';
+import { buildSchema, parse, validate } from 'graphql';
+import { TEST_TYPE_DEFS, testServer, validationErrors } from './test-schema.ts';
 
 const rule = maxPageSizeRule(500);
 const pageSizeErrors = (query: string) => validationErrors(query, [rule]).filter((error) => error.extensions.limit === 'PAGE_SIZE');
@@ -17,6 +18,29 @@ describe('maxPageSizeRule', () => {
   it('looks inside fragments, and ignores other arguments', () => {
     expect(pageSizeErrors('{ node { ...Kids } } fragment Kids on Node { kids(first: 501) { id } }')).toHaveLength(1);
     expect(pageSizeErrors('{ nodes(kind: CELL) { id } }')).toEqual([]);
+  });
+});
+
+describe('requireFirstRule', () => {
+  const missing = (query: string) => validationErrors(query, [requireFirstRule]).map((error) => [error.extensions.limit, error.message]);
+
+  it('refuses a list that takes `first` asked for without it (or with null), in fragments too', () => {
+    expect(missing('{ nodes { id } }')).toEqual([['PAGE_SIZE', expect.stringContaining('"Query.nodes"')]]);
+    expect(missing('{ nodes(first: null) { id } }')).toHaveLength(1);
+    expect(missing('{ node { ...Kids } } fragment Kids on Node { kids(kind: CELL) { id } }')).toEqual([['PAGE_SIZE', expect.stringContaining('"Node.kids"')]]);
+  });
+
+  it('admits a list whose `first` has a default (paged by default)', () => {
+    const schema = buildSchema(TEST_TYPE_DEFS.replace('nodes(first: Int,', 'nodes(first: Int = 30,'));
+    expect(validate(schema, parse('{ nodes { id } }'), [requireFirstRule])).toEqual([]);
+  });
+
+  it('admits a page size written or given as a variable that must be sent, and fields that take no `first`', () => {
+    expect(missing('query ($n: Int!, $m: Int = 5) { nodes(first: 10) { kids(first: $n) { id } } node { kids(first: $m) { id } child { id } } }')).toEqual([]);
+  });
+
+  it('refuses a variable that may be left out (nullable, no default)', () => {
+    expect(missing('query ($n: Int) { nodes(first: $n) { id } }')).toEqual([['PAGE_SIZE', expect.stringContaining('"Query.nodes"')]]);
   });
 });
 
@@ -61,5 +85,13 @@ describe('maxPageSizeVariablesPlugin through Apollo Server', () => {
     expect(status).toBe(400);
     expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.limit])).toEqual([['GRAPHQL_VALIDATION_FAILED', 'PAGE_SIZE']]);
     expect(resolved).toBe(0);
+  });
+
+  it('refuses a `first` variable sent as null: the whole list would be asked for', async () => {
+    for (const variables of [{ n: null }]) {
+      const response = await test.server.executeOperation({ query: 'query ($n: Int) { nodes(first: $n) { id } }', variables });
+      const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+      expect(result?.errors?.map((error) => error.extensions?.limit)).toEqual(['PAGE_SIZE']);
+    }
   });
 });

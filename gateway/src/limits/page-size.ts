@@ -30,6 +30,38 @@ export function maxPageSizeRule(max: number): ValidationRule {
   });
 }
 
+export const FIRST_REQUIRED_MESSAGE = (field: string) =>
+  `Danh sách "${field}" được chia trang: hãy cho số dòng mỗi trang (first, tối đa theo giới hạn) và đi tiếp bằng after.`;
+
+/**
+ * Refuses a paged list asked for without `first` (`members { … }`), before anything is planned: every
+ * list that can grow takes `first` (and `after`), and one without it would be the whole list. A `first`
+ * with a default in the schema (`searchOrgUnits`, 50) pages by default and may be left out. A variable
+ * that may be left out (`$n: Int`) is refused too: declare it `Int!` or give it a default.
+ */
+export const requireFirstRule: ValidationRule = (context) => {
+  /** Variables that may be left out (nullable, no default): as `first`, they would ask for the whole list. */
+  const optional = new Set(
+    context
+      .getDocument()
+      .definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? (definition.variableDefinitions ?? []) : []))
+      .filter((variable) => variable.type.kind !== Kind.NON_NULL_TYPE && !variable.defaultValue)
+      .map((variable) => variable.variable.name.value),
+  );
+  return {
+    Field(node) {
+      const definition = context.getFieldDef();
+      const first = definition?.args.find((argument) => argument.name === 'first');
+      // No `first`: a bounded list. A default page size: paged by default (the cost counts the default).
+      if (!definition || !first || (first.defaultValue !== undefined && first.defaultValue !== null)) return;
+      const given = node.arguments?.find((argument) => argument.name.value === 'first');
+      if (given && given.value.kind !== Kind.NULL && !(given.value.kind === Kind.VARIABLE && optional.has(given.value.name.value))) return;
+      const parent = context.getParentType()?.name ?? '?';
+      context.reportError(new GraphQLError(FIRST_REQUIRED_MESSAGE(`${parent}.${definition.name}`), { nodes: [node], extensions: { limit: 'PAGE_SIZE' } }));
+    },
+  };
+};
+
 /**
  * Refuses a page size above `max` given by a variable (`first: $n`), sent or defaulted; variables are only
  * known once the operation is resolved, after validation, and still before any subgraph is called.
@@ -44,6 +76,10 @@ export function maxPageSizeVariablesPlugin(max: number): ApolloServerPlugin<Base
             const definition = operation.variableDefinitions?.find((candidate) => candidate.variable.name.value === name);
             const sent = request.variables?.[name];
             const value = sent !== undefined ? sent : definition?.defaultValue && valueFromASTUntyped(definition.defaultValue);
+            // Left out, `first` takes the field's default (requireFirstRule refused it where there is none); null is never a page size.
+            if (argument === 'first' && value === null) {
+              throw new GraphQLError(FIRST_REQUIRED_MESSAGE(`$${name}`), { extensions: { code: 'BAD_USER_INPUT', limit: 'PAGE_SIZE', http: { status: 400 } } });
+            }
             if (typeof value === 'number' && value > max) {
               throw new GraphQLError(tooLarge(argument, value, max), {
                 extensions: { code: 'BAD_USER_INPUT', limit: 'PAGE_SIZE', http: { status: 400 } },

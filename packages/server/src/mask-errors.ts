@@ -14,6 +14,8 @@ const EXPECTED = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'RATE_LIMITED',
+  // The gateway's persisted operations: a front-end session's operation that no front end contains.
+  'OPERATION_NOT_IN_MANIFEST',
   'TIMEOUT',
   // The gateway: one subgraph's part of the answer is missing (gateway/src/resilience).
   'SUBGRAPH_UNAVAILABLE',

@@ -11,6 +11,7 @@ import { organizationResolvers } from './organization/organization.resolvers.ts'
 import { reviewResolvers } from './review/review.resolvers.ts';
 import { rulesResolvers } from './rules/rules.resolvers.ts';
 import { statsResolvers } from './stats/stats.resolvers.ts';
+import { aggregatesResolvers } from './aggregates/aggregates.resolvers.ts';
 import { taskResolvers } from './task/task.resolvers.ts';
 import { orgReplicaHandlers, replicaDigest } from '@dangvien/org-replica';
 
@@ -25,6 +26,7 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationDatabase, Evaluati
     cycleResolvers,
     meetingResolvers,
     statsResolvers,
+    aggregatesResolvers,
     taskResolvers,
     alertResolvers,
     organizationResolvers,

@@ -1,5 +1,6 @@
 import { mergeResolvers, type SubgraphDefinition } from '@dangvien/server';
 import { replicaDigest } from '@dangvien/org-replica';
+import { aggregatesResolvers } from './aggregates/aggregates.resolvers.ts';
 import { alertResolvers } from './alerts/alerts.resolvers.ts';
 import { auditResolvers } from './audit/audit.resolvers.ts';
 import { badgeResolvers } from './badges/badges.resolvers.ts';
@@ -28,6 +29,7 @@ export const membershipSubgraph: SubgraphDefinition<MembershipDatabase, Membersh
   migrations,
   resolvers: mergeResolvers<MembershipContext>(
     memberResolvers,
+    aggregatesResolvers,
     lifecycleResolvers,
     placementResolvers,
     auditResolvers,

@@ -33,6 +33,8 @@ export interface BackendOptions {
   /** `DANGVIEN_DEV=1` for every process: development defaults (introspection at the gateway); `npm start` sets it, a deployment does not. */
   development?: boolean;
   seedDemo?: boolean;
+  /** The gateway's GRAPHQL_UI_OPERATIONS (default: `manifest` in production, see gateway/src/limits/config.ts). */
+  uiOperations?: 'manifest' | 'any';
   log?: (line: string) => void;
 }
 
@@ -66,6 +68,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     // The gateway creates the demo accounts in its issuer; the subgraphs' demo data is seeded below.
     SEED_DEMO: options.seedDemo ? '1' : '0',
     ...(options.development ? { DANGVIEN_DEV: '1' } : {}),
+    ...(options.uiOperations ? { GRAPHQL_UI_OPERATIONS: options.uiOperations } : {}),
     GATEWAY_PORT: String(ports.gateway),
     EVENT_FEED_SECRET: eventFeedSecret(),
   };

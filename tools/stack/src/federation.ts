@@ -40,7 +40,8 @@ export async function startTestFederation(caller: () => Caller, options: Partial
     privateKey: (await testGatewayKeys()).privateKey,
     authenticate: async () => acting ?? caller(),
     ...options,
-    env: { ORGANIZATION_URL: organization.url, MEMBERSHIP_URL: membership.url, EVALUATION_URL: evaluation.url, ...options.env },
+    // Tests play every kind of client, so any operation by default; persisted-operation tests set `manifest`.
+    env: { ORGANIZATION_URL: organization.url, MEMBERSHIP_URL: membership.url, EVALUATION_URL: evaluation.url, GRAPHQL_UI_OPERATIONS: 'any', ...options.env },
   });
   const catchUp = async (): Promise<void> => {
     for (let round = 0; round < 2; round++) {

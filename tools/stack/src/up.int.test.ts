@@ -66,7 +66,7 @@ function isAlive(pid: number): boolean {
 }
 
 const countMembers = async (gatewayUrl: string, cellId: string): Promise<number> => {
-  const response = await postGraphQL<{ orgUnit: { members: unknown[] } }>(gatewayUrl, 'query ($id: ID!) { orgUnit(id: $id) { members { id } } }', { id: cellId }, await signIn(gatewayUrl, 'bantochuc.xuantruong'));
+  const response = await postGraphQL<{ orgUnit: { members: unknown[] } }>(gatewayUrl, 'query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id } } }', { id: cellId }, await signIn(gatewayUrl, 'bantochuc.xuantruong'));
   return response.data!.orgUnit.members.length;
 };
 

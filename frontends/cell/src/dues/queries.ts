@@ -6,7 +6,7 @@ export const CELL_DUES_MONTH = graphql(`
   query CellDuesMonth($id: ID!, $month: String!) {
     orgUnit(id: $id) {
       id
-      members {
+      members(first: 500) {
         id
         fullName
         status

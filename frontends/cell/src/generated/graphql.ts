@@ -611,7 +611,7 @@ export const CellDuesMonthDocument = new TypedDocumentString(`
     query CellDuesMonth($id: ID!, $month: String!) {
   orgUnit(id: $id) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
@@ -631,7 +631,7 @@ export const CellDuesMonthDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellDuesMonthQuery, CellDuesMonthQueryVariables>;
+    `, {"hash":"sha256:e1fe3d0528ea5a1fdbd7f200cb0139ed2a1e71950ebb4e807a41d7316fb52b25"}) as unknown as TypedDocumentString<CellDuesMonthQuery, CellDuesMonthQueryVariables>;
 export const CellDuesArrearsDocument = new TypedDocumentString(`
     query CellDuesArrears($id: ID!) {
   duesArrears(unitId: $id) {
@@ -648,7 +648,7 @@ export const CellDuesArrearsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellDuesArrearsQuery, CellDuesArrearsQueryVariables>;
+    `, {"hash":"sha256:5be7bfe859cbdcb546f5dcb82eccaf351a93ba71e7d42dcf8237e65e9d93e536"}) as unknown as TypedDocumentString<CellDuesArrearsQuery, CellDuesArrearsQueryVariables>;
 export const RecordDuesPaymentDocument = new TypedDocumentString(`
     mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {
   recordDuesPayment(input: $input) {
@@ -659,7 +659,7 @@ export const RecordDuesPaymentDocument = new TypedDocumentString(`
     channel
   }
 }
-    `) as unknown as TypedDocumentString<RecordDuesPaymentMutation, RecordDuesPaymentMutationVariables>;
+    `, {"hash":"sha256:f20579b2e13155605b787871ec0acff61d79ecab344d67a0f99d6b52fa7c8091"}) as unknown as TypedDocumentString<RecordDuesPaymentMutation, RecordDuesPaymentMutationVariables>;
 export const SetMemberDuesBasisDocument = new TypedDocumentString(`
     mutation SetMemberDuesBasis($input: SetMemberDuesBasisInput!) {
   setMemberDuesBasis(input: $input) {
@@ -670,7 +670,7 @@ export const SetMemberDuesBasisDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SetMemberDuesBasisMutation, SetMemberDuesBasisMutationVariables>;
+    `, {"hash":"sha256:e0031cf16d83bb790c9670a2c026cf2b4731e5b0f1d4b862ac928dab141f923c"}) as unknown as TypedDocumentString<SetMemberDuesBasisMutation, SetMemberDuesBasisMutationVariables>;
 export const CellHomeDocument = new TypedDocumentString(`
     query CellHome($id: ID!, $year: Int!, $first: Int!) {
   memberAlerts(unitId: $id, first: $first) {
@@ -720,7 +720,7 @@ export const CellHomeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellHomeQuery, CellHomeQueryVariables>;
+    `, {"hash":"sha256:1234dfe5140203a4b4cf23a3a1e51ca3bb181f9debdf0ec108906d8017b4c282"}) as unknown as TypedDocumentString<CellHomeQuery, CellHomeQueryVariables>;
 export const CellHeaderDocument = new TypedDocumentString(`
     query CellHeader($id: ID!) {
   orgUnit(id: $id) {
@@ -732,19 +732,19 @@ export const CellHeaderDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellHeaderQuery, CellHeaderQueryVariables>;
+    `, {"hash":"sha256:3c91ecd758f5988681562da26364a31ded8bbad700d2a276f52fbda2a8b281d3"}) as unknown as TypedDocumentString<CellHeaderQuery, CellHeaderQueryVariables>;
 export const CellRosterDocument = new TypedDocumentString(`
     query CellRoster($id: ID!) {
   orgUnit(id: $id) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellRosterQuery, CellRosterQueryVariables>;
+    `, {"hash":"sha256:5a24e48359c797b54d283e1e7ea17b1a3edb873660d47c0b2c33e6e0e279adbc"}) as unknown as TypedDocumentString<CellRosterQuery, CellRosterQueryVariables>;
 export const CellMeetingsDocument = new TypedDocumentString(`
     query CellMeetings($id: ID!, $year: Int!) {
   orgUnit(id: $id) {
@@ -771,7 +771,7 @@ export const CellMeetingsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellMeetingsQuery, CellMeetingsQueryVariables>;
+    `, {"hash":"sha256:f38c6102f96ee653441588ff40f0dcc12e0e635e2a8b13bd6414f0fb8d64a246"}) as unknown as TypedDocumentString<CellMeetingsQuery, CellMeetingsQueryVariables>;
 export const RecordMeetingDocument = new TypedDocumentString(`
     mutation RecordMeeting($input: RecordMeetingInput!) {
   recordMeeting(input: $input) {
@@ -779,7 +779,7 @@ export const RecordMeetingDocument = new TypedDocumentString(`
     heldOn
   }
 }
-    `) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
+    `, {"hash":"sha256:872409b31bd3f00acdbfe5633ad188a110cfe42b772b673a2aa0484abdde8620"}) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
 export const UpdateMeetingDocument = new TypedDocumentString(`
     mutation UpdateMeeting($input: UpdateMeetingInput!) {
   updateMeeting(input: $input) {
@@ -787,12 +787,12 @@ export const UpdateMeetingDocument = new TypedDocumentString(`
     heldOn
   }
 }
-    `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+    `, {"hash":"sha256:d7b4c7d0461b13c41f28295c200276bbe3fd8b065d57db319e0e0809a970d661"}) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
 export const CellMemberListDocument = new TypedDocumentString(`
     query CellMemberList($id: ID!) {
   orgUnit(id: $id) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
@@ -803,7 +803,7 @@ export const CellMemberListDocument = new TypedDocumentString(`
         grade
       }
     }
-    temporaryHere: members(placementKind: TEMPORARY) {
+    temporaryHere: members(placementKind: TEMPORARY, first: 500) {
       id
     }
     residentWorkingMembers {
@@ -840,7 +840,7 @@ export const CellMemberListDocument = new TypedDocumentString(`
     temporaryUntil
   }
 }
-    `) as unknown as TypedDocumentString<CellMemberListQuery, CellMemberListQueryVariables>;
+    `, {"hash":"sha256:1d7259d03a1c5111ee9b952e9e7665e579e258eaf00c26eb58fbacfcaf3e438b"}) as unknown as TypedDocumentString<CellMemberListQuery, CellMemberListQueryVariables>;
 export const CellMemberPageDocument = new TypedDocumentString(`
     query CellMemberPage($id: ID!, $cellId: ID!, $fromMonth: String!, $toMonth: String!, $first: Int!) {
   member(id: $id) {
@@ -988,7 +988,7 @@ export const CellMemberPageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellMemberPageQuery, CellMemberPageQueryVariables>;
+    `, {"hash":"sha256:52cc84ae568d464e980050020929559c239070bd6a54735adf3833c69b9a3f98"}) as unknown as TypedDocumentString<CellMemberPageQuery, CellMemberPageQueryVariables>;
 export const UpdateMemberProfileDocument = new TypedDocumentString(`
     mutation UpdateMemberProfile($id: ID!, $input: MemberProfileInput!) {
   updateMemberProfile(id: $id, input: $input) {
@@ -996,7 +996,7 @@ export const UpdateMemberProfileDocument = new TypedDocumentString(`
     fullName
   }
 }
-    `) as unknown as TypedDocumentString<UpdateMemberProfileMutation, UpdateMemberProfileMutationVariables>;
+    `, {"hash":"sha256:3acfa0151eb5c72473bee1e111c4df83ccdb4b6dad4796638bf86035678029bf"}) as unknown as TypedDocumentString<UpdateMemberProfileMutation, UpdateMemberProfileMutationVariables>;
 export const CellResidenceDocument = new TypedDocumentString(`
     query CellResidence($id: ID!) {
   orgUnit(id: $id) {
@@ -1026,7 +1026,7 @@ export const CellResidenceDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CellResidenceQuery, CellResidenceQueryVariables>;
+    `, {"hash":"sha256:ad1b03445e11e314fe5bde9d625dabf9c8fa0a7273023e42108288e79482736d"}) as unknown as TypedDocumentString<CellResidenceQuery, CellResidenceQueryVariables>;
 export const RecordResidenceCommentDocument = new TypedDocumentString(`
     mutation RecordResidenceComment($input: RecordResidenceCommentInput!) {
   recordResidenceComment(input: $input) {
@@ -1034,7 +1034,7 @@ export const RecordResidenceCommentDocument = new TypedDocumentString(`
     recordedOn
   }
 }
-    `) as unknown as TypedDocumentString<RecordResidenceCommentMutation, RecordResidenceCommentMutationVariables>;
+    `, {"hash":"sha256:a0b1731b44113f2862d8bf4bb949379fd8525c7bce9bdf4bec5e1b8005dc465b"}) as unknown as TypedDocumentString<RecordResidenceCommentMutation, RecordResidenceCommentMutationVariables>;
 export const SendResidenceChangeNoticeDocument = new TypedDocumentString(`
     mutation SendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {
   sendResidenceChangeNotice(input: $input) {
@@ -1043,12 +1043,12 @@ export const SendResidenceChangeNoticeDocument = new TypedDocumentString(`
     occurredOn
   }
 }
-    `) as unknown as TypedDocumentString<SendResidenceChangeNoticeMutation, SendResidenceChangeNoticeMutationVariables>;
+    `, {"hash":"sha256:5651ce05e8467de35bca4f9c65a28b1758371bff77928ad6b4cfeae7e18412bb"}) as unknown as TypedDocumentString<SendResidenceChangeNoticeMutation, SendResidenceChangeNoticeMutationVariables>;
 export const ReviewCellDocument = new TypedDocumentString(`
     query ReviewCell($cellId: ID!) {
   orgUnit(id: $cellId) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
@@ -1063,7 +1063,7 @@ export const ReviewCellDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReviewCellQuery, ReviewCellQueryVariables>;
+    `, {"hash":"sha256:a23eda8cdbce357fe0fdc7e298cb55c0738a8a5b9c65fe07615c60eb82dc6221"}) as unknown as TypedDocumentString<ReviewCellQuery, ReviewCellQueryVariables>;
 export const ReviewCyclesDocument = new TypedDocumentString(`
     query ReviewCycles($unitId: ID!) {
   reviewCycles(unitId: $unitId) {
@@ -1087,7 +1087,7 @@ export const ReviewCyclesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReviewCyclesQuery, ReviewCyclesQueryVariables>;
+    `, {"hash":"sha256:a9855032f66603c9521dcb62e3d710f17e66dea8fe8ff5f26a92c1864c0beeea"}) as unknown as TypedDocumentString<ReviewCyclesQuery, ReviewCyclesQueryVariables>;
 export const ReviewProgressDocument = new TypedDocumentString(`
     query ReviewProgress($cycleId: ID!, $cellId: ID!) {
   reviewCycle(id: $cycleId) {
@@ -1109,7 +1109,7 @@ export const ReviewProgressDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReviewProgressQuery, ReviewProgressQueryVariables>;
+    `, {"hash":"sha256:fc39ab1cc79011878d7dc79dcf2cd0d9c282310899ed04d1140c163052df7553"}) as unknown as TypedDocumentString<ReviewProgressQuery, ReviewProgressQueryVariables>;
 export const SubmitSelfReviewDocument = new TypedDocumentString(`
     mutation SubmitSelfReview($input: SelfReviewInput!) {
   submitSelfReview(input: $input) {
@@ -1120,7 +1120,7 @@ export const SubmitSelfReviewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SubmitSelfReviewMutation, SubmitSelfReviewMutationVariables>;
+    `, {"hash":"sha256:7634e85bafae34530a4abf1133ae72c9dd30293ca1a3fcb1bd03d333824c1992"}) as unknown as TypedDocumentString<SubmitSelfReviewMutation, SubmitSelfReviewMutationVariables>;
 export const ProposeGradeDocument = new TypedDocumentString(`
     mutation ProposeGrade($input: ProposeGradeInput!) {
   proposeGrade(input: $input) {
@@ -1132,12 +1132,12 @@ export const ProposeGradeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ProposeGradeMutation, ProposeGradeMutationVariables>;
+    `, {"hash":"sha256:f9bbb831c3a1e0b89af9cc90d6cb1738b9a46fe8a810640e0cf7595334007f27"}) as unknown as TypedDocumentString<ProposeGradeMutation, ProposeGradeMutationVariables>;
 export const CellTasksDocument = new TypedDocumentString(`
     query CellTasks($id: ID!) {
   orgUnit(id: $id) {
     id
-    members {
+    members(first: 500) {
       id
       fullName
       status
@@ -1173,7 +1173,7 @@ export const CellTasksDocument = new TypedDocumentString(`
     unattended
   }
 }
-    `) as unknown as TypedDocumentString<CellTasksQuery, CellTasksQueryVariables>;
+    `, {"hash":"sha256:d5655df25e69ea68c3c668ca25bc92ad430e0734828432dec62c66bbbd992a53"}) as unknown as TypedDocumentString<CellTasksQuery, CellTasksQueryVariables>;
 export const AssignTaskDocument = new TypedDocumentString(`
     mutation AssignTask($input: AssignTaskInput!) {
   assignTask(input: $input) {
@@ -1185,7 +1185,7 @@ export const AssignTaskDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
+    `, {"hash":"sha256:86007ec29a3fa17bc6fd8d79c42c8252748f472e45150c0a1bc4e993308b51f1"}) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
 export const ReviewTaskDocument = new TypedDocumentString(`
     mutation ReviewTask($input: ReviewTaskInput!) {
   reviewTask(input: $input) {
@@ -1195,7 +1195,7 @@ export const ReviewTaskDocument = new TypedDocumentString(`
     comment
   }
 }
-    `) as unknown as TypedDocumentString<ReviewTaskMutation, ReviewTaskMutationVariables>;
+    `, {"hash":"sha256:7993288c6f1c5f16c875b36a116fc26986794cf2455e5fbe5b3810e20c495bc1"}) as unknown as TypedDocumentString<ReviewTaskMutation, ReviewTaskMutationVariables>;
 export const ReassignTaskDocument = new TypedDocumentString(`
     mutation ReassignTask($input: ReassignTaskInput!) {
   reassignTask(input: $input) {
@@ -1206,4 +1206,4 @@ export const ReassignTaskDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReassignTaskMutation, ReassignTaskMutationVariables>;
+    `, {"hash":"sha256:de4c7e7dce5d4e02c71fbece4444ad2466448400d3a7630c6aec2aa9f7045097"}) as unknown as TypedDocumentString<ReassignTaskMutation, ReassignTaskMutationVariables>;

@@ -9,14 +9,14 @@ export const CELL_MEMBER_LIST = graphql(`
   query CellMemberList($id: ID!) {
     orgUnit(id: $id) {
       id
-      members {
+      members(first: 500) {
         id
         fullName
         status
         dateOfBirth
         latestReview { id year grade }
       }
-      temporaryHere: members(placementKind: TEMPORARY) { id }
+      temporaryHere: members(placementKind: TEMPORARY, first: 500) { id }
       residentWorkingMembers {
         id
         memberId

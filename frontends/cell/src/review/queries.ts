@@ -6,7 +6,7 @@ export const REVIEW_CELL = graphql(`
   query ReviewCell($cellId: ID!) {
     orgUnit(id: $cellId) {
       id
-      members {
+      members(first: 500) {
         id
         fullName
         status

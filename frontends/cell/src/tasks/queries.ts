@@ -6,7 +6,7 @@ export const CELL_TASKS = graphql(`
   query CellTasks($id: ID!) {
     orgUnit(id: $id) {
       id
-      members { id fullName status }
+      members(first: 500) { id fullName status }
     }
     tasks(unitId: $id) {
       id

@@ -474,7 +474,7 @@ export const DistrictBadgeAwardDatesDocument = new TypedDocumentString(`
     query DistrictBadgeAwardDates {
   partyBadgeAwardDates(before: 4, after: 4)
 }
-    `) as unknown as TypedDocumentString<DistrictBadgeAwardDatesQuery, DistrictBadgeAwardDatesQueryVariables>;
+    `, {"hash":"sha256:e4f27869c6fb6325c815f043b6ef7b631234ef54bdd7a80be04a920cdcfe2205"}) as unknown as TypedDocumentString<DistrictBadgeAwardDatesQuery, DistrictBadgeAwardDatesQueryVariables>;
 export const DistrictBadgesDueDocument = new TypedDocumentString(`
     query DistrictBadgesDue($unitId: ID!, $awardDate: String) {
   partyBadgesDue(unitId: $unitId, awardDate: $awardDate) {
@@ -503,7 +503,7 @@ export const DistrictBadgesDueDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictBadgesDueQuery, DistrictBadgesDueQueryVariables>;
+    `, {"hash":"sha256:e4afc3b5efb3af56c592938f92f8a262105c6f26e5b8ad563c85c1e517995f3e"}) as unknown as TypedDocumentString<DistrictBadgesDueQuery, DistrictBadgesDueQueryVariables>;
 export const DistrictDelegationsDocument = new TypedDocumentString(`
     query DistrictDelegations($id: ID!, $asOf: String, $year: Int!) {
   orgUnit(id: $id, asOf: $asOf) {
@@ -530,7 +530,7 @@ export const DistrictDelegationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictDelegationsQuery, DistrictDelegationsQueryVariables>;
+    `, {"hash":"sha256:2afe867e1f5afe679407a27e33bca1d1cd7a0c36d2082da023395f8c9c937d44"}) as unknown as TypedDocumentString<DistrictDelegationsQuery, DistrictDelegationsQueryVariables>;
 export const DelegationTargetsDocument = new TypedDocumentString(`
     query DelegationTargets($id: ID!) {
   orgUnit(id: $id) {
@@ -548,7 +548,7 @@ export const DelegationTargetsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DelegationTargetsQuery, DelegationTargetsQueryVariables>;
+    `, {"hash":"sha256:277a265d9ecb524a63d921e8a649b292c16b07c51ebf2ed62280d7a408990375"}) as unknown as TypedDocumentString<DelegationTargetsQuery, DelegationTargetsQueryVariables>;
 export const DelegateSearchDocument = new TypedDocumentString(`
     query DelegateSearch($name: String!) {
   searchMembers(name: $name, first: 20) {
@@ -563,7 +563,7 @@ export const DelegateSearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DelegateSearchQuery, DelegateSearchQueryVariables>;
+    `, {"hash":"sha256:fd742680c5ed3662cd5278120dc1dcc5d4c4fd44af1840192ef46f8dbde5cb0e"}) as unknown as TypedDocumentString<DelegateSearchQuery, DelegateSearchQueryVariables>;
 export const DistrictDelegationDocument = new TypedDocumentString(`
     query DistrictDelegation($id: ID!, $year: Int!) {
   delegation(id: $id) {
@@ -620,7 +620,7 @@ export const DistrictDelegationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictDelegationQuery, DistrictDelegationQueryVariables>;
+    `, {"hash":"sha256:9484896c051ab8cdbd8ac65170e418b8db929a7ed734920a3505d0ccfafa5cd3"}) as unknown as TypedDocumentString<DistrictDelegationQuery, DistrictDelegationQueryVariables>;
 export const CreateDelegationDocument = new TypedDocumentString(`
     mutation CreateDelegation($input: CreateDelegationInput!) {
   createDelegation(input: $input) {
@@ -628,14 +628,14 @@ export const CreateDelegationDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<CreateDelegationMutation, CreateDelegationMutationVariables>;
+    `, {"hash":"sha256:47c6b1571872a6bbba4378c0b4b0d25d1ca30cd61affe9879b6f072acb7247bd"}) as unknown as TypedDocumentString<CreateDelegationMutation, CreateDelegationMutationVariables>;
 export const RegisterWorkItemDocument = new TypedDocumentString(`
     mutation RegisterWorkItem($input: RegisterWorkItemInput!) {
   registerWorkItem(input: $input) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<RegisterWorkItemMutation, RegisterWorkItemMutationVariables>;
+    `, {"hash":"sha256:9977bb271b1dca67411fa0930d77289d14200d07a2422f966d026ed9781b0131"}) as unknown as TypedDocumentString<RegisterWorkItemMutation, RegisterWorkItemMutationVariables>;
 export const RecordWorkItemResultDocument = new TypedDocumentString(`
     mutation RecordWorkItemResult($input: RecordWorkItemResultInput!) {
   recordWorkItemResult(input: $input) {
@@ -643,7 +643,7 @@ export const RecordWorkItemResultDocument = new TypedDocumentString(`
     result
   }
 }
-    `) as unknown as TypedDocumentString<RecordWorkItemResultMutation, RecordWorkItemResultMutationVariables>;
+    `, {"hash":"sha256:6ad1cfb19593dbf5340912ca79ab9c005930d36642756b8f051107e99f8a16e1"}) as unknown as TypedDocumentString<RecordWorkItemResultMutation, RecordWorkItemResultMutationVariables>;
 export const RateDelegateDocument = new TypedDocumentString(`
     mutation RateDelegate($input: RateDelegateInput!) {
   rateDelegate(input: $input) {
@@ -651,7 +651,7 @@ export const RateDelegateDocument = new TypedDocumentString(`
     grade
   }
 }
-    `) as unknown as TypedDocumentString<RateDelegateMutation, RateDelegateMutationVariables>;
+    `, {"hash":"sha256:71db5049132329036a0af399ef42fbbac4cb323f07bf93133677aa8adfec38b9"}) as unknown as TypedDocumentString<RateDelegateMutation, RateDelegateMutationVariables>;
 export const EndDelegationDocument = new TypedDocumentString(`
     mutation EndDelegation($input: EndDelegationInput!) {
   endDelegation(input: $input) {
@@ -659,7 +659,7 @@ export const EndDelegationDocument = new TypedDocumentString(`
     endsOn
   }
 }
-    `) as unknown as TypedDocumentString<EndDelegationMutation, EndDelegationMutationVariables>;
+    `, {"hash":"sha256:45055444e79d0f6f1e161b4ee23f2175b58600028c62b745cf1296774393470f"}) as unknown as TypedDocumentString<EndDelegationMutation, EndDelegationMutationVariables>;
 export const RestructuringsDocument = new TypedDocumentString(`
     query Restructurings($unitId: ID!, $from: String, $to: String, $first: Int!) {
   restructurings(unitId: $unitId, from: $from, to: $to, first: $first) {
@@ -693,7 +693,7 @@ export const RestructuringsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RestructuringsQuery, RestructuringsQueryVariables>;
+    `, {"hash":"sha256:97240c31fd8829cb2ed4d0212935640703d321eaacf60a5de23211a45e9720f5"}) as unknown as TypedDocumentString<RestructuringsQuery, RestructuringsQueryVariables>;
 export const ImportOrgUnitsDocument = new TypedDocumentString(`
     mutation ImportOrgUnits($input: OrgUnitImportInput!) {
   importOrgUnits(input: $input) {
@@ -718,7 +718,7 @@ export const ImportOrgUnitsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ImportOrgUnitsMutation, ImportOrgUnitsMutationVariables>;
+    `, {"hash":"sha256:88b7ad6f3512217db1f558db87b4f36a5aab44d0015cded2c7c0a492b1d0da5c"}) as unknown as TypedDocumentString<ImportOrgUnitsMutation, ImportOrgUnitsMutationVariables>;
 export const DistrictHeaderDocument = new TypedDocumentString(`
     query DistrictHeader($id: ID!) {
   orgUnit(id: $id) {
@@ -731,7 +731,7 @@ export const DistrictHeaderDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictHeaderQuery, DistrictHeaderQueryVariables>;
+    `, {"hash":"sha256:fc1a63da58adcce5ec4e4d5e8c841ae2d18c254f73652d151860c2d62ae215de"}) as unknown as TypedDocumentString<DistrictHeaderQuery, DistrictHeaderQueryVariables>;
 export const DistrictRootsDocument = new TypedDocumentString(`
     query DistrictRoots {
   rootOrgUnits {
@@ -745,7 +745,7 @@ export const DistrictRootsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictRootsQuery, DistrictRootsQueryVariables>;
+    `, {"hash":"sha256:6924d687a1a8379b6f3e23e200992627163939944f1093098d522dedf83d69de"}) as unknown as TypedDocumentString<DistrictRootsQuery, DistrictRootsQueryVariables>;
 export const DistrictDataQualityDocument = new TypedDocumentString(`
     query DistrictDataQuality($unitId: ID!) {
   memberDataQuality(unitId: $unitId) {
@@ -795,7 +795,7 @@ export const DistrictDataQualityDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictDataQualityQuery, DistrictDataQualityQueryVariables>;
+    `, {"hash":"sha256:ff668783a955d36748fef1e89f584f19de4088a7f542f02fc885eca836629515"}) as unknown as TypedDocumentString<DistrictDataQualityQuery, DistrictDataQualityQueryVariables>;
 export const DistrictQualityMemberAlertsDocument = new TypedDocumentString(`
     query DistrictQualityMemberAlerts($unitId: ID!, $first: Int!) {
   memberAlerts(
@@ -823,7 +823,7 @@ export const DistrictQualityMemberAlertsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictQualityMemberAlertsQuery, DistrictQualityMemberAlertsQueryVariables>;
+    `, {"hash":"sha256:0593ee51ce5f756119a5d62ab0a4b566b683eeefa79f1a451d85dd0c2a8ef3ac"}) as unknown as TypedDocumentString<DistrictQualityMemberAlertsQuery, DistrictQualityMemberAlertsQueryVariables>;
 export const DistrictQualityStaleAlertsDocument = new TypedDocumentString(`
     query DistrictQualityStaleAlerts($unitId: ID!) {
   evaluationAlerts(
@@ -846,7 +846,7 @@ export const DistrictQualityStaleAlertsDocument = new TypedDocumentString(`
     detail
   }
 }
-    `) as unknown as TypedDocumentString<DistrictQualityStaleAlertsQuery, DistrictQualityStaleAlertsQueryVariables>;
+    `, {"hash":"sha256:eaf15ab7277ccb1302591b628b2172f81561cdfe1602db1d07704eac7bd4083b"}) as unknown as TypedDocumentString<DistrictQualityStaleAlertsQuery, DistrictQualityStaleAlertsQueryVariables>;
 export const RestructureUnitDocument = new TypedDocumentString(`
     query RestructureUnit($id: ID!) {
   orgUnit(id: $id) {
@@ -877,7 +877,7 @@ export const RestructureUnitDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RestructureUnitQuery, RestructureUnitQueryVariables>;
+    `, {"hash":"sha256:a67e7fcd53dede1f5cb2d45ef1e6e55bc080ae5b9d0715c6591e3b95c6788ae4"}) as unknown as TypedDocumentString<RestructureUnitQuery, RestructureUnitQueryVariables>;
 export const RenameUnitDocument = new TypedDocumentString(`
     mutation RenameUnit($input: RenameOrgUnitInput!) {
   renameOrgUnit(input: $input) {
@@ -885,7 +885,7 @@ export const RenameUnitDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<RenameUnitMutation, RenameUnitMutationVariables>;
+    `, {"hash":"sha256:f33f509009ec68c1226b2cf178ea858a0662bab0475bde0741dfc84278d30724"}) as unknown as TypedDocumentString<RenameUnitMutation, RenameUnitMutationVariables>;
 export const MergeUnitsDocument = new TypedDocumentString(`
     mutation MergeUnits($input: MergeOrgUnitsInput!) {
   mergeOrgUnits(input: $input) {
@@ -893,7 +893,7 @@ export const MergeUnitsDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<MergeUnitsMutation, MergeUnitsMutationVariables>;
+    `, {"hash":"sha256:7e4c6a999e12952c8f8b416b40403344f1a29c15a22369e55172924e46717b7b"}) as unknown as TypedDocumentString<MergeUnitsMutation, MergeUnitsMutationVariables>;
 export const ApplyReformDocument = new TypedDocumentString(`
     mutation ApplyReform($input: ApplyProvinceReformInput!) {
   applyProvinceReform(input: $input) {
@@ -901,7 +901,7 @@ export const ApplyReformDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<ApplyReformMutation, ApplyReformMutationVariables>;
+    `, {"hash":"sha256:749c8f4335a83fcd7bc5ae1a023ef3972757dfbbe94b2677a35831d041855c59"}) as unknown as TypedDocumentString<ApplyReformMutation, ApplyReformMutationVariables>;
 export const TreeRootDocument = new TypedDocumentString(`
     query TreeRoot($id: ID!, $asOf: String!) {
   orgUnit(id: $id, asOf: $asOf) {
@@ -926,7 +926,7 @@ export const TreeRootDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TreeRootQuery, TreeRootQueryVariables>;
+    `, {"hash":"sha256:6ee355dfc1c187f802702f2077818e08f7d7c5cc70b3dee2ecb013eaf43eb12e"}) as unknown as TypedDocumentString<TreeRootQuery, TreeRootQueryVariables>;
 export const TreeChildrenDocument = new TypedDocumentString(`
     query TreeChildren($id: ID!, $asOf: String!) {
   orgUnit(id: $id, asOf: $asOf) {
@@ -942,7 +942,7 @@ export const TreeChildrenDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TreeChildrenQuery, TreeChildrenQueryVariables>;
+    `, {"hash":"sha256:36410ce1a6dc78385434bd8bbfb25a97eedb04b9e9883647f03f030e34dfc16a"}) as unknown as TypedDocumentString<TreeChildrenQuery, TreeChildrenQueryVariables>;
 export const TreeSearchDocument = new TypedDocumentString(`
     query TreeSearch($text: String!, $asOf: String!) {
   searchOrgUnits(text: $text, asOf: $asOf, first: 20) {
@@ -960,4 +960,4 @@ export const TreeSearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TreeSearchQuery, TreeSearchQueryVariables>;
+    `, {"hash":"sha256:a9bb2bedf7fd439b1b782818f07ae1ab5171acdd011558a32348634aa14b13f6"}) as unknown as TypedDocumentString<TreeSearchQuery, TreeSearchQueryVariables>;

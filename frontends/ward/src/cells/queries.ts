@@ -63,8 +63,8 @@ export const WARD_CELL_MEMBERS = graphql(`
       children {
         id
         name
-        members { id fullName status }
-        candidates: members(status: CANDIDATE) { id fullName status }
+        members(first: 500) { id fullName status }
+        candidates: members(status: CANDIDATE, first: 500) { id fullName status }
       }
     }
   }

@@ -816,7 +816,7 @@ export const WardTreeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardTreeQuery, WardTreeQueryVariables>;
+    `, {"hash":"sha256:15766c37d7ea3b791ee50f3ee45a18ad6bcf61fbf53a080caee057513b6c2514"}) as unknown as TypedDocumentString<WardTreeQuery, WardTreeQueryVariables>;
 export const WardCellMembersDocument = new TypedDocumentString(`
     query WardCellMembers($id: ID!) {
   orgUnit(id: $id) {
@@ -824,12 +824,12 @@ export const WardCellMembersDocument = new TypedDocumentString(`
     children {
       id
       name
-      members {
+      members(first: 500) {
         id
         fullName
         status
       }
-      candidates: members(status: CANDIDATE) {
+      candidates: members(status: CANDIDATE, first: 500) {
         id
         fullName
         status
@@ -837,7 +837,7 @@ export const WardCellMembersDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardCellMembersQuery, WardCellMembersQueryVariables>;
+    `, {"hash":"sha256:76ffcec31f04a86286e4be35ed9c4aa751737a7ac834a0bd0b4cfd55bf10d87f"}) as unknown as TypedDocumentString<WardCellMembersQuery, WardCellMembersQueryVariables>;
 export const CreateCellDocument = new TypedDocumentString(`
     mutation CreateCell($input: CreateOrgUnitInput!) {
   createOrgUnit(input: $input) {
@@ -847,7 +847,7 @@ export const CreateCellDocument = new TypedDocumentString(`
     establishedOn
   }
 }
-    `) as unknown as TypedDocumentString<CreateCellMutation, CreateCellMutationVariables>;
+    `, {"hash":"sha256:c8be0657c8a498dd9ba41f1e8a953735bb4d82a4297989b6685d3c74dc181179"}) as unknown as TypedDocumentString<CreateCellMutation, CreateCellMutationVariables>;
 export const RenameCellDocument = new TypedDocumentString(`
     mutation RenameCell($input: RenameOrgUnitInput!) {
   renameOrgUnit(input: $input) {
@@ -855,7 +855,7 @@ export const RenameCellDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<RenameCellMutation, RenameCellMutationVariables>;
+    `, {"hash":"sha256:5876d352c6587edefc5911ca49420e39bd50031df589a7f3938eff0c4a2f6a47"}) as unknown as TypedDocumentString<RenameCellMutation, RenameCellMutationVariables>;
 export const DissolveCellDocument = new TypedDocumentString(`
     mutation DissolveCell($input: DissolveOrgUnitInput!) {
   dissolveOrgUnit(input: $input) {
@@ -863,7 +863,7 @@ export const DissolveCellDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<DissolveCellMutation, DissolveCellMutationVariables>;
+    `, {"hash":"sha256:c3effeafb637370455643cd4f9fd89dc101cc9e778920cfa98a9702f36110751"}) as unknown as TypedDocumentString<DissolveCellMutation, DissolveCellMutationVariables>;
 export const MergeCellsDocument = new TypedDocumentString(`
     mutation MergeCells($input: MergeOrgUnitsInput!) {
   mergeOrgUnits(input: $input) {
@@ -871,7 +871,7 @@ export const MergeCellsDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<MergeCellsMutation, MergeCellsMutationVariables>;
+    `, {"hash":"sha256:1112f4401001e3ae712b1bbf8fab6b45263c9c0ab5b9643fc15cba4af2b79b97"}) as unknown as TypedDocumentString<MergeCellsMutation, MergeCellsMutationVariables>;
 export const SplitCellDocument = new TypedDocumentString(`
     mutation SplitCell($input: SplitOrgUnitInput!) {
   splitOrgUnit(input: $input) {
@@ -879,7 +879,7 @@ export const SplitCellDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<SplitCellMutation, SplitCellMutationVariables>;
+    `, {"hash":"sha256:15ab3a0e84a0906397394bef18bf4555c5d36c771968215bc99cbfb68a6dadcc"}) as unknown as TypedDocumentString<SplitCellMutation, SplitCellMutationVariables>;
 export const WardDuesDocument = new TypedDocumentString(`
     query WardDues($unitId: ID!, $fromMonth: String!, $toMonth: String!) {
   duesArrears(unitId: $unitId, fromMonth: $fromMonth, toMonth: $toMonth) {
@@ -919,7 +919,7 @@ export const WardDuesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardDuesQuery, WardDuesQueryVariables>;
+    `, {"hash":"sha256:6ab0eba20a6087f9a0104d09abc43f81abaf8ef8a38d28f48624fb650596fa25"}) as unknown as TypedDocumentString<WardDuesQuery, WardDuesQueryVariables>;
 export const WardStatisticsDocument = new TypedDocumentString(`
     query WardStatistics($unitId: ID!, $year: Int!, $asOf: String!) {
   memberStatistics(unitId: $unitId, asOf: $asOf) {
@@ -970,7 +970,7 @@ export const WardStatisticsDocument = new TypedDocumentString(`
     total
   }
 }
-    `) as unknown as TypedDocumentString<WardStatisticsQuery, WardStatisticsQueryVariables>;
+    `, {"hash":"sha256:07492b86e8b82f6e2f36d14e38612909e0297d54f39184f3ae363be6efcdb826"}) as unknown as TypedDocumentString<WardStatisticsQuery, WardStatisticsQueryVariables>;
 export const WardMemberRegisterDocument = new TypedDocumentString(`
     query WardMemberRegister($unitId: ID!) {
   memberRegisterExport(unitId: $unitId) {
@@ -979,7 +979,7 @@ export const WardMemberRegisterDocument = new TypedDocumentString(`
     rowCount
   }
 }
-    `) as unknown as TypedDocumentString<WardMemberRegisterQuery, WardMemberRegisterQueryVariables>;
+    `, {"hash":"sha256:8de4954a83933296dd9a599c000ad22996260c5e5168fec66874d77bd6cd2711"}) as unknown as TypedDocumentString<WardMemberRegisterQuery, WardMemberRegisterQueryVariables>;
 export const GradingCyclesDocument = new TypedDocumentString(`
     query GradingCycles($unitId: ID!, $year: Int!) {
   reviewCycles(unitId: $unitId, year: $year) {
@@ -1003,7 +1003,7 @@ export const GradingCyclesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<GradingCyclesQuery, GradingCyclesQueryVariables>;
+    `, {"hash":"sha256:c629383d33c45c4e3ac0f547b58621c233e1031b0c062947a5b707c6c52f0c7a"}) as unknown as TypedDocumentString<GradingCyclesQuery, GradingCyclesQueryVariables>;
 export const GradingRosterDocument = new TypedDocumentString(`
     query GradingRoster($id: ID!) {
   orgUnit(id: $id) {
@@ -1012,7 +1012,7 @@ export const GradingRosterDocument = new TypedDocumentString(`
       id
       name
       kind
-      members {
+      members(first: 500) {
         id
         fullName
         status
@@ -1030,7 +1030,7 @@ export const GradingRosterDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<GradingRosterQuery, GradingRosterQueryVariables>;
+    `, {"hash":"sha256:ee70d0eba283a5a7f85caf68a31e27326c33165a27b5387c84e96f7b06fc8531"}) as unknown as TypedDocumentString<GradingRosterQuery, GradingRosterQueryVariables>;
 export const GradingProposalsDocument = new TypedDocumentString(`
     query GradingProposals($cycleId: ID!) {
   reviewCycle(id: $cycleId) {
@@ -1047,7 +1047,7 @@ export const GradingProposalsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<GradingProposalsQuery, GradingProposalsQueryVariables>;
+    `, {"hash":"sha256:fb90204e6c0443334dff98681765d79876d81ff425bfd45f753ebbc2c484adda"}) as unknown as TypedDocumentString<GradingProposalsQuery, GradingProposalsQueryVariables>;
 export const DecideGradesDocument = new TypedDocumentString(`
     mutation DecideGrades($cycleId: ID!, $decisions: [GradeDecisionInput!]!) {
   decideGrades(cycleId: $cycleId, decisions: $decisions) {
@@ -1059,7 +1059,7 @@ export const DecideGradesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DecideGradesMutation, DecideGradesMutationVariables>;
+    `, {"hash":"sha256:8b8081b0b479e772b29f0d755c43a41097a1c561b4b80b9248e09b041bbb3610"}) as unknown as TypedDocumentString<DecideGradesMutation, DecideGradesMutationVariables>;
 export const CloseReviewCycleDocument = new TypedDocumentString(`
     mutation CloseReviewCycle($id: ID!) {
   closeReviewCycle(id: $id) {
@@ -1067,7 +1067,7 @@ export const CloseReviewCycleDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<CloseReviewCycleMutation, CloseReviewCycleMutationVariables>;
+    `, {"hash":"sha256:9f36267a4395dee0f4135f56fee417c6695289665136ef38598ef8cdea06b995"}) as unknown as TypedDocumentString<CloseReviewCycleMutation, CloseReviewCycleMutationVariables>;
 export const OpenReviewCycleDocument = new TypedDocumentString(`
     mutation OpenReviewCycle($input: OpenReviewCycleInput!) {
   openReviewCycle(input: $input) {
@@ -1076,7 +1076,7 @@ export const OpenReviewCycleDocument = new TypedDocumentString(`
     subject
   }
 }
-    `) as unknown as TypedDocumentString<OpenReviewCycleMutation, OpenReviewCycleMutationVariables>;
+    `, {"hash":"sha256:a18d5ba144200a14275395822afaaa952d9631d2420601c3c34211bd80528b4e"}) as unknown as TypedDocumentString<OpenReviewCycleMutation, OpenReviewCycleMutationVariables>;
 export const GradingOrganizationReviewsDocument = new TypedDocumentString(`
     query GradingOrganizationReviews($unitId: ID!, $year: Int!) {
   organizationReviews(unitId: $unitId, year: $year) {
@@ -1093,7 +1093,7 @@ export const GradingOrganizationReviewsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<GradingOrganizationReviewsQuery, GradingOrganizationReviewsQueryVariables>;
+    `, {"hash":"sha256:1ee9f8231f78134ea2a18bbaa7756ae3a7a0cc08530347282b131a225dc378c8"}) as unknown as TypedDocumentString<GradingOrganizationReviewsQuery, GradingOrganizationReviewsQueryVariables>;
 export const DecideOrganizationGradesDocument = new TypedDocumentString(`
     mutation DecideOrganizationGrades($cycleId: ID!, $decisions: [OrganizationGradeInput!]!) {
   decideOrganizationGrades(cycleId: $cycleId, decisions: $decisions) {
@@ -1105,7 +1105,7 @@ export const DecideOrganizationGradesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DecideOrganizationGradesMutation, DecideOrganizationGradesMutationVariables>;
+    `, {"hash":"sha256:f1908c5823e02423aa337b17a697d48a0ec3e0ab2ee79b3cecf1fc1389908559"}) as unknown as TypedDocumentString<DecideOrganizationGradesMutation, DecideOrganizationGradesMutationVariables>;
 export const WardHomeDocument = new TypedDocumentString(`
     query WardHome($id: ID!, $first: Int!) {
   orgUnit(id: $id) {
@@ -1149,7 +1149,7 @@ export const WardHomeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardHomeQuery, WardHomeQueryVariables>;
+    `, {"hash":"sha256:b153f11ab98966c2ac48ac24ba751519599141927d0e58e8224582ae4918a833"}) as unknown as TypedDocumentString<WardHomeQuery, WardHomeQueryVariables>;
 export const WardHeaderDocument = new TypedDocumentString(`
     query WardHeader($id: ID!) {
   orgUnit(id: $id) {
@@ -1161,7 +1161,7 @@ export const WardHeaderDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardHeaderQuery, WardHeaderQueryVariables>;
+    `, {"hash":"sha256:cd609ddc39d675f56da4dc5e3557880858ce6d00665bb81878c621cdfeb380c9"}) as unknown as TypedDocumentString<WardHeaderQuery, WardHeaderQueryVariables>;
 export const WardMemberSearchDocument = new TypedDocumentString(`
     query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {
   searchMembers(
@@ -1185,7 +1185,7 @@ export const WardMemberSearchDocument = new TypedDocumentString(`
     hasNextPage
   }
 }
-    `) as unknown as TypedDocumentString<WardMemberSearchQuery, WardMemberSearchQueryVariables>;
+    `, {"hash":"sha256:2b17bf4c0e4a1628a0cf895b4bcfa720d07fedb93c5e98ac525feb0f08df3ccb"}) as unknown as TypedDocumentString<WardMemberSearchQuery, WardMemberSearchQueryVariables>;
 export const WardMemberCellsDocument = new TypedDocumentString(`
     query WardMemberCells($id: ID!) {
   orgUnit(id: $id) {
@@ -1197,7 +1197,7 @@ export const WardMemberCellsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardMemberCellsQuery, WardMemberCellsQueryVariables>;
+    `, {"hash":"sha256:4ae07260219f97ffe82de441fd2e2708b69812f82974485524fdc80083d12e4c"}) as unknown as TypedDocumentString<WardMemberCellsQuery, WardMemberCellsQueryVariables>;
 export const WardMemberDocument = new TypedDocumentString(`
     query WardMember($id: ID!) {
   member(id: $id) {
@@ -1244,7 +1244,7 @@ export const WardMemberDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardMemberQuery, WardMemberQueryVariables>;
+    `, {"hash":"sha256:411d035a3129c2c639512dad6b2f42d860c39dd870e0bf2f21695099ef12652d"}) as unknown as TypedDocumentString<WardMemberQuery, WardMemberQueryVariables>;
 export const WardCreateMemberDocument = new TypedDocumentString(`
     mutation WardCreateMember($input: CreateMemberInput!) {
   createMember(input: $input) {
@@ -1253,7 +1253,7 @@ export const WardCreateMemberDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<WardCreateMemberMutation, WardCreateMemberMutationVariables>;
+    `, {"hash":"sha256:57d13847b3637fa46597382cb8c2ae4f0a910dfed60c6fa0fe6a0458941bd8e3"}) as unknown as TypedDocumentString<WardCreateMemberMutation, WardCreateMemberMutationVariables>;
 export const WardRecordMemberEventDocument = new TypedDocumentString(`
     mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {
   recordMemberEvent(input: $input) {
@@ -1261,7 +1261,7 @@ export const WardRecordMemberEventDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<WardRecordMemberEventMutation, WardRecordMemberEventMutationVariables>;
+    `, {"hash":"sha256:9d93c599038f897f8026255510a6fd7e80a6085e1a317858333b531878561d2a"}) as unknown as TypedDocumentString<WardRecordMemberEventMutation, WardRecordMemberEventMutationVariables>;
 export const WardResidenceDocument = new TypedDocumentString(`
     query WardResidence($id: ID!) {
   orgUnit(id: $id) {
@@ -1312,7 +1312,7 @@ export const WardResidenceDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardResidenceQuery, WardResidenceQueryVariables>;
+    `, {"hash":"sha256:a7c10fffa439946f0129eabd0a388be1834b9d08c82097059233296d81078df2"}) as unknown as TypedDocumentString<WardResidenceQuery, WardResidenceQueryVariables>;
 export const AssignResidenceCellDocument = new TypedDocumentString(`
     mutation AssignResidenceCell($input: AssignResidenceCellInput!) {
   assignResidenceCell(input: $input) {
@@ -1322,7 +1322,7 @@ export const AssignResidenceCellDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AssignResidenceCellMutation, AssignResidenceCellMutationVariables>;
+    `, {"hash":"sha256:7cf3feb64ddabd18eb343655398575910cd0b318523df0e57ec463cf4fe12727"}) as unknown as TypedDocumentString<AssignResidenceCellMutation, AssignResidenceCellMutationVariables>;
 export const RecordResidenceMeetingDocument = new TypedDocumentString(`
     mutation RecordResidenceMeeting($input: RecordResidenceMeetingInput!) {
   recordResidenceMeeting(input: $input) {
@@ -1333,7 +1333,7 @@ export const RecordResidenceMeetingDocument = new TypedDocumentString(`
     absentCount
   }
 }
-    `) as unknown as TypedDocumentString<RecordResidenceMeetingMutation, RecordResidenceMeetingMutationVariables>;
+    `, {"hash":"sha256:858e9e75993b82bac05effd560a918c6accfa3498bee3faaf1032b2206dd8d41"}) as unknown as TypedDocumentString<RecordResidenceMeetingMutation, RecordResidenceMeetingMutationVariables>;
 export const DeliverResidenceCommentDocument = new TypedDocumentString(`
     mutation DeliverResidenceComment($input: DeliverResidenceCommentInput!) {
   deliverResidenceComment(input: $input) {
@@ -1341,7 +1341,7 @@ export const DeliverResidenceCommentDocument = new TypedDocumentString(`
     deliveredOn
   }
 }
-    `) as unknown as TypedDocumentString<DeliverResidenceCommentMutation, DeliverResidenceCommentMutationVariables>;
+    `, {"hash":"sha256:ab9f19ee3f202c6d34620d785654565295e6bc92688fbe80c44a1b51575791bc"}) as unknown as TypedDocumentString<DeliverResidenceCommentMutation, DeliverResidenceCommentMutationVariables>;
 export const WardSendResidenceChangeNoticeDocument = new TypedDocumentString(`
     mutation WardSendResidenceChangeNotice($input: SendResidenceChangeNoticeInput!) {
   sendResidenceChangeNotice(input: $input) {
@@ -1350,7 +1350,7 @@ export const WardSendResidenceChangeNoticeDocument = new TypedDocumentString(`
     occurredOn
   }
 }
-    `) as unknown as TypedDocumentString<WardSendResidenceChangeNoticeMutation, WardSendResidenceChangeNoticeMutationVariables>;
+    `, {"hash":"sha256:521c41bde995ff44ddeb1bf28d42b0391d551c40cb7d17000adf3f60b91eca4d"}) as unknown as TypedDocumentString<WardSendResidenceChangeNoticeMutation, WardSendResidenceChangeNoticeMutationVariables>;
 export const WardTransfersDocument = new TypedDocumentString(`
     query WardTransfers($id: ID!) {
   orgUnit(id: $id) {
@@ -1389,7 +1389,7 @@ export const WardTransfersDocument = new TypedDocumentString(`
     note
   }
 }
-    `) as unknown as TypedDocumentString<WardTransfersQuery, WardTransfersQueryVariables>;
+    `, {"hash":"sha256:26cc5f6de6775c84e466ff954e29b6ce0328235195f70c72d7c1e674c0eb77d6"}) as unknown as TypedDocumentString<WardTransfersQuery, WardTransfersQueryVariables>;
 export const WardTransferMemberDocument = new TypedDocumentString(`
     query WardTransferMember($memberId: ID!, $committeeId: ID!) {
   member(id: $memberId) {
@@ -1411,7 +1411,7 @@ export const WardTransferMemberDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardTransferMemberQuery, WardTransferMemberQueryVariables>;
+    `, {"hash":"sha256:d3c114748bc52500b6370d2f9173483590cc4f3d8d00d05dbddd54bc4300c0e4"}) as unknown as TypedDocumentString<WardTransferMemberQuery, WardTransferMemberQueryVariables>;
 export const WardReceivingCellsDocument = new TypedDocumentString(`
     query WardReceivingCells($id: ID!) {
   orgUnit(id: $id) {
@@ -1423,7 +1423,7 @@ export const WardReceivingCellsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardReceivingCellsQuery, WardReceivingCellsQueryVariables>;
+    `, {"hash":"sha256:b12c4b6948ee6e30bd896cc5493cef71236635d28b263197d93bea019a053885"}) as unknown as TypedDocumentString<WardReceivingCellsQuery, WardReceivingCellsQueryVariables>;
 export const WardIssueTransferLetterDocument = new TypedDocumentString(`
     mutation WardIssueTransferLetter($input: IssueTransferLetterInput!) {
   issueTransferLetter(input: $input) {
@@ -1434,7 +1434,7 @@ export const WardIssueTransferLetterDocument = new TypedDocumentString(`
     reportDueOn
   }
 }
-    `) as unknown as TypedDocumentString<WardIssueTransferLetterMutation, WardIssueTransferLetterMutationVariables>;
+    `, {"hash":"sha256:a6f5097c4b8ce519467d41afaf0b6ca93e919b2616062047a38a06601ab2c83d"}) as unknown as TypedDocumentString<WardIssueTransferLetterMutation, WardIssueTransferLetterMutationVariables>;
 export const WardRecordTransferLetterPresentedDocument = new TypedDocumentString(`
     mutation WardRecordTransferLetterPresented($input: RecordTransferLetterPresentedInput!) {
   recordTransferLetterPresented(input: $input) {
@@ -1443,7 +1443,7 @@ export const WardRecordTransferLetterPresentedDocument = new TypedDocumentString
     presentedLate
   }
 }
-    `) as unknown as TypedDocumentString<WardRecordTransferLetterPresentedMutation, WardRecordTransferLetterPresentedMutationVariables>;
+    `, {"hash":"sha256:2cf3d55885cc36ba984a1aa85c5a4ac2c3ce6ddd47625e3c7756b59807520342"}) as unknown as TypedDocumentString<WardRecordTransferLetterPresentedMutation, WardRecordTransferLetterPresentedMutationVariables>;
 export const WardEndTemporaryTransferDocument = new TypedDocumentString(`
     mutation WardEndTemporaryTransfer($input: EndTemporaryTransferInput!) {
   endTemporaryTransfer(input: $input) {
@@ -1451,7 +1451,7 @@ export const WardEndTemporaryTransferDocument = new TypedDocumentString(`
     returnedOn
   }
 }
-    `) as unknown as TypedDocumentString<WardEndTemporaryTransferMutation, WardEndTemporaryTransferMutationVariables>;
+    `, {"hash":"sha256:4bc797df5957ab22fd6a286ebbda3ca07fd2bd8868ae5dffe9577d58c6e61753"}) as unknown as TypedDocumentString<WardEndTemporaryTransferMutation, WardEndTemporaryTransferMutationVariables>;
 export const WardReceiveTransferredMemberDocument = new TypedDocumentString(`
     mutation WardReceiveTransferredMember($input: ReceiveTransferredMemberInput!) {
   receiveTransferredMember(input: $input) {
@@ -1466,7 +1466,7 @@ export const WardReceiveTransferredMemberDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WardReceiveTransferredMemberMutation, WardReceiveTransferredMemberMutationVariables>;
+    `, {"hash":"sha256:e230453a519deb83e252a49fda6d052301c9a9cfd494a1c336cf318364c67661"}) as unknown as TypedDocumentString<WardReceiveTransferredMemberMutation, WardReceiveTransferredMemberMutationVariables>;
 export const WardTransferLetterDocument = new TypedDocumentString(`
     query WardTransferLetter($id: ID!) {
   orgUnit(id: $id) {
@@ -1503,4 +1503,4 @@ export const WardTransferLetterDocument = new TypedDocumentString(`
     temporaryUntil
   }
 }
-    `) as unknown as TypedDocumentString<WardTransferLetterQuery, WardTransferLetterQueryVariables>;
+    `, {"hash":"sha256:123a838cabfeabcf7081625cc2e635f92b7da275079765aa495d0bb15feec1e3"}) as unknown as TypedDocumentString<WardTransferLetterQuery, WardTransferLetterQueryVariables>;

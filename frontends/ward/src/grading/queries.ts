@@ -36,7 +36,7 @@ export const GRADING_ROSTER = graphql(`
         id
         name
         kind
-        members {
+        members(first: 500) {
           id
           fullName
           status

@@ -1216,6 +1216,20 @@ export type MergeOrgUnitsInput = {
   intoId: Scalars['ID']['input'];
 };
 
+/** Attendance at the meetings of a subtree's cells in one month */
+export type MonthAttendance = {
+  __typename?: 'MonthAttendance';
+  absent: Scalars['Int']['output'];
+  excused: Scalars['Int']['output'];
+  meetings: Scalars['Int']['output'];
+  /** 1 to 12 */
+  month: Scalars['Int']['output'];
+  present: Scalars['Int']['output'];
+  /** present / records; null without records */
+  rate?: Maybe<Scalars['Float']['output']>;
+  records: Scalars['Int']['output'];
+};
+
 /** One month's dues of a subtree. */
 export type MonthDues = {
   __typename?: 'MonthDues';
@@ -1683,8 +1697,8 @@ export type OrgUnit = {
    * Members placed in this cell at the end of asOf (YYYY-MM-DD, default today), from the dated
    * placements, sorted the Vietnamese way (given name, then the whole name). Without status: party
    * members (probationary, official, exempt) as of that date; with status: those with that status then.
-   * Pages: first (1 to 500, default all) members after the member whose id is given in after (the cursor
-   * is the id of the last member of the previous page). placementKind: only official or only temporary
+   * Pages: first (1 to 500; the gateway refuses the list without it) members after the member whose id is
+   * given in after (the cursor is the id of the last member of the previous page). placementKind: only official or only temporary
    * placements (both when absent: a member on a temporary transfer is placed where they do activity).
    */
   members?: Maybe<Array<Member>>;
@@ -2023,6 +2037,11 @@ export type Query = {
   __typename?: 'Query';
   /** Members absent without reason in 3 different months of the year */
   absentThreeMonths: Array<AbsenceAlert>;
+  /**
+   * Attendance in a unit's subtree month by month during a year (at most 12 entries; months without a
+   * meeting are left out): one SQL statement over the meetings' counts. Empty outside your scope.
+   */
+  attendanceByMonth: Array<MonthAttendance>;
   /** Attendance in a unit's subtree; null outside your scope */
   attendanceRate?: Maybe<AttendanceRate>;
   /** Cells in the subtree of unitId (inside your scope) that break the Charter's committee rule today */
@@ -2106,6 +2125,11 @@ export type Query = {
   searchOrgUnits: OrgUnitConnection;
   /** Newest first: reads of sensitive data of members inside your subtrees (district board and administrators only), of one member or all */
   sensitiveReadLog: Array<SensitiveRead>;
+  /**
+   * How many party members the subtree of a unit holds today, by status: one SQL statement, for analysts
+   * and dashboards (memberStatistics answers for any date and more dimensions). Null outside your scope.
+   */
+  subtreeMemberCounts?: Maybe<SubtreeMemberCounts>;
   /** Tasks done, overdue and left unattended in a unit's subtree for a period; null outside your scope */
   taskSummary?: Maybe<TaskSummary>;
   /** Tasks of the cells in a unit's subtree as they stood on asOf (default today), oldest first */
@@ -2114,6 +2138,12 @@ export type Query = {
 
 
 export type QueryAbsentThreeMonthsArgs = {
+  unitId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryAttendanceByMonthArgs = {
   unitId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
 };
@@ -2324,6 +2354,11 @@ export type QuerySearchOrgUnitsArgs = {
 export type QuerySensitiveReadLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySubtreeMemberCountsArgs = {
+  unitId: Scalars['ID']['input'];
 };
 
 
@@ -2872,6 +2907,16 @@ export type StatisticCount = {
   __typename?: 'StatisticCount';
   count: Scalars['Int']['output'];
   value?: Maybe<Scalars['String']['output']>;
+};
+
+/** Party members in a unit's subtree today, counted in one statement (no member is listed) */
+export type SubtreeMemberCounts = {
+  __typename?: 'SubtreeMemberCounts';
+  /** By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out */
+  byStatus: Array<StatisticCount>;
+  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today */
+  members: Scalars['Int']['output'];
+  unitId: Scalars['ID']['output'];
 };
 
 /** A task a cell assigns to a member (phân công nhiệm vụ), as it stood on a day. */

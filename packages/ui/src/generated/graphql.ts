@@ -198,7 +198,7 @@ export const MemberImportPreviewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MemberImportPreviewQuery, MemberImportPreviewQueryVariables>;
+    `, {"hash":"sha256:40200f8847a10e2c3921c6814490d7f612bfb0a8142d893d6ede410cf6c7e4e3"}) as unknown as TypedDocumentString<MemberImportPreviewQuery, MemberImportPreviewQueryVariables>;
 export const ImportMembersDocument = new TypedDocumentString(`
     mutation ImportMembers($input: MemberImportInput!) {
   importMembers(input: $input) {
@@ -213,7 +213,7 @@ export const ImportMembersDocument = new TypedDocumentString(`
     message
   }
 }
-    `) as unknown as TypedDocumentString<ImportMembersMutation, ImportMembersMutationVariables>;
+    `, {"hash":"sha256:ab0865ec7408e3e3c637f1d71db6fd629498ea1d041810815d05cf6ffa36810b"}) as unknown as TypedDocumentString<ImportMembersMutation, ImportMembersMutationVariables>;
 export const MemberImportJobDocument = new TypedDocumentString(`
     query MemberImportJob($id: ID!) {
   memberImportJob(id: $id) {
@@ -236,7 +236,7 @@ export const MemberImportJobDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MemberImportJobQuery, MemberImportJobQueryVariables>;
+    `, {"hash":"sha256:6cb0f8a277550c663962b919f00d92b9d1fdc2a5f5f4cf6211ac0e01c5b77f0d"}) as unknown as TypedDocumentString<MemberImportJobQuery, MemberImportJobQueryVariables>;
 export const MemberRegisterExportDocument = new TypedDocumentString(`
     query MemberRegisterExport($unitId: ID!) {
   memberRegisterExport(unitId: $unitId) {
@@ -245,7 +245,7 @@ export const MemberRegisterExportDocument = new TypedDocumentString(`
     rowCount
   }
 }
-    `) as unknown as TypedDocumentString<MemberRegisterExportQuery, MemberRegisterExportQueryVariables>;
+    `, {"hash":"sha256:70e5a6f7ea33d00164654ccdc07543596cd83ccb2afde280361d3dd0fb1d07a6"}) as unknown as TypedDocumentString<MemberRegisterExportQuery, MemberRegisterExportQueryVariables>;
 export const OperationStatusDocument = new TypedDocumentString(`
     query OperationStatus($id: ID!) {
   operation(id: $id) {
@@ -268,7 +268,7 @@ export const OperationStatusDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OperationStatusQuery, OperationStatusQueryVariables>;
+    `, {"hash":"sha256:8f93511fe72d6298500237d1669cee3fcd4daa77a2c5531d982215f0618c33cd"}) as unknown as TypedDocumentString<OperationStatusQuery, OperationStatusQueryVariables>;
 export const OrgUnitsOfKindDocument = new TypedDocumentString(`
     query OrgUnitsOfKind($kind: OrgUnitKind!) {
   orgUnits(kind: $kind) {
@@ -282,4 +282,4 @@ export const OrgUnitsOfKindDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrgUnitsOfKindQuery, OrgUnitsOfKindQueryVariables>;
+    `, {"hash":"sha256:16b3bfc3182c861be4945e2bcdfdd2ed8b4bb25262f76fe55a3d69b5f2a4a21d"}) as unknown as TypedDocumentString<OrgUnitsOfKindQuery, OrgUnitsOfKindQueryVariables>;

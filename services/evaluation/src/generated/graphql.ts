@@ -195,6 +195,20 @@ export type Member = {
   reviews?: Maybe<Array<Review>>;
 };
 
+/** Attendance at the meetings of a subtree's cells in one month */
+export type MonthAttendance = {
+  __typename?: 'MonthAttendance';
+  absent: Scalars['Int']['output'];
+  excused: Scalars['Int']['output'];
+  meetings: Scalars['Int']['output'];
+  /** 1 to 12 */
+  month: Scalars['Int']['output'];
+  present: Scalars['Int']['output'];
+  /** present / records; null without records */
+  rate?: Maybe<Scalars['Float']['output']>;
+  records: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The cell assigns a task to a member of its roster */
@@ -344,6 +358,11 @@ export type Query = {
   __typename?: 'Query';
   /** Members absent without reason in 3 different months of the year */
   absentThreeMonths: Array<AbsenceAlert>;
+  /**
+   * Attendance in a unit's subtree month by month during a year (at most 12 entries; months without a
+   * meeting are left out): one SQL statement over the meetings' counts. Empty outside your scope.
+   */
+  attendanceByMonth: Array<MonthAttendance>;
   /** Attendance in a unit's subtree; null outside your scope */
   attendanceRate?: Maybe<AttendanceRate>;
   /**
@@ -378,6 +397,12 @@ export type Query = {
 
 
 export type QueryAbsentThreeMonthsArgs = {
+  unitId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryAttendanceByMonthArgs = {
   unitId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
 };

@@ -135,6 +135,7 @@ export type ResolversTypes = {
   Meeting: ResolverTypeWrapper<MeetingRow>;
   MeetingKind: Types.MeetingKind;
   Member: ResolverTypeWrapper<MemberReference>;
+  MonthAttendance: ResolverTypeWrapper<Types.MonthAttendance>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenReviewCycleInput: Types.OpenReviewCycleInput;
   OrgUnit: ResolverTypeWrapper<OrgUnitReference>;
@@ -181,6 +182,7 @@ export type ResolversParentTypes = {
   GradeProposal: GradeProposalRow;
   Meeting: MeetingRow;
   Member: MemberReference;
+  MonthAttendance: Types.MonthAttendance;
   Mutation: Record<PropertyKey, never>;
   OpenReviewCycleInput: Types.OpenReviewCycleInput;
   OrgUnit: OrgUnitReference;
@@ -285,6 +287,16 @@ export type MemberResolvers<ContextType = EvaluationContext, ParentType extends 
   reviews?: Resolver<Types.Maybe<Array<ResolversTypes['Review']>>, ParentType, ContextType>;
 };
 
+export type MonthAttendanceResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['MonthAttendance'] = ResolversParentTypes['MonthAttendance']> = {
+  absent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meetings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  present?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   assignTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<Types.MutationAssignTaskArgs, 'input'>>;
   closeReviewCycle?: Resolver<ResolversTypes['ReviewCycle'], ParentType, ContextType, RequireFields<Types.MutationCloseReviewCycleArgs, 'id'>>;
@@ -319,6 +331,7 @@ export type OrganizationReviewResolvers<ContextType = EvaluationContext, ParentT
 
 export type QueryResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   absentThreeMonths?: Resolver<Array<ResolversTypes['AbsenceAlert']>, ParentType, ContextType, RequireFields<Types.QueryAbsentThreeMonthsArgs, 'unitId' | 'year'>>;
+  attendanceByMonth?: Resolver<Array<ResolversTypes['MonthAttendance']>, ParentType, ContextType, RequireFields<Types.QueryAttendanceByMonthArgs, 'unitId' | 'year'>>;
   attendanceRate?: Resolver<Types.Maybe<ResolversTypes['AttendanceRate']>, ParentType, ContextType, RequireFields<Types.QueryAttendanceRateArgs, 'unitId' | 'year'>>;
   evaluationAlerts?: Resolver<Array<ResolversTypes['EvaluationAlert']>, ParentType, ContextType, RequireFields<Types.QueryEvaluationAlertsArgs, 'unitId'>>;
   evaluationAuditLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<Types.QueryEvaluationAuditLogArgs, 'first'>>;
@@ -430,6 +443,7 @@ export type Resolvers<ContextType = EvaluationContext> = {
   GradeProposal?: GradeProposalResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
+  MonthAttendance?: MonthAttendanceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
   OrganizationReview?: OrganizationReviewResolvers<ContextType>;

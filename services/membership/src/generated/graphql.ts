@@ -953,8 +953,8 @@ export type OrgUnit = {
    * Members placed in this cell at the end of asOf (YYYY-MM-DD, default today), from the dated
    * placements, sorted the Vietnamese way (given name, then the whole name). Without status: party
    * members (probationary, official, exempt) as of that date; with status: those with that status then.
-   * Pages: first (1 to 500, default all) members after the member whose id is given in after (the cursor
-   * is the id of the last member of the previous page). placementKind: only official or only temporary
+   * Pages: first (1 to 500; the gateway refuses the list without it) members after the member whose id is
+   * given in after (the cursor is the id of the last member of the previous page). placementKind: only official or only temporary
    * placements (both when absent: a member on a temporary transfer is placed where they do activity).
    */
   members?: Maybe<Array<Member>>;
@@ -1081,6 +1081,11 @@ export type Query = {
   searchMembers: MemberSearchPage;
   /** Newest first: reads of sensitive data of members inside your subtrees (district board and administrators only), of one member or all */
   sensitiveReadLog: Array<SensitiveRead>;
+  /**
+   * How many party members the subtree of a unit holds today, by status: one SQL statement, for analysts
+   * and dashboards (memberStatistics answers for any date and more dimensions). Null outside your scope.
+   */
+  subtreeMemberCounts?: Maybe<SubtreeMemberCounts>;
 };
 
 
@@ -1179,6 +1184,11 @@ export type QuerySearchMembersArgs = {
 export type QuerySensitiveReadLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySubtreeMemberCountsArgs = {
+  unitId: Scalars['ID']['input'];
 };
 
 export type ReceiveTransferredMemberInput = {
@@ -1448,6 +1458,16 @@ export type StatisticCount = {
   __typename?: 'StatisticCount';
   count: Scalars['Int']['output'];
   value?: Maybe<Scalars['String']['output']>;
+};
+
+/** Party members in a unit's subtree today, counted in one statement (no member is listed) */
+export type SubtreeMemberCounts = {
+  __typename?: 'SubtreeMemberCounts';
+  /** By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out */
+  byStatus: Array<StatisticCount>;
+  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today */
+  members: Scalars['Int']['output'];
+  unitId: Scalars['ID']['output'];
 };
 
 /** Within the system, out of it (to another province), or into it */

@@ -202,6 +202,7 @@ export type ResolversTypes = {
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
   StartMemberInspectionInput: Types.StartMemberInspectionInput;
   StatisticCount: ResolverTypeWrapper<Types.StatisticCount>;
+  SubtreeMemberCounts: ResolverTypeWrapper<Types.SubtreeMemberCounts>;
   TransferDirection: Types.TransferDirection;
   TransferReason: Types.TransferReason;
   WageRegion: Types.WageRegion;
@@ -280,6 +281,7 @@ export type ResolversParentTypes = {
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
   StartMemberInspectionInput: Types.StartMemberInspectionInput;
   StatisticCount: Types.StatisticCount;
+  SubtreeMemberCounts: Types.SubtreeMemberCounts;
 };
 
 export type AuditRecordResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
@@ -638,8 +640,9 @@ export type QueryResolvers<ContextType = MembershipContext, ParentType extends R
   partyBadgeAwardDates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<Types.QueryPartyBadgeAwardDatesArgs, 'after' | 'before'>>;
   partyBadgesDue?: Resolver<ResolversTypes['PartyBadgeList'], ParentType, ContextType, RequireFields<Types.QueryPartyBadgesDueArgs, 'unitId'>>;
   possibleDuplicates?: Resolver<Array<ResolversTypes['PossibleDuplicate']>, ParentType, ContextType, Partial<Types.QueryPossibleDuplicatesArgs>>;
-  searchMembers?: Resolver<ResolversTypes['MemberSearchPage'], ParentType, ContextType, Partial<Types.QuerySearchMembersArgs>>;
+  searchMembers?: Resolver<ResolversTypes['MemberSearchPage'], ParentType, ContextType, RequireFields<Types.QuerySearchMembersArgs, 'first'>>;
   sensitiveReadLog?: Resolver<Array<ResolversTypes['SensitiveRead']>, ParentType, ContextType, RequireFields<Types.QuerySensitiveReadLogArgs, 'first'>>;
+  subtreeMemberCounts?: Resolver<Types.Maybe<ResolversTypes['SubtreeMemberCounts']>, ParentType, ContextType, RequireFields<Types.QuerySubtreeMemberCountsArgs, 'unitId'>>;
 };
 
 export type ResidenceAttendanceResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['ResidenceAttendance'] = ResolversParentTypes['ResidenceAttendance']> = {
@@ -728,6 +731,12 @@ export type StatisticCountResolvers<ContextType = MembershipContext, ParentType 
   value?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SubtreeMemberCountsResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['SubtreeMemberCounts'] = ResolversParentTypes['SubtreeMemberCounts']> = {
+  byStatus?: Resolver<Array<ResolversTypes['StatisticCount']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = MembershipContext> = {
   AuditRecord?: AuditRecordResolvers<ContextType>;
   CellDuesArrears?: CellDuesArrearsResolvers<ContextType>;
@@ -771,5 +780,6 @@ export type Resolvers<ContextType = MembershipContext> = {
   SameNameAndBirth?: SameNameAndBirthResolvers<ContextType>;
   SensitiveRead?: SensitiveReadResolvers<ContextType>;
   StatisticCount?: StatisticCountResolvers<ContextType>;
+  SubtreeMemberCounts?: SubtreeMemberCountsResolvers<ContextType>;
 };
 

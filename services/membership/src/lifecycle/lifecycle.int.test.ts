@@ -70,7 +70,7 @@ describe('a member’s whole life, as dated events', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data!.createMember).toMatchObject({ fullName: 'Nguyễn Thị Hoa', status: 'CANDIDATE', citizenId: '036190001234' });
     hoa = response.data!.createMember.id;
-    const roster = await post<{ orgUnit: { members: { id: string }[] } }>(`query ($id: ID!) { orgUnit(id: $id) { members { id } } }`, { id: cell });
+    const roster = await post<{ orgUnit: { members: { id: string }[] } }>(`query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id } } }`, { id: cell });
     expect(roster.data!.orgUnit.members.map((member) => member.id)).not.toContain(hoa);
   });
 
@@ -269,7 +269,7 @@ describe('grassroots cells (chi bộ cơ sở)', () => {
       post<Created>(CREATE, { input: { profile: { fullName: 'Đinh Văn Khoa', dateOfBirth: '1982-02-02', citizenId: '036182000777' }, cellId: schoolId, admittedOn: '2008-05-19' } }),
     );
     expect(created.errors).toBeUndefined();
-    const roster = await as(board, () => post<{ orgUnit: { members: { id: string }[] } }>(`query ($id: ID!) { orgUnit(id: $id) { members { id } } }`, { id: schoolId }));
+    const roster = await as(board, () => post<{ orgUnit: { members: { id: string }[] } }>(`query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id } } }`, { id: schoolId }));
     expect(roster.data!.orgUnit.members.map((member) => member.id)).toEqual([created.data!.createMember.id]);
   });
 });

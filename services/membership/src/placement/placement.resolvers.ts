@@ -16,7 +16,11 @@ export const placementResolvers: Resolvers = {
         throw new DomainError('BAD_USER_INPUT', `Số đảng viên mỗi trang (first) phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: 'first' });
       }
       const [status, placementKind] = [args.status ?? null, args.placementKind ?? null];
-      if (!args.first && !args.after) return context.rosters.roster(asOf, status, placementKind).load(unit.id);
+      if (!args.after) {
+        // The first page: the cells' rosters in one batched statement (a cell holds at most 300), cut here.
+        const roster = await context.rosters.roster(asOf, status, placementKind).load(unit.id);
+        return args.first ? roster.slice(0, args.first) : roster;
+      }
       if (!(await readableUnitsAmong(context.db, readableScopes(context.caller), [unit.id], asOf)).has(unit.id)) return [];
       return placedMembers(context.db, [unit.id], { asOf, status, placementKind }, { afterId: args.after ? requireId(args.after, 'after') : null, limit: args.first ?? null });
     },

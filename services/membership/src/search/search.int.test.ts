@@ -118,8 +118,8 @@ describe('by CCCD and party card number', () => {
 
 describe('a cell’s roster', () => {
   it('pages by cursor in Vietnamese order, and the count agrees', async () => {
-    const query = `query ($id: ID!, $first: Int, $after: String) { orgUnit(id: $id) { memberCount members(first: $first, after: $after) { id fullName } } }`;
-    const all = await post<{ orgUnit: { memberCount: number; members: { id: string; fullName: string }[] } }>(ward10, query, { id: cell });
+    const query = `query ($id: ID!, $first: Int!, $after: String) { orgUnit(id: $id) { memberCount members(first: $first, after: $after) { id fullName } } }`;
+    const all = await post<{ orgUnit: { memberCount: number; members: { id: string; fullName: string }[] } }>(ward10, query, { id: cell, first: 500 });
     expect(all.errors).toBeUndefined();
     const roster = all.data!.orgUnit.members;
     expect(roster.length).toBe(all.data!.orgUnit.memberCount);
@@ -138,7 +138,7 @@ describe('a cell’s roster', () => {
   });
 
   it('shows nothing of a cell outside the caller’s subtrees', async () => {
-    const response = await post<{ orgUnit: { members: unknown[]; memberCount: number } | null }>(giaoThuy, `query ($id: ID!) { orgUnit(id: $id) { members { id } memberCount } }`, { id: cell });
+    const response = await post<{ orgUnit: { members: unknown[]; memberCount: number } | null }>(giaoThuy, `query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id } memberCount } }`, { id: cell });
     expect(response.data?.orgUnit?.members ?? []).toEqual([]);
     expect(response.data?.orgUnit?.memberCount ?? 0).toBe(0);
   });

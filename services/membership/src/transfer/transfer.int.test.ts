@@ -52,7 +52,7 @@ async function createMember(fullName: string, dateOfBirth: string, cellId: strin
 }
 
 async function roster(unitId: string, asOf: string, status?: string): Promise<string[]> {
-  const response = await post<{ orgUnit: { members: { id: string }[] } }>(district, `query ($id: ID!, $asOf: String, $status: MemberStatus) { orgUnit(id: $id) { members(asOf: $asOf, status: $status) { id } } }`, {
+  const response = await post<{ orgUnit: { members: { id: string }[] } }>(district, `query ($id: ID!, $asOf: String, $status: MemberStatus) { orgUnit(id: $id) { members(asOf: $asOf, status: $status, first: 100) { id } } }`, {
     id: unitId,
     asOf,
     status,
@@ -125,7 +125,7 @@ describe('a member’s whole life, with a temporary transfer, replayed date by d
     expect(await onRoster(away, '2021-05-01', 'OFFICIAL')).toBe(true);
     expect(await onRoster(away, '2021-05-01', 'PROBATIONARY')).toBe(false);
     const byKind = async (placementKind: string) =>
-      (await post<{ orgUnit: { members: { id: string }[]; memberCount: number } }>(district, `query ($id: ID!, $kind: PlacementKind) { orgUnit(id: $id) { members(asOf: "2021-05-01", placementKind: $kind) { id } memberCount(asOf: "2021-05-01", placementKind: $kind) } }`, { id: away, kind: placementKind })).data!.orgUnit;
+      (await post<{ orgUnit: { members: { id: string }[]; memberCount: number } }>(district, `query ($id: ID!, $kind: PlacementKind) { orgUnit(id: $id) { members(asOf: "2021-05-01", placementKind: $kind, first: 100) { id } memberCount(asOf: "2021-05-01", placementKind: $kind) } }`, { id: away, kind: placementKind })).data!.orgUnit;
     expect((await byKind('TEMPORARY')).members.map((member) => member.id)).toEqual([lan]);
     expect((await byKind('TEMPORARY')).memberCount).toBe(1);
     expect((await byKind('OFFICIAL')).members.map((member) => member.id)).not.toContain(lan);

@@ -103,7 +103,7 @@ describe('dissolving a unit across subgraphs', () => {
     const placements = await sql<{ member_id: string }>`
       SELECT member_id FROM member_placement WHERE operation_id = ${operationId} ORDER BY member_id`.execute(membership.db);
     expect(placements.rows.map((row) => row.member_id)).toEqual(movedMembers);
-    const successor = await postGraphQL<{ orgUnit: { members: { id: string }[] } }>(gateway.url, 'query ($id: ID!) { orgUnit(id: $id) { members { id } } }', {
+    const successor = await postGraphQL<{ orgUnit: { members: { id: string }[] } }>(gateway.url, 'query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id } } }', {
       id: successorCell!.id,
     });
     expect(successor.data!.orgUnit.members.map((member) => member.id)).toEqual(expect.arrayContaining(movedMembers));
@@ -180,7 +180,7 @@ describe('dissolving a unit across subgraphs', () => {
     const placements = await sql<{ member_id: string }>`
       SELECT member_id FROM member_placement WHERE operation_id = ${operation.id} ORDER BY member_id`.execute(membership.db);
     expect(placements.rows.map((row) => row.member_id)).toEqual(merged);
-    const into_ = await postGraphQL<{ orgUnit: { members: { id: string }[] } }>(gateway.url, 'query ($id: ID!) { orgUnit(id: $id) { members { id } } }', { id: into!.id });
+    const into_ = await postGraphQL<{ orgUnit: { members: { id: string }[] } }>(gateway.url, 'query ($id: ID!) { orgUnit(id: $id) { members(first: 100) { id } } }', { id: into!.id });
     expect(into_.data!.orgUnit.members.map((member) => member.id)).toEqual(expect.arrayContaining(merged));
     expect((await consistencyReport(urls(), TEST_EVENT_FEED_SECRET)).ok).toBe(true);
   });

@@ -29,7 +29,7 @@ afterAll(async () => federation?.close());
 const SPLIT = `mutation ($input: SplitOrgUnitInput!) { splitOrgUnit(input: $input) { id kind status parts { subgraph status unit { id code name } } } }`;
 const OPERATION = `query ($id: ID!) { operation(id: $id) { status parts { subgraph status detail unit { id } } } }`;
 const TREE = `query ($id: ID!, $asOf: String) { orgUnit(id: $id, asOf: $asOf) { name endedOn children { id code name } history { kind effectiveDate decisionNumber successor { id } } } }`;
-const MEMBERS = `query ($id: ID!, $asOf: String) { orgUnit(id: $id, asOf: $asOf) { id members(asOf: $asOf) { id } } }`;
+const MEMBERS = `query ($id: ID!, $asOf: String) { orgUnit(id: $id, asOf: $asOf) { id members(asOf: $asOf, first: 100) { id } } }`;
 type OperationReply = { id: string; kind: string; status: string; parts: { subgraph: string; status: string; detail?: string | null; unit: { id: string; code: string; name: string } }[] };
 type Tree = { orgUnit: { name: string; endedOn: string | null; children: { id: string; code: string; name: string }[]; history: { kind: string; effectiveDate: string; successor: { id: string } | null }[] } };
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { startEmbeddedPostgres, SUBGRAPHS, workspaceRoot } from '@dangvien/db';
 import { orphanFiles, removeFiles, staleFiles, writeFiles, type GeneratedFile } from './drift.ts';
-import { apiSchemaSdl, CLIENT_PACKAGES, graphqlOutputs } from './graphql-outputs.ts';
+import { apiSchemaSdl, CLIENT_PACKAGES, graphqlOutputs, UI_OPERATIONS_MANIFEST } from './graphql-outputs.ts';
 import { findRestatements } from './restatements.ts';
 import { tableTypeOutputs } from './table-types.ts';
 
@@ -9,7 +9,7 @@ import { tableTypeOutputs } from './table-types.ts';
  * `pnpm codegen`: writes every generated type file (resolver and SDL types per subgraph, typed documents
  * per front end, the contracts package, table types per subgraph). `--check` writes nothing and fails
  * when a committed file differs from what would be generated (CI runs it: no silent drift).
- * `--client` writes only the front ends' typed documents (no database needed).
+ * `--client` writes only the front ends' typed documents and the gateway's manifest of them (no database needed).
  * `--restatements` fails when a hand-written TypeScript type restates a GraphQL enum, input or type.
  */
 export async function generatedFiles(root: string, serverUrl: string): Promise<GeneratedFile[]> {
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--client')) {
     // Only the front ends' typed documents: fast, no database (while writing a page's queries).
     const clientDirs = CLIENT_PACKAGES.map((dir) => path.join(root, dir, 'src', 'generated') + path.sep);
-    const files = (await graphqlOutputs(root)).filter((file) => clientDirs.some((dir) => file.file.startsWith(dir)));
+    const manifest = path.join(root, UI_OPERATIONS_MANIFEST);
+    const files = (await graphqlOutputs(root)).filter((file) => file.file === manifest || clientDirs.some((dir) => file.file.startsWith(dir)));
     writeFiles(files);
     console.log(`Wrote ${files.length} generated client files.`);
     return;

@@ -71,7 +71,8 @@ export async function graphqlOutputs(root: string, subgraphs: readonly string[] 
       schema: api,
       documents: [`${client}/src/**/*.{ts,tsx}`, `!${client}/src/generated/**`],
       preset: clientPreset,
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: the operations this front end can send, for the gateway's manifest.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       // Documents as typed strings: the client sends text, so no GraphQL AST or printer ships to the browser.
       config: { ...common, documentMode: 'string' },
     };
@@ -80,13 +81,30 @@ export async function graphqlOutputs(root: string, subgraphs: readonly string[] 
   process.chdir(root);
   try {
     const files = (await generate({ generates, silent: true, ignoreNoDocuments: true, errorsOnly: true, pluginLoader }, false)) as { filename: string; content: string }[];
-    return files.map(({ filename, content }) => ({
-      file: path.resolve(root, filename),
-      content: HEADER + (filename.endsWith('resolvers.ts') ? withNamespacedFederationTypes(content) : content),
-    }));
+    const persisted = files.filter(({ filename }) => filename.endsWith(PERSISTED_DOCUMENTS));
+    const typed = files.filter(({ filename }) => !filename.endsWith(PERSISTED_DOCUMENTS));
+    return [
+      ...typed.map(({ filename, content }) => ({
+        file: path.resolve(root, filename),
+        content: HEADER + (filename.endsWith('resolvers.ts') ? withNamespacedFederationTypes(content) : content),
+      })),
+      ...(persisted.length > 0 ? [{ file: path.join(root, UI_OPERATIONS_MANIFEST), content: uiOperationsManifest(persisted) }] : []),
+    ];
   } finally {
     process.chdir(cwd);
   }
+}
+
+/** What the client preset writes beside each front end's typed documents (hash → normalized document). */
+const PERSISTED_DOCUMENTS = 'persisted-documents.json';
+/** The gateway's manifest of the operations the front ends contain (docs/security.md, persisted operations). */
+export const UI_OPERATIONS_MANIFEST = 'gateway/ui-operations.json';
+
+/** One manifest for every front end: `sha256:<hex>` of the normalized document → the document, sorted. */
+function uiOperationsManifest(persisted: { content: string }[]): string {
+  const operations = Object.assign({}, ...persisted.map(({ content }) => JSON.parse(content) as Record<string, string>)) as Record<string, string>;
+  const sorted = Object.fromEntries(Object.entries(operations).sort(([a], [b]) => a.localeCompare(b)));
+  return `${JSON.stringify({ generatedBy: 'pnpm codegen (client preset persistedDocuments): do not edit', operations: sorted }, null, 2)}\n`;
 }
 
 /** Plugins are found from here, not from the folder generated into (a test generates into a copy). */
