@@ -6,6 +6,10 @@
 
 /** Small by nature: the bound is the domain's (docs/analysts.md lists them); the cost counts them once. */
 export const BOUNDED_LISTS: Record<string, string> = {
+  'PartyBadgeList.partyYears': 'the badge years of a rule set: about 10',
+  'Query.partyBadgeAwardDates': 'award dates around one day: a few',
+  'SameCitizenId.members': 'the holders of one CCCD: a few',
+  'SameNameAndBirth.members': 'people of one name and birth date: a few',
   'AbsenceAlert.months': 'months of one year: 12',
   'AuditRecord.actorRoles': 'roles of one person: 7',
   'CommitteeRuleCheck.violations': 'rules of one committee: a handful',
@@ -84,6 +88,7 @@ export const BOUNDED_LISTS: Record<string, string> = {
  * `attendanceByMonth`, `memberStatistics`).
  */
 export const GROWING_LISTS_NOT_YET_PAGED: Record<string, string> = {
+  'PartyBadgeList.members': 'the members due for a badge in one round under a unit (a province: thousands)',
   'OrgUnit.children': 'a unit’s direct children: a ward’s cells (tens), a province’s wards (up to a few hundred)',
   'OrgUnit.descendants': 'the whole subtree: 400 cells in a district, 8,000 in a province',
   'Query.orgUnits': 'every unit of a kind in the caller’s scope',
