@@ -9,6 +9,8 @@ import { disableApolloTelemetry, inputTextPlugin, maskUnexpectedErrors, offlineP
 import type { Request, Router } from 'express';
 import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
 import { requestLimits } from './limits/index.ts';
+import { explorerRouter, graphqlLandingRedirect } from './explorer/explorer-router.ts';
+import { apiSchemaOf } from './explorer/api-schema.ts';
 import type { GatewayContext } from './context.ts';
 
 export type { GatewayContext } from './context.ts';
@@ -94,7 +96,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     apollo,
     port: options.port ?? Number(env.GATEWAY_PORT ?? 4000),
     host: env.GATEWAY_HOST ?? '127.0.0.1',
-    routes: options.routes,
+    routes: {
+      ...options.routes,
+      '/explorer': explorerRouter({ apollo, authenticate, schema: apiSchemaOf(supergraphSdl) }),
+      '/graphql': graphqlLandingRedirect(),
+    },
     context: async (request) => ({ caller: await authenticate(request) }),
     health: async () => {
       const names = urls.size > 0 ? [...urls.keys()] : readManifest().map((entry) => entry.name);
