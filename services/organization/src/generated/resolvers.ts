@@ -7,6 +7,7 @@ import type { OperationRow, OperationPartRow } from '../operation/operation.tabl
 import type { CommitteeTermRow, PositionRow } from '../committee/committee.tables.ts';
 import type { CellRuleCheck } from '../committee/committee-rule.ts';
 import type { DelegationRow, DelegateRow, WorkItemRow, RatingRow } from '../delegation/delegation.tables.ts';
+import type { SavedQueryRow } from '../saved-query/saved-query.tables.ts';
 import type { ImportProblem } from '@dangvien/spreadsheet';
 import type { MemberReference } from '../member.ts';
 import type { OrganizationContext } from '../context.ts';
@@ -163,6 +164,8 @@ export type ResolversTypes = {
   RegisterWorkItemInput: Types.RegisterWorkItemInput;
   RenameOrgUnitInput: Types.RenameOrgUnitInput;
   ResidentialArea: Types.ResidentialArea;
+  SaveQueryInput: Types.SaveQueryInput;
+  SavedQuery: ResolverTypeWrapper<SavedQueryRow>;
   SplitOrgUnitInput: Types.SplitOrgUnitInput;
   SplitPartInput: Types.SplitPartInput;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
@@ -214,6 +217,8 @@ export type ResolversParentTypes = {
   RecordWorkItemResultInput: Types.RecordWorkItemResultInput;
   RegisterWorkItemInput: Types.RegisterWorkItemInput;
   RenameOrgUnitInput: Types.RenameOrgUnitInput;
+  SaveQueryInput: Types.SaveQueryInput;
+  SavedQuery: SavedQueryRow;
   SplitOrgUnitInput: Types.SplitOrgUnitInput;
   SplitPartInput: Types.SplitPartInput;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
@@ -323,6 +328,7 @@ export type MutationResolvers<ContextType = OrganizationContext, ParentType exte
   appointPosition?: Resolver<ResolversTypes['CommitteePosition'], ParentType, ContextType, RequireFields<Types.MutationAppointPositionArgs, 'input'>>;
   createDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<Types.MutationCreateDelegationArgs, 'input'>>;
   createOrgUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<Types.MutationCreateOrgUnitArgs, 'input'>>;
+  deleteSavedQuery?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<Types.MutationDeleteSavedQueryArgs, 'id'>>;
   dissolveOrgUnit?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<Types.MutationDissolveOrgUnitArgs, 'input'>>;
   endPosition?: Resolver<ResolversTypes['CommitteePosition'], ParentType, ContextType, RequireFields<Types.MutationEndPositionArgs, 'input'>>;
   importOrgUnits?: Resolver<ResolversTypes['OrgUnitImportReport'], ParentType, ContextType, RequireFields<Types.MutationImportOrgUnitsArgs, 'input'>>;
@@ -333,6 +339,7 @@ export type MutationResolvers<ContextType = OrganizationContext, ParentType exte
   recordWorkItemResult?: Resolver<ResolversTypes['DelegateWorkItem'], ParentType, ContextType, RequireFields<Types.MutationRecordWorkItemResultArgs, 'input'>>;
   registerWorkItem?: Resolver<ResolversTypes['DelegateWorkItem'], ParentType, ContextType, RequireFields<Types.MutationRegisterWorkItemArgs, 'input'>>;
   renameOrgUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<Types.MutationRenameOrgUnitArgs, 'input'>>;
+  saveQuery?: Resolver<ResolversTypes['SavedQuery'], ParentType, ContextType, RequireFields<Types.MutationSaveQueryArgs, 'input'>>;
   splitOrgUnit?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<Types.MutationSplitOrgUnitArgs, 'input'>>;
 };
 
@@ -434,7 +441,22 @@ export type QueryResolvers<ContextType = OrganizationContext, ParentType extends
   orgUnits?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType, RequireFields<Types.QueryOrgUnitsArgs, 'kind'>>;
   organizationAuditLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<Types.QueryOrganizationAuditLogArgs, 'first'>>;
   rootOrgUnits?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType, Partial<Types.QueryRootOrgUnitsArgs>>;
+  savedQueries?: Resolver<Array<ResolversTypes['SavedQuery']>, ParentType, ContextType>;
+  savedQuery?: Resolver<Types.Maybe<ResolversTypes['SavedQuery']>, ParentType, ContextType, RequireFields<Types.QuerySavedQueryArgs, 'id'>>;
   searchOrgUnits?: Resolver<ResolversTypes['OrgUnitConnection'], ParentType, ContextType, RequireFields<Types.QuerySearchOrgUnitsArgs, 'first' | 'text'>>;
+};
+
+export type SavedQueryResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['SavedQuery'] = ResolversParentTypes['SavedQuery']> = {
+  description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mine?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopeUnit?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  shared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  variables?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type UnitCountResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['UnitCount'] = ResolversParentTypes['UnitCount']> = {
@@ -465,6 +487,7 @@ export type Resolvers<ContextType = OrganizationContext> = {
   OrgUnitImportReport?: OrgUnitImportReportResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SavedQuery?: SavedQueryResolvers<ContextType>;
   UnitCount?: UnitCountResolvers<ContextType>;
 };
 
