@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApolloServer } from '@apollo/server';
 import type { Caller } from '@dangvien/auth';
 import express, { type Request, type Response, type Router } from 'express';
+import sirv from 'sirv';
 import { GraphQLSchema, printSchema, type DocumentNode } from 'graphql';
 import { print } from 'graphql';
 import type { GatewayContext } from '../context.ts';
@@ -131,8 +132,10 @@ export function explorerRouter(options: ExplorerOptions): Router {
 
   router.use('/api', (_request, response) => sendError(response, 404, 'NOT_FOUND', 'Không tìm thấy địa chỉ này.'));
 
-  // The page: hashed assets cached for a year, index.html revalidated on every visit.
-  router.use('/assets', express.static(`${dist}assets`, { immutable: true, maxAge: '365d', fallthrough: false }));
+  // The page: hashed assets from their precompressed copies (brotli, gzip) cached for a year as immutable,
+  // index.html revalidated on every visit (as the front ends are served, packages/ui/vite-shared.js).
+  const assets = existsSync(`${dist}assets`) ? sirv(`${dist}assets`, { brotli: true, gzip: true, maxAge: 31536000, immutable: true, dev: false, etag: true }) : undefined;
+  router.use('/assets', (request, response, next) => (assets ? assets(request, response, next) : next()));
   router.get(['/', '/index.html'], (_request, response) => {
     if (!existsSync(`${dist}index.html`)) return sendError(response, 404, 'NOT_FOUND', 'Chưa dựng trang khám phá dữ liệu (pnpm --filter @dangvien/frontend-explorer build).');
     response.set('Cache-Control', 'no-cache').sendFile(`${dist}index.html`);
