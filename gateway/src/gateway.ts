@@ -9,7 +9,7 @@ import { disableApolloTelemetry, inputTextPlugin, maskUnexpectedErrors, offlineP
 import type { Request, Router } from 'express';
 import { readManifest, subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
 import { requestLimits } from './limits/index.ts';
-import { explorerRouter, graphqlLandingRedirect } from './explorer/explorer-router.ts';
+import { explorerRouter } from './explorer/explorer-router.ts';
 import { apiSchemaOf } from './explorer/api-schema.ts';
 import type { GatewayContext } from './context.ts';
 
@@ -98,8 +98,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     host: env.GATEWAY_HOST ?? '127.0.0.1',
     routes: {
       ...options.routes,
+      // GraphiQL and its API (docs/analysts.md); Apollo's own landing page, which loads Sandbox from a CDN, stays off.
       '/explorer': explorerRouter({ apollo, authenticate, schema: apiSchemaOf(supergraphSdl) }),
-      '/graphql': graphqlLandingRedirect(),
     },
     context: async (request) => ({ caller: await authenticate(request) }),
     health: async () => {

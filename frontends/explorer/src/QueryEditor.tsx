@@ -38,10 +38,13 @@ function memoryStorage(): Storage {
 }
 
 const fetcher: Fetcher = async (params) => {
+  // GraphiQL may still name the operation of the text it held before a paste; the gateway refuses a name
+  // the document lacks, so a stale one is dropped (a document of one operation needs none).
+  const named = params.operationName && new RegExp(`\\b${params.operationName}\\b`).test(params.query) ? params.operationName : undefined;
   const response = await sessionFetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify(params),
+    body: JSON.stringify({ ...params, operationName: named }),
   });
   return response.json();
 };
@@ -49,7 +52,7 @@ const fetcher: Fetcher = async (params) => {
 export default function QueryEditor(props: QueryEditorProps) {
   const { t } = useTranslation('explorer');
   const [schema, setSchema] = useState<GraphQLSchema | Error>();
-  const storage = useMemo(memoryStorage, []);
+  const storage = useMemo(() => memoryStorage(), []);
 
   // The schema comes from the gateway's /explorer/api/schema (introspection is off in production); a
   // read-only account gets it without its Mutation type, so no mutation is offered.

@@ -143,16 +143,3 @@ export function explorerRouter(options: ExplorerOptions): Router {
   return router;
 }
 
-/**
- * A browser opening /graphql (as the issue's new user did) is sent to the explorer: the landing page
- * Apollo Server would show loads Apollo's Sandbox from Apollo's CDN, so it is off (packages/server's offline.ts).
- */
-export function graphqlLandingRedirect(): Router {
-  const router = express.Router();
-  router.get('/', (request, response, next) => {
-    const wantsPage = request.accepts(['application/json', 'text/html']) === 'text/html' && Object.keys(request.query).length === 0;
-    if (wantsPage) response.redirect(302, '/explorer/');
-    else next();
-  });
-  return router;
-}

@@ -88,9 +88,9 @@ export function crossRows(left: readonly Row[], right: readonly Row[]): Row[] {
  */
 export function flattenValue(value: unknown, path: ResponsePath): Row[] {
   if (Array.isArray(value)) {
+    if (value.length === 0) return [{}];
     if (value.every((item) => !isObject(item) && !Array.isArray(item))) return [{ [path.join('.')]: value.join('; ') }];
-    const rows = value.flatMap((item) => flattenValue(item, path));
-    return rows.length > 0 ? rows : [{}];
+    return value.flatMap((item) => flattenValue(item, path));
   }
   if (isObject(value)) {
     let rows: Row[] = [{}];

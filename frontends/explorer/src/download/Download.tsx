@@ -21,6 +21,9 @@ const TYPES: Record<Format, string> = {
 /** An id for the export's progress; crypto.randomUUID exists only on https or localhost. */
 const exportId = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
+/** The name of the query's (first) operation, for the file name; the editor reports it only once edited. */
+const namedOperation = (query: string) => /\b(?:query|subscription)\s+([A-Za-z_]\w*)/.exec(query)?.[1];
+
 const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 function save(blob: Blob, name: string): void {
@@ -83,7 +86,7 @@ export function Download({ current }: { current: () => CurrentQuery }) {
         bytes += value.length;
         setReceived(bytes);
       }
-      const name = `ket-qua-${operationName || 'truy-van'}.${format}`;
+      const name = `ket-qua-${operationName || namedOperation(query) || 'truy-van'}.${format}`;
       save(new Blob(chunks, { type: TYPES[format] }), name);
       setResult({ tone: 'success', text: t('download.done', { name, size: fileSize(bytes) }) });
     } catch (error) {

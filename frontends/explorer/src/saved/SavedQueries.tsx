@@ -52,16 +52,18 @@ export function SavedQueries({ current, openedId, onOpen }: Props) {
       <ul className="explorer-saved" data-testid="saved-queries">
         {list.data?.savedQueries.map((saved) => (
           <li key={saved.id}>
-            <Button variant="secondary" onClick={() => onOpen(saved)} aria-label={`${t('saved.open')}: ${saved.name}`}>
-              {t('saved.open')}
-            </Button>
             <span className="explorer-saved__name">{saved.name}</span>
             <span className="explorer-muted">{saved.mine ? t('saved.mine') : t('saved.sharedBy', { name: saved.ownerName })}</span>
-            {saved.mine ? (
-              <Button variant="secondary" onClick={() => remove.mutate({ id: saved.id })} aria-label={`${t('saved.delete')}: ${saved.name}`}>
-                {t('saved.delete')}
+            <span className="explorer-buttons">
+              <Button variant="secondary" onClick={() => onOpen(saved)} aria-label={`${t('saved.open')}: ${saved.name}`}>
+                {t('saved.open')}
               </Button>
-            ) : null}
+              {saved.mine ? (
+                <Button variant="secondary" onClick={() => remove.mutate({ id: saved.id })} aria-label={`${t('saved.delete')}: ${saved.name}`}>
+                  {t('saved.delete')}
+                </Button>
+              ) : null}
+            </span>
           </li>
         ))}
       </ul>
