@@ -73,6 +73,11 @@ describe('the analyst’s explorer', () => {
     expect(await page.getByTestId('sign-in-form').count()).toBe(0);
     expect(await page.getByTestId('current-user').innerText()).toContain('Vũ Minh Tuấn');
     await expect.poll(() => page.getByTestId('read-only').isVisible()).toBe(true);
+    // Its Docs list the root types it offers: Query, no Mutation.
+    await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
+    const docs = page.locator('.graphiql-doc-explorer');
+    await expect.poll(() => docs.innerText()).toContain('query: Query');
+    expect(await docs.innerText()).not.toMatch(/mutation/i);
     await keepScreenshot(page, 'explorer-open');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(outside).toEqual([]);

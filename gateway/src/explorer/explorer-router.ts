@@ -52,7 +52,8 @@ export function explorerRouter(options: ExplorerOptions): Router {
   const dist = options.dist ?? EXPLORER_DIST;
   const running = new Map<string, RunningExport>();
   const fullSdl = printSchema(options.schema);
-  const readOnlySdl = printSchema(new GraphQLSchema({ ...options.schema.toConfig(), mutation: undefined }));
+  const config = options.schema.toConfig();
+  const readOnlySdl = printSchema(new GraphQLSchema({ ...config, mutation: undefined, types: config.types.filter((type) => type !== config.mutation) }));
 
   const signedIn = async (request: Request, response: Response): Promise<Caller | undefined> => {
     try {
