@@ -1,5 +1,6 @@
 // First: @apollo/gateway must never be constructed with its telemetry on (see offline.ts).
 import './offline/index.ts';
+import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
@@ -14,6 +15,8 @@ import { reloadingSupergraph, type SupergraphSourceOptions } from './supergraph-
 import { limitsConfig, requestLimits } from './limits/index.ts';
 import { resilienceConfig, ResilientDataSource, SubgraphBreaker } from './resilience/index.ts';
 import { loadUiOperations, uiOperationsPlugin, type UiOperations } from './persisted/ui-operations.ts';
+import { explorerRouter } from './explorer/explorer-router.ts';
+import { apiSchemaOf } from './explorer/api-schema.ts';
 import type { GatewayContext } from './context.ts';
 
 export type { GatewayContext } from './context.ts';
@@ -90,9 +93,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const resilience = { timeoutMs: resilienceConfig(env, limitsConfig(env).timeoutMs).subgraphTimeoutMs, breaker: new SubgraphBreaker() };
   // Read by the constructor: set here too, in case anything changed process.env since import.
   disableApolloTelemetry(env);
+  const supergraphPath = options.supergraphPath ?? (env.GATEWAY_SUPERGRAPH || SUPERGRAPH_PATH);
+  // The explorer shows the schema of the supergraph the gateway starts with (a reloaded one after a restart).
+  const supergraphSdl = readFileSync(supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl: reloadingSupergraph({
-      path: options.supergraphPath ?? (env.GATEWAY_SUPERGRAPH || SUPERGRAPH_PATH),
+      path: supergraphPath,
       url: options.supergraphUrl ?? (env.GATEWAY_SUPERGRAPH_URL || undefined),
       pollMs: options.supergraphPollMs ?? Number(env.GATEWAY_SUPERGRAPH_POLL_MS ?? 5000),
       coreSubgraphs,
@@ -120,7 +126,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     apollo,
     port: options.port ?? Number(env.GATEWAY_PORT ?? 4000),
     host: env.GATEWAY_HOST ?? '127.0.0.1',
-    routes: { ...options.routes, '/internal': await internalKeysRouter(privateKey, env) },
+    routes: {
+      ...options.routes,
+      '/internal': await internalKeysRouter(privateKey, env),
+      // GraphiQL and its API (docs/analysts.md); Apollo's own landing page, which loads Sandbox from a CDN, stays off.
+      '/explorer': explorerRouter({ apollo, authenticate, schema: apiSchemaOf(supergraphSdl) }),
+    },
     context: async (request) => ({ caller: await authenticate(request) }),
     health: () => federationHealth(urls, coreSubgraphs),
   });

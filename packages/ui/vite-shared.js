@@ -40,12 +40,14 @@ export function serverOptions(portVariable, defaultPort, options = {}) {
     proxy: {
       '/graphql': { target: gateway, changeOrigin: true },
       '/auth': { target: gateway, changeOrigin: true },
+      // The explorer the gateway serves: on the front ends' origin it shares their session (same tab).
+      '/explorer': { target: gateway, changeOrigin: true },
     },
   };
 }
 
 /** Paths the preview server proxies to the gateway: how to cache them is the gateway's business. */
-const PROXIED = /^\/(graphql|auth)(\/|\?|$)/;
+const PROXIED = /^\/(graphql|auth|explorer)(\/|\?|$)/;
 const YEAR_SECONDS = 31536000;
 
 /**

@@ -16,6 +16,7 @@ export default {
     CommitteePosition: '../committee/committee.tables.ts#PositionRow',
     CommitteeRuleCheck: '../committee/committee-rule.ts#CellRuleCheck',
     Delegation: '../delegation/delegation.tables.ts#DelegationRow',
+    SavedQuery: '../saved-query/saved-query.tables.ts#SavedQueryRow',
     Delegate: '../delegation/delegation.tables.ts#DelegateRow',
     DelegateWorkItem: '../delegation/delegation.tables.ts#WorkItemRow',
     DelegateRating: '../delegation/delegation.tables.ts#RatingRow',

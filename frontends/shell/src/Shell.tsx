@@ -45,6 +45,13 @@ export function Shell() {
           </nav>
         ) : null}
         <div className="shell-actions">
+          {grants.some((grant) => grant.role === 'ANALYST') ? (
+            // A page of its own served by the gateway (docs/analysts.md), not a module: a full load keeps
+            // GraphiQL out of the shell; same origin and tab, so the session carries over.
+            <a className="shell-button" href="/explorer/" data-testid="open-explorer">
+              {t('explorer')}
+            </a>
+          ) : null}
           <button type="button" className="shell-button" onClick={switchLanguage}>
             {t('switchLanguage')}
           </button>

@@ -13,10 +13,12 @@ export const RATE_LIMITED_MESSAGE = 'Quá nhiều yêu cầu. Vui lòng thử l�
  * operations is throttled too; the refusal is sent from `didResolveOperation`, the first hook whose
  * error Apollo answers as a client error (throwing earlier gives HTTP 500).
  */
-export function rateLimitPlugin(perMinute: number): ApolloServerPlugin<{ caller?: Caller }> {
+export function rateLimitPlugin(perMinute: number): ApolloServerPlugin<{ caller?: Caller; exportPage?: boolean }> {
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
   return {
     async requestDidStart({ contextValue }) {
+      // An explorer export's pages: the export itself is one request (one at a time per user, explorer/).
+      if (contextValue.exportPage) return {};
       const key = contextValue.caller?.subject || 'anonymous';
       // Resolves to the limiter's verdict when over the limit, null otherwise.
       const over = limiter.consume(key).then(

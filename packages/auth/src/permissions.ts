@@ -7,7 +7,8 @@ import { ORGANIZATION_MUTATION_ROLES } from './mutation-roles/organization.ts';
  * Which roles may run each mutation, over the subtrees of their grants: the one place this is
  * written, one file per subgraph under mutation-roles/ (docs/permissions.md shows the same table; a
  * test keeps the two equal, another that every Mutation field of the supergraph is listed). Every
- * role reads within its grants' subtrees; ANALYST and PROVINCIAL_SYSTEM only read.
+ * role reads within its grants' subtrees; ANALYST and PROVINCIAL_SYSTEM only read (they keep their own
+ * saved queries for the explorer, which change no party record).
  */
 export const MUTATION_ROLES = {
   ...ORGANIZATION_MUTATION_ROLES,

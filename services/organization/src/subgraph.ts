@@ -12,6 +12,7 @@ import { splitResolvers } from './split/split.resolvers.ts';
 import { committeeResolvers } from './committee/committee.resolvers.ts';
 import { delegationResolvers } from './delegation/delegation.resolvers.ts';
 import { dissolutionResolvers } from './dissolution/dissolution.resolvers.ts';
+import { savedQueryResolvers } from './saved-query/saved-query.resolvers.ts';
 import { treeDigest } from '@dangvien/org-replica';
 import { mergeResolvers } from '@dangvien/server';
 
@@ -29,6 +30,7 @@ export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, Orga
     splitResolvers,
     committeeResolvers,
     delegationResolvers,
+    savedQueryResolvers,
   ),
   createContext,
   consumes: { membership: membershipEventHandlers, evaluation: evaluationEventHandlers },

@@ -7,6 +7,8 @@ export const FRONTENDS = ['shell', 'district', 'ward', 'cell'] as const;
 export type FrontendName = (typeof FRONTENDS)[number];
 export type FrontendPorts = Record<FrontendName, number>;
 export const DEFAULT_FRONTEND_PORTS: FrontendPorts = { shell: 5173, district: 5174, ward: 5175, cell: 5176 };
+/** Built with the others but served by the gateway itself (at /explorer/, gateway/src/explorer). */
+export const GATEWAY_SERVED_FRONTENDS = ['explorer'] as const;
 
 function viteBin(frontendDir: string): string {
   const packageJson = createRequire(path.join(frontendDir, 'package.json')).resolve('vite/package.json');
@@ -22,13 +24,13 @@ function frontendEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function frontendDir(name: FrontendName): string {
+function frontendDir(name: FrontendName | (typeof GATEWAY_SERVED_FRONTENDS)[number]): string {
   return path.join(workspaceRoot(), 'frontends', name);
 }
 
-/** Builds the four front ends (production bundles, as they are deployed). */
+/** Builds the four front ends and the explorer (production bundles, as they are deployed). */
 export async function buildFrontends(log?: (line: string) => void): Promise<void> {
-  for (const name of FRONTENDS) {
+  for (const name of [...FRONTENDS, ...GATEWAY_SERVED_FRONTENDS]) {
     const build = spawnManaged(`build ${name}`, process.execPath, [viteBin(frontendDir(name)), 'build', '--logLevel', 'warn'], {
       cwd: frontendDir(name),
       env: frontendEnv({ NODE_ENV: 'production' }),

@@ -18,4 +18,7 @@ export const ORGANIZATION_MUTATION_ROLES = {
   recordWorkItemResult: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   rateDelegate: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   endDelegation: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  // The explorer's own notes, not party records: every role keeps them, the read-only ones included.
+  saveQuery: ['CELL_SECRETARY', 'CELL_COMMITTEE', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ANALYST', 'PROVINCIAL_SYSTEM', 'ADMIN'],
+  deleteSavedQuery: ['CELL_SECRETARY', 'CELL_COMMITTEE', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ANALYST', 'PROVINCIAL_SYSTEM', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1277,6 +1277,8 @@ export type Mutation = {
   decideGrades: Array<Review>;
   /** The upper level decides the grades of the organizations directly under it, in an ORGANIZATIONS cycle */
   decideOrganizationGrades: Array<OrganizationReview>;
+  /** Removes one of your saved queries (kept, marked deleted) */
+  deleteSavedQuery: Scalars['Boolean']['output'];
   /** The comment reached the workplace committee */
   deliverResidenceComment: ResidenceComment;
   /** Giải thể: end a unit and move its active members to a successor, on one date */
@@ -1337,6 +1339,7 @@ export type Mutation = {
   renameOrgUnit: OrgUnit;
   /** The cell's periodic review of a task */
   reviewTask: TaskReview;
+  saveQuery: SavedQuery;
   /** A change notice between workplace and residence */
   sendResidenceChangeNotice: ResidenceNotice;
   /** Căn cứ đóng đảng phí of a member from a month */
@@ -1407,6 +1410,11 @@ export type MutationDecideGradesArgs = {
 export type MutationDecideOrganizationGradesArgs = {
   cycleId: Scalars['ID']['input'];
   decisions: Array<OrganizationGradeInput>;
+};
+
+
+export type MutationDeleteSavedQueryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1557,6 +1565,11 @@ export type MutationRenameOrgUnitArgs = {
 
 export type MutationReviewTaskArgs = {
   input: ReviewTaskInput;
+};
+
+
+export type MutationSaveQueryArgs = {
+  input: SaveQueryInput;
 };
 
 
@@ -2114,6 +2127,9 @@ export type Query = {
   rootOrgUnits: Array<OrgUnit>;
   /** Grading rule sets, oldest first */
   ruleSets: Array<RuleSet>;
+  /** Your saved queries and those shared with your scope, by name */
+  savedQueries: Array<SavedQuery>;
+  savedQuery?: Maybe<SavedQuery>;
   /**
    * Members inside your subtrees by name (ignoring case and Vietnamese diacritics, any part of the
    * name), CCCD (only for roles that read it; for others nothing matches) or party card number (current
@@ -2329,6 +2345,11 @@ export type QueryReviewCyclesArgs = {
 
 export type QueryRootOrgUnitsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySavedQueryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2804,6 +2825,44 @@ export type SameNameAndBirth = {
   fullName: Scalars['String']['output'];
   /** Two or more, by name then id */
   members: Array<Member>;
+};
+
+export type SaveQueryInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Given: changes that saved query (its owner only); absent: saves a new one */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  query: Scalars['String']['input'];
+  /** One of the roots of your grants (default: your first grant's) */
+  scopeUnitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Share with everyone whose scope lies inside scopeUnitId's subtree (default false) */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A JSON object (default {}) */
+  variables?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A question an analyst (or any user) keeps for the explorer (/explorer on the gateway): a named GraphQL
+ * query with its variables. Its owner sees and changes it; when shared, everyone whose scope lies inside
+ * its scope unit's subtree sees it too (and runs it within their own scope).
+ */
+export type SavedQuery = {
+  __typename?: 'SavedQuery';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** True when the caller saved it */
+  mine: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  ownerName: Scalars['String']['output'];
+  /** The GraphQL document */
+  query: Scalars['String']['output'];
+  /** The unit whose subtree it is shared with (the owner's scope when saved) */
+  scopeUnit?: Maybe<OrgUnit>;
+  shared: Scalars['Boolean']['output'];
+  /** ISO 8601 */
+  updatedAt: Scalars['String']['output'];
+  /** The variables, as a JSON object */
+  variables: Scalars['String']['output'];
 };
 
 /** Bản tự kiểm điểm */

@@ -337,6 +337,8 @@ export type Mutation = {
   createDelegation: Delegation;
   /** Thành lập: a new unit under a parent, from a date */
   createOrgUnit: OrgUnit;
+  /** Removes one of your saved queries (kept, marked deleted) */
+  deleteSavedQuery: Scalars['Boolean']['output'];
   /** Giải thể: end a unit and move its active members to a successor, on one date */
   dissolveOrgUnit: Operation;
   /** Kết thúc hoạt động của đoàn, by the assigning committee (once; audited with the decision) */
@@ -359,6 +361,7 @@ export type Mutation = {
   registerWorkItem: DelegateWorkItem;
   /** Đổi tên: a new name from a date (the old one stays in history) */
   renameOrgUnit: OrgUnit;
+  saveQuery: SavedQuery;
   /** Chia tách: end a unit and create several under its parent on one date; its sub-units and members are shared out as the input says, as one operation */
   splitOrgUnit: Operation;
 };
@@ -381,6 +384,11 @@ export type MutationCreateDelegationArgs = {
 
 export type MutationCreateOrgUnitArgs = {
   input: CreateOrgUnitInput;
+};
+
+
+export type MutationDeleteSavedQueryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -436,6 +444,11 @@ export type MutationRegisterWorkItemArgs = {
 
 export type MutationRenameOrgUnitArgs = {
   input: RenameOrgUnitInput;
+};
+
+
+export type MutationSaveQueryArgs = {
+  input: SaveQueryInput;
 };
 
 
@@ -726,6 +739,9 @@ export type Query = {
   restructurings: Array<Restructuring>;
   /** The top of the tree you may see, on asOf (default today) */
   rootOrgUnits: Array<OrgUnit>;
+  /** Your saved queries and those shared with your scope, by name */
+  savedQueries: Array<SavedQuery>;
+  savedQuery?: Maybe<SavedQuery>;
   /** Units whose name (ignoring case and diacritics) or code contains text, on asOf (default today); first ≤ 500 */
   searchOrgUnits: OrgUnitConnection;
 };
@@ -774,6 +790,11 @@ export type QueryRestructuringsArgs = {
 
 export type QueryRootOrgUnitsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySavedQueryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -885,6 +906,44 @@ export type RestructuringKind =
   | 'RENAME'
   /** Chia tách */
   | 'SPLIT';
+
+export type SaveQueryInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Given: changes that saved query (its owner only); absent: saves a new one */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  query: Scalars['String']['input'];
+  /** One of the roots of your grants (default: your first grant's) */
+  scopeUnitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Share with everyone whose scope lies inside scopeUnitId's subtree (default false) */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A JSON object (default {}) */
+  variables?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A question an analyst (or any user) keeps for the explorer (/explorer on the gateway): a named GraphQL
+ * query with its variables. Its owner sees and changes it; when shared, everyone whose scope lies inside
+ * its scope unit's subtree sees it too (and runs it within their own scope).
+ */
+export type SavedQuery = {
+  __typename?: 'SavedQuery';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** True when the caller saved it */
+  mine: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  ownerName: Scalars['String']['output'];
+  /** The GraphQL document */
+  query: Scalars['String']['output'];
+  /** The unit whose subtree it is shared with (the owner's scope when saved) */
+  scopeUnit?: Maybe<OrgUnit>;
+  shared: Scalars['Boolean']['output'];
+  /** ISO 8601 */
+  updatedAt: Scalars['String']['output'];
+  /** The variables, as a JSON object */
+  variables: Scalars['String']['output'];
+};
 
 export type SplitOrgUnitInput = {
   /** Số quyết định */

@@ -9,6 +9,7 @@ import type { SubtreeChangeRow } from '../operation/restructuring.repository.ts'
 import type { CommitteeTermRow, PositionRow } from '../committee/committee.tables.ts';
 import type { CellRuleCheck } from '../committee/committee-rule.ts';
 import type { DelegationRow, DelegateRow, WorkItemRow, RatingRow } from '../delegation/delegation.tables.ts';
+import type { SavedQueryRow } from '../saved-query/saved-query.tables.ts';
 import type { ImportProblem } from '@dangvien/spreadsheet';
 import type { MemberReference } from '../member.ts';
 import type { OrganizationContext } from '../context.ts';
@@ -169,6 +170,8 @@ export type ResolversTypes = {
   Restructuring: ResolverTypeWrapper<RestructuringRecord>;
   RestructuringChange: ResolverTypeWrapper<SubtreeChangeRow>;
   RestructuringKind: Types.RestructuringKind;
+  SaveQueryInput: Types.SaveQueryInput;
+  SavedQuery: ResolverTypeWrapper<SavedQueryRow>;
   SplitOrgUnitInput: Types.SplitOrgUnitInput;
   SplitPartInput: Types.SplitPartInput;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
@@ -223,6 +226,8 @@ export type ResolversParentTypes = {
   RenameOrgUnitInput: Types.RenameOrgUnitInput;
   Restructuring: RestructuringRecord;
   RestructuringChange: SubtreeChangeRow;
+  SaveQueryInput: Types.SaveQueryInput;
+  SavedQuery: SavedQueryRow;
   SplitOrgUnitInput: Types.SplitOrgUnitInput;
   SplitPartInput: Types.SplitPartInput;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
@@ -332,6 +337,7 @@ export type MutationResolvers<ContextType = OrganizationContext, ParentType exte
   appointPosition?: Resolver<ResolversTypes['CommitteePosition'], ParentType, ContextType, RequireFields<Types.MutationAppointPositionArgs, 'input'>>;
   createDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<Types.MutationCreateDelegationArgs, 'input'>>;
   createOrgUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<Types.MutationCreateOrgUnitArgs, 'input'>>;
+  deleteSavedQuery?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<Types.MutationDeleteSavedQueryArgs, 'id'>>;
   dissolveOrgUnit?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<Types.MutationDissolveOrgUnitArgs, 'input'>>;
   endDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<Types.MutationEndDelegationArgs, 'input'>>;
   endPosition?: Resolver<ResolversTypes['CommitteePosition'], ParentType, ContextType, RequireFields<Types.MutationEndPositionArgs, 'input'>>;
@@ -343,6 +349,7 @@ export type MutationResolvers<ContextType = OrganizationContext, ParentType exte
   recordWorkItemResult?: Resolver<ResolversTypes['DelegateWorkItem'], ParentType, ContextType, RequireFields<Types.MutationRecordWorkItemResultArgs, 'input'>>;
   registerWorkItem?: Resolver<ResolversTypes['DelegateWorkItem'], ParentType, ContextType, RequireFields<Types.MutationRegisterWorkItemArgs, 'input'>>;
   renameOrgUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<Types.MutationRenameOrgUnitArgs, 'input'>>;
+  saveQuery?: Resolver<ResolversTypes['SavedQuery'], ParentType, ContextType, RequireFields<Types.MutationSaveQueryArgs, 'input'>>;
   splitOrgUnit?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<Types.MutationSplitOrgUnitArgs, 'input'>>;
 };
 
@@ -445,6 +452,8 @@ export type QueryResolvers<ContextType = OrganizationContext, ParentType extends
   organizationAuditLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<Types.QueryOrganizationAuditLogArgs, 'first'>>;
   restructurings?: Resolver<Array<ResolversTypes['Restructuring']>, ParentType, ContextType, RequireFields<Types.QueryRestructuringsArgs, 'first' | 'unitId'>>;
   rootOrgUnits?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType, Partial<Types.QueryRootOrgUnitsArgs>>;
+  savedQueries?: Resolver<Array<ResolversTypes['SavedQuery']>, ParentType, ContextType>;
+  savedQuery?: Resolver<Types.Maybe<ResolversTypes['SavedQuery']>, ParentType, ContextType, RequireFields<Types.QuerySavedQueryArgs, 'id'>>;
   searchOrgUnits?: Resolver<ResolversTypes['OrgUnitConnection'], ParentType, ContextType, RequireFields<Types.QuerySearchOrgUnitsArgs, 'first' | 'text'>>;
 };
 
@@ -464,6 +473,19 @@ export type RestructuringChangeResolvers<ContextType = OrganizationContext, Pare
   previousParent?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   successor?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   unit?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+};
+
+export type SavedQueryResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['SavedQuery'] = ResolversParentTypes['SavedQuery']> = {
+  description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mine?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopeUnit?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  shared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  variables?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type UnitCountResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['UnitCount'] = ResolversParentTypes['UnitCount']> = {
@@ -496,6 +518,7 @@ export type Resolvers<ContextType = OrganizationContext> = {
   Query?: QueryResolvers<ContextType>;
   Restructuring?: RestructuringResolvers<ContextType>;
   RestructuringChange?: RestructuringChangeResolvers<ContextType>;
+  SavedQuery?: SavedQueryResolvers<ContextType>;
   UnitCount?: UnitCountResolvers<ContextType>;
 };
 

@@ -141,6 +141,21 @@ export interface OrgUnitVersion {
   version_id: Generated<number>;
 }
 
+export interface SavedQuery {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  id: string;
+  name: string;
+  owner_name: string;
+  owner_subject: string;
+  query: string;
+  scope_unit_id: string;
+  shared: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+  variables: Generated<Json>;
+}
+
 export interface DB {
   committee_position: CommitteePosition;
   committee_term: CommitteeTerm;
@@ -154,4 +169,5 @@ export interface DB {
   org_unit: OrgUnit;
   org_unit_address: OrgUnitAddress;
   org_unit_version: OrgUnitVersion;
+  saved_query: SavedQuery;
 }

@@ -1,0 +1,4 @@
+import type { Selectable } from 'kysely';
+import type { SavedQuery } from '../generated/tables.ts';
+
+export type SavedQueryRow = Selectable<SavedQuery>;
