@@ -6,6 +6,7 @@
 
 /** Small by nature: the bound is the domain's (docs/analysts.md lists them); the cost counts them once. */
 export const BOUNDED_LISTS: Record<string, string> = {
+  'Query.savedQueries': 'one user’s saved queries and those shared with her: tens',
   'PartyBadgeList.partyYears': 'the badge years of a rule set: about 10',
   'Query.partyBadgeAwardDates': 'award dates around one day: a few',
   'SameCitizenId.members': 'the holders of one CCCD: a few',
