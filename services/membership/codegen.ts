@@ -23,6 +23,7 @@ export default {
     DuesBasis: '../dues/dues.tables.ts#DuesBasisRow',
     DuesPayment: '../dues/dues.tables.ts#DuesPaymentRow',
     MemberImportJob: '../import/import.tables.ts#ImportJobRow',
+    MemberStatistics: '../statistics/statistics.repository.ts#MemberStatisticsFigures',
   },
   columns: {
     'member.status': 'MemberStatus',

@@ -1,6 +1,11 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
+import type { MemberStatistics } from '../generated/graphql.ts';
+import type { OrgUnitReference } from '../org-unit.ts';
 import { IN_PARTY_STATUSES, statusAtSql, subtreeIntervalsSql } from './status-at.ts';
+
+/** What memberStatistics resolves to: its figures; byChildUnit is resolved from them when asked for. */
+export type MemberStatisticsFigures = Omit<MemberStatistics, 'unit' | 'byChildUnit'> & { unit: OrgUnitReference };
 
 export type Dimension = 'status' | 'sex' | 'ageBand' | 'ethnicity' | 'educationLevel' | 'politicalTheoryLevel' | 'unitKind';
 export interface DimensionCount {
@@ -83,13 +88,19 @@ export async function membersOnDate(db: Kysely<MembershipDatabase>, unitId: stri
  * made by an operation) are not transfers.
  */
 export async function periodCounts(db: Kysely<MembershipDatabase>, unitId: string, from: string, to: string): Promise<PeriodCounts> {
+  const result = await sql<PeriodCounts>`${periodCountsSql(sql`${unitId}::uuid`, from, to)}`.execute(db);
+  return result.rows[0]!;
+}
+
+/** SQL of `periodCounts` for the subtree of `root` (a uuid expression: a parameter, or a column of an outer row). One row. */
+function periodCountsSql(root: RawBuilder<unknown>, from: string, to: string): RawBuilder<PeriodCounts> {
   const start = sql`${from}::date`;
   const end = sql`${to}::date`;
   const placedOn = (date: RawBuilder<unknown>) =>
     sql<boolean>`EXISTS (SELECT 1 FROM member_placement p WHERE p.member_id = e.member_id
       AND (p.valid_from IS NULL OR p.valid_from <= ${date}) AND (p.valid_to IS NULL OR p.valid_to >= ${date}) AND ${insideOn(sql`p.cell_id`, date)})`;
-  const result = await sql<Record<keyof PeriodCounts, number>>`
-    WITH inside AS (${subtreeIntervalsSql(unitId)}),
+  return sql<PeriodCounts>`
+    WITH inside AS (${subtreeIntervalsSql(root)}),
     happened AS (
       SELECT e.kind, e.details->>'disciplineLevel' AS level FROM member_event e
       WHERE e.occurred_on BETWEEN ${start} AND ${end} AND ${placedOn(sql`e.occurred_on`)}
@@ -123,6 +134,49 @@ export async function periodCounts(db: Kysely<MembershipDatabase>, unitId: strin
       (SELECT count(*) FROM happened WHERE kind = 'LEFT')::integer AS "left",
       (SELECT count(*) FROM happened WHERE kind = 'DIED')::integer AS "died",
       (SELECT count(*) FROM arrivals)::integer AS "transferredIn",
-      (SELECT count(*) FROM departures)::integer AS "transferredOut"`.execute(db);
-  return result.rows[0]!;
+      (SELECT count(*) FROM departures)::integer AS "transferredOut"`;
+}
+
+export interface ChildFigures extends PeriodCounts {
+  unitId: string;
+  members: number;
+  probationary: number;
+  official: number;
+  exempt: number;
+}
+
+/**
+ * The figures of `membersOnDate` (by status) and `periodCounts` for each unit directly below `unitId`
+ * on `asOf` (a district's wards, a ward's cells), each on its own subtree as it stood: one statement,
+ * so a drill-down table needs no request per unit.
+ */
+export async function childStatistics(db: Kysely<MembershipDatabase>, unitId: string, asOf: string, from: string, to: string): Promise<ChildFigures[]> {
+  const day = sql`${asOf}::date`;
+  const inParty = sql.join(IN_PARTY_STATUSES.map((status) => sql.lit(status)));
+  const result = await sql<ChildFigures>`
+    WITH children AS (
+      SELECT DISTINCT child.id FROM org_unit_replica child
+      WHERE child.parent_id = ${unitId}::uuid
+        AND (child.valid_from IS NULL OR child.valid_from <= ${day}) AND (child.valid_to IS NULL OR child.valid_to > ${day})
+    )
+    SELECT children.id AS "unitId", present.*, period.*
+    FROM children
+    CROSS JOIN LATERAL (
+      WITH inside AS (${subtreeIntervalsSql(sql`children.id`)})
+      SELECT count(*)::integer AS members,
+        count(*) FILTER (WHERE placed.status = 'PROBATIONARY')::integer AS probationary,
+        count(*) FILTER (WHERE placed.status = 'OFFICIAL')::integer AS official,
+        count(*) FILTER (WHERE placed.status = 'EXEMPT')::integer AS exempt
+      FROM (
+        SELECT DISTINCT ON (m.id) m.id, ${statusAtSql('m', day)} AS status
+        FROM member m
+        JOIN member_placement p ON p.member_id = m.id
+          AND (p.valid_from IS NULL OR p.valid_from <= ${day}) AND (p.valid_to IS NULL OR p.valid_to > ${day})
+        WHERE ${insideOn(sql`p.cell_id`, day)}
+        ORDER BY m.id, p.valid_from DESC NULLS LAST
+      ) placed
+      WHERE placed.status IN (${inParty})
+    ) present
+    CROSS JOIN LATERAL (${periodCountsSql(sql`children.id`, from, to)}) period`.execute(db);
+  return result.rows;
 }
