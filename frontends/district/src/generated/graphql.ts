@@ -11,6 +11,21 @@ export type ImportMode =
   /** Nhập các dòng hợp lệ, bỏ qua dòng có lỗi */
   | 'VALID_ONLY';
 
+/** Status of a member, derived from dated lifecycle events. */
+export type MemberStatus =
+  /** Quần chúng ưu tú (cảm tình đảng): được theo dõi, chưa kết nạp */
+  | 'CANDIDATE'
+  /** Từ trần */
+  | 'DECEASED'
+  /** Miễn công tác và sinh hoạt đảng */
+  | 'EXEMPT'
+  /** Đã ra khỏi Đảng (xóa tên, khai trừ, xin ra) */
+  | 'LEFT'
+  /** Đảng viên chính thức */
+  | 'OFFICIAL'
+  /** Đảng viên dự bị */
+  | 'PROBATIONARY';
+
 export type OrgUnitImportColumnInput = {
   field?: OrgUnitImportField | null | undefined;
   header: string;
@@ -70,6 +85,40 @@ export type SpreadsheetFileInput = {
   name: string;
 };
 
+export type DashboardUnitQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardUnitQuery = { orgUnit: { id: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string, kind: OrgUnitKind } | null } | null } | null } | null };
+
+export type DashboardFiguresQueryVariables = Exact<{
+  unitId: string | number;
+  from: string;
+  to: string;
+  year: number;
+}>;
+
+
+export type DashboardFiguresQuery = { memberStatistics: { asOf: string, from: string, to: string, members: number, admitted: number, madeOfficial: number, transferredIn: number, transferredOut: number, expelled: number, namesRemoved: number, left: number, died: number, byStatus: Array<{ value: string | null, count: number }>, bySex: Array<{ value: string | null, count: number }>, byAgeBand: Array<{ value: string | null, count: number }>, byPoliticalTheoryLevel: Array<{ value: string | null, count: number }>, unitsByKind: Array<{ value: string | null, count: number }>, byChildUnit: Array<{ members: number, official: number, probationary: number, admitted: number, transferredIn: number, transferredOut: number, expelled: number, namesRemoved: number, unit: { id: string, name: string, kind: OrgUnitKind } }> }, attendanceRate: { meetings: number, records: number, present: number, excused: number, absent: number, rate: number | null } | null, attendanceRateByChildUnit: Array<{ unitId: string, rate: number | null }> | null, gradeDistribution: { excellent: number, good: number, completed: number, notCompleted: number, total: number } | null, gradeDistributionByChildUnit: Array<{ unitId: string, excellent: number, total: number }> | null, taskSummary: { total: number, done: number, overdue: number, unattended: number } | null };
+
+export type DashboardDuesQueryVariables = Exact<{
+  unitId: string | number;
+  fromMonth: string;
+  toMonth: string;
+}>;
+
+
+export type DashboardDuesQuery = { duesSummary: { fromMonth: string, toMonth: string, due: number, paid: number, owed: number, membersInArrears: number, byChildUnit: Array<{ due: number, paid: number, owed: number, membersInArrears: number, unit: { id: string } }> } };
+
+export type DashboardCellMembersQueryVariables = Exact<{
+  id: string | number;
+  asOf: string;
+}>;
+
+
+export type DashboardCellMembersQuery = { orgUnit: { id: string, members: Array<{ id: string, fullName: string, status: MemberStatus }> | null } | null };
+
 export type ImportOrgUnitsMutationVariables = Exact<{
   input: OrgUnitImportInput;
 }>;
@@ -113,6 +162,146 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DashboardUnitDocument = new TypedDocumentString(`
+    query DashboardUnit($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    name
+    kind
+    parent {
+      id
+      name
+      kind
+      parent {
+        id
+        name
+        kind
+        parent {
+          id
+          name
+          kind
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardUnitQuery, DashboardUnitQueryVariables>;
+export const DashboardFiguresDocument = new TypedDocumentString(`
+    query DashboardFigures($unitId: ID!, $from: String!, $to: String!, $year: Int!) {
+  memberStatistics(unitId: $unitId, asOf: $to, from: $from, to: $to) {
+    asOf
+    from
+    to
+    members
+    byStatus {
+      value
+      count
+    }
+    bySex {
+      value
+      count
+    }
+    byAgeBand {
+      value
+      count
+    }
+    byPoliticalTheoryLevel {
+      value
+      count
+    }
+    unitsByKind {
+      value
+      count
+    }
+    admitted
+    madeOfficial
+    transferredIn
+    transferredOut
+    expelled
+    namesRemoved
+    left
+    died
+    byChildUnit {
+      unit {
+        id
+        name
+        kind
+      }
+      members
+      official
+      probationary
+      admitted
+      transferredIn
+      transferredOut
+      expelled
+      namesRemoved
+    }
+  }
+  attendanceRate(unitId: $unitId, year: $year, from: $from, to: $to) {
+    meetings
+    records
+    present
+    excused
+    absent
+    rate
+  }
+  attendanceRateByChildUnit(unitId: $unitId, year: $year, from: $from, to: $to) {
+    unitId
+    rate
+  }
+  gradeDistribution(unitId: $unitId, year: $year) {
+    excellent
+    good
+    completed
+    notCompleted
+    total
+  }
+  gradeDistributionByChildUnit(unitId: $unitId, year: $year) {
+    unitId
+    excellent
+    total
+  }
+  taskSummary(unitId: $unitId, year: $year) {
+    total
+    done
+    overdue
+    unattended
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardFiguresQuery, DashboardFiguresQueryVariables>;
+export const DashboardDuesDocument = new TypedDocumentString(`
+    query DashboardDues($unitId: ID!, $fromMonth: String!, $toMonth: String!) {
+  duesSummary(unitId: $unitId, fromMonth: $fromMonth, toMonth: $toMonth) {
+    fromMonth
+    toMonth
+    due
+    paid
+    owed
+    membersInArrears
+    byChildUnit {
+      unit {
+        id
+      }
+      due
+      paid
+      owed
+      membersInArrears
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardDuesQuery, DashboardDuesQueryVariables>;
+export const DashboardCellMembersDocument = new TypedDocumentString(`
+    query DashboardCellMembers($id: ID!, $asOf: String!) {
+  orgUnit(id: $id) {
+    id
+    members(asOf: $asOf) {
+      id
+      fullName
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCellMembersQuery, DashboardCellMembersQueryVariables>;
 export const ImportOrgUnitsDocument = new TypedDocumentString(`
     mutation ImportOrgUnits($input: OrgUnitImportInput!) {
   importOrgUnits(input: $input) {
