@@ -15,13 +15,21 @@ import { gzipJavaScriptBytes, measureShellInBrowser } from './frontend.ts';
 import { runBulk } from './bulk.ts';
 import { buildCombinedDatabase, limitPool, limitStatement } from './limit.ts';
 import { runLoad, type LoadResult } from './load.ts';
-import { ANALYTICS, CLERK_MIX, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, type ClerkOperationName, type OperationCall, type OperationName } from './operations.ts';
+import { ANALYTICS, ANALYTICS_OPERATIONS, CLERK_MIX, DASHBOARD, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, type ClerkOperationName, type OperationCall, type OperationName } from './operations.ts';
 import { startBenchProcess, type BenchProcess } from './processes.ts';
 import { renderReport, type BenchResult, type LatencyRow, type StatementRow } from './report.ts';
 import { summarize } from './stats.ts';
 import { compareAnswers } from './compare.ts';
 
 const run = promisify(execFile);
+const DASHBOARD_VARIABLES = (unitId: string) => ({
+  unitId,
+  from: `${DATA_DAY.slice(0, 4)}-01-01`,
+  to: DATA_DAY,
+  year: Number(DATA_DAY.slice(0, 4)),
+  fromMonth: `${DATA_DAY.slice(0, 4)}-01`,
+  toMonth: DATA_DAY.slice(0, 7),
+});
 const SUBGRAPH_NAMES = ['organization', 'membership', 'evaluation'] as const;
 type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
@@ -47,6 +55,7 @@ const connections = Number(option('connections') ?? 8);
 const analyticsSamples = Number(option('analytics-samples') ?? Math.max(10, Math.floor(samples / 2)));
 /** Large scales: analytics only through our gateway (each call may take minutes), not warmed up, not counted twice. */
 const analyticsGatewayOnly = flag('analytics-gateway-only');
+const analyticsOnly = flag('analytics-only');
 const startedAt = new Date();
 const log = (line: string): void => console.error(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const quiet = (line: string): void => {
@@ -191,9 +200,14 @@ else try {
       }
       case 'analytics':
         return { name, query: ANALYTICS, variables: { id: fixture.rootId, gradeYear: 2025, attendanceYear: 2026 } };
+      case 'dashboard':
+        // The top unit's dashboard for the generated world's year so far (its last day: DATA_DAY).
+        return { name, query: DASHBOARD, variables: DASHBOARD_VARIABLES(fixture.rootId) };
     }
   };
   const clerkNames = Object.keys(CLERK_MIX) as ClerkOperationName[];
+  // `--analytics-only`: the subtree reads (analytics, the dashboard) without the clerk operations and their mix.
+  const measuredClerks = analyticsOnly ? [] : clerkNames;
   const mixCall = (): OperationCall => {
     let roll = random();
     for (const name of clerkNames) {
@@ -206,8 +220,9 @@ else try {
   // 5. Warm-up (JIT, plan caches, connection pools) on every target.
   if (!flag('skip-clerk')) {
   log('warming up…');
-  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
-    const warmUps = name !== 'analytics' ? 5 : analyticsGatewayOnly ? 0 : Math.min(5, analyticsSamples);
+  for (const name of [...measuredClerks, ...ANALYTICS_OPERATIONS] as OperationName[]) {
+    const heavy = (ANALYTICS_OPERATIONS as readonly string[]).includes(name);
+    const warmUps = !heavy ? 5 : analyticsGatewayOnly ? 0 : Math.min(5, analyticsSamples);
     for (let index = 0; index < warmUps; index++) {
       for (const target of [gateway!, hive!]) {
         const answer = await timedPost(target.url, makeCall(name));
@@ -220,7 +235,7 @@ else try {
 
   // 6. SQL statements per request, through our gateway, one request at a time.
   log('counting SQL statements per request…');
-  for (const name of [...clerkNames, ...(analyticsGatewayOnly ? [] : ['analytics'])] as OperationName[]) {
+  for (const name of [...measuredClerks, ...(analyticsGatewayOnly ? [] : ANALYTICS_OPERATIONS)] as OperationName[]) {
     const call = makeCall(name);
     await Promise.all(subgraphs.map((subgraph) => subgraph.ask({ type: 'startLog' })));
     await timedPost(gateway!.url, call);
@@ -241,20 +256,21 @@ else try {
 
   // 7. Latency one request at a time, target after target on the same call: gateway, peer, direct, limit.
   log(`latency, ${samples} calls per operation and target…`);
-  for (const name of [...clerkNames, 'analytics'] as OperationName[]) {
+  for (const name of [...measuredClerks, ...ANALYTICS_OPERATIONS] as OperationName[]) {
+    const heavy = (ANALYTICS_OPERATIONS as readonly string[]).includes(name);
     const times: Record<'gateway' | 'hive' | 'direct' | 'limit', number[]> = { gateway: [], hive: [], direct: [], limit: [] };
     let errors = { gateway: 0, hive: 0, direct: 0 };
     const parts = new Map<string, number[]>();
-    const count = name === 'analytics' ? analyticsSamples : samples;
+    const count = heavy ? analyticsSamples : samples;
     for (let index = 0; index < count; index++) {
       const call = makeCall(name);
-      if (name === 'analytics' && analyticsGatewayOnly) {
-        log('analytics through our gateway only…');
+      if (heavy && analyticsGatewayOnly) {
+        log(`${name} through our gateway only…`);
         const ours = await timedPost(gateway!.url, call);
         times.gateway.push(ours.ms);
         if (!ours.ok) {
           errors.gateway += 1;
-          result.notes.push(`analytics: ${ours.body.slice(0, 300)}`);
+          result.notes.push(`${name}: ${ours.body.slice(0, 300)}`);
         }
         continue;
       }
@@ -301,17 +317,17 @@ else try {
   const loads: LoadResult[] = [];
   // Warm-up under load, not counted: the first target to run would otherwise pay for reading a large
   // data set into the cache (at province scale the first run read pages the second found in memory).
-  if (!flag('skip-mix')) {
+  if (!flag('skip-mix') && !analyticsOnly) {
     log(`clerk mix warm-up: ${connections} clients for ${Math.ceil(loadSeconds / 3)} s on both gateways…`);
     for (const target of [gateway!, hive!]) await runLoad(target.name, target.url, mixCall, { connections, seconds: Math.ceil(loadSeconds / 3) });
   }
-  for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
+  for (const [target, process] of flag('skip-mix') || analyticsOnly ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${connections} clients for ${loadSeconds} s…`);
     random = seededRandom(4242); // the same sequence of calls for each target
     loads.push(await runLoad(target, process.url, mixCall, { connections, seconds: loadSeconds }));
   }
   const rate = Math.max(5, Math.floor(0.6 * Math.min(...loads.map((load) => load.throughput))));
-  for (const [target, process] of flag('skip-mix') ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
+  for (const [target, process] of flag('skip-mix') || analyticsOnly ? [] : ([['gateway', gateway!], ['hive', hive!]] as const)) {
     log(`clerk mix on ${target}: ${rate} req/s for ${loadSeconds} s…`);
     random = seededRandom(4343);
     loads.push(await runLoad(target, process.url, mixCall, { connections: connections * 2, seconds: loadSeconds, rate }));

@@ -26,7 +26,7 @@ export function CellMembers({ cellId, asOf, memberHref }: { cellId: string; asOf
           const members = [...(data.orgUnit?.members ?? [])].sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
           return (
             <DataTable
-              testId="dash-members"
+              testId="dash-cell-members"
               caption={t('cellMembers.caption', { count: members.length })}
               columns={columns}
               rows={members}

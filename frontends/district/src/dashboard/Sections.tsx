@@ -3,7 +3,7 @@ import { formatDate, Link, Section } from '@dangvien/ui';
 import { ChartFigure } from './ChartFigure.tsx';
 import { CountTable, labelledCounts, type CountRow } from './CountTable.tsx';
 import { figureTarget, type FigureTopic } from './links.ts';
-import { vi } from './messages.ts';
+import type { vi } from './messages.ts';
 import { formatMoney, formatRate } from './period.ts';
 import type { DashboardFigures, DuesSummary } from './queries.ts';
 import type { OrgUnitKind } from '../generated/graphql.ts';
