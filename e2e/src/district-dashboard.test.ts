@@ -170,8 +170,26 @@ describe('the district board’s dashboard at 1280 px', () => {
 
   it('drills down district → grassroots committee → cell → member, keeping the period', async () => {
     const { context, page } = await system.signedInPage(DISTRICT_BOARD, 1280, 'district');
+    // In order: what the page requests (the cache off, so every file is a request), and when the dashboard's figures arrived.
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const events: string[] = [];
+    page.on('request', (request) => events.push(`request ${new URL(request.url()).pathname}`));
+    page.on('response', (response) => {
+      if (response.request().postData()?.includes('DashboardFigures')) events.push('figures arrived');
+    });
     await page.goto(`${system.shellUrl}district/${districtId}?from=${LAST_YEAR.from}&to=${LAST_YEAR.to}`);
     await dashboardOf(page, districtId, LAST_YEAR);
+    await page.getByTestId('figure-status').locator('canvas').waitFor();
+    // The charting library is a chunk of its own, requested for the first chart, after the module and its data.
+    const chart = events.findIndex((event) => /^request \/.*assets\/BarChart-[\w-]+\.js$/.test(event));
+    expect(events).toContain('figures arrived');
+    expect(chart).toBeGreaterThan(events.indexOf('figures arrived'));
+    const pageChunk = events.findIndex((event) => /DashboardPage-[\w-]+\.js$/.test(event));
+    expect(pageChunk).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('figures arrived')).toBeGreaterThan(pageChunk);
+    await devtools.send('Network.setCacheDisabled', { cacheDisabled: false });
 
     await page.getByTestId('dash-units').getByRole('link', { name: WARD, exact: true }).click();
     await page.waitForURL(`${system.shellUrl}district/${districtId}/units/${wardId}?from=${LAST_YEAR.from}&to=${LAST_YEAR.to}`);

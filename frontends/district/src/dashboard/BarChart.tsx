@@ -30,7 +30,8 @@ export default function BarChart({ label, categories, series, horizontal = false
         maintainAspectRatio: false,
         locale: 'vi-VN',
         plugins: { legend: { display: sets.length > 1 } },
-        scales: { x: { stacked, beginAtZero: true }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
+        // Counts are whole numbers on whichever axis holds the values.
+        scales: { x: { stacked, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
       },
     });
     return () => chart.destroy();

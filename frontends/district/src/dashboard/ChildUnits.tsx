@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { compareVietnameseText, DataTable, formatDate, Link, Section, type Column } from '@dangvien/ui';
-import { ChartFigure } from './ChartFigure.tsx';
+import { LazyBarChart } from './ChartFigure.tsx';
 import { formatRate } from './period.ts';
 import type { ChildUnitRow, DashboardFigures, DuesSummary } from './queries.ts';
 
@@ -43,18 +43,18 @@ export function ChildUnits({ data, dues, href }: { data: DashboardFigures; dues:
       ) : (
         <>
           <DataTable testId="dash-units" caption={caption} columns={columns} rows={rows} rowKey={(row) => row.unit.id} exportFileName={t('export.units')} />
-          <ChartFigure
-            title={t('units.chart')}
-            categories={rows.map((row) => row.unit.name)}
-            series={[
-              { label: t('units.official'), values: rows.map((row) => row.official) },
-              { label: t('units.probationary'), values: rows.map((row) => row.probationary) },
-            ]}
-            horizontal
-            stacked
-          >
-            <p className="dv-muted">{t('units.chart')}</p>
-          </ChartFigure>
+          <div className="dd-wide-chart">
+            <LazyBarChart
+              title={t('units.chart')}
+              categories={rows.map((row) => row.unit.name)}
+              series={[
+                { label: t('units.official'), values: rows.map((row) => row.official) },
+                { label: t('units.probationary'), values: rows.map((row) => row.probationary) },
+              ]}
+              horizontal
+              stacked
+            />
+          </div>
         </>
       )}
     </Section>
