@@ -23,6 +23,8 @@ const NOTHING: DuesFigures = { due: 0, paid: 0, owed: 0, membersInArrears: 0 };
  * the database in one statement (GROUPING SETS), not member by member in the service or the browser.
  */
 export async function duesSummary(db: Kysely<MembershipDatabase>, unitId: string, fromMonth: string, toMonth: string): Promise<DuesSummaryRows> {
+  // Only members with a dues basis by the last month owe anything: the ledger need not derive the others' status month by month.
+  const withBasis = sql<boolean>`m.cell_id IN (SELECT id FROM tree) AND EXISTS (SELECT 1 FROM member_dues_basis b WHERE b.member_id = m.id AND b.valid_from <= ${toMonth}::date)`;
   const result = await withoutJit(db, (trx) =>
     sql<{ unit_id: string | null; is_total: boolean; due: string; paid: string; owed: string; members_in_arrears: number }>`
       WITH RECURSIVE live AS (
@@ -37,7 +39,7 @@ export async function duesSummary(db: Kysely<MembershipDatabase>, unitId: string
         coalesce(sum(ledger.due), 0) AS due, coalesce(sum(ledger.paid), 0) AS paid,
         coalesce(sum(greatest(ledger.due - ledger.paid, 0)), 0) AS owed,
         count(DISTINCT ledger.member_id) FILTER (WHERE ledger.due > ledger.paid)::integer AS members_in_arrears
-      FROM (${duesLedgerSql(sql<boolean>`m.cell_id IN (SELECT id FROM tree)`, fromMonth, toMonth)}) ledger
+      FROM (${duesLedgerSql(withBasis, fromMonth, toMonth)}) ledger
       JOIN tree ON tree.id = ledger.cell_id
       GROUP BY GROUPING SETS ((tree.child_id), ())`.execute(trx),
   );
