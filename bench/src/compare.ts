@@ -52,6 +52,7 @@ export function compareAnswers(name: OperationName, gatewayBody: string, rows: R
         duesSummary: { paid: number };
       };
       const figures = data as unknown as Figures;
+      if (!figures.memberStatistics) return { same: false, detail: 'the gateway gave no figures (an error or a timeout)' };
       const row = rows[0] as
         | { members: string; by_status: Record<string, number> | null; by_child: Record<string, number> | null; period: Record<string, number>; grades: { total: number }; attendance: { meetings: number }; dues_paid: string }
         | undefined;
