@@ -54,6 +54,37 @@ export function compareAnswers(name: OperationName, gatewayBody: string, rows: R
         detail: `${members[0]}/${members[1]} members, ${grades?.total}/${row?.grades.total} grades; attendance not compared (this run's meetings)`,
       };
     }
+    case 'dashboard': {
+      type Figures = {
+        memberStatistics: { members: number; admitted: number; expelled: number; namesRemoved: number; byStatus: { value: string; count: number }[]; byChildUnit: { unit: { id: string }; members: number }[] };
+        gradeDistribution: { total: number } | null;
+        attendanceRate: { meetings: number } | null;
+        duesSummary: { paid: number };
+      };
+      const figures = data as unknown as Figures;
+      if (!figures.memberStatistics) return { same: false, detail: 'the gateway gave no figures (an error or a timeout)' };
+      const row = rows[0] as
+        | { members: string; by_status: Record<string, number> | null; by_child: Record<string, number> | null; period: Record<string, number>; grades: { total: number }; attendance: { meetings: number }; dues_paid: string }
+        | undefined;
+      const s = figures.memberStatistics;
+      const statuses = Object.fromEntries(s.byStatus.map((entry) => [entry.value, entry.count]));
+      const children = Object.fromEntries(s.byChildUnit.filter((child) => child.members > 0).map((child) => [child.unit.id, child.members]));
+      const sameRecord = (a: Record<string, number>, b: Record<string, number>) => Object.keys({ ...a, ...b }).every((key) => Number(a[key] ?? 0) === Number(b[key] ?? 0));
+      const events = (['admitted', 'expelled', 'namesRemoved'] as const).map((key) => [s[key], Number(row?.period[key] ?? Number.NaN)]);
+      const same =
+        s.members === Number(row?.members) &&
+        sameRecord(statuses, row?.by_status ?? {}) &&
+        sameRecord(children, row?.by_child ?? {}) &&
+        events.every(([a, b]) => a === b) &&
+        figures.gradeDistribution?.total === Number(row?.grades.total);
+      return {
+        same,
+        detail:
+          `${s.members}/${row?.members} members, ${Object.keys(children).length}/${Object.keys(row?.by_child ?? {}).length} units below with theirs, ` +
+          `events ${events.map(([a, b]) => `${a}/${b}`).join(' ')}, ${figures.gradeDistribution?.total}/${row?.grades.total} grades; ` +
+          `meetings ${figures.attendanceRate?.meetings}/${row?.attendance.meetings} and dues paid ${figures.duesSummary.paid}/${row?.dues_paid}, not compared (this run's meetings; the limit skips the ledger)`,
+      };
+    }
     default:
       return { same: true, detail: 'a write' };
   }

@@ -114,6 +114,38 @@ SELECT
      'present', coalesce(sum(present_count), 0), 'excused', coalesce(sum(excused_count), 0), 'absent', coalesce(sum(absent_count), 0)) FROM meetings) AS attendance,
   (SELECT json_agg(json_build_object('month', month, 'meetings', n, 'present', present) ORDER BY month)
    FROM (SELECT date_part('month', held_on) AS month, count(*) AS n, sum(present_count) AS present FROM meetings GROUP BY 1) by_month) AS by_month`;
+/**
+ * The dashboard's figures in one statement on the denormalized columns (a member's current status
+ * and cell, as of the data's last day, which is the period's end): members by status and per unit
+ * directly below, the period's events, grades and attendance (total and per unit below), and the
+ * dues paid for the period's months. Not in it: transfers (they need the placement history) and the
+ * dues ledger's pricing (rules, bases, reliefs): the limit is what the simplest physical read costs.
+ */
+const DASHBOARD_SQL = `WITH RECURSIVE scope AS (
+  SELECT unit_id, NULL::uuid AS child_id FROM organization.org_unit_version WHERE unit_id = $1 AND valid_to IS NULL
+  UNION ALL
+  SELECT v.unit_id, coalesce(scope.child_id, v.unit_id) FROM organization.org_unit_version v JOIN scope ON v.parent_id = scope.unit_id AND v.valid_to IS NULL),
+placed AS (SELECT m.id, m.status, scope.child_id FROM membership.member m JOIN scope ON scope.unit_id = m.cell_id WHERE m.status IN ${ACTIVE}),
+happened AS (SELECT e.kind, e.details->>'disciplineLevel' AS level FROM membership.member_event e JOIN membership.member m ON m.id = e.member_id
+  JOIN scope ON scope.unit_id = m.cell_id WHERE e.occurred_on BETWEEN $2::date AND $3::date),
+graded AS (SELECT r.grade, scope.child_id FROM evaluation.review r
+  JOIN membership.member_placement p ON p.member_id = r.member_id
+    AND (p.valid_from IS NULL OR p.valid_from <= make_date($4, 12, 31)) AND (p.valid_to IS NULL OR p.valid_to > make_date($4, 12, 31))
+  JOIN scope ON scope.unit_id = p.cell_id WHERE r.year = $4 AND r.period = 'YEAR'),
+met AS (SELECT mt.present_count, mt.excused_count, mt.absent_count, scope.child_id FROM evaluation.meeting mt JOIN scope ON scope.unit_id = mt.cell_id
+  WHERE mt.held_on BETWEEN $2::date AND $3::date)
+SELECT
+  (SELECT count(*) FROM placed) AS members,
+  (SELECT json_object_agg(status, n) FROM (SELECT status, count(*) AS n FROM placed GROUP BY status) s) AS by_status,
+  (SELECT json_object_agg(child_id, n) FROM (SELECT child_id, count(*) AS n FROM placed WHERE child_id IS NOT NULL GROUP BY child_id) c) AS by_child,
+  (SELECT json_build_object('admitted', count(*) FILTER (WHERE kind = 'ADMITTED'), 'madeOfficial', count(*) FILTER (WHERE kind = 'OFFICIAL'),
+     'expelled', count(*) FILTER (WHERE kind = 'DISCIPLINE' AND level = 'EXPULSION'), 'namesRemoved', count(*) FILTER (WHERE kind = 'NAME_REMOVED')) FROM happened) AS period,
+  (SELECT json_build_object('total', count(grade), 'excellent', count(*) FILTER (WHERE grade = 'EXCELLENT')) FROM graded) AS grades,
+  (SELECT json_object_agg(child_id, n) FROM (SELECT child_id, count(grade) AS n FROM graded WHERE child_id IS NOT NULL GROUP BY child_id) g) AS grades_by_child,
+  (SELECT json_build_object('meetings', count(*), 'present', coalesce(sum(present_count), 0)) FROM met) AS attendance,
+  (SELECT json_object_agg(child_id, n) FROM (SELECT child_id, count(*) AS n FROM met WHERE child_id IS NOT NULL GROUP BY child_id) a) AS meetings_by_child,
+  (SELECT coalesce(sum(dp.amount), 0) FROM membership.dues_payment dp JOIN membership.member m ON m.id = dp.member_id JOIN scope ON scope.unit_id = m.cell_id
+   WHERE dp.month BETWEEN $5::date AND $6::date) AS dues_paid`;
 
 /** The hand-written statement and its parameters for one operation call (null: no SQL twin). */
 export function limitStatement(name: OperationName, variables: Record<string, unknown>, rootId: string): { text: string; values: unknown[] } | null {
@@ -132,6 +164,8 @@ export function limitStatement(name: OperationName, variables: Record<string, un
       return { text: ANALYTICS_SQL, values: [rootId, variables.gradeYear, variables.attendanceYear] };
     case 'aggregates':
       return { text: AGGREGATES_SQL, values: [rootId, variables.gradeYear, variables.attendanceYear] };
+    case 'dashboard':
+      return { text: DASHBOARD_SQL, values: [variables.unitId, variables.from, variables.to, variables.year, `${String(variables.fromMonth)}-01`, `${String(variables.toMonth)}-01`] };
   }
 }
 

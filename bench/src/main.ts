@@ -15,7 +15,7 @@ import { gzipJavaScriptBytes, measureShellInBrowser } from './frontend.ts';
 import { runBulk } from './bulk.ts';
 import { buildCombinedDatabase, limitPool, limitStatement } from './limit.ts';
 import { runLoad, type LoadResult } from './load.ts';
-import type { OperationCall, OperationName } from './operations.ts';
+import { ANALYTICS_OPERATIONS, type OperationCall, type OperationName } from './operations.ts';
 import { startBenchProcess, type BenchProcess } from './processes.ts';
 import { renderReport, type BenchResult, type LatencyRow, type StatementRow } from './report.ts';
 import { summarize } from './stats.ts';
@@ -47,9 +47,9 @@ const connections = Number(option('connections') ?? 8);
 const analyticsSamples = Number(option('analytics-samples') ?? Math.max(10, Math.floor(samples / 2)));
 /** Large scales: analytics only through our gateway (each call may take minutes), not warmed up, not counted twice. */
 const analyticsGatewayOnly = flag('analytics-gateway-only');
-/** Only the analysts' questions (analytics and the aggregates) against the limit: no clerk operations, no mix. */
-const aggregatesOnly = flag('aggregates-only');
-const ANALYST_OPERATIONS: OperationName[] = ['analytics', 'aggregates'];
+/** Only the subtree reads (analytics, the aggregates, the district dashboard) against the limit: no clerk operations, no mix (`--analytics-only` is the same). */
+const aggregatesOnly = flag('aggregates-only') || flag('analytics-only');
+const ANALYST_OPERATIONS: OperationName[] = [...ANALYTICS_OPERATIONS];
 const startedAt = new Date();
 const log = (line: string): void => console.error(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const quiet = (line: string): void => {
@@ -209,16 +209,17 @@ else try {
     const times: Record<'gateway' | 'hive' | 'direct' | 'limit', number[]> = { gateway: [], hive: [], direct: [], limit: [] };
     let errors = { gateway: 0, hive: 0, direct: 0 };
     const parts = new Map<string, number[]>();
-    const count = ANALYST_OPERATIONS.includes(name) ? analyticsSamples : samples;
+    const heavy = ANALYST_OPERATIONS.includes(name);
+    const count = heavy ? analyticsSamples : samples;
     for (let index = 0; index < count; index++) {
       const call = makeCall(name);
-      if (name === 'analytics' && analyticsGatewayOnly) {
-        log('analytics through our gateway only…');
+      if (heavy && analyticsGatewayOnly) {
+        log(`${name} through our gateway only…`);
         const ours = await timedPost(gateway!.url, call);
         times.gateway.push(ours.ms);
         if (!ours.ok) {
           errors.gateway += 1;
-          result.notes.push(`analytics: ${ours.body.slice(0, 300)}`);
+          result.notes.push(`${name}: ${ours.body.slice(0, 300)}`);
         }
         continue;
       }

@@ -42,8 +42,31 @@ export const AGGREGATES = `query BenchAggregates($id: ID!, $gradeYear: Int!, $at
   attendanceByMonth(unitId: $id, year: $attendanceYear) { month meetings records present excused absent rate }
 }`;
 
+
+/**
+ * The district module's dashboard for a unit and a period: what its page asks for (DashboardFigures
+ * and DashboardDues of frontends/district/src/dashboard/queries.ts), in one request.
+ */
+export const DASHBOARD = `query BenchDashboard($unitId: ID!, $from: String!, $to: String!, $year: Int!, $fromMonth: String!, $toMonth: String!) {
+  memberStatistics(unitId: $unitId, asOf: $to, from: $from, to: $to) {
+    asOf from to members
+    byStatus { value count } bySex { value count } byAgeBand { value count } byPoliticalTheoryLevel { value count } unitsByKind { value count }
+    admitted madeOfficial transferredIn transferredOut expelled namesRemoved left died
+    byChildUnit { unit { id name kind } members official probationary admitted transferredIn transferredOut expelled namesRemoved }
+  }
+  attendanceRate(unitId: $unitId, year: $year, from: $from, to: $to) { meetings records present excused absent rate }
+  attendanceRateByChildUnit(unitId: $unitId, year: $year, from: $from, to: $to) { unitId rate }
+  gradeDistribution(unitId: $unitId, year: $year) { excellent good completed notCompleted total }
+  gradeDistributionByChildUnit(unitId: $unitId, year: $year) { unitId excellent total }
+  taskSummary(unitId: $unitId, year: $year) { total done overdue unattended }
+  duesSummary(unitId: $unitId, fromMonth: $fromMonth, toMonth: $toMonth) { due paid owed membersInArrears byChildUnit { unit { id } due paid owed membersInArrears } }
+}`;
+
 export type ClerkOperationName = 'roster' | 'search' | 'memberPage' | 'recordAttendance';
-export type OperationName = ClerkOperationName | 'analytics' | 'aggregates';
+/** Reads of a whole subtree (district or province): few, heavy, measured apart from the clerk mix. */
+export type AnalyticsOperationName = 'analytics' | 'aggregates' | 'dashboard';
+export type OperationName = ClerkOperationName | AnalyticsOperationName;
+export const ANALYTICS_OPERATIONS: readonly AnalyticsOperationName[] = ['analytics', 'aggregates', 'dashboard'];
 
 /** One request of the workload: what the client sends. */
 export interface OperationCall {

@@ -64,6 +64,11 @@ export function goals(result: BenchResult): Goal[] {
   const throughputRatio = ratio(fixedGateway?.throughput ?? Number.NaN, fixedHive?.throughput ?? Number.NaN);
   const analytics = rows.get('analytics');
   const analyticsRatio = ratio(analytics?.gateway.p50 ?? Number.NaN, analytics?.limit.p50 ?? Number.NaN);
+  const dashboard = rows.get('dashboard');
+  const dashboardRatio = ratio(dashboard?.gateway.p50 ?? Number.NaN, dashboard?.limit.p50 ?? Number.NaN);
+  const dashboardMeasured = dashboard
+    ? `p50 ${formatMs(dashboard.gateway.p50)} ms, p95 ${formatMs(dashboard.gateway.p95)} ms; ${formatRatio(dashboardRatio)} the single-SQL limit (p50 ${formatMs(dashboard.limit.p50)} ms)`
+    : '–';
   const worstRepeats = Math.max(0, ...result.statements.map((row) => row.maxRepeats));
   const loaded = result.browser?.loadedJavaScript;
   const shellPlusCell = loaded?.shell !== undefined && loaded.cell !== undefined ? loaded.shell + loaded.cell : null;
@@ -98,6 +103,13 @@ export function goals(result: BenchResult): Goal[] {
       status: verdict(Number.isFinite(aggregatesRatio) ? aggregatesRatio <= 2 : null),
     });
     if (result.scale === 'province') list.push({ goal: 'Province aggregates < 1 s', measured: `p50 ${formatMs(aggregates.gateway.p50)} ms`, status: verdict(aggregates.gateway.p50 < 1000) });
+  }
+  // The district module's dashboard (issue 17): the same budgets as analytics at each scale.
+  if (result.scale === 'district') {
+    list.push({ goal: 'District dashboard < 150 ms through the gateway', measured: dashboardMeasured, status: verdict(dashboard ? dashboard.gateway.p50 < 150 : null) });
+  }
+  if (result.scale === 'province') {
+    list.push({ goal: 'Province dashboard < 1.5 s through the gateway', measured: dashboardMeasured, status: verdict(dashboard ? dashboard.gateway.p50 < 1500 : null) });
   }
   if (result.scale === 'national') {
     const search = rows.get('search');

@@ -1,7 +1,7 @@
 import { DATA_DAY } from '@dangvien/datagen';
 import { timedPost, withClient } from './client.ts';
 import { seededRandom, type Fixture } from './fixture.ts';
-import { AGGREGATES, ANALYTICS, CLERK_MIX, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, type ClerkOperationName, type OperationCall, type OperationName } from './operations.ts';
+import { AGGREGATES, ANALYTICS, CLERK_MIX, DASHBOARD, MEMBER_PAGE, RECORD_ATTENDANCE, ROSTER, SEARCH, type ClerkOperationName, type OperationCall, type OperationName } from './operations.ts';
 
 export interface Workload {
   makeCall(name: OperationName): OperationCall;
@@ -17,6 +17,16 @@ export interface Workload {
  * meeting slot of its own each time (one meeting per cell, day and kind): slots are days after the
  * data's last day (the generated world's, or before today for the demo), not yet taken.
  */
+/** The top unit's dashboard for the generated world's year so far (its last day: DATA_DAY). */
+const DASHBOARD_VARIABLES = (unitId: string) => ({
+  unitId,
+  from: `${DATA_DAY.slice(0, 4)}-01-01`,
+  to: DATA_DAY,
+  year: Number(DATA_DAY.slice(0, 4)),
+  fromMonth: `${DATA_DAY.slice(0, 4)}-01`,
+  toMonth: DATA_DAY.slice(0, 7),
+});
+
 export async function createWorkload(options: { gatewayUrl: string; fixture: Fixture; evaluationDatabaseUrl: string; seed?: number; firstDay?: string; skipRosters?: boolean }): Promise<Workload> {
   const { fixture } = options;
   let random = seededRandom(options.seed ?? 2026);
@@ -58,6 +68,8 @@ export async function createWorkload(options: { gatewayUrl: string; fixture: Fix
         return { name, query: ANALYTICS, variables: { id: fixture.rootId, gradeYear: 2025, attendanceYear: 2026 } };
       case 'aggregates':
         return { name, query: AGGREGATES, variables: { id: fixture.rootId, gradeYear: 2025, attendanceYear: 2026 } };
+      case 'dashboard':
+        return { name, query: DASHBOARD, variables: DASHBOARD_VARIABLES(fixture.rootId) };
     }
   };
   const clerkNames = Object.keys(CLERK_MIX) as ClerkOperationName[];

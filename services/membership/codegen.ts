@@ -25,6 +25,7 @@ export default {
     MemberImportJob: '../import/import.tables.ts#ImportJobRow',
     MemberDataQuality: '../data-quality/data-quality.repository.ts#DataQualityScope',
     PartyBadgeList: '../badges/badges.repository.ts#BadgeListScope',
+    MemberStatistics: '../statistics/statistics.repository.ts#MemberStatisticsFigures',
   },
   columns: {
     'member.status': 'MemberStatus',

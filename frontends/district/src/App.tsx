@@ -18,6 +18,8 @@ const ImportPage = lazyPage(() => import('./import/ImportPage.tsx'));
 /** The pages under the open top unit (the routes below are made from this list). */
 const PAGES: PageRoute[] = [
   { page: DashboardPage },
+  // The dashboard's drill-down: a unit below the open one (?from=…&to=… keeps the period).
+  { path: 'units/:focusId', page: DashboardPage },
   { path: 'tree/*', page: TreePage },
   { path: 'delegations/*', page: DelegationsPage },
   { path: 'quality/*', page: QualityPage },

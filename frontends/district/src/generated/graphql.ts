@@ -282,6 +282,40 @@ export type DistrictBadgesDueQueryVariables = Exact<{
 
 export type DistrictBadgesDueQuery = { partyBadgesDue: { awardDate: string, previousAwardDate: string, ruleName: string, partyYears: Array<number>, members: Array<{ years: number, admittedOn: string, reachesOn: string, member: { id: string, fullName: string, dateOfBirth: string | null }, cell: { id: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string } | null } | null }> } };
 
+export type DashboardUnitQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardUnitQuery = { orgUnit: { id: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string, kind: OrgUnitKind, parent: { id: string, name: string, kind: OrgUnitKind } | null } | null } | null } | null };
+
+export type DashboardFiguresQueryVariables = Exact<{
+  unitId: string | number;
+  from: string;
+  to: string;
+  year: number;
+}>;
+
+
+export type DashboardFiguresQuery = { memberStatistics: { asOf: string, from: string, to: string, members: number, admitted: number, madeOfficial: number, transferredIn: number, transferredOut: number, expelled: number, namesRemoved: number, left: number, died: number, byStatus: Array<{ value: string | null, count: number }>, bySex: Array<{ value: string | null, count: number }>, byAgeBand: Array<{ value: string | null, count: number }>, byPoliticalTheoryLevel: Array<{ value: string | null, count: number }>, unitsByKind: Array<{ value: string | null, count: number }>, byChildUnit: Array<{ members: number, official: number, probationary: number, admitted: number, transferredIn: number, transferredOut: number, expelled: number, namesRemoved: number, unit: { id: string, name: string, kind: OrgUnitKind } }> }, attendanceRate: { meetings: number, records: number, present: number, excused: number, absent: number, rate: number | null } | null, attendanceRateByChildUnit: Array<{ unitId: string, rate: number | null }> | null, gradeDistribution: { excellent: number, good: number, completed: number, notCompleted: number, total: number } | null, gradeDistributionByChildUnit: Array<{ unitId: string, excellent: number, total: number }> | null, taskSummary: { total: number, done: number, overdue: number, unattended: number } | null };
+
+export type DashboardDuesQueryVariables = Exact<{
+  unitId: string | number;
+  fromMonth: string;
+  toMonth: string;
+}>;
+
+
+export type DashboardDuesQuery = { duesSummary: { fromMonth: string, toMonth: string, due: number, paid: number, owed: number, membersInArrears: number, byChildUnit: Array<{ due: number, paid: number, owed: number, membersInArrears: number, unit: { id: string } }> } };
+
+export type DashboardCellMembersQueryVariables = Exact<{
+  id: string | number;
+  asOf: string;
+}>;
+
+
+export type DashboardCellMembersQuery = { orgUnit: { id: string, members: Array<{ id: string, fullName: string, status: MemberStatus }> | null } | null };
+
 export type DistrictDelegationsQueryVariables = Exact<{
   id: string | number;
   asOf?: string | null | undefined;
@@ -504,6 +538,146 @@ export const DistrictBadgesDueDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:e4afc3b5efb3af56c592938f92f8a262105c6f26e5b8ad563c85c1e517995f3e"}) as unknown as TypedDocumentString<DistrictBadgesDueQuery, DistrictBadgesDueQueryVariables>;
+export const DashboardUnitDocument = new TypedDocumentString(`
+    query DashboardUnit($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    name
+    kind
+    parent {
+      id
+      name
+      kind
+      parent {
+        id
+        name
+        kind
+        parent {
+          id
+          name
+          kind
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:dd1428d04e9f15eda31d48e43f801e2d2459b70f08db928b64b3e18aabcad21e"}) as unknown as TypedDocumentString<DashboardUnitQuery, DashboardUnitQueryVariables>;
+export const DashboardFiguresDocument = new TypedDocumentString(`
+    query DashboardFigures($unitId: ID!, $from: String!, $to: String!, $year: Int!) {
+  memberStatistics(unitId: $unitId, asOf: $to, from: $from, to: $to) {
+    asOf
+    from
+    to
+    members
+    byStatus {
+      value
+      count
+    }
+    bySex {
+      value
+      count
+    }
+    byAgeBand {
+      value
+      count
+    }
+    byPoliticalTheoryLevel {
+      value
+      count
+    }
+    unitsByKind {
+      value
+      count
+    }
+    admitted
+    madeOfficial
+    transferredIn
+    transferredOut
+    expelled
+    namesRemoved
+    left
+    died
+    byChildUnit {
+      unit {
+        id
+        name
+        kind
+      }
+      members
+      official
+      probationary
+      admitted
+      transferredIn
+      transferredOut
+      expelled
+      namesRemoved
+    }
+  }
+  attendanceRate(unitId: $unitId, year: $year, from: $from, to: $to) {
+    meetings
+    records
+    present
+    excused
+    absent
+    rate
+  }
+  attendanceRateByChildUnit(unitId: $unitId, year: $year, from: $from, to: $to) {
+    unitId
+    rate
+  }
+  gradeDistribution(unitId: $unitId, year: $year) {
+    excellent
+    good
+    completed
+    notCompleted
+    total
+  }
+  gradeDistributionByChildUnit(unitId: $unitId, year: $year) {
+    unitId
+    excellent
+    total
+  }
+  taskSummary(unitId: $unitId, year: $year) {
+    total
+    done
+    overdue
+    unattended
+  }
+}
+    `, {"hash":"sha256:f4adf46b00b343c39f7dae1b0118b26451ebaf63592d559b7e716a9a8a064264"}) as unknown as TypedDocumentString<DashboardFiguresQuery, DashboardFiguresQueryVariables>;
+export const DashboardDuesDocument = new TypedDocumentString(`
+    query DashboardDues($unitId: ID!, $fromMonth: String!, $toMonth: String!) {
+  duesSummary(unitId: $unitId, fromMonth: $fromMonth, toMonth: $toMonth) {
+    fromMonth
+    toMonth
+    due
+    paid
+    owed
+    membersInArrears
+    byChildUnit {
+      unit {
+        id
+      }
+      due
+      paid
+      owed
+      membersInArrears
+    }
+  }
+}
+    `, {"hash":"sha256:885cd873c0c7d22edb46aec160cdbd18caae60404cf51d7e392d0ae10fc5a732"}) as unknown as TypedDocumentString<DashboardDuesQuery, DashboardDuesQueryVariables>;
+export const DashboardCellMembersDocument = new TypedDocumentString(`
+    query DashboardCellMembers($id: ID!, $asOf: String!) {
+  orgUnit(id: $id) {
+    id
+    members(asOf: $asOf) {
+      id
+      fullName
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:1bc97a5998ae8ff1f2289eb72181ee985a0a88dc06996be96d759c7988a02063"}) as unknown as TypedDocumentString<DashboardCellMembersQuery, DashboardCellMembersQueryVariables>;
 export const DistrictDelegationsDocument = new TypedDocumentString(`
     query DistrictDelegations($id: ID!, $asOf: String, $year: Int!) {
   orgUnit(id: $id, asOf: $asOf) {

@@ -99,11 +99,15 @@ export type AttendanceRate = {
   __typename?: 'AttendanceRate';
   absent: Scalars['Int']['output'];
   excused: Scalars['Int']['output'];
+  /** YYYY-MM-DD: first day counted (1 January of year unless from was given) */
+  from: Scalars['String']['output'];
   meetings: Scalars['Int']['output'];
   present: Scalars['Int']['output'];
   /** present / records; null without records */
   rate?: Maybe<Scalars['Float']['output']>;
   records: Scalars['Int']['output'];
+  /** YYYY-MM-DD: last day counted (31 December of year unless to was given) */
+  to: Scalars['String']['output'];
   unitId: Scalars['ID']['output'];
   year: Scalars['Int']['output'];
 };
@@ -142,6 +146,35 @@ export type CellDuesArrears = {
   owed: Scalars['Float']['output'];
   /** Đã nộp (đồng) */
   paid: Scalars['Float']['output'];
+};
+
+/** Dues of one unit directly below a DuesSummary's unit, over its subtree */
+export type ChildUnitDues = {
+  __typename?: 'ChildUnitDues';
+  due: Scalars['Float']['output'];
+  membersInArrears: Scalars['Int']['output'];
+  owed: Scalars['Float']['output'];
+  paid: Scalars['Float']['output'];
+  unit: OrgUnit;
+};
+
+/** Figures of one unit directly below the unit of a MemberStatistics, on its own subtree as it stood (the drill-down table) */
+export type ChildUnitStatistics = {
+  __typename?: 'ChildUnitStatistics';
+  admitted: Scalars['Int']['output'];
+  died: Scalars['Int']['output'];
+  exempt: Scalars['Int']['output'];
+  expelled: Scalars['Int']['output'];
+  left: Scalars['Int']['output'];
+  madeOfficial: Scalars['Int']['output'];
+  /** Đảng viên on asOf */
+  members: Scalars['Int']['output'];
+  namesRemoved: Scalars['Int']['output'];
+  official: Scalars['Int']['output'];
+  probationary: Scalars['Int']['output'];
+  transferredIn: Scalars['Int']['output'];
+  transferredOut: Scalars['Int']['output'];
+  unit: OrgUnit;
 };
 
 /** A position a member holds in a unit's committee, with its dated term. */
@@ -514,6 +547,24 @@ export type DuesRule = {
   studentAmount: Scalars['Int']['output'];
   /** YYYY-MM-DD */
   validFrom: Scalars['String']['output'];
+};
+
+/** Dues of a subtree over a range of months, summed by the database: the total and each unit directly below */
+export type DuesSummary = {
+  __typename?: 'DuesSummary';
+  /** The same for each unit directly below today that has dues in the range (a district's wards, a ward's cells) */
+  byChildUnit: Array<ChildUnitDues>;
+  /** Phải nộp (đồng) */
+  due: Scalars['Float']['output'];
+  fromMonth: Scalars['String']['output'];
+  /** Members who owe for at least one month of the range */
+  membersInArrears: Scalars['Int']['output'];
+  /** Còn nợ (đồng) */
+  owed: Scalars['Float']['output'];
+  /** Đã nộp (đồng) */
+  paid: Scalars['Float']['output'];
+  toMonth: Scalars['String']['output'];
+  unit: OrgUnit;
 };
 
 export type DuplicateReason =
@@ -1119,6 +1170,8 @@ export type MemberStatistics = {
   asOf: Scalars['String']['output'];
   /** Age on asOf: 18-30, 31-40, 41-50, 51-60, 61-70, 71+ */
   byAgeBand: Array<StatisticCount>;
+  /** The same figures for each unit directly below this one on asOf (a district's wards, a ward's cells), computed together */
+  byChildUnit: Array<ChildUnitStatistics>;
   byEducationLevel: Array<StatisticCount>;
   /** Dân tộc: sensitive, null unless your role may read it over this unit */
   byEthnicity?: Maybe<Array<StatisticCount>>;
@@ -2055,8 +2108,10 @@ export type Query = {
    * meeting are left out): one SQL statement over the meetings' counts. Empty outside your scope.
    */
   attendanceByMonth: Array<MonthAttendance>;
-  /** Attendance in a unit's subtree; null outside your scope */
+  /** Attendance in a unit's subtree during year, or from `from` to `to` instead (YYYY-MM-DD, both inclusive); null outside your scope */
   attendanceRate?: Maybe<AttendanceRate>;
+  /** attendanceRate of each unit directly below unitId today with meetings in the period, in one statement; null outside your scope */
+  attendanceRateByChildUnit?: Maybe<Array<AttendanceRate>>;
   /** Cells in the subtree of unitId (inside your scope) that break the Charter's committee rule today */
   committeeRuleViolations: Array<CommitteeRuleCheck>;
   /** A delegation, if you may read its assigning or its directed unit */
@@ -2065,6 +2120,8 @@ export type Query = {
   duesArrears: DuesArrears;
   /** Dues rule sets, oldest first */
   duesRules: Array<DuesRule>;
+  /** Totals of duesArrears (the same members and months) and the same per unit directly below, in one statement: for dashboards of large subtrees */
+  duesSummary: DuesSummary;
   /**
    * Alerts for a unit's subtree within your scope. asOf (YYYY-MM-DD, default today) fixes "last month",
    * overdue cycles and unattended tasks; year (default asOf's year) the absences and residence comments.
@@ -2075,6 +2132,8 @@ export type Query = {
   evaluationAuditLog: Array<AuditRecord>;
   /** Annual grades in a unit's subtree; null outside your scope */
   gradeDistribution?: Maybe<GradeDistribution>;
+  /** gradeDistribution of each unit directly below unitId today that has grades (a district's wards, a ward's cells), in one statement; null outside your scope */
+  gradeDistributionByChildUnit?: Maybe<Array<GradeDistribution>>;
   member?: Maybe<Member>;
   /** Alerts about members in the subtree of a unit on a date (default today), of the kinds asked (default all) */
   memberAlerts: MemberAlertPage;
@@ -2166,6 +2225,16 @@ export type QueryAttendanceByMonthArgs = {
 
 
 export type QueryAttendanceRateArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryAttendanceRateByChildUnitArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
   unitId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
 };
@@ -2189,6 +2258,13 @@ export type QueryDuesArrearsArgs = {
 };
 
 
+export type QueryDuesSummaryArgs = {
+  fromMonth: Scalars['String']['input'];
+  toMonth: Scalars['String']['input'];
+  unitId: Scalars['ID']['input'];
+};
+
+
 export type QueryEvaluationAlertsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   kinds?: InputMaybe<Array<EvaluationAlertKind>>;
@@ -2204,6 +2280,12 @@ export type QueryEvaluationAuditLogArgs = {
 
 
 export type QueryGradeDistributionArgs = {
+  unitId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryGradeDistributionByChildUnitArgs = {
   unitId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
 };

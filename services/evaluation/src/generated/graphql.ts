@@ -59,11 +59,15 @@ export type AttendanceRate = {
   __typename?: 'AttendanceRate';
   absent: Scalars['Int']['output'];
   excused: Scalars['Int']['output'];
+  /** YYYY-MM-DD: first day counted (1 January of year unless from was given) */
+  from: Scalars['String']['output'];
   meetings: Scalars['Int']['output'];
   present: Scalars['Int']['output'];
   /** present / records; null without records */
   rate?: Maybe<Scalars['Float']['output']>;
   records: Scalars['Int']['output'];
+  /** YYYY-MM-DD: last day counted (31 December of year unless to was given) */
+  to: Scalars['String']['output'];
   unitId: Scalars['ID']['output'];
   year: Scalars['Int']['output'];
 };
@@ -363,8 +367,10 @@ export type Query = {
    * meeting are left out): one SQL statement over the meetings' counts. Empty outside your scope.
    */
   attendanceByMonth: Array<MonthAttendance>;
-  /** Attendance in a unit's subtree; null outside your scope */
+  /** Attendance in a unit's subtree during year, or from `from` to `to` instead (YYYY-MM-DD, both inclusive); null outside your scope */
   attendanceRate?: Maybe<AttendanceRate>;
+  /** attendanceRate of each unit directly below unitId today with meetings in the period, in one statement; null outside your scope */
+  attendanceRateByChildUnit?: Maybe<Array<AttendanceRate>>;
   /**
    * Alerts for a unit's subtree within your scope. asOf (YYYY-MM-DD, default today) fixes "last month",
    * overdue cycles and unattended tasks; year (default asOf's year) the absences and residence comments.
@@ -375,6 +381,8 @@ export type Query = {
   evaluationAuditLog: Array<AuditRecord>;
   /** Annual grades in a unit's subtree; null outside your scope */
   gradeDistribution?: Maybe<GradeDistribution>;
+  /** gradeDistribution of each unit directly below unitId today that has grades (a district's wards, a ward's cells), in one statement; null outside your scope */
+  gradeDistributionByChildUnit?: Maybe<Array<GradeDistribution>>;
   /** How many organizations in a unit's subtree got each grade; null outside your scope */
   organizationGrades?: Maybe<GradeDistribution>;
   /** Organization grades in a unit's subtree (the unit included) for a year */
@@ -409,6 +417,16 @@ export type QueryAttendanceByMonthArgs = {
 
 
 export type QueryAttendanceRateArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryAttendanceRateByChildUnitArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
   unitId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
 };
@@ -429,6 +447,12 @@ export type QueryEvaluationAuditLogArgs = {
 
 
 export type QueryGradeDistributionArgs = {
+  unitId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryGradeDistributionByChildUnitArgs = {
   unitId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
 };

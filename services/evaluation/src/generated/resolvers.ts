@@ -219,10 +219,12 @@ export type AttendanceResolvers<ContextType = EvaluationContext, ParentType exte
 export type AttendanceRateResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['AttendanceRate'] = ResolversParentTypes['AttendanceRate']> = {
   absent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   present?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rate?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -333,9 +335,11 @@ export type QueryResolvers<ContextType = EvaluationContext, ParentType extends R
   absentThreeMonths?: Resolver<Array<ResolversTypes['AbsenceAlert']>, ParentType, ContextType, RequireFields<Types.QueryAbsentThreeMonthsArgs, 'unitId' | 'year'>>;
   attendanceByMonth?: Resolver<Array<ResolversTypes['MonthAttendance']>, ParentType, ContextType, RequireFields<Types.QueryAttendanceByMonthArgs, 'unitId' | 'year'>>;
   attendanceRate?: Resolver<Types.Maybe<ResolversTypes['AttendanceRate']>, ParentType, ContextType, RequireFields<Types.QueryAttendanceRateArgs, 'unitId' | 'year'>>;
+  attendanceRateByChildUnit?: Resolver<Types.Maybe<Array<ResolversTypes['AttendanceRate']>>, ParentType, ContextType, RequireFields<Types.QueryAttendanceRateByChildUnitArgs, 'unitId' | 'year'>>;
   evaluationAlerts?: Resolver<Array<ResolversTypes['EvaluationAlert']>, ParentType, ContextType, RequireFields<Types.QueryEvaluationAlertsArgs, 'unitId'>>;
   evaluationAuditLog?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<Types.QueryEvaluationAuditLogArgs, 'first'>>;
   gradeDistribution?: Resolver<Types.Maybe<ResolversTypes['GradeDistribution']>, ParentType, ContextType, RequireFields<Types.QueryGradeDistributionArgs, 'unitId' | 'year'>>;
+  gradeDistributionByChildUnit?: Resolver<Types.Maybe<Array<ResolversTypes['GradeDistribution']>>, ParentType, ContextType, RequireFields<Types.QueryGradeDistributionByChildUnitArgs, 'unitId' | 'year'>>;
   organizationGrades?: Resolver<Types.Maybe<ResolversTypes['GradeDistribution']>, ParentType, ContextType, RequireFields<Types.QueryOrganizationGradesArgs, 'period' | 'unitId' | 'year'>>;
   organizationReviews?: Resolver<Array<ResolversTypes['OrganizationReview']>, ParentType, ContextType, RequireFields<Types.QueryOrganizationReviewsArgs, 'unitId' | 'year'>>;
   review?: Resolver<Types.Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<Types.QueryReviewArgs, 'id'>>;

@@ -171,6 +171,41 @@ describe('payments and arrears', () => {
     expect(totals.byMonth.some((row) => row.membersInArrears > 0)).toBe(true);
   });
 
+  it('sums the same months in the database for a subtree and for each unit directly below it (duesSummary)', async () => {
+    const SUMMARY = `query ($unitId: ID!, $from: String!, $to: String!) {
+      duesSummary(unitId: $unitId, fromMonth: $from, toMonth: $to) { unit { id } fromMonth toMonth due paid owed membersInArrears byChildUnit { unit { id } due paid owed membersInArrears } }
+      duesArrears(unitId: $unitId, fromMonth: $from, toMonth: $to) { due paid owed members { member { id } } byCell { cell { id } due paid owed membersInArrears } } }`;
+    type Figures = { due: number; paid: number; owed: number; membersInArrears: number };
+    type Answer = {
+      duesSummary: Figures & { unit: { id: string }; fromMonth: string; toMonth: string; byChildUnit: (Figures & { unit: { id: string } })[] };
+      duesArrears: { due: number; paid: number; owed: number; members: unknown[]; byCell: (Figures & { cell: { id: string } })[] };
+    };
+    const board = callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: demoId('unit', 2) });
+    const ask = (unitId: string) => federation.as(board, () => federation.post<Answer>(SUMMARY, { unitId, from: '2026-01', to: '2026-04' }));
+    // The ward: its total is duesArrears' total, its rows are the cells' (one here, with every basis recorded).
+    const ward = await ask(demoId('unit', 10));
+    expect(ward.errors).toBeUndefined();
+    const { duesSummary: wardSummary, duesArrears: wardArrears } = ward.data!;
+    expect(wardSummary.owed).toBeGreaterThan(0);
+    expect(wardSummary).toMatchObject({ unit: { id: demoId('unit', 10) }, fromMonth: '2026-01', toMonth: '2026-04', due: wardArrears.due, paid: wardArrears.paid, owed: wardArrears.owed, membersInArrears: wardArrears.members.length });
+    expect(wardSummary.byChildUnit).toEqual(wardArrears.byCell.map(({ cell: unit, ...figures }) => ({ unit, ...figures })));
+    // The district: the same money, under the ward that holds the cell.
+    const district = await ask(demoId('unit', 2));
+    expect(district.errors).toBeUndefined();
+    const { duesSummary: districtSummary } = district.data!;
+    expect(districtSummary).toMatchObject({ due: wardSummary.due, paid: wardSummary.paid, owed: wardSummary.owed, membersInArrears: wardSummary.membersInArrears });
+    expect(districtSummary.byChildUnit).toEqual([{ unit: { id: demoId('unit', 10) }, due: wardSummary.due, paid: wardSummary.paid, owed: wardSummary.owed, membersInArrears: wardSummary.membersInArrears }]);
+  });
+
+  it('shows no summary outside the caller’s scope, and refuses a range that ends before it starts', async () => {
+    const SUMMARY = `query ($unitId: ID!, $from: String!, $to: String!) { duesSummary(unitId: $unitId, fromMonth: $from, toMonth: $to) { due } }`;
+    const other = await federation.as(callerWith({ role: 'WARD_COMMITTEE', scopeUnitId: demoId('unit', 11) }), () => federation.post(SUMMARY, { unitId: demoId('unit', 10), from: '2026-01', to: '2026-04' }));
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(other.data).toBeNull();
+    const backwards = await federation.post(SUMMARY, { unitId: demoId('unit', 10), from: '2026-04', to: '2026-01' });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toMonth' });
+  });
+
   it('shows a cell’s arrears to its secretary and nothing of it to another ward', async () => {
     const own = await federation.as(secretary, () => federation.post<Arrears>(ARREARS, { unitId: cell, asOf: '2026-05-20' }));
     expect(own.data!.duesArrears.members).toHaveLength(6);

@@ -6,6 +6,7 @@ import { optionalUnitRef, unitRef } from '../org-unit.ts';
 import { requireReadableUnit } from '../statistics/unit-scope.ts';
 import { todayInVietnam } from '../today.ts';
 import { duesLedger, type DuesMonthRow } from './dues-ledger.ts';
+import { duesSummary } from './dues-summary.ts';
 import { addDuesRule, grantDuesRelief, recordDuesPayment, setMemberDuesBasis } from './dues-record.ts';
 import { duesBasesOfMember, duesRules, membersByCellAndName, paymentsOfMember } from './dues.repository.ts';
 import { monthsInclusive, monthStart, shiftMonth } from './months.ts';
@@ -101,6 +102,14 @@ export const duesResolvers: Resolvers = {
           return { member: row, cell: optionalUnitRef(row.cell_id), unpaidMonths: member.unpaidMonths, owed: member.owed };
         }),
       };
+    },
+    duesSummary: async (_source, args, context) => {
+      const unitId = await requireReadableUnit(context.db, context.caller, args.unitId);
+      const from = requireMonth(args.fromMonth, 'fromMonth');
+      const to = requireMonth(args.toMonth, 'toMonth');
+      requireRange(from, to);
+      const { total, byChild } = await duesSummary(context.db, unitId, from, to);
+      return { unit: unitRef(unitId), fromMonth: toMonth(from), toMonth: toMonth(to), ...total, byChildUnit: byChild.map(({ unitId: id, ...figures }) => ({ unit: unitRef(id), ...figures })) };
     },
   },
   Mutation: {

@@ -60,6 +60,35 @@ export type CellDuesArrears = {
   paid: Scalars['Float']['output'];
 };
 
+/** Dues of one unit directly below a DuesSummary's unit, over its subtree */
+export type ChildUnitDues = {
+  __typename?: 'ChildUnitDues';
+  due: Scalars['Float']['output'];
+  membersInArrears: Scalars['Int']['output'];
+  owed: Scalars['Float']['output'];
+  paid: Scalars['Float']['output'];
+  unit: OrgUnit;
+};
+
+/** Figures of one unit directly below the unit of a MemberStatistics, on its own subtree as it stood (the drill-down table) */
+export type ChildUnitStatistics = {
+  __typename?: 'ChildUnitStatistics';
+  admitted: Scalars['Int']['output'];
+  died: Scalars['Int']['output'];
+  exempt: Scalars['Int']['output'];
+  expelled: Scalars['Int']['output'];
+  left: Scalars['Int']['output'];
+  madeOfficial: Scalars['Int']['output'];
+  /** Đảng viên on asOf */
+  members: Scalars['Int']['output'];
+  namesRemoved: Scalars['Int']['output'];
+  official: Scalars['Int']['output'];
+  probationary: Scalars['Int']['output'];
+  transferredIn: Scalars['Int']['output'];
+  transferredOut: Scalars['Int']['output'];
+  unit: OrgUnit;
+};
+
 export type CreateMemberInput = {
   admissionDecisionNumber?: InputMaybe<Scalars['String']['input']>;
   /** Date of the admission decision; leave out to record a candidate (quần chúng ưu tú) from candidateSince */
@@ -202,6 +231,24 @@ export type DuesRule = {
   studentAmount: Scalars['Int']['output'];
   /** YYYY-MM-DD */
   validFrom: Scalars['String']['output'];
+};
+
+/** Dues of a subtree over a range of months, summed by the database: the total and each unit directly below */
+export type DuesSummary = {
+  __typename?: 'DuesSummary';
+  /** The same for each unit directly below today that has dues in the range (a district's wards, a ward's cells) */
+  byChildUnit: Array<ChildUnitDues>;
+  /** Phải nộp (đồng) */
+  due: Scalars['Float']['output'];
+  fromMonth: Scalars['String']['output'];
+  /** Members who owe for at least one month of the range */
+  membersInArrears: Scalars['Int']['output'];
+  /** Còn nợ (đồng) */
+  owed: Scalars['Float']['output'];
+  /** Đã nộp (đồng) */
+  paid: Scalars['Float']['output'];
+  toMonth: Scalars['String']['output'];
+  unit: OrgUnit;
 };
 
 export type DuplicateReason =
@@ -689,6 +736,8 @@ export type MemberStatistics = {
   asOf: Scalars['String']['output'];
   /** Age on asOf: 18-30, 31-40, 41-50, 51-60, 61-70, 71+ */
   byAgeBand: Array<StatisticCount>;
+  /** The same figures for each unit directly below this one on asOf (a district's wards, a ward's cells), computed together */
+  byChildUnit: Array<ChildUnitStatistics>;
   byEducationLevel: Array<StatisticCount>;
   /** Dân tộc: sensitive, null unless your role may read it over this unit */
   byEthnicity?: Maybe<Array<StatisticCount>>;
@@ -1049,6 +1098,8 @@ export type Query = {
   duesArrears: DuesArrears;
   /** Dues rule sets, oldest first */
   duesRules: Array<DuesRule>;
+  /** Totals of duesArrears (the same members and months) and the same per unit directly below, in one statement: for dashboards of large subtrees */
+  duesSummary: DuesSummary;
   member?: Maybe<Member>;
   /** Alerts about members in the subtree of a unit on a date (default today), of the kinds asked (default all) */
   memberAlerts: MemberAlertPage;
@@ -1093,6 +1144,13 @@ export type QueryDuesArrearsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   fromMonth?: InputMaybe<Scalars['String']['input']>;
   toMonth?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
+};
+
+
+export type QueryDuesSummaryArgs = {
+  fromMonth: Scalars['String']['input'];
+  toMonth: Scalars['String']['input'];
   unitId: Scalars['ID']['input'];
 };
 

@@ -11,6 +11,7 @@ import type { DuesRuleRow, DuesBasisRow, DuesPaymentRow } from '../dues/dues.tab
 import type { ImportJobRow } from '../import/import.tables.ts';
 import type { DataQualityScope } from '../data-quality/data-quality.repository.ts';
 import type { BadgeListScope } from '../badges/badges.repository.ts';
+import type { MemberStatisticsFigures } from '../statistics/statistics.repository.ts';
 import type { MembershipContext } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -120,6 +121,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   AuditRecord: ResolverTypeWrapper<Types.AuditRecord>;
   CellDuesArrears: ResolverTypeWrapper<Omit<Types.CellDuesArrears, 'cell'> & { cell: ResolversTypes['OrgUnit'] }>;
+  ChildUnitDues: ResolverTypeWrapper<Omit<Types.ChildUnitDues, 'unit'> & { unit: ResolversTypes['OrgUnit'] }>;
+  ChildUnitStatistics: ResolverTypeWrapper<Omit<Types.ChildUnitStatistics, 'unit'> & { unit: ResolversTypes['OrgUnit'] }>;
   CreateMemberInput: Types.CreateMemberInput;
   DeliverResidenceCommentInput: Types.DeliverResidenceCommentInput;
   DisciplineLevel: Types.DisciplineLevel;
@@ -132,6 +135,7 @@ export type ResolversTypes = {
   DuesPaymentChannel: Types.DuesPaymentChannel;
   DuesReliefKind: Types.DuesReliefKind;
   DuesRule: ResolverTypeWrapper<DuesRuleRow>;
+  DuesSummary: ResolverTypeWrapper<Omit<Types.DuesSummary, 'byChildUnit' | 'unit'> & { byChildUnit: Array<ResolversTypes['ChildUnitDues']>, unit: ResolversTypes['OrgUnit'] }>;
   DuplicateReason: Types.DuplicateReason;
   EndMemberInspectionInput: Types.EndMemberInspectionInput;
   EndTemporaryTransferInput: Types.EndTemporaryTransferInput;
@@ -163,7 +167,7 @@ export type ResolversTypes = {
   MemberPlacement: ResolverTypeWrapper<PlacementRow>;
   MemberProfileInput: Types.MemberProfileInput;
   MemberSearchPage: ResolverTypeWrapper<Omit<Types.MemberSearchPage, 'nodes'> & { nodes: Array<ResolversTypes['Member']> }>;
-  MemberStatistics: ResolverTypeWrapper<Omit<Types.MemberStatistics, 'unit'> & { unit: ResolversTypes['OrgUnit'] }>;
+  MemberStatistics: ResolverTypeWrapper<MemberStatisticsFigures>;
   MemberStatus: Types.MemberStatus;
   MemberTransfer: ResolverTypeWrapper<TransferRow>;
   MemberWithoutCell: ResolverTypeWrapper<Omit<Types.MemberWithoutCell, 'member' | 'placedAt'> & { member: ResolversTypes['Member'], placedAt: ResolversTypes['OrgUnit'] }>;
@@ -218,6 +222,8 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   AuditRecord: Types.AuditRecord;
   CellDuesArrears: Omit<Types.CellDuesArrears, 'cell'> & { cell: ResolversParentTypes['OrgUnit'] };
+  ChildUnitDues: Omit<Types.ChildUnitDues, 'unit'> & { unit: ResolversParentTypes['OrgUnit'] };
+  ChildUnitStatistics: Omit<Types.ChildUnitStatistics, 'unit'> & { unit: ResolversParentTypes['OrgUnit'] };
   CreateMemberInput: Types.CreateMemberInput;
   DeliverResidenceCommentInput: Types.DeliverResidenceCommentInput;
   DuesArrears: Omit<Types.DuesArrears, 'byCell' | 'cells' | 'members'> & { byCell: Array<ResolversParentTypes['CellDuesArrears']>, cells: Array<ResolversParentTypes['CellDuesArrears']>, members: Array<ResolversParentTypes['MemberDuesArrears']> };
@@ -225,6 +231,7 @@ export type ResolversParentTypes = {
   DuesMonth: Types.DuesMonth;
   DuesPayment: DuesPaymentRow;
   DuesRule: DuesRuleRow;
+  DuesSummary: Omit<Types.DuesSummary, 'byChildUnit' | 'unit'> & { byChildUnit: Array<ResolversParentTypes['ChildUnitDues']>, unit: ResolversParentTypes['OrgUnit'] };
   EndMemberInspectionInput: Types.EndMemberInspectionInput;
   EndTemporaryTransferInput: Types.EndTemporaryTransferInput;
   ExportedFile: Types.ExportedFile;
@@ -249,7 +256,7 @@ export type ResolversParentTypes = {
   MemberPlacement: PlacementRow;
   MemberProfileInput: Types.MemberProfileInput;
   MemberSearchPage: Omit<Types.MemberSearchPage, 'nodes'> & { nodes: Array<ResolversParentTypes['Member']> };
-  MemberStatistics: Omit<Types.MemberStatistics, 'unit'> & { unit: ResolversParentTypes['OrgUnit'] };
+  MemberStatistics: MemberStatisticsFigures;
   MemberTransfer: TransferRow;
   MemberWithoutCell: Omit<Types.MemberWithoutCell, 'member' | 'placedAt'> & { member: ResolversParentTypes['Member'], placedAt: ResolversParentTypes['OrgUnit'] };
   MonthDues: Types.MonthDues;
@@ -302,6 +309,30 @@ export type CellDuesArrearsResolvers<ContextType = MembershipContext, ParentType
   membersInArrears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   owed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   paid?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChildUnitDuesResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['ChildUnitDues'] = ResolversParentTypes['ChildUnitDues']> = {
+  due?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  membersInArrears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  owed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+};
+
+export type ChildUnitStatisticsResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['ChildUnitStatistics'] = ResolversParentTypes['ChildUnitStatistics']> = {
+  admitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  died?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  left?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  madeOfficial?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  namesRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  probationary?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transferredIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transferredOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
 };
 
 export type DuesArrearsResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['DuesArrears'] = ResolversParentTypes['DuesArrears']> = {
@@ -357,6 +388,17 @@ export type DuesRuleResolvers<ContextType = MembershipContext, ParentType extend
   salaryPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   studentAmount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DuesSummaryResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['DuesSummary'] = ResolversParentTypes['DuesSummary']> = {
+  byChildUnit?: Resolver<Array<ResolversTypes['ChildUnitDues']>, ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fromMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  membersInArrears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  owed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  toMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
 };
 
 export type ExportedFileResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['ExportedFile'] = ResolversParentTypes['ExportedFile']> = {
@@ -511,6 +553,7 @@ export type MemberStatisticsResolvers<ContextType = MembershipContext, ParentTyp
   admitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   byAgeBand?: Resolver<Array<ResolversTypes['StatisticCount']>, ParentType, ContextType>;
+  byChildUnit?: Resolver<Array<ResolversTypes['ChildUnitStatistics']>, ParentType, ContextType>;
   byEducationLevel?: Resolver<Array<ResolversTypes['StatisticCount']>, ParentType, ContextType>;
   byEthnicity?: Resolver<Types.Maybe<Array<ResolversTypes['StatisticCount']>>, ParentType, ContextType>;
   byPoliticalTheoryLevel?: Resolver<Array<ResolversTypes['StatisticCount']>, ParentType, ContextType>;
@@ -628,6 +671,7 @@ export type PossibleDuplicateResolvers<ContextType = MembershipContext, ParentTy
 export type QueryResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   duesArrears?: Resolver<ResolversTypes['DuesArrears'], ParentType, ContextType, RequireFields<Types.QueryDuesArrearsArgs, 'unitId'>>;
   duesRules?: Resolver<Array<ResolversTypes['DuesRule']>, ParentType, ContextType>;
+  duesSummary?: Resolver<ResolversTypes['DuesSummary'], ParentType, ContextType, RequireFields<Types.QueryDuesSummaryArgs, 'fromMonth' | 'toMonth' | 'unitId'>>;
   member?: Resolver<Types.Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<Types.QueryMemberArgs, 'id'>>;
   memberAlerts?: Resolver<ResolversTypes['MemberAlertPage'], ParentType, ContextType, RequireFields<Types.QueryMemberAlertsArgs, 'first' | 'unitId'>>;
   memberDataQuality?: Resolver<ResolversTypes['MemberDataQuality'], ParentType, ContextType, RequireFields<Types.QueryMemberDataQualityArgs, 'unitId'>>;
@@ -740,11 +784,14 @@ export type SubtreeMemberCountsResolvers<ContextType = MembershipContext, Parent
 export type Resolvers<ContextType = MembershipContext> = {
   AuditRecord?: AuditRecordResolvers<ContextType>;
   CellDuesArrears?: CellDuesArrearsResolvers<ContextType>;
+  ChildUnitDues?: ChildUnitDuesResolvers<ContextType>;
+  ChildUnitStatistics?: ChildUnitStatisticsResolvers<ContextType>;
   DuesArrears?: DuesArrearsResolvers<ContextType>;
   DuesBasis?: DuesBasisResolvers<ContextType>;
   DuesMonth?: DuesMonthResolvers<ContextType>;
   DuesPayment?: DuesPaymentResolvers<ContextType>;
   DuesRule?: DuesRuleResolvers<ContextType>;
+  DuesSummary?: DuesSummaryResolvers<ContextType>;
   ExportedFile?: ExportedFileResolvers<ContextType>;
   ImportColumnMapping?: ImportColumnMappingResolvers<ContextType>;
   ImportProblem?: ImportProblemResolvers<ContextType>;

@@ -163,6 +163,30 @@ describe('Thủ Đức, seed 000', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('gives the same figures for each ward in one field (byChildUnit), and none to a board of another district', async () => {
+    const BY_CHILD = `query ($unitId: ID!, $asOf: String, $from: String, $to: String) { memberStatistics(unitId: $unitId, asOf: $asOf, from: $from, to: $to) {
+      members byChildUnit { unit { id name } members probationary official exempt admitted madeOfficial transferredIn transferredOut expelled namesRemoved left died } } }`;
+    type Row = { unit: { id: string; name: string }; members: number; probationary: number; official: number; exempt: number } & Record<string, unknown>;
+    const period = { asOf: '2018-12-31', from: '2018-01-01', to: '2018-12-31' };
+    const response = await federation.post<{ memberStatistics: { members: number; byChildUnit: Row[] } }>(BY_CHILD, { unitId: thuDuc, ...period });
+    expect(response.errors).toBeUndefined();
+    const rows = response.data!.memberStatistics.byChildUnit;
+    expect(rows.map((row) => row.unit.name).sort()).toEqual(WARDS.map((ward) => `Đảng bộ phường ${ward}`).sort());
+    const sum = (key: string) => rows.reduce((total, row) => total + Number(row[key]), 0);
+    expect({ members: sum('members'), expelled: sum('expelled'), namesRemoved: sum('namesRemoved'), admitted: sum('admitted') }).toEqual({ members: present('2018-12-31').length, expelled: 17, namesRemoved: 16, admitted: 3 });
+    // Each row is what memberStatistics answers for that ward alone.
+    for (const row of rows.slice(0, 3)) {
+      const ward = await federation.post<{ memberStatistics: Statistics }>(STATISTICS, { unitId: row.unit.id, ...period });
+      const own = ward.data!.memberStatistics;
+      const status = (value: string) => own.byStatus.find((entry) => entry.value === value)?.count ?? 0;
+      expect(row).toMatchObject({ members: own.members, probationary: status('PROBATIONARY'), official: status('OFFICIAL'), exempt: status('EXEMPT'), admitted: own.admitted, expelled: own.expelled, namesRemoved: own.namesRemoved, transferredIn: own.transferredIn, transferredOut: own.transferredOut });
+    }
+    const other = callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: demoId('unit', 2) });
+    const refused = await federation.as(other, () => federation.post(BY_CHILD, { unitId: thuDuc, ...period }));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(refused.data).toBeNull();
+  });
+
   it('still gives 2018 on the tree as it stood after the 2025 reform ended the district', async () => {
     const reform = await federation.post<{ applyProvinceReform: { id: string } }>(`mutation ($input: ApplyProvinceReformInput!) { applyProvinceReform(input: $input) { id } }`, {
       input: { districtId: thuDuc, effectiveDate: '2025-07-01', decisionNumber: '60-NQ/TW' },
@@ -268,6 +292,17 @@ describe('transfers in and out, by the placements as they stood', () => {
     expect(await figures(demoId('unit', 11))).toMatchObject({ transferredIn: 1, transferredOut: 0 });
     expect(await figures(demoId('unit', 2))).toMatchObject({ transferredIn: 1, transferredOut: 1 });
     expect(await figures(demoId('unit', 2))).toMatchObject({ admitted: 0, expelled: 0 });
+  });
+
+  it('counts the same moves per ward in the district’s byChildUnit: out of one, into the other', async () => {
+    const response = await federation.post<{ memberStatistics: { byChildUnit: { unit: { id: string }; transferredIn: number; transferredOut: number }[] } }>(
+      `query ($unitId: ID!, $asOf: String, $from: String, $to: String) { memberStatistics(unitId: $unitId, asOf: $asOf, from: $from, to: $to) { byChildUnit { unit { id } transferredIn transferredOut } } }`,
+      { unitId: demoId('unit', 2), ...period },
+    );
+    expect(response.errors).toBeUndefined();
+    const row = (id: string) => response.data!.memberStatistics.byChildUnit.find((entry) => entry.unit.id === id);
+    expect(row(demoId('unit', 10))).toMatchObject({ transferredIn: 1, transferredOut: 2 });
+    expect(row(demoId('unit', 11))).toMatchObject({ transferredIn: 1, transferredOut: 0 });
   });
 
   it('counts nothing in a period before the transfers', async () => {

@@ -7,7 +7,7 @@ import type { Resolvers } from '../generated/resolvers.ts';
 import { unitRef } from '../org-unit.ts';
 import { todayInVietnam } from '../today.ts';
 import { withoutJit } from './no-jit.ts';
-import { membersOnDate, periodCounts, type Dimension, type DimensionCount } from './statistics.repository.ts';
+import { childStatistics, membersOnDate, periodCounts, type Dimension, type DimensionCount } from './statistics.repository.ts';
 
 /** Whether `unitId` lies in the subtrees of `scopes` today or on one of `dates` (a unit ended since is still reportable by who held it). */
 async function withinOnAnyDate(db: Kysely<MembershipDatabase>, scopes: readonly string[], unitId: string, dates: readonly string[]): Promise<boolean> {
@@ -46,6 +46,13 @@ export const statisticsResolvers: Resolvers = {
         unitsByKind: of('unitKind'),
         ...period,
       };
+    },
+  },
+  MemberStatistics: {
+    // The parent resolver checked the caller may read the unit; its children lie inside it.
+    byChildUnit: async (statistics, _args, context) => {
+      const rows = await withoutJit(context.db, (trx) => childStatistics(trx, statistics.unit.id, statistics.asOf, statistics.from, statistics.to));
+      return rows.map(({ unitId, ...figures }) => ({ unit: unitRef(unitId), ...figures }));
     },
   },
 };

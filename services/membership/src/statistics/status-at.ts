@@ -34,16 +34,18 @@ export function statusAtSql(member: string, date: RawBuilder<unknown>): RawBuild
 export const IN_PARTY_STATUSES = ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'] as const;
 
 /**
- * SQL: the versions of units inside the subtree of `rootId` with the interval each was inside it
+ * SQL: the versions of units inside the subtree of `root` with the interval each was inside it
  * (tree as it stood: a unit counts only while it and every ancestor link were valid). Columns: id,
  * inside_from, inside_to (exclusive).
  */
-export function subtreeIntervalsSql(rootId: string): RawBuilder<{ id: string; inside_from: string; inside_to: string }> {
+export function subtreeIntervalsSql(root: string | RawBuilder<unknown>): RawBuilder<{ id: string; inside_from: string; inside_to: string }> {
+  // A root may be a column of an outer row (each child of a unit in one statement: childStatistics).
+  const rootId = typeof root === 'string' ? sql`${root}::uuid` : root;
   return sql`
     WITH RECURSIVE versions AS (
       SELECT id, parent_id, coalesce(valid_from, '-infinity'::date) AS valid_from, coalesce(valid_to, 'infinity'::date) AS valid_to FROM org_unit_replica
     ), inside AS (
-      SELECT id, valid_from AS inside_from, valid_to AS inside_to FROM versions WHERE id = ${rootId}::uuid
+      SELECT id, valid_from AS inside_from, valid_to AS inside_to FROM versions WHERE id = ${rootId}
       UNION ALL
       SELECT child.id, greatest(child.valid_from, inside.inside_from), least(child.valid_to, inside.inside_to)
       FROM versions child JOIN inside ON child.parent_id = inside.id
