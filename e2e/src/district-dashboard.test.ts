@@ -112,7 +112,7 @@ async function expectSameFigures(page: Page, unitId: string, period: Period): Pr
 beforeAll(async () => {
   system = await startTestSystem();
   const roster = async (unitId: string) =>
-    (await system.graphql<{ orgUnit: { members: { id: string; status: string }[] } }>(`query ($id: ID!) { orgUnit(id: $id) { members { id status } } }`, { id: unitId }, DISTRICT_BOARD)).orgUnit.members;
+    (await system.graphql<{ orgUnit: { members: { id: string; status: string }[] } }>(`query ($id: ID!) { orgUnit(id: $id) { members(first: 500) { id status } } }`, { id: unitId }, DISTRICT_BOARD)).orgUnit.members;
   const inCell = (await roster(cellId)).filter((member) => member.status === 'OFFICIAL');
   const elsewhere = (await roster(demoId('unit', 111))).filter((member) => member.status === 'OFFICIAL');
   const record = `mutation ($input: RecordMemberEventInput!) { recordMemberEvent(input: $input) { id } }`;

@@ -78,7 +78,7 @@ beforeAll(async () => {
   }
   // Two cadres of the district (the township's first cell) for the delegation.
   const roster = await district.graphql<{ orgUnit: { members: { id: string; fullName: string; status: string; cell: { name: string } }[] } }>(
-    `query ($id: ID!) { orgUnit(id: $id) { members { id fullName status cell { name } } } }`,
+    `query ($id: ID!) { orgUnit(id: $id) { members(first: 500) { id fullName status cell { name } } } }`,
     { id: unit(101) },
     DISTRICT_BOARD,
   );

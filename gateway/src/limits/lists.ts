@@ -6,6 +6,10 @@
 
 /** Small by nature: the bound is the domain's (docs/analysts.md lists them); the cost counts them once. */
 export const BOUNDED_LISTS: Record<string, string> = {
+  'DuesSummary.byChildUnit': 'the units directly below one unit: at most a few hundred',
+  'MemberStatistics.byChildUnit': 'the units directly below one unit: at most a few hundred',
+  'Query.gradeDistributionByChildUnit': 'the units directly below one unit: at most a few hundred',
+  'Query.attendanceRateByChildUnit': 'the units directly below one unit: at most a few hundred',
   'Query.savedQueries': 'one user’s saved queries and those shared with her: tens',
   'PartyBadgeList.partyYears': 'the badge years of a rule set: about 10',
   'Query.partyBadgeAwardDates': 'award dates around one day: a few',

@@ -70,7 +70,7 @@ export const DASHBOARD_DUES = graphql(`
 /** The last step of the drill-down: a cell's members on the period's last day. */
 export const DASHBOARD_CELL_MEMBERS = graphql(`
   query DashboardCellMembers($id: ID!, $asOf: String!) {
-    orgUnit(id: $id) { id members(asOf: $asOf) { id fullName status } }
+    orgUnit(id: $id) { id members(asOf: $asOf, first: 500) { id fullName status } }
   }
 `);
 

@@ -670,14 +670,14 @@ export const DashboardCellMembersDocument = new TypedDocumentString(`
     query DashboardCellMembers($id: ID!, $asOf: String!) {
   orgUnit(id: $id) {
     id
-    members(asOf: $asOf) {
+    members(asOf: $asOf, first: 500) {
       id
       fullName
       status
     }
   }
 }
-    `, {"hash":"sha256:1bc97a5998ae8ff1f2289eb72181ee985a0a88dc06996be96d759c7988a02063"}) as unknown as TypedDocumentString<DashboardCellMembersQuery, DashboardCellMembersQueryVariables>;
+    `, {"hash":"sha256:fffd2a6b5cae53ffefe58deec617148de4ac5b02b656d93914f50f580b8931ea"}) as unknown as TypedDocumentString<DashboardCellMembersQuery, DashboardCellMembersQueryVariables>;
 export const DistrictDelegationsDocument = new TypedDocumentString(`
     query DistrictDelegations($id: ID!, $asOf: String, $year: Int!) {
   orgUnit(id: $id, asOf: $asOf) {
