@@ -39,9 +39,9 @@ beforeAll(async () => {
 afterAll(async () => subgraph.close());
 
 const AUDIT = `query ($id: ID) { membershipAuditLog(entityId: $id) { operation entityId after actor } }`;
-type AuditRecord = { operation: string; entityId: string; after: string; actor: string };
+type AuditLine = { operation: string; entityId: string; after: string; actor: string };
 const possibleDuplicatesOf = async (memberId: string) => {
-  const above = await subgraph.post<{ membershipAuditLog: AuditRecord[] }>(AUDIT, { id: memberId }, admin);
+  const above = await subgraph.post<{ membershipAuditLog: AuditLine[] }>(AUDIT, { id: memberId }, admin);
   return above.data!.membershipAuditLog.filter((record) => record.operation === 'possibleDuplicate').map((record) => ({ ...(JSON.parse(record.after) as { field: string; memberId: string; byOperation: string }), actor: record.actor }));
 };
 let numbers = 0;
@@ -66,7 +66,7 @@ describe('a duplicate outside the caller’s scope', () => {
     expect(JSON.stringify(response)).not.toMatch(/Đặng|Xa|Chi bộ|Đảng bộ/);
     expect(await memberCount()).toBe(before + 1);
     // The secretary sees nothing of the other record; the administrator over both sees the pair.
-    const own = await subgraph.post<{ membershipAuditLog: AuditRecord[] }>(AUDIT, { id: outsider }, secretary);
+    const own = await subgraph.post<{ membershipAuditLog: AuditLine[] }>(AUDIT, { id: outsider }, secretary);
     expect(own.data!.membershipAuditLog).toEqual([]);
     expect(await possibleDuplicatesOf(outsider)).toContainEqual(expect.objectContaining({ field: 'citizenId', memberId: response.data!.createMember.id, byOperation: 'createMember' }));
     expect((await possibleDuplicatesOf(outsider)).at(-1)!.actor).toContain(secretary.subject);

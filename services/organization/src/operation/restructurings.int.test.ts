@@ -21,10 +21,10 @@ const HISTORY = `query ($unitId: ID!, $from: String, $to: String, $first: Int) {
   }
 }`;
 type Change = { kind: string; name: string; previousName: string | null; unit: { id: string } | null; parent: { id: string } | null; previousParent: { id: string } | null; successor: { id: string } | null };
-type Restructuring = { kind: string; effectiveDate: string; decisionNumber: string | null; operations: { kind: string; status: string }[]; changes: Change[] };
+type ListedRestructuring = { kind: string; effectiveDate: string; decisionNumber: string | null; operations: { kind: string; status: string }[]; changes: Change[] };
 
 async function history(caller: ReturnType<typeof callerWith>, unitId: string, range: { from?: string; to?: string; first?: number } = {}) {
-  const response = await subgraph.post<{ restructurings: Restructuring[] }>(HISTORY, { unitId, ...range }, caller);
+  const response = await subgraph.post<{ restructurings: ListedRestructuring[] }>(HISTORY, { unitId, ...range }, caller);
   return response;
 }
 
