@@ -206,7 +206,7 @@ describe('the district board’s dashboard at 1280 px', () => {
     await dashboardOf(page, cellId, LAST_YEAR);
     await expectSameFigures(page, cellId, LAST_YEAR);
     const members = await system.graphql<{ orgUnit: { members: { id: string; fullName: string }[] } }>(
-      `query ($id: ID!, $asOf: String) { orgUnit(id: $id) { members(asOf: $asOf) { id fullName } } }`,
+      `query ($id: ID!, $asOf: String) { orgUnit(id: $id) { members(asOf: $asOf, first: 500) { id fullName } } }`,
       { id: cellId, asOf: LAST_YEAR.to },
       DISTRICT_BOARD,
     );

@@ -46,7 +46,7 @@ export async function startBenchSystem(options: { serverUrl: string; prefix: str
   const keys = await generateGatewayKeys();
   const fixture = await readFixture(databaseUrls);
   const eventFeedSecret = randomBytes(16).toString('hex');
-  const common = { EVENT_FEED_SECRET: eventFeedSecret, BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000' };
+  const common = { EVENT_FEED_SECRET: eventFeedSecret, BENCH_CALLER: JSON.stringify(fixture.caller), GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000000', GRAPHQL_UI_OPERATIONS: 'any' };
   // --expose-gc: the memory samples are taken after a full collection.
   const nodeOptions = ['--expose-gc'];
   const processes: BenchProcess[] = [];

@@ -91,7 +91,7 @@ describe('SIGTERM', () => {
     const release = await holdLock(sql`LOCK TABLE member_placement IN ACCESS EXCLUSIVE MODE`);
     const roster = postGraphQL<{ orgUnit: { members: { id: string }[] } }>(
       backend.gatewayUrl,
-      'query ($id: ID!) { orgUnit(id: $id) { name members { id fullName latestReview { grade } } } }',
+      'query ($id: ID!) { orgUnit(id: $id) { name members(first: 500) { id fullName latestReview { grade } } } }',
       { id: cell.id },
       wardClerk,
     );

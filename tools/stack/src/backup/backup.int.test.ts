@@ -30,7 +30,7 @@ let restored: Backend | undefined;
 let backupDir: string;
 let manifest: BackupManifest;
 
-const ROSTER = 'query ($id: ID!) { orgUnit(id: $id) { name members { id fullName status latestReview { year grade } } } }';
+const ROSTER = 'query ($id: ID!) { orgUnit(id: $id) { name members(first: 500) { id fullName status latestReview { year grade } } } }';
 const cell = demoDataSet().orgUnits.find((unit) => unit.kind === 'CELL')!;
 
 const startOn = async (prefix: string, options: { fresh: boolean; seedDemo: boolean }) =>
