@@ -62,7 +62,7 @@ describe('a district-wide question through the explorer’s export job', () => {
 
   beforeAll(async () => {
     // A high rate limit for the check below, which asks cell by cell; the export's pages are not counted.
-    federation = await startTestFederation(() => analyst, { env: { GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000' } });
+    federation = await startTestFederation(() => analyst, { env: { GRAPHQL_RATE_LIMIT_PER_MINUTE: '100000', GRAPHQL_MAX_COST: '5000' } });
     const urls: Record<SubgraphName, string> = {
       organization: await databaseUrl(federation.organization.db as Kysely<unknown>),
       membership: await databaseUrl(federation.membership.db as Kysely<unknown>),

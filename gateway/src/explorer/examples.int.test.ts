@@ -22,7 +22,7 @@ const reviewsOf = (memberId: string) => demo.reviews.filter((review) => review.m
 
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation(() => analyst);
+  federation = await startTestFederation(() => analyst, { env: { GRAPHQL_MAX_COST: '5000' } });
 }, 120_000);
 afterAll(async () => federation?.close());
 

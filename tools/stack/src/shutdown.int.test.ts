@@ -28,6 +28,8 @@ const logFile = path.join(workspaceRoot(), '.test-results', 'shutdown-system.log
 beforeAll(async () => {
   mkdirSync(path.dirname(logFile), { recursive: true });
   backend = await startBackend({
+    // The test's own operations (the ward clerk's roster as written here), not the front ends' manifest.
+    uiOperations: 'any',
     serverUrl: testServerUrl(),
     databasePrefix: `shutdown_${randomUUID().slice(0, 8)}_`,
     fresh: true,

@@ -35,6 +35,7 @@ const cell = demoDataSet().orgUnits.find((unit) => unit.kind === 'CELL')!;
 
 const startOn = async (prefix: string, options: { fresh: boolean; seedDemo: boolean }) =>
   startBackend({
+    uiOperations: 'any',
     serverUrl: server,
     databasePrefix: prefix,
     dropOnStop: true,
