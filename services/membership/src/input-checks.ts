@@ -6,6 +6,9 @@ export function optionalText(value: string | null | undefined, field: string, la
   return value === null || value === undefined || value.trim() === '' ? null : requireText(value, field, label, maxLength);
 }
 
+/** 2026-03-03 → 03/03/2026, as dates are written in Vietnamese documents (and the forms' messages). */
+export const vietnameseDate = (day: string): string => day.split('-').reverse().join('/');
+
 /** Only what has happened is recorded: a date after today is refused. */
 export function notInFuture(date: string, today: string, field: string): string {
   if (date > today) throw new DomainError('BAD_USER_INPUT', `Ngày ${date} chưa đến: chỉ ghi những việc đã xảy ra.`, { field });

@@ -64,7 +64,7 @@ describe('the forms refuse what the server refuses', () => {
     expect(schema.safeParse({ amount: '30.000', paidOn: '2026-12-04', channel: 'CASH' }).success).toBe(true);
     expect(problems(schema.safeParse({ amount: '35.000', paidOn: '2026-12-05', channel: null }))).toEqual({
       amount: 'Số tiền vượt số đảng phí còn phải nộp tháng này (30.000 đ).',
-      paidOn: 'Ngày nộp chưa đến.',
+      paidOn: 'Ngày nộp 05/12/2026 chưa đến.',
       channel: 'Chọn hình thức nộp.',
     });
     expect(problems(schema.safeParse({ amount: '0', paidOn: '2026-12-01', channel: 'CASH' })).amount).toBe('Nhập số tiền bằng số đồng, ví dụ 25.000.');

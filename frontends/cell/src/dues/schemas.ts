@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatDate } from '@dangvien/ui';
 import type { DuesCategory, DuesPaymentChannel, WageRegion } from '../generated/graphql.ts';
 import { DUES_PAYMENT_CHANNELS } from '../messages.ts';
 import { formatMoney, ISO_DATE, ISO_MONTH } from './calendar.ts';
@@ -21,7 +22,9 @@ export function paymentSchema(owed: number, today: string) {
     paidOn: z
       .string()
       .regex(ISO_DATE, 'Chọn ngày nộp.')
-      .refine((day) => day <= today, 'Ngày nộp chưa đến.'),
+      .superRefine((day, context) => {
+        if (day > today) context.addIssue({ code: 'custom', message: `Ngày nộp ${formatDate(day)} chưa đến.` });
+      }),
     channel: z.enum(DUES_PAYMENT_CHANNELS as [DuesPaymentChannel, ...DuesPaymentChannel[]], { error: 'Chọn hình thức nộp.' }),
   });
 }

@@ -41,7 +41,7 @@ describe('the meeting schema (the server rules, in Vietnamese)', () => {
   it('asks for a real date, not after today', () => {
     expect(problems(values({ heldOn: '' }))).toEqual({ heldOn: 'Chọn ngày sinh hoạt.' });
     expect(problems(values({ heldOn: '2026-02-30' }))).toEqual({ heldOn: 'Ngày không hợp lệ.' });
-    expect(problems(values({ heldOn: '2026-03-11' }))).toEqual({ heldOn: 'Ngày sinh hoạt không được sau hôm nay.' });
+    expect(problems(values({ heldOn: '2026-03-11' }))).toEqual({ heldOn: 'Ngày sinh hoạt 11/03/2026 chưa đến.' });
     expect(problems(values({ heldOn: TODAY }))).toEqual({});
   });
 

@@ -1,7 +1,7 @@
 // The meeting form's values, its schema (the server's rules, in Vietnamese) and what is derived from
 // them: the input sent, the live tally, where a server refusal belongs, whether a meeting may still be edited.
 import { z } from 'zod';
-import { compareVietnameseNames, type ErrorCause } from '@dangvien/ui';
+import { compareVietnameseNames, formatDate, type ErrorCause } from '@dangvien/ui';
 import type { AttendanceStatus, MemberStatus, RecordMeetingInput } from '../generated/graphql.ts';
 import { ATTENDANCE_STATUSES, MEETING_KINDS } from '../messages.ts';
 
@@ -54,7 +54,10 @@ export function meetingSchema(today: () => string = () => localDay()) {
       .string()
       .refine((value) => value !== '', 'Chọn ngày sinh hoạt.')
       .refine((value) => value === '' || isCalendarDate(value), 'Ngày không hợp lệ.')
-      .refine((value) => !isCalendarDate(value) || value <= today(), 'Ngày sinh hoạt không được sau hôm nay.'),
+      .superRefine((value, context) => {
+        // The server's message: a meeting after today has not been held.
+        if (isCalendarDate(value) && value > today()) context.addIssue({ code: 'custom', message: `Ngày sinh hoạt ${formatDate(value)} chưa đến.` });
+      }),
     kind: z.enum(MEETING_KINDS, 'Chọn hình thức sinh hoạt.'),
     agenda: z
       .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enumValues } from '@dangvien/ui';
+import { enumValues, formatDate } from '@dangvien/ui';
 import { vi } from './messages.ts';
 
 // The rules services/organization enforces (delegation/delegation.ts), checked before anything is sent;
@@ -65,7 +65,10 @@ export type ResultForm = z.infer<typeof resultSchema>;
 export const ratingSchema = z.object({
   grade: z.union([z.literal(''), z.enum(GRADES)]).refine((value): boolean => value !== '', vi.invalid.grade),
   comment: longText,
-  ratedOn: date,
+  // As the server: a rating records a decision already taken, so not after today (read when the form is checked).
+  ratedOn: date.superRefine((value, context) => {
+    if (value > todayInVietnam()) context.addIssue({ code: 'custom', message: vi.invalid.ratedOnFuture.replace('{{date}}', formatDate(value)) });
+  }),
   decisionNumber,
 });
 export type RatingForm = z.infer<typeof ratingSchema>;

@@ -117,4 +117,19 @@ describe('meetings and attendance', () => {
       expect(await counts()).toEqual(before);
     });
   });
+
+  it('refuses a meeting dated after today, naming the date, and records one held today', async () => {
+    const today = todayInVietnam();
+    const tomorrow = dayAfter(today, 1);
+    const before = await counts();
+    const future = await post(RECORD, { input: meeting(tomorrow) });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
+    expect(future.errors?.[0]?.message).toBe(`Ngày sinh hoạt ${tomorrow.split('-').reverse().join('/')} chưa đến.`);
+    expect(await counts()).toEqual(before);
+
+    const held = await post<{ recordMeeting: { heldOn: string } }>(RECORD, { input: { ...meeting(today), kind: 'THEMATIC' } });
+    expect(held.errors).toBeUndefined();
+    expect(held.data!.recordMeeting.heldOn).toBe(today);
+    expect(await counts()).toEqual({ meetings: before.meetings + 1, attendance: before.attendance + roster.length, audit: before.audit + 1 });
+  });
 });

@@ -76,7 +76,7 @@ export async function recordMeeting(db: Kysely<EvaluationDatabase>, caller: Call
   const cellId = requireId(input.cellId, 'cellId');
   const heldOn = requireDate(input.heldOn, 'heldOn');
   // Minutes record what happened: a meeting dated after today (Vietnam's day) has not been held.
-  if (heldOn > todayInVietnam()) throw new DomainError('BAD_USER_INPUT', 'Ngày sinh hoạt không được sau hôm nay.', { field: 'heldOn' });
+  if (heldOn > todayInVietnam()) throw new DomainError('BAD_USER_INPUT', `Ngày sinh hoạt ${vietnameseDate(heldOn)} chưa đến.`, { field: 'heldOn' });
   const agenda = requireText(input.agenda, 'agenda', 'nội dung sinh hoạt', 5000);
   const resolution = input.resolution?.trim() ? requireText(input.resolution, 'resolution', 'nghị quyết', 20000) : null;
   const clientRequestId = input.clientRequestId ? requireId(input.clientRequestId, 'clientRequestId') : null;

@@ -4,6 +4,7 @@ import { DomainError, requireDate, requireId, requireText, writeAudit } from '@d
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { AddDuesRuleInput, GrantDuesReliefInput, RecordDuesPaymentInput, SetMemberDuesBasisInput } from '../generated/graphql.ts';
+import { vietnameseDate } from '../input-checks.ts';
 import { lockMember } from '../member/member.repository.ts';
 import type { MemberRow } from '../member/member.tables.ts';
 import { recordedBy } from '../placement/scope.ts';
@@ -120,7 +121,8 @@ export async function recordDuesPayment(database: Kysely<MembershipDatabase>, ca
   const month = requireMonth(input.month, 'month');
   const amount = requireAmount(input.amount, 'amount', 'Số tiền nộp');
   const paidOn = requireDate(input.paidOn, 'paidOn');
-  if (paidOn > todayInVietnam()) throw new DomainError('BAD_USER_INPUT', `Ngày nộp ${paidOn} chưa đến.`, { field: 'paidOn' });
+  // A payment is recorded once made: a date after today (Vietnam's day) is a typing error.
+  if (paidOn > todayInVietnam()) throw new DomainError('BAD_USER_INPUT', `Ngày nộp ${vietnameseDate(paidOn)} chưa đến.`, { field: 'paidOn' });
   if (input.channel !== 'CASH' && input.channel !== 'PUBLIC_SERVICE_PORTAL') throw new DomainError('BAD_USER_INPUT', 'Hình thức nộp không hợp lệ.', { field: 'channel' });
   const clientRequestId = input.clientRequestId ? requireId(input.clientRequestId, 'clientRequestId') : null;
 

@@ -298,6 +298,28 @@ describe('refusals change nothing', () => {
   });
 });
 
+describe('a payment dated after today', () => {
+  // Membership's today is Vietnam's day, as the server counts it.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const pay = (paidOn: string) => federation.as(secretary, () => federation.post(PAY, { input: { memberId: people.salaried, month: '2026-07', amount: 1000, paidOn, channel: 'CASH' } }));
+
+  it('is refused, naming the date, and changes nothing', async () => {
+    const before = await counts();
+    const response = await pay(tomorrow);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'paidOn' });
+    expect(response.errors?.[0]?.message).toBe(`Ngày nộp ${tomorrow.split('-').reverse().join('/')} chưa đến.`);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('is recorded when dated today', async () => {
+    const before = await counts();
+    const response = await pay(today);
+    expect(response.errors).toBeUndefined();
+    expect(await counts()).toEqual({ ...before, payments: before.payments + 1, audit: before.audit + 1 });
+  });
+});
+
 describe('a new dues rule', () => {
   const ADD = `mutation ($input: AddDuesRuleInput!) { addDuesRule(input: $input) { code validFrom salaryPercent } }`;
   const admin = callerWith({ role: 'ADMIN', scopeUnitId: demoId('unit', 1) });

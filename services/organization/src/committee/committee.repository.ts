@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { OrganizationDatabase } from '../database.ts';
-import { inSubtrees, type UnitDay } from '../org-unit/org-unit.repository.ts';
+import { placementsOn } from '../member-replica/member-replica.repository.ts';
+import { inSubtrees, today, type UnitDay } from '../org-unit/org-unit.repository.ts';
 import type { CommitteeTermRow, PositionRow } from './committee.tables.ts';
 
 type Db = Kysely<OrganizationDatabase>;
@@ -52,18 +53,15 @@ export async function findPositionsOfMembers(db: Db, memberIds: readonly string[
   return result.rows;
 }
 
-/** Official members placed directly in each unit today, from organization's copy of membership's placements. */
+/** Official members placed directly in each unit today, from organization's dated copy of membership's placements. */
 export async function officialMemberCounts(db: Kysely<OrganizationDatabase> | Transaction<OrganizationDatabase>, unitIds: readonly string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>(unitIds.map((id) => [id, 0]));
   if (unitIds.length === 0) return counts;
-  const rows = await db
-    .selectFrom('member_placement_replica')
-    .select(['cell_id', sql<number>`count(*)::int`.as('n')])
-    .where('cell_id', 'in', [...unitIds])
-    .where('status', '=', 'OFFICIAL')
-    .groupBy('cell_id')
-    .execute();
-  for (const row of rows) counts.set(row.cell_id!, row.n);
+  const result = await sql<{ cell_id: string; n: number }>`
+    SELECT placement.cell_id, count(*)::int AS n FROM ${placementsOn(today())} AS placement
+    WHERE placement.cell_id = ANY(${[...unitIds]}::uuid[]) AND placement.status = 'OFFICIAL'
+    GROUP BY placement.cell_id`.execute(db);
+  for (const row of result.rows) counts.set(row.cell_id, row.n);
   return counts;
 }
 

@@ -4,7 +4,7 @@ import { DomainError, requireDate, requireId, requireText, writeAudit } from '@d
 import type { Kysely, Transaction } from 'kysely';
 import type { OrganizationDatabase } from '../database.ts';
 import type { AppointPositionInput, EndPositionInput, OpenCommitteeTermInput, PositionKind } from '../generated/graphql.ts';
-import { memberPlacedUnder } from '../member-replica/member-replica.repository.ts';
+import { memberPlacedUnderOn } from '../member-replica/member-replica.repository.ts';
 import { versionOn } from '../org-unit/org-unit.repository.ts';
 import { lockWritableUnit } from '../org-unit/unit-scope.ts';
 import { CELL_COMMITTEE_FROM, CELL_KINDS, COMMITTEE_ONLY_POSITIONS } from './committee-rule.ts';
@@ -94,8 +94,9 @@ export async function appointPosition(db: Kysely<OrganizationDatabase>, caller: 
       .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', startsOn)]))
       .executeTakeFirst();
     if (!term) throw new DomainError('BAD_USER_INPUT', `${unitName} chưa có nhiệm kỳ cấp ủy vào ngày ${startsOn}: mở nhiệm kỳ trước.`, { field: 'startsOn' });
-    if (!(await memberPlacedUnder(trx, memberId, unitId))) {
-      throw new DomainError('BAD_USER_INPUT', `Đảng viên này không sinh hoạt trong ${unitName}.`, { field: 'memberId' });
+    // Where the member was on the start date (a member who joined later or had left is refused), from the dated copy of placements.
+    if (!(await memberPlacedUnderOn(trx, memberId, unitId, startsOn))) {
+      throw new DomainError('BAD_USER_INPUT', `Đảng viên này không sinh hoạt trong ${unitName} vào ngày ${startsOn}.`, { field: 'memberId' });
     }
     // Positions held on or after the date (an appointment dated before a later one would overlap it).
     const held = await trx

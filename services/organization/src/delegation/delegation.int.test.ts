@@ -163,6 +163,24 @@ describe('delegations (đoàn cán bộ)', () => {
     });
   });
 
+  it('refuses a rating dated after today, naming the date, and changes nothing; a rating dated today is accepted', async () => {
+    // Organization's today (UTC), as the server counts it.
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const rating = async () => (await sql`SELECT year, grade, rated_on::text, decision_number FROM delegate_rating WHERE delegate_id = ${delegates[1]!.id}::uuid ORDER BY year`.execute(federation.organization.db)).rows;
+    const before = { ...(await counts()), rating: await rating() };
+    const future = await federation.post(RATE, { input: { delegateId: delegates[1]!.id, year: 2019, grade: 'EXCELLENT', ratedOn: tomorrow, decisionNumber: '7-KL/HU' } });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ratedOn' });
+    expect(future.errors?.[0]?.message).toBe(`Ngày đánh giá ${tomorrow.split('-').reverse().join('/')} chưa đến.`);
+    expect({ ...(await counts()), rating: await rating() }).toEqual(before);
+
+    const onToday = await federation.post<{ rateDelegate: { year: number; grade: string } }>(RATE, {
+      input: { delegateId: delegates[1]!.id, year: 2019, grade: 'GOOD', ratedOn: today, decisionNumber: '7-KL/HU' },
+    });
+    expect(onToday.errors).toBeUndefined();
+    expect(onToday.data!.rateDelegate).toMatchObject({ year: 2019, grade: 'GOOD' });
+  });
+
   it('shows the delegation to the directed ward and hides it from units that are neither end', async () => {
     const seenByWard = await federation.as(wardCommittee, () => federation.post<{ delegation: { name: string } | null }>(READ, { id: delegationId }));
     expect(seenByWard.data!.delegation?.name).toBe('Đoàn cán bộ huyện chỉ đạo xã Xuân Hồng');
@@ -198,6 +216,6 @@ describe('delegations (đoàn cán bộ)', () => {
   it('audits every change', async () => {
     const rows = await sql<{ operation: string; n: string }>`
       SELECT operation, count(*) AS n FROM audit_log WHERE operation IN ('createDelegation', 'registerWorkItem', 'recordWorkItemResult', 'rateDelegate') GROUP BY operation ORDER BY operation`.execute(federation.organization.db);
-    expect(Object.fromEntries(rows.rows.map((row) => [row.operation, Number(row.n)]))).toEqual({ createDelegation: 1, rateDelegate: 4, recordWorkItemResult: 2, registerWorkItem: 2 });
+    expect(Object.fromEntries(rows.rows.map((row) => [row.operation, Number(row.n)]))).toEqual({ createDelegation: 1, rateDelegate: 5, recordWorkItemResult: 2, registerWorkItem: 2 });
   });
 });

@@ -14,7 +14,7 @@ import type {
   WorkItemResult,
 } from '../generated/graphql.ts';
 import { memberPlacedUnder } from '../member-replica/member-replica.repository.ts';
-import { ancestorIds, versionOn } from '../org-unit/org-unit.repository.ts';
+import { ancestorIds, today, versionOn } from '../org-unit/org-unit.repository.ts';
 import { lockWritableUnit } from '../org-unit/unit-scope.ts';
 import type { DelegateRow, DelegationRow, RatingRow, WorkItemRow } from './delegation.tables.ts';
 
@@ -22,6 +22,9 @@ export const DELEGATE_ROLES: readonly DelegateRole[] = ['LEADER', 'DEPUTY_LEADER
 export const WORK_ITEM_RESULTS: readonly WorkItemResult[] = ['EXCEEDED', 'DONE', 'IN_PROGRESS', 'NOT_DONE'];
 export const DELEGATE_GRADES: readonly DelegateGrade[] = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED'];
 const MAX_DELEGATES = 100;
+
+/** 2026-03-03 → 03/03/2026, as dates are written in Vietnamese documents (and the forms' messages). */
+const vietnameseDate = (day: string): string => day.split('-').reverse().join('/');
 
 const decision = (value: string) => requireText(value, 'decisionNumber', 'số quyết định', 100);
 
@@ -182,6 +185,8 @@ export async function rateDelegate(db: Kysely<OrganizationDatabase>, caller: Cal
   if (!DELEGATE_GRADES.includes(input.grade)) throw new DomainError('BAD_USER_INPUT', 'Mức xếp loại không hợp lệ.', { field: 'grade' });
   const comment = input.comment ? requireText(input.comment, 'comment', 'nhận xét', 2000) : null;
   const ratedOn = requireDate(input.ratedOn, 'ratedOn');
+  // A rating records a decision already taken: a date after today is a typing error.
+  if (ratedOn > today()) throw new DomainError('BAD_USER_INPUT', `Ngày đánh giá ${vietnameseDate(ratedOn)} chưa đến.`, { field: 'ratedOn' });
   const decisionNumber = decision(input.decisionNumber);
   return db.transaction().execute(async (trx) => {
     const delegate = await lockDelegate(trx, caller, 'rateDelegate', delegateId);

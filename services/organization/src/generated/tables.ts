@@ -87,7 +87,10 @@ export interface Delegation {
 export interface MemberPlacementReplica {
   cell_id: string | null;
   member_id: string;
+  seq: Generated<number>;
   status: string;
+  valid_from: string | null;
+  valid_to: string | null;
 }
 
 export interface Operation {

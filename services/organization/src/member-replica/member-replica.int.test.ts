@@ -3,7 +3,7 @@ import { demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationDatabase } from '../database.ts';
 import { organizationSubgraph } from '../subgraph.ts';
-import { activeMemberIdsOf, applyMemberPlaced, applyMembersMoved, memberPlacedUnder } from './member-replica.repository.ts';
+import { activeMemberIdsOf, activeMemberIdsOn, applyMemberPlaced, applyMembersMoved, memberPlacedUnder, memberPlacedUnderOn } from './member-replica.repository.ts';
 
 /** Organization's copy of where members are, as membership's MemberPlaced and MembersMoved events leave it. */
 let subgraph: TestSubgraph<OrganizationDatabase>;
@@ -40,5 +40,32 @@ describe('the member placement replica', () => {
       deceased: await memberPlacedUnder(trx, member(3), unit(10)),
     }));
     expect(placed).toEqual({ inCommittee: true, inOtherCommittee: false, deceased: false });
+  });
+
+  it('keeps each member\'s placements dated: a move or a status holds from its effective date, whatever order the events arrive in', async () => {
+    await subgraph.db.transaction().execute(async (trx) => {
+      await applyMemberPlaced(trx, { memberId: member(4), cellId: unit(101), status: 'PROBATIONARY', effectiveDate: '2020-03-01' });
+      await applyMemberPlaced(trx, { memberId: member(4), cellId: unit(103), status: 'LEFT', effectiveDate: '2024-01-10' });
+      // These arrive after the departure but are dated before it: official from 2021-03-01, moved to 103 from 2022-07-01.
+      await applyMemberPlaced(trx, { memberId: member(4), cellId: unit(101), status: 'OFFICIAL', effectiveDate: '2021-03-01' });
+      await applyMembersMoved(trx, { toUnitId: unit(103), memberIds: [member(4)], effectiveDate: '2022-07-01' });
+    });
+    const on = (day: string) =>
+      subgraph.db.transaction().execute(async (trx) => ({
+        in101: await memberPlacedUnderOn(trx, member(4), unit(101), day),
+        in103: await memberPlacedUnderOn(trx, member(4), unit(103), day),
+        active101: (await activeMemberIdsOn(trx, unit(101), day)).has(member(4)),
+      }));
+    expect(await on('2020-02-29')).toEqual({ in101: false, in103: false, active101: false });
+    expect(await on('2020-03-01')).toEqual({ in101: true, in103: false, active101: true });
+    expect(await on('2022-06-30')).toEqual({ in101: true, in103: false, active101: true });
+    expect(await on('2022-07-01')).toEqual({ in101: false, in103: true, active101: false });
+    expect(await on('2024-01-10')).toEqual({ in101: false, in103: false, active101: false });
+    // The move kept the status the member had on its date (official since 2021-03-01).
+    const moved = await subgraph.db.selectFrom('member_placement_replica').select(['status', 'valid_to']).where('member_id', '=', member(4)).where('valid_from', '=', '2022-07-01').executeTakeFirstOrThrow();
+    expect(moved).toEqual({ status: 'OFFICIAL', valid_to: '2024-01-10' });
+    // Today's answers (the split's and the delegation's) see the latest state: the member has left.
+    const today = await subgraph.db.transaction().execute(async (trx) => ({ placed: await memberPlacedUnder(trx, member(4), unit(10)), active: (await activeMemberIdsOf(trx, unit(103))).has(member(4)) }));
+    expect(today).toEqual({ placed: false, active: false });
   });
 });

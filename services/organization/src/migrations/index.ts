@@ -9,6 +9,7 @@ import * as createCommittee from './2026_11_23_20_10_00_create_committee.ts';
 import * as createDelegation from './2026_11_23_20_20_00_create_delegation.ts';
 import * as orgUnitCategory from './2026_11_23_21_00_00_org_unit_category.ts';
 import * as createSavedQuery from './2026_12_05_12_00_00_create_saved_query.ts';
+import * as datedMemberPlacementReplica from './2026_12_05_17_42_00_dated_member_placement_replica.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_org_unit': createOrgUnit,
@@ -21,4 +22,5 @@ export const migrations: MigrationSet = {
   '2026_11_23_20_20_00_create_delegation': createDelegation,
   '2026_11_23_21_00_00_org_unit_category': orgUnitCategory,
   '2026_12_05_12_00_00_create_saved_query': createSavedQuery,
+  '2026_12_05_17_42_00_dated_member_placement_replica': datedMemberPlacementReplica,
 };

@@ -35,7 +35,7 @@ interface Edge {
  * Members per unit (the unit and everything under it, as the tree stands today), computed four ways
  * straight from the databases: membership's members along organization's tree, along membership's
  * replica, evaluation's member replica along evaluation's replica, and organization's copy of
- * placements along its own tree. Equal everywhere when the
+ * placements (dated: today's rows) along its own tree. Equal everywhere when the
  * subgraphs, their replicas and the event bookkeeping agree (after a bulk load, or with no lag).
  */
 export async function memberCountReport(databaseUrls: Record<SubgraphName, string>): Promise<MemberCountReport> {
@@ -47,7 +47,7 @@ export async function memberCountReport(databaseUrls: Record<SubgraphName, strin
     const evaluationTree = await rows<Edge>(evaluation!, sql`SELECT id, parent_id, name FROM org_unit_replica WHERE ${liveToday}`);
     const membersPerCell = await cellCounts(membership!, sql`SELECT cell_id, count(*)::int AS n FROM member WHERE status = ANY(${ACTIVE}) AND cell_id IS NOT NULL GROUP BY cell_id`);
     const replicaPerCell = await cellCounts(evaluation!, sql`SELECT cell_id, count(*)::int AS n FROM member_replica WHERE status = ANY(${ACTIVE}) AND cell_id IS NOT NULL GROUP BY cell_id`);
-    const placementsPerCell = await cellCounts(organization!, sql`SELECT cell_id, count(*)::int AS n FROM member_placement_replica WHERE status = ANY(${ACTIVE}) AND cell_id IS NOT NULL GROUP BY cell_id`);
+    const placementsPerCell = await cellCounts(organization!, sql`SELECT cell_id, count(*)::int AS n FROM member_placement_replica WHERE status = ANY(${ACTIVE}) AND cell_id IS NOT NULL AND ${liveToday} GROUP BY cell_id`);
 
     const a = rollUp(organizationTree, membersPerCell);
     const b = rollUp(membershipTree, membersPerCell);
