@@ -133,7 +133,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ...options.routes,
       '/internal': await internalKeysRouter(privateKey, env),
       // GraphiQL and its API (docs/analysts.md); Apollo's own landing page, which loads Sandbox from a CDN, stays off.
-      '/explorer': explorerRouter({ apollo, authenticate, schema: apiSchemaOf(supergraphSdl) }),
+      '/explorer': explorerRouter({ apollo, authenticate, schema: apiSchemaOf(supergraphSdl), sharedStore: options.sharedStore }),
     },
     context: async (request) => ({ caller: await authenticate(request) }),
     health: () => federationHealth(urls, coreSubgraphs),

@@ -18,7 +18,7 @@ export const RATE_LIMITED_MESSAGE = 'Quá nhiều yêu cầu. Vui lòng thử l�
  * error Apollo answers as a client error (throwing earlier gives HTTP 500).
  */
 export function rateLimitPlugin(perMinute: number, store?: SqlClient): ApolloServerPlugin<{ caller?: Caller; exportPage?: boolean }> {
-  const limiter = requestLimiter(perMinute, store);
+  const limiter = sharedLimiter({ keyPrefix: 'graphql', points: perMinute, durationSeconds: 60 }, store);
   return {
     async requestDidStart({ contextValue }) {
       // An explorer export's pages: the export itself is one request (one at a time per user, explorer/).
@@ -44,8 +44,13 @@ export function rateLimitPlugin(perMinute: number, store?: SqlClient): ApolloSer
   };
 }
 
-function requestLimiter(perMinute: number, store: SqlClient | undefined): RateLimiterAbstract {
-  const inProcess = new RateLimiterMemory({ points: perMinute, duration: 60 });
+/**
+ * A limiter of `points` per key and window, counted in `store` (the `rate_limit` table of the identity
+ * database, so shared by every gateway replica) when given, else in this process; while the store does
+ * not answer, in this process (the library's insurance limiter), so its outage never refuses anything.
+ */
+export function sharedLimiter(options: { keyPrefix: string; points: number; durationSeconds: number }, store: SqlClient | undefined): RateLimiterAbstract {
+  const inProcess = new RateLimiterMemory({ keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSeconds });
   if (!store) return inProcess;
   // The table comes from the identity migrations (tableCreated): no process creates tables at run time.
   return new RateLimiterPostgres({
@@ -53,9 +58,9 @@ function requestLimiter(perMinute: number, store: SqlClient | undefined): RateLi
     storeType: 'pool',
     tableName: 'rate_limit',
     tableCreated: true,
-    keyPrefix: 'graphql',
-    points: perMinute,
-    duration: 60,
+    keyPrefix: options.keyPrefix,
+    points: options.points,
+    duration: options.durationSeconds,
     insuranceLimiter: inProcess,
   });
 }
