@@ -10,8 +10,8 @@ import { startCluster } from './cluster.ts';
  * PostgreSQL servers (.data/cluster/<subgraph>-postgres, ports 54331–54333 or the next free ones),
  * two replicas of each subgraph and two gateways, a round-robin proxy in front of each group (the
  * gateways' on GATEWAY_PORT, 4000; the subgraphs' on ORGANIZATION_PORT… 4001–4003), the demo data on
- * first start. Flags: --frontends serves the last build of the front ends pointed at the gateways'
- * proxy (--build builds them first). Ctrl-C or SIGTERM stops it all.
+ * first start. Flags: --frontends also builds and serves the front ends, pointed at the gateways'
+ * proxy, as `npm start` does (--no-build serves the last build). Ctrl-C or SIGTERM stops it all.
  */
 const dataDir = path.join(workspaceRoot(), '.data', 'cluster');
 mkdirSync(dataDir, { recursive: true });
@@ -59,7 +59,8 @@ try {
   stops.push(cluster.stop);
   let shellUrl = '(front ends not served: --frontends serves them)';
   if (process.argv.includes('--frontends')) {
-    if (process.argv.includes('--build')) {
+    if (process.argv.includes('--no-build')) console.log('Skipping the front-end build (--no-build).');
+    else {
       console.log('Building the front ends…');
       await buildFrontends();
     }
