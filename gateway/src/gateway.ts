@@ -5,6 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { internalTokenSigner, type Caller, type InternalTokenSigner } from '@dangvien/auth';
+import type { SqlClient } from '@dangvien/identity';
 import { disableApolloTelemetry, inputTextPlugin, offlinePlugins, serveApollo, type RunningServer } from '@dangvien/server';
 import type { Request, Router } from 'express';
 import { subgraphUrl, SUPERGRAPH_PATH } from './manifest.ts';
@@ -50,6 +51,8 @@ export interface GatewayOptions {
   limits?: false;
   /** The front ends' operations; default the committed manifest `gateway/ui-operations.json`. */
   uiOperations?: UiOperations;
+  /** Where the rate limit counts requests, shared by every gateway replica (the identity database); default per process. */
+  sharedStore?: SqlClient;
 }
 
 /** Until sign-in exists, a caller without grants: subgraphs give such a caller nothing in scope. */
@@ -111,7 +114,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     },
   });
   const uiOperations = options.uiOperations ?? loadUiOperations();
-  const limits = options.limits === false ? undefined : requestLimits(env, (document) => uiOperations.has(document));
+  const limits = options.limits === false ? undefined : requestLimits(env, (document) => uiOperations.has(document), options.sharedStore);
   // Persisted operations: in production a front-end session sends only what the front ends contain.
   const uiOnly = limitsConfig(env).uiOperationsOnly ? [uiOperationsPlugin(uiOperations)] : [];
   const apollo = new ApolloServer<GatewayContext>({
@@ -130,7 +133,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ...options.routes,
       '/internal': await internalKeysRouter(privateKey, env),
       // GraphiQL and its API (docs/analysts.md); Apollo's own landing page, which loads Sandbox from a CDN, stays off.
-      '/explorer': explorerRouter({ apollo, authenticate, schema: apiSchemaOf(supergraphSdl) }),
+      '/explorer': explorerRouter({ apollo, authenticate, schema: apiSchemaOf(supergraphSdl), sharedStore: options.sharedStore }),
     },
     context: async (request) => ({ caller: await authenticate(request) }),
     health: () => federationHealth(urls, coreSubgraphs),

@@ -1,5 +1,5 @@
 import { configuredDatabaseUrl } from '@dangvien/db';
-import { createIdentity, identityOptionsFromEnv, oidcConfigFromEnv, createAccessTokenVerifier } from '@dangvien/identity';
+import { createIdentity, identityOptionsFromEnv, oidcConfigFromEnv, createAccessTokenVerifier, openGatewayStateStore } from '@dangvien/identity';
 import { stopWithParent } from '@dangvien/server';
 import { startGateway } from './gateway.ts';
 
@@ -11,15 +11,20 @@ const oidc = oidcConfigFromEnv();
 const identityDatabaseUrl = configuredDatabaseUrl('identity');
 const identity = oidc ? undefined : await startEmbeddedIssuer();
 const verify = oidc ? createAccessTokenVerifier({ oidc }) : identity!.verifier;
+// What gateway replicas must share (the rate limit's counters) lives in the gateway's own database.
+const sharedState = identityDatabaseUrl ? await openGatewayStateStore(identityDatabaseUrl) : undefined;
+if (!sharedState) console.warn('[gateway] IDENTITY_DATABASE_URL is not set: the rate limit counts in this process only (several replicas each allow the limit).');
 
 const gateway = await startGateway({
   authenticate: (request) => verify(request.headers.authorization),
   routes: identity ? { '/': identity.router } : {},
+  sharedStore: sharedState?.client,
 });
 console.log(`[gateway] ready at ${gateway.url}${identity ? ' (sign-in at /auth/login)' : ` (tokens from ${oidc!.issuer})`}`);
 const shutdown = async (): Promise<void> => {
   await gateway.close();
   await identity?.close();
+  await sharedState?.close();
   process.exit(0);
 };
 stopWithParent(shutdown);

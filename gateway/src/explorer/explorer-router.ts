@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ApolloServer } from '@apollo/server';
 import type { Caller } from '@dangvien/auth';
+import type { SqlClient } from '@dangvien/identity';
 import express, { type Request, type Response, type Router } from 'express';
 import sirv from 'sirv';
 import { GraphQLSchema, printSchema, type DocumentNode } from 'graphql';
@@ -10,6 +11,8 @@ import { print } from 'graphql';
 import type { GatewayContext } from '../context.ts';
 import { ExportError, startExportJob, type ExportProgress, type PageResult } from './export-job.ts';
 import { CONTENT_TYPES, fileWriter, type ExportFormat } from './export-file.ts';
+import { sharedLimiter } from '../limits/rate-limit.ts';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 
 /** The explorer's production build (frontends/explorer, `vite build`), served at /explorer/. */
 export const EXPLORER_DIST = fileURLToPath(new URL('../../../frontends/explorer/dist/', import.meta.url));
@@ -25,6 +28,8 @@ export interface ExplorerOptions {
   schema: GraphQLSchema;
   /** Where the built explorer is; default EXPLORER_DIST. */
   dist?: string;
+  /** Where every gateway replica counts running exports (the identity database); default this process. */
+  sharedStore?: SqlClient;
 }
 
 interface RunningExport {
@@ -40,6 +45,8 @@ function sendError(response: Response, status: number, code: string, message: st
 
 /** Progress of an export is kept this long after it ends, for the last look of the page that started it. */
 const FINISHED_KEPT_MS = 60_000;
+/** A user's export slot, taken for the export and given back at its end; one left by a replica that died frees itself after this. */
+const EXPORT_SLOT_SECONDS = 15 * 60;
 
 /**
  * The explorer at /explorer: its page (GraphiQL, built from npm, nothing from a CDN; it signs in with the
@@ -51,6 +58,8 @@ export function explorerRouter(options: ExplorerOptions): Router {
   const router = express.Router();
   const dist = options.dist ?? EXPLORER_DIST;
   const running = new Map<string, RunningExport>();
+  // One export at a time per user, whichever gateway replica runs it: the exports' pages pass the rate limit.
+  const slots = sharedLimiter({ keyPrefix: 'export', points: 1, durationSeconds: EXPORT_SLOT_SECONDS }, options.sharedStore);
   const fullSdl = printSchema(options.schema);
   const config = options.schema.toConfig();
   const readOnlySdl = printSchema(new GraphQLSchema({ ...config, mutation: undefined, types: config.types.filter((type) => type !== config.mutation) }));
@@ -88,14 +97,20 @@ export function explorerRouter(options: ExplorerOptions): Router {
     const variables = body.variables && typeof body.variables === 'object' && !Array.isArray(body.variables) ? (body.variables as Record<string, unknown>) : {};
     const id = typeof body.id === 'string' && /^[\w-]{8,64}$/.test(body.id) ? body.id : randomUUID();
     // One export at a time per user: each is many requests, which the rate limit does not count one by one.
-    if ([...running.values()].some((job) => job.subject === caller.subject && !job.done)) {
-      return sendError(response, 429, 'RATE_LIMITED', 'Đang có một lượt tải xuống khác chưa xong. Vui lòng chờ lượt đó kết thúc.');
-    }
+    const busy = await slots.consume(caller.subject).then(
+      () => false,
+      (rejection: unknown) => {
+        if (rejection instanceof RateLimiterRes) return true;
+        throw rejection;
+      },
+    );
+    if (busy) return sendError(response, 429, 'RATE_LIMITED', 'Đang có một lượt tải xuống khác chưa xong. Vui lòng chờ lượt đó kết thúc.');
     const job: RunningExport = { subject: caller.subject, progress: { pages: 0, rows: 0, itemsDone: 0 }, done: false };
     running.set(id, job);
     const finish = (error?: string) => {
       job.done = true;
       job.error = error;
+      slots.delete(caller.subject).catch(() => undefined);
       setTimeout(() => running.delete(id), FINISHED_KEPT_MS).unref();
     };
     const run = async (document: DocumentNode, pageVariables: Record<string, unknown>, operationName?: string): Promise<PageResult> => {

@@ -10,7 +10,7 @@
  * | `GRAPHQL_MAX_COST` | 20000 | cost estimate (objects 2, scalars 1, ×1.5 per level, × each list's `first`, literal or variable; cost.ts); the front ends' own operations are not counted |
  * | `GRAPHQL_UI_OPERATIONS` | `manifest` in production, else `any` | `manifest`: a front-end session (no analyst or service grant) may send only the operations of `gateway/ui-operations.json`; `any`: every caller may send any operation within the limits |
  * | `GRAPHQL_MAX_PAGE_SIZE` | 500 | largest value of any argument named `first` or `limit`, literal or variable |
- * | `GRAPHQL_RATE_LIMIT_PER_MINUTE` | 300 | requests per caller per fixed one-minute window, in this gateway process |
+ * | `GRAPHQL_RATE_LIMIT_PER_MINUTE` | 300 | requests per caller per fixed one-minute window, counted for all gateway replicas together in the identity database (`IDENTITY_DATABASE_URL`), else per process |
  * | `GRAPHQL_TIMEOUT_MS` | 10000 | deadline for executing one operation (planning and subgraph calls) |
  * | `DANGVIEN_DEV` | — | `1` (set by `npm start`): development defaults, introspection answered; otherwise (and always with `NODE_ENV=production`) introspection (`__schema`, `__type`) is refused |
  */

@@ -1,4 +1,5 @@
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { SqlClient } from '@dangvien/identity';
 import type { DocumentNode, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayContext } from '../context.ts';
 import { armorRules } from './armor.ts';
@@ -27,11 +28,12 @@ export interface RequestLimits {
 /**
  * Every request limit of the gateway, configured from `env` (the variables are listed in config.ts).
  * `trusted`: the front ends' own operations (the manifest), which the cost limit does not count.
+ * `sharedStore`: where the rate limit counts requests for every gateway replica (else per process).
  */
-export function requestLimits(env: NodeJS.ProcessEnv, trusted: (document: DocumentNode) => boolean = () => false): RequestLimits {
+export function requestLimits(env: NodeJS.ProcessEnv, trusted: (document: DocumentNode) => boolean = () => false, sharedStore?: SqlClient): RequestLimits {
   const config = limitsConfig(env);
   return {
-    plugins: [rateLimitPlugin(config.rateLimitPerMinute), maxPageSizeVariablesPlugin(config.maxPageSize), costPlugin(config.maxCost, trusted), hideSuggestionsPlugin()],
+    plugins: [rateLimitPlugin(config.rateLimitPerMinute, sharedStore), maxPageSizeVariablesPlugin(config.maxPageSize), costPlugin(config.maxCost, trusted), hideSuggestionsPlugin()],
     validationRules: [
       ...armorRules(config),
       maxPageSizeRule(config.maxPageSize),

@@ -8,6 +8,7 @@ export interface IdentityDatabase {
   refresh_token: RefreshTokenTable;
   signing_key: SigningKeyTable;
   sign_in_audit: SignInAuditTable;
+  rate_limit: RateLimitTable;
 }
 
 export interface AccountTable {
@@ -63,4 +64,12 @@ export interface SignInAuditTable {
   account_id: string | null;
   outcome: SignInOutcome;
   ip: string | null;
+}
+
+/** The gateway's request counters, shared by its replicas (gateway/src/limits/rate-limit.ts). */
+export interface RateLimitTable {
+  key: string;
+  points: number;
+  /** End of the key's window, epoch milliseconds. */
+  expire: number | null;
 }

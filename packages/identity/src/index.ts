@@ -1,4 +1,5 @@
 export { createIdentity, type Identity } from './identity.ts';
+export { openGatewayStateStore, type GatewayStateStore, type SqlClient } from './shared-state.ts';
 export {
   ACCESS_TOKEN_AUDIENCE,
   DEFAULT_ISSUER,

@@ -13,7 +13,7 @@ export interface BackendPorts {
 }
 
 /** Runs a service's TypeScript entry with tsx (a root dev dependency, found from any package folder). */
-const TSX_MAIN = ['--import', 'tsx', 'src/main.ts'];
+export const TSX_MAIN = ['--import', 'tsx', 'src/main.ts'];
 
 export const DEFAULT_BACKEND_PORTS: BackendPorts = { gateway: 4000, ...DEFAULT_SUBGRAPH_PORTS };
 

@@ -4,3 +4,5 @@ export { envPorts } from './ports.ts';
 export { spawnManaged, stopManaged, waitForHttp, type ManagedProcess } from './processes.ts';
 export { consistencyReport, formatReport, type ConsistencyReport } from './consistency.ts';
 export { eventFeedSecret } from './secrets.ts';
+export { startCluster, type Cluster, type ClusterOptions } from './cluster/cluster.ts';
+export { startRoundRobinProxy, type RoundRobinProxy } from './cluster/proxy.ts';
