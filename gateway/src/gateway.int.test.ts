@@ -75,5 +75,10 @@ describe('gateway over the three subgraphs', () => {
     const body = (await response.json()) as { subgraphs: Record<string, string> };
     expect(body.subgraphs.organization).toBe('ok');
     expect(body.subgraphs.evaluation).toMatch(/unreachable/);
+    // The probe a Kubernetes gateway replica is kept ready by (deploy/): the gateway itself still serves
+    // the other subgraphs' parts, so it must stay in the load balancer.
+    const self = await fetch(gateway.url.replace('/graphql', '/health/self'));
+    expect(self.status).toBe(200);
+    expect(await self.json()).toEqual({ status: 'ok' });
   });
 });

@@ -77,6 +77,13 @@ export async function productionServing() {
         const assets = sirv(dist, { brotli: true, gzip: true, maxAge: YEAR_SECONDS, immutable: true, dev: false, etag: true });
         server.middlewares.use((request, response, next) => {
           const url = request.url ?? '/';
+          // The orchestrator's readiness and liveness probe (deploy/): the server answers, so its files do.
+          if (url === '/health') {
+            response.setHeader('Content-Type', 'application/json');
+            response.setHeader('Cache-Control', 'no-store');
+            response.end('{"status":"ok"}');
+            return;
+          }
           if (url.startsWith('/assets/')) {
             assets(request, response, next);
             return;

@@ -8,7 +8,7 @@ export {
   dropDatabaseIfExists,
   withDatabase,
 } from './database-url.ts';
-export { migrateToLatest, type MigrationSet } from './migrate.ts';
+export { migrateToLatest, pendingMigrations, type MigrationSet } from './migrate.ts';
 export {
   DEFAULT_EMBEDDED_PORT,
   freePort,

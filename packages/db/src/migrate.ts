@@ -14,3 +14,10 @@ export async function migrateToLatest(db: Kysely<unknown>, migrations: Migration
     throw new Error(`Migration failed${name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
+
+/** Names of the migrations in `migrations` not yet applied to `db` (all of them on a database never migrated). */
+export async function pendingMigrations(db: Kysely<unknown>, migrations: MigrationSet): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const known = await migrator.getMigrations();
+  return known.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
+}

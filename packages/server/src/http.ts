@@ -158,7 +158,7 @@ const jsonErrors: ErrorRequestHandler = (error: unknown, request, response, next
   return sendError(response, status, ...statusMessage(status));
 };
 
-/** Serves an Apollo server at /graphql and a health report at /health over plain HTTP. */
+/** Serves an Apollo server at /graphql and a health report at /health (the process alone at /health/self) over plain HTTP. */
 export async function serveApollo<Ctx extends BaseContext>(options: ServeOptions<Ctx>): Promise<RunningServer> {
   await options.apollo.start();
   const app = express();
@@ -168,6 +168,11 @@ export async function serveApollo<Ctx extends BaseContext>(options: ServeOptions
   app.use((_request, response, next) => {
     if (closing) response.set('Connection', 'close');
     next();
+  });
+  // The process alone, nothing it depends on: an orchestrator's liveness probe (and the gateway's
+  // readiness), which must not fail because a database or another service is down (docs/deploy.md).
+  app.get('/health/self', (_request, response) => {
+    response.status(closing ? 503 : 200).json({ status: closing ? 'stopping' : 'ok' });
   });
   app.get('/health', async (_request, response) => {
     const report = await options.health().catch((error: unknown) => ({ status: 'degraded' as const, error: String(error) }));

@@ -3,6 +3,7 @@ export { serveApollo, type HealthReport, type RunningServer, type ServeOptions }
 export { loadSchemaFile, readSchemaSource, schemaFiles } from './schema-file.ts';
 export { startSubgraph, type StartOptions, type StartedSubgraph, type SubgraphDefinition } from './subgraph.ts';
 export { runSubgraphProcess, stopWithParent } from './main.ts';
+export { runMigrateCommand, type MigrateCommandOptions } from './migrate.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
 export { auditEntityUuid, auditLogArguments, findAuditRecords, writeAudit, type AuditEntry, type AuditTables } from './audit.ts';
 export type { SubgraphCodegen } from './codegen.ts';

@@ -12,7 +12,8 @@ import { startSubgraph, type SubgraphDefinition } from './subgraph.ts';
 
 /**
  * Entry point of a subgraph process. Configuration by environment:
- * `<NAME>_PORT` (default: the definition's port), `<NAME>_DATABASE_URL` (default: the embedded
+ * `<NAME>_PORT` (default: the definition's port), `<NAME>_HOST` (the address to listen on, default
+ * 127.0.0.1; a container sets 0.0.0.0 so that its Service and probes reach it), `<NAME>_DATABASE_URL` (default: the embedded
  * PostgreSQL under .data/, started or reused), `GATEWAY_PUBLIC_KEY` (required: the key that signs the
  * gateway's internal tokens), `EVENT_FEED_SECRET` (required: guards the event feeds), `<PRODUCER>_URL`
  * (where to pull events from). The demo data is written by the start command before the subgraph
@@ -54,6 +55,7 @@ export async function runSubgraphProcess<DB, Ctx extends BaseContext>(definition
   const server = await startSubgraph(definition, {
     databaseUrl,
     port,
+    host: process.env[`${prefix}_HOST`] || undefined,
     gatewayPublicKey,
     eventFeedSecret,
   });

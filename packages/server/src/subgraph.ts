@@ -37,6 +37,8 @@ export interface StartOptions<DB = unknown> {
   /** The gateway's public key (JWK JSON): only requests carrying a token it signed are served. */
   gatewayPublicKey: string;
   port?: number;
+  /** The address to listen on; default 127.0.0.1 (a container sets 0.0.0.0: `<NAME>_HOST`). */
+  host?: string;
   /** Writes data into the migrated database before it is served (tests: the demo data set). */
   seed?: (db: Kysely<DB>) => Promise<void>;
   onQuery?: (sql: string, milliseconds: number) => void;
@@ -71,6 +73,7 @@ export async function startSubgraph<DB, Ctx extends BaseContext>(
   const server = await serveApollo<Ctx>({
     apollo,
     port: options.port ?? definition.defaultPort,
+    host: options.host,
     // Every operation, _service and _entities included, needs the gateway's token for this subgraph.
     routes: {
       '/events': eventFeedRouter(db as unknown as Kysely<EventTables>, options.eventFeedSecret, {

@@ -33,7 +33,7 @@ function step(name: string, args: string[], cwd = root): boolean {
 
 const packageDirs = ['packages', 'services', 'frontends', 'tools', 'examples']
   .flatMap((group) => readdirSync(path.join(root, group)).map((name) => path.join(group, name)))
-  .concat(['gateway', 'e2e'])
+  .concat(['gateway', 'e2e', 'deploy'])
   .filter((dir) => existsSync(path.join(root, dir, 'tsconfig.json')));
 for (const dir of packageDirs) step(`typecheck ${dir}`, [bin('typescript', 'bin/tsc'), '--noEmit', '-p', dir]);
 // Type-aware lint of the whole workspace holds every package's program at once: past Node's default 4 GB heap.
@@ -53,6 +53,7 @@ step('import structure (no cycles, no service imports another or the demo data, 
   'gateway',
   'bench',
   'e2e',
+  'deploy',
 ]);
 
 const report = path.join(resultsDir, 'vitest.json');
