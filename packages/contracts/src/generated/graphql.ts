@@ -1119,7 +1119,8 @@ export type MemberInspection = {
 /** Where a member did party activity, when (from inclusive, to exclusive; null = still) */
 export type MemberPlacement = {
   __typename?: 'MemberPlacement';
-  cell: OrgUnit;
+  /** Null when you do not see the cell: a record you read through the unit that took over its cell (docs/permissions.md) */
+  cell?: Maybe<OrgUnit>;
   kind: PlacementKind;
   /** The transfer that made it, if any */
   transferId?: Maybe<Scalars['ID']['output']>;

@@ -536,7 +536,7 @@ export type MemberInspectionResolvers<ContextType = MembershipContext, ParentTyp
 };
 
 export type MemberPlacementResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MemberPlacement'] = ResolversParentTypes['MemberPlacement']> = {
-  cell?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  cell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlacementKind'], ParentType, ContextType>;
   transferId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   validFrom?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
