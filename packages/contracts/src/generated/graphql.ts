@@ -2462,6 +2462,7 @@ export type QuerySensitiveReadLogArgs = {
 
 
 export type QuerySubtreeMemberCountsArgs = {
+  includeLeft?: InputMaybe<Scalars['Boolean']['input']>;
   unitId: Scalars['ID']['input'];
 };
 
@@ -3054,9 +3055,13 @@ export type StatisticCount = {
 /** Party members in a unit's subtree today, counted in one statement (no member is listed) */
 export type SubtreeMemberCounts = {
   __typename?: 'SubtreeMemberCounts';
-  /** By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out */
+  /**
+   * By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out. With
+   * includeLeft, then the records the subtree holds of members who left (docs/permissions.md): LEFT
+   * (ra khỏi Đảng), DECEASED (từ trần) and TRANSFERRED_OUT (chuyển sinh hoạt ra ngoài hệ thống)
+   */
   byStatus: Array<StatisticCount>;
-  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today */
+  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today (never those who left) */
   members: Scalars['Int']['output'];
   unitId: Scalars['ID']['output'];
 };

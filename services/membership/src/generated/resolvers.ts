@@ -686,7 +686,7 @@ export type QueryResolvers<ContextType = MembershipContext, ParentType extends R
   possibleDuplicates?: Resolver<Array<ResolversTypes['PossibleDuplicate']>, ParentType, ContextType, Partial<Types.QueryPossibleDuplicatesArgs>>;
   searchMembers?: Resolver<ResolversTypes['MemberSearchPage'], ParentType, ContextType, RequireFields<Types.QuerySearchMembersArgs, 'first'>>;
   sensitiveReadLog?: Resolver<Array<ResolversTypes['SensitiveRead']>, ParentType, ContextType, RequireFields<Types.QuerySensitiveReadLogArgs, 'first'>>;
-  subtreeMemberCounts?: Resolver<Types.Maybe<ResolversTypes['SubtreeMemberCounts']>, ParentType, ContextType, RequireFields<Types.QuerySubtreeMemberCountsArgs, 'unitId'>>;
+  subtreeMemberCounts?: Resolver<Types.Maybe<ResolversTypes['SubtreeMemberCounts']>, ParentType, ContextType, RequireFields<Types.QuerySubtreeMemberCountsArgs, 'includeLeft' | 'unitId'>>;
 };
 
 export type ResidenceAttendanceResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['ResidenceAttendance'] = ResolversParentTypes['ResidenceAttendance']> = {

@@ -17,7 +17,7 @@ export function lastDayOf(unit: RawBuilder<unknown>): RawBuilder<unknown> {
 }
 
 /** SQL: unit `unit` is a unit of today's tree. */
-function liveToday(unit: RawBuilder<unknown>): RawBuilder<boolean> {
+export function liveToday(unit: RawBuilder<unknown>): RawBuilder<boolean> {
   return sql<boolean>`EXISTS (SELECT 1 FROM org_unit_replica today_unit WHERE today_unit.id = ${unit}
     AND (today_unit.valid_from IS NULL OR today_unit.valid_from <= current_date) AND (today_unit.valid_to IS NULL OR today_unit.valid_to > current_date))`;
 }

@@ -5,7 +5,7 @@ import { DomainError } from '@dangvien/server';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { MemberStatus } from '../generated/graphql.ts';
-import { lastDayOf } from '../member/record-scope.ts';
+import { lastDayOf, liveToday } from '../member/record-scope.ts';
 import { MEMBER_EVENTS, type MemberPlaced } from './placement.events.ts';
 
 /** Who recorded something, as the member history shows it. */
@@ -68,14 +68,15 @@ export async function unitReadable(db: Kysely<MembershipDatabase>, caller: Calle
 }
 
 /**
- * Which of `unitIds` the organization subgraph shows the caller: units inside the caller's subtrees on
- * their last day (today while they stand). A record read through a successor names cells the caller
- * does not see; such a cell is answered null rather than as a reference organization would refuse.
+ * Which of `unitIds` may be answered as references: units of today's tree (as before), and ended units
+ * inside the caller's subtrees on their last day (organization shows those). A record read through a
+ * successor names an ended cell the caller does not see: it is answered null rather than as a
+ * reference organization would refuse (which fails the whole record).
  */
 export async function unitsShown(db: Kysely<MembershipDatabase>, unitIds: readonly string[], scopeIds: readonly string[]): Promise<Set<string>> {
   if (unitIds.length === 0 || scopeIds.length === 0) return new Set();
   const result = await sql<{ id: string }>`SELECT shown.id FROM unnest(${[...new Set(unitIds)]}::uuid[]) AS shown(id)
-    WHERE ${withinReplicaScopes(sql`shown.id`, scopeIds, lastDayOf(sql`shown.id`))}`.execute(db);
+    WHERE ${liveToday(sql`shown.id`)} OR ${withinReplicaScopes(sql`shown.id`, scopeIds, lastDayOf(sql`shown.id`))}`.execute(db);
   return new Set(result.rows.map((row) => row.id));
 }
 
