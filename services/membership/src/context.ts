@@ -8,6 +8,7 @@ import type { MemberEventRow } from './lifecycle/lifecycle.tables.ts';
 import { findMembersInReach, membersWithin, partyCardsOfMembers, type MemberInReach } from './member/member.repository.ts';
 import type { MemberRow, PartyCardRow } from './member/member.tables.ts';
 import { rosterLoaders, type RosterLoaders } from './placement/placement.loaders.ts';
+import { unitsShown } from './placement/scope.ts';
 import { SensitiveReadRecorder } from './sensitive-read/sensitive-read.repository.ts';
 
 /** What every resolver receives: the database, the caller, and the per-request loaders of the features. */
@@ -27,6 +28,8 @@ export interface MembershipContext {
   partyCardsOfMember: DataLoader<string, PartyCardRow[]>;
   /** Whether the caller may read this member's sensitive data: a grant with a SENSITIVE_READER_ROLES role whose subtree holds the member's cell. */
   sensitiveReadable: DataLoader<string, boolean>;
+  /** Whether the organization subgraph shows the caller this unit (placement/scope.ts `unitsShown`): cells a record names. */
+  unitShown: DataLoader<string, boolean>;
   /** Rosters and member counts of units, per date and filter (placement/). */
   rosters: RosterLoaders;
   /** The sensitive fields this request served, by member: written to the processing log before the response (sensitive-read/). */
@@ -47,6 +50,10 @@ export function createContext(db: Kysely<MembershipDatabase>, caller: Caller): M
     sensitiveReadable: new DataLoader(async (ids) => {
       const allowed = await membersWithin(db, ids, sensitiveScopes);
       return ids.map((id) => allowed.has(id));
+    }),
+    unitShown: new DataLoader(async (ids) => {
+      const shown = await unitsShown(db, ids, scopes);
+      return ids.map((id) => shown.has(id));
     }),
     rosters: rosterLoaders(db, caller),
     sensitiveReads: new SensitiveReadRecorder(db, caller),

@@ -14,3 +14,8 @@ export function unitRef(id: string): OrgUnitReference {
 export function optionalUnitRef(id: string | null): OrgUnitReference | null {
   return id ? unitRef(id) : null;
 }
+
+/** A cell a member's record names, or null when the organization subgraph would not show it to the caller (a record read through a successor). */
+export async function shownUnitRef(context: { unitShown: { load(id: string): Promise<boolean> } }, id: string | null): Promise<OrgUnitReference | null> {
+  return id && (await context.unitShown.load(id)) ? unitRef(id) : null;
+}

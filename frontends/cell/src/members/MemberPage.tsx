@@ -248,7 +248,7 @@ function History({ member }: { member: MemberRecord }) {
     },
   ];
   const placementColumns: Column<Placement>[] = [
-    { header: t('col.cell'), cell: (placement) => placement.cell.name },
+    { header: t('col.cell'), cell: (placement) => placement.cell?.name ?? '—' },
     {
       header: t('col.period'),
       cell: (placement) => (
@@ -266,7 +266,7 @@ function History({ member }: { member: MemberRecord }) {
         caption={t('page.placements')}
         columns={placementColumns}
         rows={[...member.placements].reverse()}
-        rowKey={(placement) => `${placement.cell.id}-${placement.validFrom ?? ''}-${placement.kind}`}
+        rowKey={(placement) => `${placement.cell?.id ?? ''}-${placement.validFrom ?? ''}-${placement.kind}`}
         emptyText={t('page.noPlacements')}
         testId="member-placements"
       />

@@ -1119,7 +1119,8 @@ export type MemberInspection = {
 /** Where a member did party activity, when (from inclusive, to exclusive; null = still) */
 export type MemberPlacement = {
   __typename?: 'MemberPlacement';
-  cell: OrgUnit;
+  /** Null when you do not see the cell: a record you read through the unit that took over its cell (docs/permissions.md) */
+  cell?: Maybe<OrgUnit>;
   kind: PlacementKind;
   /** The transfer that made it, if any */
   transferId?: Maybe<Scalars['ID']['output']>;
@@ -2461,6 +2462,7 @@ export type QuerySensitiveReadLogArgs = {
 
 
 export type QuerySubtreeMemberCountsArgs = {
+  includeLeft?: InputMaybe<Scalars['Boolean']['input']>;
   unitId: Scalars['ID']['input'];
 };
 
@@ -3053,9 +3055,13 @@ export type StatisticCount = {
 /** Party members in a unit's subtree today, counted in one statement (no member is listed) */
 export type SubtreeMemberCounts = {
   __typename?: 'SubtreeMemberCounts';
-  /** By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out */
+  /**
+   * By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out. With
+   * includeLeft, then the records the subtree holds of members who left (docs/permissions.md): LEFT
+   * (ra khỏi Đảng), DECEASED (từ trần) and TRANSFERRED_OUT (chuyển sinh hoạt ra ngoài hệ thống)
+   */
   byStatus: Array<StatisticCount>;
-  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today */
+  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today (never those who left) */
   members: Scalars['Int']['output'];
   unitId: Scalars['ID']['output'];
 };

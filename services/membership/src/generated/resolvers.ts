@@ -536,7 +536,7 @@ export type MemberInspectionResolvers<ContextType = MembershipContext, ParentTyp
 };
 
 export type MemberPlacementResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MemberPlacement'] = ResolversParentTypes['MemberPlacement']> = {
-  cell?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  cell?: Resolver<Types.Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlacementKind'], ParentType, ContextType>;
   transferId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   validFrom?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -686,7 +686,7 @@ export type QueryResolvers<ContextType = MembershipContext, ParentType extends R
   possibleDuplicates?: Resolver<Array<ResolversTypes['PossibleDuplicate']>, ParentType, ContextType, Partial<Types.QueryPossibleDuplicatesArgs>>;
   searchMembers?: Resolver<ResolversTypes['MemberSearchPage'], ParentType, ContextType, RequireFields<Types.QuerySearchMembersArgs, 'first'>>;
   sensitiveReadLog?: Resolver<Array<ResolversTypes['SensitiveRead']>, ParentType, ContextType, RequireFields<Types.QuerySensitiveReadLogArgs, 'first'>>;
-  subtreeMemberCounts?: Resolver<Types.Maybe<ResolversTypes['SubtreeMemberCounts']>, ParentType, ContextType, RequireFields<Types.QuerySubtreeMemberCountsArgs, 'unitId'>>;
+  subtreeMemberCounts?: Resolver<Types.Maybe<ResolversTypes['SubtreeMemberCounts']>, ParentType, ContextType, RequireFields<Types.QuerySubtreeMemberCountsArgs, 'includeLeft' | 'unitId'>>;
 };
 
 export type ResidenceAttendanceResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['ResidenceAttendance'] = ResolversParentTypes['ResidenceAttendance']> = {

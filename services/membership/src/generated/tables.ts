@@ -297,6 +297,12 @@ export interface SensitiveReadLog {
   request_id: string;
 }
 
+export interface UnitSuccessor {
+  effective_date: string;
+  successor_id: string;
+  unit_id: string;
+}
+
 export interface DB {
   dues_payment: DuesPayment;
   dues_rule: DuesRule;
@@ -320,4 +326,5 @@ export interface DB {
   residence_meeting_attendance: ResidenceMeetingAttendance;
   residence_notice: ResidenceNotice;
   sensitive_read_log: SensitiveReadLog;
+  unit_successor: UnitSuccessor;
 }

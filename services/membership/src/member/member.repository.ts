@@ -1,13 +1,14 @@
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
 import { publish, setDigest } from '@dangvien/events';
-import { inReplicaSubtrees, withinReplicaScopes } from '@dangvien/org-replica';
+import { inReplicaSubtrees } from '@dangvien/org-replica';
 import { DomainError, writeAudit } from '@dangvien/server';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import { MEMBER_EVENTS, type MemberPlaced } from '../placement/placement.events.ts';
 import type { MemberRow, PartyCardRow, ProfileValues } from './member.tables.ts';
+import { recordWithinScopes } from './record-scope.ts';
 
-/** A member with whether the caller may read the record (placed inside the caller's subtrees). */
+/** A member with whether the caller may read the record (held inside the caller's subtrees: record-scope.ts). */
 export type MemberInReach = MemberRow & { readable: boolean };
 
 /** Members by id whatever their place, each marked readable or not for `scopeIds`: one statement serves scoped and unscoped uses. */
@@ -15,15 +16,15 @@ export function findMembersInReach(db: Kysely<MembershipDatabase>, ids: readonly
   return db
     .selectFrom('member')
     .selectAll()
-    .select(withinReplicaScopes('member.cell_id', scopeIds).as('readable'))
+    .select(recordWithinScopes('member', scopeIds).as('readable'))
     .where('id', 'in', ids)
     .execute();
 }
 
-/** Which of `ids` are placed inside `scopeIds` (the subtrees where the caller may read sensitive data). */
+/** Which of `ids` have their record held inside `scopeIds` (the subtrees where the caller may read sensitive data). */
 export async function membersWithin(db: Kysely<MembershipDatabase>, ids: readonly string[], scopeIds: readonly string[]): Promise<Set<string>> {
   if (scopeIds.length === 0) return new Set();
-  const rows = await db.selectFrom('member').select('id').where('id', 'in', [...ids]).where(withinReplicaScopes('member.cell_id', scopeIds)).execute();
+  const rows = await db.selectFrom('member').select('id').where('id', 'in', [...ids]).where(recordWithinScopes('member', scopeIds)).execute();
   return new Set(rows.map((row) => row.id));
 }
 

@@ -3,7 +3,7 @@ import { DomainError, requireId } from '@dangvien/server';
 import type { MembershipContext } from '../context.ts';
 import type { DuplicateReason } from '../generated/graphql.ts';
 import type { MemberResolvers, Resolvers } from '../generated/resolvers.ts';
-import { optionalUnitRef } from '../org-unit.ts';
+import { shownUnitRef } from '../org-unit.ts';
 import { todayInVietnam } from '../today.ts';
 import { createMember, updateMemberProfile } from './member-record.ts';
 import { profileValues } from './member-profile.ts';
@@ -51,7 +51,7 @@ export const memberResolvers: Resolvers = {
   Member: {
     __resolveReference: (reference, context) => context.memberById.load(reference.id),
     fullName: (member) => member.full_name,
-    cell: (member) => optionalUnitRef(member.cell_id),
+    cell: (member, _args, context) => shownUnitRef(context, member.cell_id),
     birthName: (member) => member.birth_name,
     dateOfBirth: (member) => member.date_of_birth,
     ethnicity: sensitive('ethnicity'),

@@ -2,6 +2,7 @@ import type { EventHandler } from '@dangvien/events';
 import { endUnit, orgReplicaHandlers, type OrgUnitDissolved, type OrgUnitSplit } from '@dangvien/org-replica';
 import type { MembershipDatabase } from '../database.ts';
 import { moveActiveMembers } from './move-members.ts';
+import { recordSuccessors } from './successors.ts';
 
 /** What membership does with the organization subgraph's events: keep its tree copy, and move members out of dissolved and split units. */
 export const organizationEventHandlers: Record<string, EventHandler<MembershipDatabase>> = {
@@ -9,6 +10,7 @@ export const organizationEventHandlers: Record<string, EventHandler<MembershipDa
   OrgUnitDissolved: async (trx, event) => {
     const dissolved = event.payload as unknown as OrgUnitDissolved;
     await endUnit(trx, dissolved.id, dissolved.effectiveDate);
+    await recordSuccessors(trx, dissolved.id, [dissolved.successorId], dissolved.effectiveDate);
     await moveActiveMembers(trx, {
       fromUnitId: dissolved.id,
       toUnitId: dissolved.successorId,
@@ -20,6 +22,7 @@ export const organizationEventHandlers: Record<string, EventHandler<MembershipDa
   OrgUnitSplit: async (trx, event) => {
     const split = event.payload as unknown as OrgUnitSplit;
     await endUnit(trx, split.id, split.effectiveDate);
+    await recordSuccessors(trx, split.id, split.parts.map((part) => part.unitId), split.effectiveDate);
     const common = { fromUnitId: split.id, effectiveDate: split.effectiveDate, operationId: split.operationId, actor: split.actor };
     // Named members first (those still active in the unit: a member who left since is not moved), then the rest to the default part.
     for (const part of split.parts.filter((candidate) => candidate.unitId !== split.remainingMembersTo)) {

@@ -2,7 +2,7 @@ import { readableScopes } from '@dangvien/auth';
 import { DomainError, requireDate, requireId } from '@dangvien/server';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { asOfArgument } from '../input-checks.ts';
-import { optionalUnitRef, unitRef } from '../org-unit.ts';
+import { shownUnitRef } from '../org-unit.ts';
 import { todayInVietnam } from '../today.ts';
 import { cellOfMemberOn, MAX_PAGE_SIZE, placedMembers, placementsOfMember, readableUnitsAmong } from './placement.repository.ts';
 
@@ -29,10 +29,10 @@ export const placementResolvers: Resolvers = {
   },
   Member: {
     placements: (member, _args, context) => placementsOfMember(context.db, member.id),
-    cellOn: async (member, args, context) => optionalUnitRef(await cellOfMemberOn(context.db, member.id, requireDate(args.date, 'date'))),
+    cellOn: async (member, args, context) => shownUnitRef(context, await cellOfMemberOn(context.db, member.id, requireDate(args.date, 'date'))),
   },
   MemberPlacement: {
-    cell: (placement) => unitRef(placement.cell_id),
+    cell: (placement, _args, context) => shownUnitRef(context, placement.cell_id),
     validFrom: (placement) => placement.valid_from,
     validTo: (placement) => placement.valid_to,
     transferId: (placement) => placement.transfer_id,

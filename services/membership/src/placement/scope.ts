@@ -5,6 +5,7 @@ import { DomainError } from '@dangvien/server';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { MemberStatus } from '../generated/graphql.ts';
+import { lastDayOf, liveToday } from '../member/record-scope.ts';
 import { MEMBER_EVENTS, type MemberPlaced } from './placement.events.ts';
 
 /** Who recorded something, as the member history shows it. */
@@ -64,6 +65,19 @@ export async function mayChangeIn(trx: Transaction<MembershipDatabase>, caller: 
 export async function unitReadable(db: Kysely<MembershipDatabase>, caller: Caller, unitId: string): Promise<boolean> {
   const row = await db.selectFrom('org_unit_replica').select('id').where('id', '=', unitId).where(inReplicaSubtrees('org_unit_replica.id', readableScopes(caller))).executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Which of `unitIds` may be answered as references: units of today's tree (as before), and ended units
+ * inside the caller's subtrees on their last day (organization shows those). A record read through a
+ * successor names an ended cell the caller does not see: it is answered null rather than as a
+ * reference organization would refuse (which fails the whole record).
+ */
+export async function unitsShown(db: Kysely<MembershipDatabase>, unitIds: readonly string[], scopeIds: readonly string[]): Promise<Set<string>> {
+  if (unitIds.length === 0 || scopeIds.length === 0) return new Set();
+  const result = await sql<{ id: string }>`SELECT shown.id FROM unnest(${[...new Set(unitIds)]}::uuid[]) AS shown(id)
+    WHERE ${liveToday(sql`shown.id`)} OR ${withinReplicaScopes(sql`shown.id`, scopeIds, lastDayOf(sql`shown.id`))}`.execute(db);
+  return new Set(result.rows.map((row) => row.id));
 }
 
 /** Whether one of `unitIds` is inside the caller's readable subtrees. */

@@ -243,7 +243,8 @@ describe('out of the system, into it, and the 30-day letter', () => {
     expect(await roster(home, '2026-08-31')).toContain(leaving);
     expect(await roster(home, '2026-09-01')).not.toContain(leaving);
     const waiting = await post<{ memberTransfers: { memberName: string; member: unknown }[] }>(ward10, `query ($id: ID!) { memberTransfers(unitId: $id, waitingOnly: true) { memberName member { id } } }`, { id: demoId('unit', 10) });
-    expect(waiting.data!.memberTransfers).toEqual(expect.arrayContaining([{ memberName: 'Vũ Thị Thu', member: null }]));
+    // Her record stays with the ward whose cell last held her (issue 19).
+    expect(waiting.data!.memberTransfers).toEqual(expect.arrayContaining([{ memberName: 'Vũ Thị Thu', member: { id: leaving } }]));
   });
 
   it('lists a letter not presented within 30 days, and not one presented in time or not yet due', async () => {

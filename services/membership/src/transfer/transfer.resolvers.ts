@@ -2,7 +2,7 @@ import { subtreeUnitIds } from '@dangvien/org-replica';
 import { requireId } from '@dangvien/server';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { memberNameOf } from '../member/member-name.ts';
-import { optionalUnitRef } from '../org-unit.ts';
+import { shownUnitRef } from '../org-unit.ts';
 import { unitReadable } from '../placement/scope.ts';
 import { todayInVietnam } from '../today.ts';
 import { endMemberInspection, startMemberInspection } from './inspection.ts';
@@ -35,8 +35,8 @@ export const transferResolvers: Resolvers = {
   MemberTransfer: {
     member: (transfer, _args, context) => context.memberById.load(transfer.member_id),
     memberName: (transfer, _args, context) => memberNameOf(context, transfer.member_id),
-    fromCell: (transfer) => optionalUnitRef(transfer.from_cell_id),
-    toCell: (transfer) => optionalUnitRef(transfer.to_cell_id),
+    fromCell: (transfer, _args, context) => shownUnitRef(context, transfer.from_cell_id),
+    toCell: (transfer, _args, context) => shownUnitRef(context, transfer.to_cell_id),
     externalOrganization: (transfer) => transfer.external_organization,
     letterNumber: (transfer) => transfer.letter_number,
     letterIssuedOn: (transfer) => transfer.letter_issued_on,
