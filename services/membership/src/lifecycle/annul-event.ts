@@ -41,10 +41,10 @@ export async function annulMemberEvent(db: Kysely<MembershipDatabase>, caller: C
       });
     }
     const status: LifecycleStatus | null = replayOrRefuse(history.slice(0, -1), member);
+    if (status === null) throw new DomainError('CONFLICT', 'Không thể hủy quyết định duy nhất tạo nên lý lịch đảng viên.', { field: 'eventId' });
     const annulled = await markAnnulled(trx, event.id, recordedBy(caller), reason);
     let updated = member;
     if (status !== member.status) {
-      if (status === null) throw new DomainError('CONFLICT', 'Không thể hủy quyết định duy nhất tạo nên lý lịch đảng viên.', { field: 'eventId' });
       updated = await trx.updateTable('member').set({ status, updated_at: new Date() }).where('id', '=', member.id).returningAll().executeTakeFirstOrThrow();
       // From the day the annulled event held from, the member is as before it (a wrongly recorded death reopens the place in the cell).
       await publishPlaced(trx, member.id, member.cell_id, status, event.occurred_on);
