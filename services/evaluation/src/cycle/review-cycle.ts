@@ -6,7 +6,7 @@ import type { EvaluationDatabase } from '../database.ts';
 import type { OpenReviewCycleInput, ReopenReviewCycleInput, ReviewPeriod, ReviewSubject } from '../generated/graphql.ts';
 import { ruleSetForPeriod } from '../rules/rules.repository.ts';
 import { ancestorsOf, mutationScopes, requireWritableUnit, requireYear, subtreeOf, unitInSubtrees } from '../scope/scope.ts';
-import { closeCycle, currentUnit, findCycleOfPeriod, findMemberReplica, insertCycle, lockCycle, nearestScopeAbove, reopenCycle } from './cycle.repository.ts';
+import { closeCycle, currentUnit, findCycleOfPeriod, findMemberReplica, insertCycle, lockCycle, nearestScopeAbove, reopenCycle, visibleCycles } from './cycle.repository.ts';
 import type { ReviewCycleRow } from './cycle.tables.ts';
 
 /** Members who are graded: those who take part in party life (not exempt, not gone). */
@@ -64,7 +64,12 @@ export async function reopenReviewCycle(db: Kysely<EvaluationDatabase>, caller: 
   return db.transaction().execute(async (trx) => {
     const cycle = await lockCycle(trx, cycleId);
     if (!cycle) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kiểm điểm.', { field: 'cycleId' });
-    await requireWritableUnit(trx, caller, 'reopenReviewCycle', cycle.unit_id, 'Không tìm thấy đợt kiểm điểm.');
+    if (!(await unitInSubtrees(trx, cycle.unit_id, mutationScopes(caller, 'reopenReviewCycle')))) {
+      // A cell's secretary sees her committee's cycles: to her it is a refusal, to anyone else it does not exist.
+      const visible = (await visibleCycles(trx, caller, { ids: [cycle.id] })).length > 0;
+      if (visible) throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được mở lại đợt kiểm điểm này.', { field: 'cycleId' });
+      throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kiểm điểm.', { field: 'cycleId' });
+    }
     if (cycle.status !== 'CLOSED') throw new DomainError('CONFLICT', `Đợt kiểm điểm ${periodLabel(cycle.year, cycle.period)} đang mở.`, { field: 'cycleId' });
     const closedAt = cycle.closed_scope_unit_id;
     if (closedAt && !(await unitInSubtrees(trx, closedAt, mutationScopes(caller, 'reopenReviewCycle')))) {
