@@ -39,7 +39,7 @@ const REOPEN = `mutation ($input: ReopenReviewCycleInput!) { reopenReviewCycle(i
 const DECIDE = `mutation ($cycleId: ID!, $decisions: [GradeDecisionInput!]!) { decideGrades(cycleId: $cycleId, decisions: $decisions) { id grade } }`;
 const REVIEW = `query ($id: ID!) { review(id: $id) { grade decisions { grade score disciplined reason decisionNumber decidedBy ruleSet { code } } } }`;
 const ALERTS = `query ($unitId: ID!) { evaluationAlerts(unitId: $unitId, asOf: "2026-12-01", year: 2026, kinds: [GRADE_ABOVE_DISCIPLINE]) { member { id } cycle { id } detail } }`;
-type Review = { grade: string; decisions: { grade: string; score: number; disciplined: boolean; reason: string | null; decisionNumber: string | null; decidedBy: string; ruleSet: { code: string } }[] };
+type ReviewAnswer = { grade: string; decisions: { grade: string; score: number; disciplined: boolean; reason: string | null; decisionNumber: string | null; decidedBy: string; ruleSet: { code: string } }[] };
 
 const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(federation.evaluation.db)).rows[0]!.n);
 const counts = async () => ({
@@ -105,7 +105,7 @@ describe('a discipline recorded after the cycle closed', () => {
   });
 
   it('keeps both decisions in order; the grade is the latest', async () => {
-    const review = ok(await post<{ review: Review }>(REVIEW, { id: reviewId })).review;
+    const review = ok(await post<{ review: ReviewAnswer }>(REVIEW, { id: reviewId })).review;
     expect(review.grade).toBe('NOT_COMPLETED');
     expect(review.decisions).toEqual([
       expect.objectContaining({ grade: 'GOOD', score: 75, disciplined: false, reason: null, decisionNumber: '30-QĐ/ĐU', ruleSet: { code: '366-QĐ/TW' } }),
