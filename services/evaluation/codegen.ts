@@ -10,6 +10,7 @@ export default {
     Member: '../references.ts#MemberReference',
     OrgUnit: '../references.ts#OrgUnitReference',
     Review: '../review/review.tables.ts#ReviewRow',
+    ReviewDecision: '../review/review.tables.ts#ReviewDecisionRow',
     RuleSet: '../rules/rules.tables.ts#RuleSetRow',
     ReviewCycle: '../cycle/cycle.tables.ts#ReviewCycleRow',
     SelfReview: '../cycle/cycle.tables.ts#SelfReviewRow',
@@ -26,6 +27,8 @@ export default {
   columns: {
     'review.grade': 'Grade | null',
     'review.period': 'Generated<ReviewPeriod>',
+    'review_decision.grade': 'Grade',
+    'review_decision.period': 'ReviewPeriod',
     'review_cycle.period': 'ReviewPeriod',
     'review_cycle.status': 'Generated<ReviewCycleStatus>',
     'review_cycle.subject': 'Generated<ReviewSubject>',

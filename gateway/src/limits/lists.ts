@@ -31,6 +31,7 @@ export const BOUNDED_LISTS: Record<string, string> = {
   'Member.dues': 'months of the asked period',
   'Member.duesPayments': 'one member: one a month at most',
   'Member.events': 'one member’s history: tens',
+  'Review.decisions': 'the decisions on one member’s grade of one period: a few',
   'Member.partyCardHistory': 'one member’s cards: a few',
   'Member.placements': 'one member’s history: tens',
   'Member.residenceLinks': 'one member’s history: a few',

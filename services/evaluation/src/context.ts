@@ -6,8 +6,8 @@ import type { ReviewCycleRow } from './cycle/cycle.tables.ts';
 import type { EvaluationDatabase } from './database.ts';
 import { attendanceOfMeetings } from './meeting/meeting.repository.ts';
 import type { AttendanceRow } from './meeting/meeting.tables.ts';
-import { findReviewsByIds, findReviewsOfMembers } from './review/review.repository.ts';
-import type { ReviewRow } from './review/review.tables.ts';
+import { decisionsOfReviews, findReviewsByIds, findReviewsOfMembers } from './review/review.repository.ts';
+import type { ReviewDecisionRow, ReviewRow } from './review/review.tables.ts';
 import { findRuleSetsByIds } from './rules/rules.repository.ts';
 import type { RuleSetRow } from './rules/rules.tables.ts';
 import { assignmentsOfTasks, reviewsOfTasks } from './task/task.repository.ts';
@@ -18,6 +18,7 @@ export interface EvaluationContext {
   caller: Caller;
   reviewById: ReturnType<typeof rowLoader<ReviewRow>>;
   reviewsOfMember: ReturnType<typeof groupLoader<ReviewRow>>;
+  decisionsOfReview: ReturnType<typeof groupLoader<ReviewDecisionRow>>;
   ruleSetById: ReturnType<typeof rowLoader<RuleSetRow>>;
   cycleById: ReturnType<typeof rowLoader<ReviewCycleRow>>;
   attendanceOfMeeting: ReturnType<typeof groupLoader<AttendanceRow>>;
@@ -32,6 +33,8 @@ export function createContext(db: Kysely<EvaluationDatabase>, caller: Caller): E
     caller,
     reviewById: rowLoader((ids) => findReviewsByIds(db, ids, scopes), (row) => row.id),
     reviewsOfMember: groupLoader((ids) => findReviewsOfMembers(db, ids, scopes), (row) => row.member_id),
+    // Reviews reach Review.decisions only through a scoped read, so their decisions need no second check.
+    decisionsOfReview: groupLoader((ids) => decisionsOfReviews(db, ids), (row) => row.review_id),
     ruleSetById: rowLoader((ids) => findRuleSetsByIds(db, ids), (row) => row.id),
     cycleById: rowLoader((ids) => visibleCycles(db, caller, { ids: [...ids] }), (row) => row.id),
     attendanceOfMeeting: groupLoader((ids) => attendanceOfMeetings(db, ids), (row) => row.meeting_id),

@@ -105,9 +105,13 @@ export type Grade =
 /** One member's grade decided by the grassroots committee; omitted fields take the cell's proposal. */
 export type GradeDecisionInput = {
   allTasksDone?: boolean | null | undefined;
+  /** Số quyết định */
+  decisionNumber?: string | null | undefined;
   disciplined?: boolean | null | undefined;
   exceededTaskPercent?: number | null | undefined;
   memberId: string | number;
+  /** Why (e.g. xếp loại lại sau kỷ luật ghi nhận muộn); kept in the review's decisions */
+  reason?: string | null | undefined;
   score?: number | null | undefined;
 };
 

@@ -4,6 +4,7 @@ import type { Role } from '../caller.ts';
 export const EVALUATION_MUTATION_ROLES = {
   openReviewCycle: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   closeReviewCycle: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  reopenReviewCycle: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   submitSelfReview: ['CELL_SECRETARY', 'CELL_COMMITTEE', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   proposeGrade: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
   decideGrades: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
@@ -13,4 +14,5 @@ export const EVALUATION_MUTATION_ROLES = {
   reassignTask: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
   reviewTask: ['CELL_SECRETARY', 'CELL_COMMITTEE'],
   decideOrganizationGrades: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  addReviewRuleSet: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

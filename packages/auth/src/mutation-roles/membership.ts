@@ -5,6 +5,7 @@ export const MEMBERSHIP_MUTATION_ROLES = {
   createMember: ['CELL_SECRETARY', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   updateMemberProfile: ['CELL_SECRETARY', 'WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   recordMemberEvent: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  annulMemberEvent: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   startMemberInspection: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   endMemberInspection: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   issueTransferLetter: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],

@@ -94,6 +94,12 @@ export async function copyReviews(writer: BulkWriter, cycles: readonly BulkRevie
     ['id', 'member_id', 'year', 'score', 'grade', 'period', 'cycle_id', 'rule_set_id', 'disciplined'],
     reviews.map((review) => [review.id, review.memberId, review.year, review.score, review.grade, 'YEAR', review.cycleId, review.ruleSetId, review.disciplined]),
   );
+  // Each decided grade starts its history of decisions with the one it was loaded with.
+  await writer.copy(
+    'review_decision',
+    ['review_id', 'member_id', 'cycle_id', 'year', 'period', 'score', 'grade', 'disciplined', 'rule_set_id', 'decided_by'],
+    reviews.map((review) => [review.id, review.memberId, review.cycleId, review.year, 'YEAR', review.score, review.grade, review.disciplined, review.ruleSetId, 'Dữ liệu nạp hàng loạt']),
+  );
 }
 
 export async function copyMeetings(writer: BulkWriter, meetings: readonly BulkMeeting[]): Promise<void> {

@@ -3,7 +3,7 @@ import { inReplicaSubtreeWithin, unitsWithinScopes, withinReplicaScopes } from '
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
 import type { Grade, ReviewPeriod, ReviewSubject } from '../generated/graphql.ts';
-import type { GradeProposal, Review, ReviewCycle } from '../generated/tables.ts';
+import type { GradeProposal, Review, ReviewCycle, ReviewDecision } from '../generated/tables.ts';
 import { lacksResidenceComment } from '../residence/residence.repository.ts';
 import type { ReviewRow } from '../review/review.tables.ts';
 import { ancestorsOf } from '../scope/scope.ts';
@@ -94,8 +94,36 @@ export function insertCycle(db: Db, cycle: Insertable<ReviewCycle>): Promise<Rev
   return db.insertInto('review_cycle').values(cycle).returningAll().executeTakeFirstOrThrow();
 }
 
-export function closeCycle(db: Db, cycleId: string): Promise<ReviewCycleRow> {
-  return db.updateTable('review_cycle').set({ status: 'CLOSED' }).where('id', '=', cycleId).returningAll().executeTakeFirstOrThrow();
+/** Closes a cycle, keeping who closed it and the unit of the grant they closed it with (its level). */
+export function closeCycle(db: Db, cycleId: string, closedBy: string, scopeUnitId: string | null): Promise<ReviewCycleRow> {
+  return db
+    .updateTable('review_cycle')
+    .set({ status: 'CLOSED', closed_at: new Date(), closed_by: closedBy, closed_scope_unit_id: scopeUnitId })
+    .where('id', '=', cycleId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Opens a closed cycle again (who closed it stays until the next close; the audit log keeps every change). */
+export function reopenCycle(db: Db, cycleId: string): Promise<ReviewCycleRow> {
+  return db.updateTable('review_cycle').set({ status: 'OPEN' }).where('id', '=', cycleId).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The nearest of `scopeIds` on the path from `unitId` up to the root (the unit itself first), today. */
+export async function nearestScopeAbove(db: Db, unitId: string, scopeIds: readonly string[]): Promise<string | null> {
+  if (scopeIds.length === 0) return null;
+  const result = await sql<{ id: string }>`
+    WITH RECURSIVE up(id, parent_id, depth) AS (
+      SELECT id, parent_id, 0 FROM org_unit_replica
+      WHERE id = ${unitId}::uuid AND (valid_from IS NULL OR valid_from <= current_date) AND (valid_to IS NULL OR valid_to > current_date)
+      UNION ALL
+      SELECT parent.id, parent.parent_id, up.depth + 1 FROM up
+      JOIN org_unit_replica parent ON parent.id = up.parent_id
+        AND (parent.valid_from IS NULL OR parent.valid_from <= current_date) AND (parent.valid_to IS NULL OR parent.valid_to > current_date)
+      WHERE up.depth < 64
+    )
+    SELECT id FROM up WHERE id = ANY(${[...scopeIds]}::uuid[]) ORDER BY depth LIMIT 1`.execute(db);
+  return result.rows[0]?.id ?? null;
 }
 
 export function findMemberReplica(db: Db, memberId: string): Promise<MemberReplicaRow | undefined> {
@@ -147,6 +175,11 @@ export async function lockReviewsOfPeriod(db: Db, memberIds: readonly string[], 
 export function upsertReview(db: Db, review: Insertable<Review> & Pick<ReviewRow, 'score' | 'grade' | 'cycle_id' | 'rule_set_id' | 'disciplined'>): Promise<ReviewRow> {
   const values = { score: review.score, grade: review.grade, cycle_id: review.cycle_id, rule_set_id: review.rule_set_id, disciplined: review.disciplined };
   return db.insertInto('review').values(review).onConflict((oc) => oc.constraint('review_member_year_unique').doUpdateSet(values)).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Appends the decisions just taken to the reviews' histories (the review row holds the latest). */
+export async function insertDecisions(db: Db, decisions: readonly Insertable<ReviewDecision>[]): Promise<void> {
+  if (decisions.length > 0) await db.insertInto('review_decision').values([...decisions]).execute();
 }
 
 /** Members with a discipline recorded by membership (MemberDisciplined) between two days. */

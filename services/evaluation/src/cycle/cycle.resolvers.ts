@@ -5,7 +5,7 @@ import { referencedRuleSet } from '../rules/rules.resolvers.ts';
 import { requireYear } from '../scope/scope.ts';
 import { cycleUnitFor, proposalsOfCycle, selfReviewsOfCycle, visibleCycles } from './cycle.repository.ts';
 import { decideGrades, proposeGrade, submitSelfReview } from './grading.ts';
-import { closeReviewCycle, openReviewCycle } from './review-cycle.ts';
+import { closeReviewCycle, openReviewCycle, reopenReviewCycle } from './review-cycle.ts';
 
 /** Review cycles: opening and closing them, self-reviews, the cell's proposals and the committee's decisions. */
 export const cycleResolvers: Resolvers = {
@@ -21,6 +21,7 @@ export const cycleResolvers: Resolvers = {
   Mutation: {
     openReviewCycle: (_source, args, context) => openReviewCycle(context.db, context.caller, args.input),
     closeReviewCycle: (_source, args, context) => closeReviewCycle(context.db, context.caller, args.id),
+    reopenReviewCycle: (_source, args, context) => reopenReviewCycle(context.db, context.caller, args.input),
     submitSelfReview: (_source, args, context) => submitSelfReview(context.db, context.caller, args.input),
     proposeGrade: (_source, args, context) => proposeGrade(context.db, context.caller, args.input),
     decideGrades: (_source, args, context) => decideGrades(context.db, context.caller, args.cycleId, args.decisions),
@@ -28,6 +29,8 @@ export const cycleResolvers: Resolvers = {
   ReviewCycle: {
     unit: (cycle) => orgUnitRef(cycle.unit_id),
     closesOn: (cycle) => cycle.closes_on,
+    closedAt: (cycle) => (cycle.status === 'CLOSED' ? (cycle.closed_at?.toISOString() ?? null) : null),
+    closedBy: (cycle) => (cycle.status === 'CLOSED' ? cycle.closed_by : null),
     ruleSet: (cycle, _args, context) => referencedRuleSet(context, cycle.rule_set_id),
     // The cycle reached the resolver through visibleCycles; the lists are cut to the members the caller may read.
     selfReviews: (cycle, args, context) => selfReviewsOfCycle(context.db, context.caller, cycle.id, args.cellId ? requireId(args.cellId, 'cellId') : undefined),

@@ -15,6 +15,7 @@ import {
   findProposals,
   findSelfReviewContent,
   gradeCountsOfCycle,
+  insertDecisions,
   lockReviewsOfPeriod,
   memberLackingResidenceComment,
   membersDisciplinedBetween,
@@ -26,6 +27,11 @@ import type { GradeProposalRow, MemberReplicaRow, ReviewCycleRow, SelfReviewRow 
 import { GRADED_STATUSES, lockOpenCycleOfMember, lockWritableCycle, periodLabel } from './review-cycle.ts';
 
 const MAX_DECISIONS = 2000;
+
+/** Optional free text of a decision: null when absent or blank. */
+function optionalText(value: string | null | undefined, field: string, label: string, maxLength: number): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : requireText(value, field, label, maxLength);
+}
 
 /** Bản tự kiểm điểm: the member's own review, entered by the cell (or above) on the member's behalf. */
 export async function submitSelfReview(db: Kysely<EvaluationDatabase>, caller: Caller, input: SelfReviewInput): Promise<SelfReviewRow> {
@@ -81,6 +87,8 @@ export async function decideGrades(db: Kysely<EvaluationDatabase>, caller: Calle
     disciplined: decision.disciplined ?? undefined,
     allTasksDone: decision.allTasksDone ?? undefined,
     exceededTaskPercent: decision.exceededTaskPercent === null || decision.exceededTaskPercent === undefined ? undefined : requirePercent(decision.exceededTaskPercent, 'exceededTaskPercent'),
+    reason: optionalText(decision.reason, 'reason', 'lý do', 1000),
+    decisionNumber: optionalText(decision.decisionNumber, 'decisionNumber', 'số quyết định', 100),
   }));
   const memberIds = decisions.map((decision) => decision.memberId);
   if (new Set(memberIds).size !== memberIds.length) throw new DomainError('BAD_USER_INPUT', 'Một đảng viên được xếp loại hai lần trong cùng một lần quyết định.', { field: 'decisions' });
@@ -119,6 +127,26 @@ export async function decideGrades(db: Kysely<EvaluationDatabase>, caller: Calle
 
     if (ruleSet.residence_comment_required) await requireResidenceComments(trx, memberIds, cycle.year);
     await checkExcellentQuota(trx, cycle.id, ruleSet);
+    // Every decision is kept, in order: a re-decision after a reopened cycle adds to the history, the review holds the latest.
+    const given = new Map(decisions.map((decision) => [decision.memberId, decision]));
+    const decidedBy = `${caller.name} (${caller.subject})`;
+    await insertDecisions(
+      trx,
+      decided.map((review) => ({
+        review_id: review.id,
+        member_id: review.member_id,
+        cycle_id: cycle.id,
+        year: review.year,
+        period: review.period,
+        score: review.score,
+        grade: review.grade!,
+        disciplined: review.disciplined,
+        rule_set_id: ruleSet.id,
+        reason: given.get(review.member_id)!.reason,
+        decision_number: given.get(review.member_id)!.decisionNumber,
+        decided_by: decidedBy,
+      })),
+    );
     await writeAudit(
       trx,
       caller,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readableScopes, type Caller, type MutationName } from '@dangvien/auth';
-import { DomainError, requireDate, requireId, writeAudit } from '@dangvien/server';
+import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
 import type { Kysely, Transaction } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
-import type { OpenReviewCycleInput, ReviewPeriod, ReviewSubject } from '../generated/graphql.ts';
+import type { OpenReviewCycleInput, ReopenReviewCycleInput, ReviewPeriod, ReviewSubject } from '../generated/graphql.ts';
 import { ruleSetForPeriod } from '../rules/rules.repository.ts';
 import { ancestorsOf, mutationScopes, requireWritableUnit, requireYear, subtreeOf, unitInSubtrees } from '../scope/scope.ts';
-import { closeCycle, currentUnit, findCycleOfPeriod, findMemberReplica, insertCycle, lockCycle } from './cycle.repository.ts';
+import { closeCycle, currentUnit, findCycleOfPeriod, findMemberReplica, insertCycle, lockCycle, nearestScopeAbove, reopenCycle, visibleCycles } from './cycle.repository.ts';
 import type { ReviewCycleRow } from './cycle.tables.ts';
 
 /** Members who are graded: those who take part in party life (not exempt, not gone). */
@@ -46,9 +46,38 @@ export async function closeReviewCycle(db: Kysely<EvaluationDatabase>, caller: C
   const cycleId = requireId(id, 'id');
   return db.transaction().execute(async (trx) => {
     const cycle = await lockWritableCycle(trx, caller, 'closeReviewCycle', cycleId, null);
-    const closed = await closeCycle(trx, cycle.id);
-    await writeAudit(trx, caller, [{ operation: 'closeReviewCycle', entityType: 'ReviewCycle', entityId: cycle.id, before: { status: 'OPEN' }, after: { status: 'CLOSED' } }]);
+    // The level that closed it: the caller's nearest grant over the cycle's unit (only that level, or one above, reopens).
+    const scopeUnitId = await nearestScopeAbove(trx, cycle.unit_id, mutationScopes(caller, 'closeReviewCycle'));
+    const closed = await closeCycle(trx, cycle.id, `${caller.name} (${caller.subject})`, scopeUnitId);
+    await writeAudit(trx, caller, [{ operation: 'closeReviewCycle', entityType: 'ReviewCycle', entityId: cycle.id, before: { status: 'OPEN' }, after: { status: 'CLOSED', closedAtLevel: scopeUnitId } }]);
     return closed;
+  });
+}
+
+/**
+ * Mở lại kỳ đánh giá: a closed cycle opens again for decisions (e.g. a discipline recorded after it
+ * closed: the grade must be decided again), by the level that closed it or one above; never below.
+ */
+export async function reopenReviewCycle(db: Kysely<EvaluationDatabase>, caller: Caller, input: ReopenReviewCycleInput): Promise<ReviewCycleRow> {
+  const cycleId = requireId(input.cycleId, 'cycleId');
+  const reason = requireText(input.reason, 'reason', 'lý do mở lại', 1000);
+  return db.transaction().execute(async (trx) => {
+    const cycle = await lockCycle(trx, cycleId);
+    if (!cycle) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kiểm điểm.', { field: 'cycleId' });
+    if (!(await unitInSubtrees(trx, cycle.unit_id, mutationScopes(caller, 'reopenReviewCycle')))) {
+      // A cell's secretary sees her committee's cycles: to her it is a refusal, to anyone else it does not exist.
+      const visible = (await visibleCycles(trx, caller, { ids: [cycle.id] })).length > 0;
+      if (visible) throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được mở lại đợt kiểm điểm này.', { field: 'cycleId' });
+      throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kiểm điểm.', { field: 'cycleId' });
+    }
+    if (cycle.status !== 'CLOSED') throw new DomainError('CONFLICT', `Đợt kiểm điểm ${periodLabel(cycle.year, cycle.period)} đang mở.`, { field: 'cycleId' });
+    const closedAt = cycle.closed_scope_unit_id;
+    if (closedAt && !(await unitInSubtrees(trx, closedAt, mutationScopes(caller, 'reopenReviewCycle')))) {
+      throw new DomainError('FORBIDDEN', `Đợt kiểm điểm ${periodLabel(cycle.year, cycle.period)} do cấp trên khóa: chỉ cấp đã khóa hoặc cấp trên mới được mở lại.`, { field: 'cycleId' });
+    }
+    const reopened = await reopenCycle(trx, cycle.id);
+    await writeAudit(trx, caller, [{ operation: 'reopenReviewCycle', entityType: 'ReviewCycle', entityId: cycle.id, before: { status: 'CLOSED', closedBy: cycle.closed_by }, after: { status: 'OPEN', reason } }]);
+    return reopened;
   });
 }
 

@@ -18,6 +18,23 @@ export type AbsenceAlert = {
   months: Array<Scalars['Int']['output']>;
 };
 
+export type AddReviewRuleSetInput = {
+  /** e.g. 366-QĐ/TW; unique */
+  code: Scalars['String']['input'];
+  completedMinScore: Scalars['Int']['input'];
+  /** 0–100 */
+  excellentMinExceededPercent: Scalars['Int']['input'];
+  excellentMinScore: Scalars['Int']['input'];
+  /** 0–100 */
+  excellentQuotaPercent: Scalars['Int']['input'];
+  excellentRequiresAllTasks: Scalars['Boolean']['input'];
+  goodMinScore: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  residenceCommentRequired: Scalars['Boolean']['input'];
+  /** YYYY-MM-DD; after the latest rule set's */
+  validFrom: Scalars['String']['input'];
+};
+
 export type AssignTaskInput = {
   /** Địa bàn (an area), or households, or both */
   area?: InputMaybe<Scalars['String']['input']>;
@@ -139,9 +156,13 @@ export type Grade =
 /** One member's grade decided by the grassroots committee; omitted fields take the cell's proposal. */
 export type GradeDecisionInput = {
   allTasksDone?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Số quyết định */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
   disciplined?: InputMaybe<Scalars['Boolean']['input']>;
   exceededTaskPercent?: InputMaybe<Scalars['Int']['input']>;
   memberId: Scalars['ID']['input'];
+  /** Why (e.g. xếp loại lại sau kỷ luật ghi nhận muộn); kept in the review's decisions */
+  reason?: InputMaybe<Scalars['String']['input']>;
   score?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -215,6 +236,8 @@ export type MonthAttendance = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a dated rule set (a new regulation), valid from its date until a later one's (administrators) */
+  addReviewRuleSet: RuleSet;
   /** The cell assigns a task to a member of its roster */
   assignTask: Task;
   closeReviewCycle: ReviewCycle;
@@ -230,12 +253,19 @@ export type Mutation = {
   reassignTask: Task;
   /** Records a cell meeting with its attendance */
   recordMeeting: Meeting;
+  /** Mở lại kỳ đánh giá: by the level that closed it (its committee's grant) or a level above; grades can be decided again, then the cycle closed again */
+  reopenReviewCycle: ReviewCycle;
   /** The cell's periodic review of a task */
   reviewTask: TaskReview;
   /** Records a member's self-review (entered by the cell on the member's behalf) */
   submitSelfReview: SelfReview;
   /** Corrects a meeting's kind, agenda, resolution and attendance (not its date), within the rules of UpdateMeetingInput */
   updateMeeting: Meeting;
+};
+
+
+export type MutationAddReviewRuleSetArgs = {
+  input: AddReviewRuleSetInput;
 };
 
 
@@ -278,6 +308,11 @@ export type MutationReassignTaskArgs = {
 
 export type MutationRecordMeetingArgs = {
   input: RecordMeetingInput;
+};
+
+
+export type MutationReopenReviewCycleArgs = {
+  input: ReopenReviewCycleInput;
 };
 
 
@@ -526,11 +561,19 @@ export type RecordMeetingInput = {
   resolution?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type ReopenReviewCycleInput = {
+  cycleId: Scalars['ID']['input'];
+  /** Lý do mở lại (required) */
+  reason: Scalars['String']['input'];
+};
+
 /** A member's review and grade for one period (kiểm điểm, đánh giá, xếp loại). */
 export type Review = {
   __typename?: 'Review';
   /** The cycle that decided it; null for reviews entered before cycles existed */
   cycle?: Maybe<ReviewCycle>;
+  /** Every decision on this grade, oldest first; the grade is the latest one's (a re-decision after a reopened cycle adds one) */
+  decisions: Array<ReviewDecision>;
   grade?: Maybe<Grade>;
   id: Scalars['ID']['output'];
   member: Member;
@@ -546,6 +589,10 @@ export type Review = {
 /** Một đợt kiểm điểm of a grassroots organization; the rule set is the one valid for the period when it opened. */
 export type ReviewCycle = {
   __typename?: 'ReviewCycle';
+  /** When it was last closed (ISO timestamp); null while open or for cycles closed before this was kept */
+  closedAt?: Maybe<Scalars['String']['output']>;
+  /** Who last closed it (name and account) */
+  closedBy?: Maybe<Scalars['String']['output']>;
   /** YYYY-MM-DD */
   closesOn: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -578,6 +625,25 @@ export type ReviewCycleStatus =
   /** Khóa: nothing more may be proposed or decided */
   | 'CLOSED'
   | 'OPEN';
+
+/** One decision of the committee on a member's grade (kept; a later decision replaces it as the current grade) */
+export type ReviewDecision = {
+  __typename?: 'ReviewDecision';
+  /** ISO timestamp */
+  decidedAt: Scalars['String']['output'];
+  /** Who decided it (name and account) */
+  decidedBy: Scalars['String']['output'];
+  /** Số quyết định */
+  decisionNumber?: Maybe<Scalars['String']['output']>;
+  disciplined: Scalars['Boolean']['output'];
+  grade: Grade;
+  id: Scalars['ID']['output'];
+  /** Lý do (e.g. xếp loại lại sau kỷ luật) */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The rule set it was decided under; null for reviews entered before rule sets */
+  ruleSet?: Maybe<RuleSet>;
+  score?: Maybe<Scalars['Int']['output']>;
+};
 
 export type ReviewPeriod =
   | 'Q1'

@@ -2,7 +2,7 @@
 import type * as Types from './graphql.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { MemberReference, OrgUnitReference } from '../references.ts';
-import type { ReviewRow } from '../review/review.tables.ts';
+import type { ReviewRow, ReviewDecisionRow } from '../review/review.tables.ts';
 import type { RuleSetRow } from '../rules/rules.tables.ts';
 import type { ReviewCycleRow, SelfReviewRow, GradeProposalRow } from '../cycle/cycle.tables.ts';
 import type { MeetingRow, AttendanceRow } from '../meeting/meeting.tables.ts';
@@ -116,8 +116,10 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AbsenceAlert: ResolverTypeWrapper<AbsentMember>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
-  AssignTaskInput: Types.AssignTaskInput;
+  AddReviewRuleSetInput: Types.AddReviewRuleSetInput;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
+  AssignTaskInput: Types.AssignTaskInput;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Attendance: ResolverTypeWrapper<AttendanceRow>;
   AttendanceInput: Types.AttendanceInput;
@@ -129,7 +131,6 @@ export type ResolversTypes = {
   EvaluationAlertKind: Types.EvaluationAlertKind;
   Grade: Types.Grade;
   GradeDecisionInput: Types.GradeDecisionInput;
-  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   GradeDistribution: ResolverTypeWrapper<Types.GradeDistribution>;
   GradeProposal: ResolverTypeWrapper<GradeProposalRow>;
   Meeting: ResolverTypeWrapper<MeetingRow>;
@@ -145,9 +146,11 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReassignTaskInput: Types.ReassignTaskInput;
   RecordMeetingInput: Types.RecordMeetingInput;
+  ReopenReviewCycleInput: Types.ReopenReviewCycleInput;
   Review: ResolverTypeWrapper<ReviewRow>;
   ReviewCycle: ResolverTypeWrapper<ReviewCycleRow>;
   ReviewCycleStatus: Types.ReviewCycleStatus;
+  ReviewDecision: ResolverTypeWrapper<ReviewDecisionRow>;
   ReviewPeriod: Types.ReviewPeriod;
   ReviewSubject: Types.ReviewSubject;
   ReviewTaskInput: Types.ReviewTaskInput;
@@ -167,8 +170,10 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AbsenceAlert: AbsentMember;
   Int: Types.Scalars['Int']['output'];
-  AssignTaskInput: Types.AssignTaskInput;
+  AddReviewRuleSetInput: Types.AddReviewRuleSetInput;
   String: Types.Scalars['String']['output'];
+  Boolean: Types.Scalars['Boolean']['output'];
+  AssignTaskInput: Types.AssignTaskInput;
   ID: Types.Scalars['ID']['output'];
   Attendance: AttendanceRow;
   AttendanceInput: Types.AttendanceInput;
@@ -177,7 +182,6 @@ export type ResolversParentTypes = {
   AuditRecord: Types.AuditRecord;
   EvaluationAlert: Alert;
   GradeDecisionInput: Types.GradeDecisionInput;
-  Boolean: Types.Scalars['Boolean']['output'];
   GradeDistribution: Types.GradeDistribution;
   GradeProposal: GradeProposalRow;
   Meeting: MeetingRow;
@@ -192,8 +196,10 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ReassignTaskInput: Types.ReassignTaskInput;
   RecordMeetingInput: Types.RecordMeetingInput;
+  ReopenReviewCycleInput: Types.ReopenReviewCycleInput;
   Review: ReviewRow;
   ReviewCycle: ReviewCycleRow;
+  ReviewDecision: ReviewDecisionRow;
   ReviewTaskInput: Types.ReviewTaskInput;
   RuleSet: RuleSetRow;
   SelfReview: SelfReviewRow;
@@ -300,6 +306,7 @@ export type MonthAttendanceResolvers<ContextType = EvaluationContext, ParentType
 };
 
 export type MutationResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addReviewRuleSet?: Resolver<ResolversTypes['RuleSet'], ParentType, ContextType, RequireFields<Types.MutationAddReviewRuleSetArgs, 'input'>>;
   assignTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<Types.MutationAssignTaskArgs, 'input'>>;
   closeReviewCycle?: Resolver<ResolversTypes['ReviewCycle'], ParentType, ContextType, RequireFields<Types.MutationCloseReviewCycleArgs, 'id'>>;
   decideGrades?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<Types.MutationDecideGradesArgs, 'cycleId' | 'decisions'>>;
@@ -308,6 +315,7 @@ export type MutationResolvers<ContextType = EvaluationContext, ParentType extend
   proposeGrade?: Resolver<ResolversTypes['GradeProposal'], ParentType, ContextType, RequireFields<Types.MutationProposeGradeArgs, 'input'>>;
   reassignTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<Types.MutationReassignTaskArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<Types.MutationRecordMeetingArgs, 'input'>>;
+  reopenReviewCycle?: Resolver<ResolversTypes['ReviewCycle'], ParentType, ContextType, RequireFields<Types.MutationReopenReviewCycleArgs, 'input'>>;
   reviewTask?: Resolver<ResolversTypes['TaskReview'], ParentType, ContextType, RequireFields<Types.MutationReviewTaskArgs, 'input'>>;
   submitSelfReview?: Resolver<ResolversTypes['SelfReview'], ParentType, ContextType, RequireFields<Types.MutationSubmitSelfReviewArgs, 'input'>>;
   updateMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<Types.MutationUpdateMeetingArgs, 'input'>>;
@@ -353,6 +361,7 @@ export type QueryResolvers<ContextType = EvaluationContext, ParentType extends R
 export type ReviewResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review'], FederationReferenceType extends FederationReferenceTypes['Review'] = FederationReferenceTypes['Review']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Review']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cycle?: Resolver<Types.Maybe<ResolversTypes['ReviewCycle']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['ReviewDecision']>, ParentType, ContextType>;
   grade?: Resolver<Types.Maybe<ResolversTypes['Grade']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
@@ -363,6 +372,8 @@ export type ReviewResolvers<ContextType = EvaluationContext, ParentType extends 
 };
 
 export type ReviewCycleResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['ReviewCycle'] = ResolversParentTypes['ReviewCycle']> = {
+  closedAt?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedBy?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   closesOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['ReviewPeriod'], ParentType, ContextType>;
@@ -373,6 +384,18 @@ export type ReviewCycleResolvers<ContextType = EvaluationContext, ParentType ext
   subject?: Resolver<ResolversTypes['ReviewSubject'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewDecisionResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['ReviewDecision'] = ResolversParentTypes['ReviewDecision']> = {
+  decidedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disciplined?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['Grade'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ruleSet?: Resolver<Types.Maybe<ResolversTypes['RuleSet']>, ParentType, ContextType>;
+  score?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type RuleSetResolvers<ContextType = EvaluationContext, ParentType extends ResolversParentTypes['RuleSet'] = ResolversParentTypes['RuleSet']> = {
@@ -454,6 +477,7 @@ export type Resolvers<ContextType = EvaluationContext> = {
   Query?: QueryResolvers<ContextType>;
   Review?: ReviewResolvers<ContextType>;
   ReviewCycle?: ReviewCycleResolvers<ContextType>;
+  ReviewDecision?: ReviewDecisionResolvers<ContextType>;
   RuleSet?: RuleSetResolvers<ContextType>;
   SelfReview?: SelfReviewResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;

@@ -103,6 +103,9 @@ export interface Review {
 }
 
 export interface ReviewCycle {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closed_scope_unit_id: string | null;
   closes_on: string;
   created_at: Generated<Timestamp>;
   id: string;
@@ -111,6 +114,23 @@ export interface ReviewCycle {
   status: Generated<ReviewCycleStatus>;
   subject: Generated<ReviewSubject>;
   unit_id: string;
+  year: number;
+}
+
+export interface ReviewDecision {
+  cycle_id: string | null;
+  decided_at: Generated<Timestamp>;
+  decided_by: string;
+  decision_number: string | null;
+  disciplined: Generated<boolean>;
+  grade: Grade;
+  id: Generated<number>;
+  member_id: string;
+  period: ReviewPeriod;
+  reason: string | null;
+  review_id: string;
+  rule_set_id: string | null;
+  score: number | null;
   year: number;
 }
 
@@ -176,6 +196,7 @@ export interface DB {
   residence_link: ResidenceLink;
   review: Review;
   review_cycle: ReviewCycle;
+  review_decision: ReviewDecision;
   rule_set: RuleSet;
   self_review: SelfReview;
   task: Task;

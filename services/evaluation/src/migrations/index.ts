@@ -8,6 +8,7 @@ import * as oneMeetingPerDayAndKind from './2026_11_23_30_10_00_one_meeting_per_
 import * as placementChangeValidTo from './2026_11_24_10_00_00_placement_change_valid_to.ts';
 import * as meetingCountsReviewYearIdx from './2026_11_24_10_10_00_meeting_counts_review_year_idx.ts';
 import * as clientRequestIds from './2026_12_04_10_00_00_client_request_ids.ts';
+import * as reviewDecisionsAndReopening from './2026_12_05_17_22_00_review_decisions_and_reopening.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_review': createReview,
@@ -19,4 +20,5 @@ export const migrations: MigrationSet = {
   '2026_11_24_10_00_00_placement_change_valid_to': placementChangeValidTo,
   '2026_11_24_10_10_00_meeting_counts_review_year_idx': meetingCountsReviewYearIdx,
   '2026_12_04_10_00_00_client_request_ids': clientRequestIds,
+  '2026_12_05_17_22_00_review_decisions_and_reopening': reviewDecisionsAndReopening,
 };

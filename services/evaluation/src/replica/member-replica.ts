@@ -44,6 +44,16 @@ export const membershipEventHandlers: Record<string, EventHandler<EvaluationData
       .onConflict((oc) => oc.doNothing())
       .execute();
   },
+  MemberDisciplineAnnulled: async (trx, event) => {
+    // The discipline was recorded by mistake (annulled in membership): it no longer caps the grade.
+    const annulled = event.payload as { memberId: string; form: string; effectiveDate: string };
+    await trx
+      .deleteFrom('member_discipline')
+      .where('member_id', '=', annulled.memberId)
+      .where('form', '=', annulled.form)
+      .where('effective_date', '=', annulled.effectiveDate)
+      .execute();
+  },
   ResidenceLinked: async (trx, event) => {
     const linked = event.payload as { memberId: string; residenceCellId: string | null; validFrom: string };
     await trx.insertInto('residence_link').values({ member_id: linked.memberId, residence_cell_id: linked.residenceCellId, valid_from: linked.validFrom }).execute();

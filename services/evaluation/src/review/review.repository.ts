@@ -2,7 +2,7 @@ import { withinReplicaScopes } from '@dangvien/org-replica';
 import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
 import type { Review } from '../generated/tables.ts';
-import type { ReviewRow } from './review.tables.ts';
+import type { ReviewDecisionRow, ReviewRow } from './review.tables.ts';
 
 /** Only reviews of members placed inside the caller's subtrees, as evaluation's copy of placements says. */
 function ofMembersInScope(eb: ExpressionBuilder<EvaluationDatabase, 'review'>, scopeIds: readonly string[]) {
@@ -26,6 +26,11 @@ export function findReviewsOfMembers(db: Kysely<EvaluationDatabase>, memberIds: 
     .orderBy('year', 'desc')
     .orderBy('period', 'desc') // the annual review (YEAR), then Q4 … Q1
     .execute();
+}
+
+/** The decisions on several reviews, each history oldest first (reviews reach here through a scoped read). */
+export function decisionsOfReviews(db: Kysely<EvaluationDatabase>, reviewIds: readonly string[]): Promise<ReviewDecisionRow[]> {
+  return db.selectFrom('review_decision').selectAll().where('review_id', 'in', reviewIds).orderBy('id').execute();
 }
 
 export async function insertReviews(db: Kysely<EvaluationDatabase>, reviews: readonly Insertable<Review>[]): Promise<void> {

@@ -12,6 +12,14 @@ export const reviewResolvers: Resolvers = {
     member: (review) => memberRef(review.member_id),
     cycle: (review, _args, context) => (review.cycle_id ? context.cycleById.load(review.cycle_id) : null),
     ruleSet: (review, _args, context) => (review.rule_set_id ? context.ruleSetById.load(review.rule_set_id) : null),
+    decisions: (review, _args, context) => context.decisionsOfReview.load(review.id),
+  },
+  ReviewDecision: {
+    id: (decision) => String(decision.id),
+    ruleSet: (decision, _args, context) => (decision.rule_set_id ? context.ruleSetById.load(decision.rule_set_id) : null),
+    decisionNumber: (decision) => decision.decision_number,
+    decidedAt: (decision) => decision.decided_at.toISOString(),
+    decidedBy: (decision) => decision.decided_by,
   },
   Member: {
     // Evaluation knows only the id of a Member; the membership subgraph resolves the rest.

@@ -1,5 +1,6 @@
 import type { EvaluationContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
+import { addReviewRuleSet } from './add-rule-set.ts';
 import { findRuleSets } from './rules.repository.ts';
 import type { RuleSetRow } from './rules.tables.ts';
 
@@ -14,6 +15,9 @@ export async function referencedRuleSet(context: EvaluationContext, id: string):
 export const rulesResolvers: Resolvers = {
   Query: {
     ruleSets: (_source, _args, context) => findRuleSets(context.db),
+  },
+  Mutation: {
+    addReviewRuleSet: (_source, args, context) => addReviewRuleSet(context.db, context.caller, args.input),
   },
   RuleSet: {
     validFrom: (ruleSet) => ruleSet.valid_from,

@@ -65,7 +65,7 @@ async function probations(db: Kysely<MembershipDatabase>, scopes: readonly strin
     FROM member m
     JOIN LATERAL (
       SELECT e.occurred_on AS admitted_on, (e.occurred_on + make_interval(months => ${PROBATION_MONTHS}))::date AS probation_end
-      FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED' AND e.occurred_on <= ${asOf}::date
+      FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED' AND e.annulled_at IS NULL AND e.occurred_on <= ${asOf}::date
       ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1
     ) admission ON true
     WHERE ${inReplicaSubtrees('m.cell_id', scopes)}
@@ -136,7 +136,7 @@ const badgeDue: AlertSource = {
     const result = await sql<{ member_id: string; cell_id: string | null; admitted_on: string; years: number }>`
       SELECT m.id AS member_id, m.cell_id, admission.admitted_on, (extract(year FROM ${asOf}::date) - extract(year FROM admission.admitted_on))::integer AS years
       FROM member m
-      JOIN LATERAL (SELECT min(e.occurred_on) AS admitted_on FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED') admission ON admission.admitted_on IS NOT NULL
+      JOIN LATERAL (SELECT min(e.occurred_on) AS admitted_on FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED' AND e.annulled_at IS NULL) admission ON admission.admitted_on IS NOT NULL
       WHERE ${inReplicaSubtrees('m.cell_id', scopes)}
         AND (extract(year FROM ${asOf}::date) - extract(year FROM admission.admitted_on))::integer = ANY(${rule.badgePartyYears}::integer[])
         AND ${inParty('m', asOf)}
@@ -169,7 +169,7 @@ const REQUIRED_FIELDS = [
 const missingRequiredFields: AlertSource = {
   kind: 'MISSING_REQUIRED_FIELDS',
   async find(db, scopes, asOf) {
-    const noAdmission = sql<boolean>`NOT EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED')`;
+    const noAdmission = sql<boolean>`NOT EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED' AND e.annulled_at IS NULL)`;
     const result = await sql<{ member_id: string; cell_id: string | null; missing: string[] }>`
       SELECT m.id AS member_id, m.cell_id,
         array_remove(ARRAY[${sql.join([

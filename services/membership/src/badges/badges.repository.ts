@@ -71,7 +71,7 @@ export async function membersDueForBadge(db: Db, scope: BadgeListScope): Promise
   const result = await sql<BadgeDueRow>`
     SELECT m.id AS member_id, m.cell_id, badge.years, to_char(admission.admitted_on, 'YYYY-MM-DD') AS admitted_on, to_char(${reaches}, 'YYYY-MM-DD') AS reaches_on
     FROM member m
-    JOIN LATERAL (SELECT min(e.occurred_on) AS admitted_on FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED') admission ON admission.admitted_on IS NOT NULL
+    JOIN LATERAL (SELECT min(e.occurred_on) AS admitted_on FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED' AND e.annulled_at IS NULL) admission ON admission.admitted_on IS NOT NULL
     JOIN unnest(${scope.rule.partyYears}::integer[]) AS badge(years) ON ${reaches} > ${scope.previousAwardDate}::date AND ${reaches} <= ${scope.awardDate}::date
     WHERE ${inReplicaSubtrees('m.cell_id', [scope.unitId])}
       AND ${statusAtSql('m', sql`${scope.awardDate}::date`)} IN (${sql.join(IN_PARTY_STATUSES.map((status) => sql.lit(status)))})

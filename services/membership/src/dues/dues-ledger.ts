@@ -70,7 +70,7 @@ export function duesLedgerSql(memberCondition: RawBuilder<boolean>, fromMonth: s
         SELECT w.monthly_amount FROM regional_minimum_wage w
         WHERE w.region = basis.wage_region AND w.valid_from < ${monthStart} + interval '1 month' ORDER BY w.valid_from DESC LIMIT 1
       ) wage ON true
-      LEFT JOIN LATERAL (SELECT min(e.occurred_on) AS admitted_on FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED') admission ON true
+      LEFT JOIN LATERAL (SELECT min(e.occurred_on) AS admitted_on FROM member_event e WHERE e.member_id = m.id AND e.kind = 'ADMITTED' AND e.annulled_at IS NULL) admission ON true
       LEFT JOIN LATERAL (
         SELECT x.id FROM member_dues_relief x
         WHERE x.member_id = m.id AND x.kind = 'EXEMPTION' AND x.from_month <= ${monthStart} AND (x.to_month IS NULL OR x.to_month >= ${monthStart}) LIMIT 1

@@ -22,8 +22,8 @@ export function registerMembers(db: Kysely<MembershipDatabase>, cellIds: readonl
     .select(['cell.code as cell_code', 'cell.name as cell_name'])
     .select(sensitiveScopes.length > 0 ? inReplicaSubtrees('member.cell_id', sensitiveScopes).as('sensitive') : sql<boolean>`false`.as('sensitive'))
     .select((eb) => [
-      eb.selectFrom('member_event').select(sql<string>`min(occurred_on)::text`.as('d')).whereRef('member_event.member_id', '=', 'member.id').where('kind', '=', 'ADMITTED').as('admitted_on'),
-      eb.selectFrom('member_event').select(sql<string>`min(occurred_on)::text`.as('d')).whereRef('member_event.member_id', '=', 'member.id').where('kind', '=', 'OFFICIAL').as('official_on'),
+      eb.selectFrom('member_event').select(sql<string>`min(occurred_on)::text`.as('d')).whereRef('member_event.member_id', '=', 'member.id').where('kind', '=', 'ADMITTED').where('annulled_at', 'is', null).as('admitted_on'),
+      eb.selectFrom('member_event').select(sql<string>`min(occurred_on)::text`.as('d')).whereRef('member_event.member_id', '=', 'member.id').where('kind', '=', 'OFFICIAL').where('annulled_at', 'is', null).as('official_on'),
     ])
     .where('member.cell_id', 'in', cellIds)
     .where('member.status', 'in', ['PROBATIONARY', 'OFFICIAL', 'EXEMPT'])

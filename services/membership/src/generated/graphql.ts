@@ -25,6 +25,12 @@ export type AddDuesRuleInput = {
   validFrom: Scalars['String']['input'];
 };
 
+export type AnnulMemberEventInput = {
+  eventId: Scalars['ID']['input'];
+  /** Lý do hủy (required) */
+  reason: Scalars['String']['input'];
+};
+
 export type AssignResidenceCellInput = {
   memberId: Scalars['ID']['input'];
   /** One of the ward's cells */
@@ -534,6 +540,14 @@ export type MemberDuesArrears = {
 
 export type MemberEvent = {
   __typename?: 'MemberEvent';
+  /** Why it was annulled */
+  annulReason?: Maybe<Scalars['String']['output']>;
+  /** Whether it was annulled (hủy vì ghi nhầm): kept in the history, left out of the status */
+  annulled: Scalars['Boolean']['output'];
+  /** When it was annulled (ISO timestamp) */
+  annulledAt?: Maybe<Scalars['String']['output']>;
+  /** Who annulled it (name and account) */
+  annulledBy?: Maybe<Scalars['String']['output']>;
   decisionNumber?: Maybe<Scalars['String']['output']>;
   disciplineLevel?: Maybe<DisciplineLevel>;
   id: Scalars['ID']['output'];
@@ -843,6 +857,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** A new dues regulation from a date (administrators of a whole tree); months already ended keep their rule */
   addDuesRule: DuesRule;
+  /**
+   * Hủy quyết định ghi nhầm: the member's latest effective event is marked annulled (kept in the history)
+   * and the status is derived again without it; the right event can then be recorded
+   */
+  annulMemberEvent: Member;
   /** The residence ward places a member introduced to the ward in one of its residential cells */
   assignResidenceCell: ResidenceLink;
   /** Records a member (or a candidate) in a cell: the profile and the first event */
@@ -887,6 +906,11 @@ export type Mutation = {
 
 export type MutationAddDuesRuleArgs = {
   input: AddDuesRuleInput;
+};
+
+
+export type MutationAnnulMemberEventArgs = {
+  input: AnnulMemberEventInput;
 };
 
 

@@ -117,8 +117,9 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
-  AssignResidenceCellInput: Types.AssignResidenceCellInput;
+  AnnulMemberEventInput: Types.AnnulMemberEventInput;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  AssignResidenceCellInput: Types.AssignResidenceCellInput;
   AuditRecord: ResolverTypeWrapper<Types.AuditRecord>;
   CellDuesArrears: ResolverTypeWrapper<Omit<Types.CellDuesArrears, 'cell'> & { cell: ResolversTypes['OrgUnit'] }>;
   ChildUnitDues: ResolverTypeWrapper<Omit<Types.ChildUnitDues, 'unit'> & { unit: ResolversTypes['OrgUnit'] }>;
@@ -218,8 +219,9 @@ export type ResolversParentTypes = {
   String: Types.Scalars['String']['output'];
   Int: Types.Scalars['Int']['output'];
   Float: Types.Scalars['Float']['output'];
-  AssignResidenceCellInput: Types.AssignResidenceCellInput;
+  AnnulMemberEventInput: Types.AnnulMemberEventInput;
   ID: Types.Scalars['ID']['output'];
+  AssignResidenceCellInput: Types.AssignResidenceCellInput;
   AuditRecord: Types.AuditRecord;
   CellDuesArrears: Omit<Types.CellDuesArrears, 'cell'> & { cell: ResolversParentTypes['OrgUnit'] };
   ChildUnitDues: Omit<Types.ChildUnitDues, 'unit'> & { unit: ResolversParentTypes['OrgUnit'] };
@@ -489,6 +491,10 @@ export type MemberDuesArrearsResolvers<ContextType = MembershipContext, ParentTy
 };
 
 export type MemberEventResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MemberEvent'] = ResolversParentTypes['MemberEvent']> = {
+  annulReason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  annulled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  annulledAt?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  annulledBy?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decisionNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   disciplineLevel?: Resolver<Types.Maybe<ResolversTypes['DisciplineLevel']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -609,6 +615,7 @@ export type MonthDuesResolvers<ContextType = MembershipContext, ParentType exten
 
 export type MutationResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addDuesRule?: Resolver<ResolversTypes['DuesRule'], ParentType, ContextType, RequireFields<Types.MutationAddDuesRuleArgs, 'input'>>;
+  annulMemberEvent?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<Types.MutationAnnulMemberEventArgs, 'input'>>;
   assignResidenceCell?: Resolver<ResolversTypes['ResidenceLink'], ParentType, ContextType, RequireFields<Types.MutationAssignResidenceCellArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<Types.MutationCreateMemberArgs, 'input'>>;
   deliverResidenceComment?: Resolver<ResolversTypes['ResidenceComment'], ParentType, ContextType, RequireFields<Types.MutationDeliverResidenceCommentArgs, 'input'>>;

@@ -120,6 +120,9 @@ export interface MemberDuesRelief {
 }
 
 export interface MemberEvent {
+  annulled_at: Timestamp | null;
+  annulled_by: string | null;
+  annulled_reason: string | null;
   decision_number: string | null;
   details: MemberEventDetailsInput;
   id: Generated<number>;

@@ -5,16 +5,19 @@ import type { MemberRow } from '../member/member.tables.ts';
 import { todayInVietnam } from '../today.ts';
 import { toLifecycleEvent } from './history.ts';
 import { admittedOn, fullYearsBetween, statusOn } from './lifecycle.ts';
+import { annulMemberEvent } from './annul-event.ts';
 import { recordMemberEvent } from './record-event.ts';
 
 async function lifecycleOf(member: MemberRow, context: MembershipContext) {
-  const events = (await context.eventsOfMember.load(member.id)).map(toLifecycleEvent);
+  // Annulled events stay in the history shown, but no status follows from them.
+  const events = (await context.eventsOfMember.load(member.id)).filter((event) => event.annulled_at === null).map(toLifecycleEvent);
   return { events, facts: { initialStatus: member.initial_status, dateOfBirth: member.date_of_birth } };
 }
 
 export const lifecycleResolvers: Resolvers = {
   Mutation: {
     recordMemberEvent: (_source, args, context) => recordMemberEvent(context.db, context.caller, args.input),
+    annulMemberEvent: (_source, args, context) => annulMemberEvent(context.db, context.caller, args.input),
   },
   Member: {
     events: (member, _args, context) => context.eventsOfMember.load(member.id),
@@ -37,5 +40,9 @@ export const lifecycleResolvers: Resolvers = {
     reason: (event) => event.details.reason ?? null,
     recordedAt: (event) => event.recorded_at.toISOString(),
     recordedBy: (event) => event.recorded_by,
+    annulled: (event) => event.annulled_at !== null,
+    annulledAt: (event) => event.annulled_at?.toISOString() ?? null,
+    annulledBy: (event) => event.annulled_by,
+    annulReason: (event) => event.annulled_reason,
   },
 };

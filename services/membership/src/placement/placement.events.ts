@@ -32,6 +32,16 @@ export interface MemberDisciplined {
 }
 
 /**
+ * Published when a discipline event is annulled (hủy vì ghi nhầm): the discipline of `MemberDisciplined`
+ * with the same member, form and date no longer holds, and stops capping the grade.
+ */
+export interface MemberDisciplineAnnulled {
+  memberId: string;
+  form: DisciplineLevel;
+  effectiveDate: string;
+}
+
+/**
  * Regulation 213: a working member's link to the residential cell of where they live (null when the
  * link ends). Evaluation needs it to know whose review requires a residence comment.
  */
@@ -51,6 +61,7 @@ export interface ResidenceCommentRecorded {
 
 export const MEMBER_EVENT_CONTRACTS = {
   disciplined: 'MemberDisciplined',
+  disciplineAnnulled: 'MemberDisciplineAnnulled',
   residenceLinked: 'ResidenceLinked',
   residenceCommentRecorded: 'ResidenceCommentRecorded',
 } as const;

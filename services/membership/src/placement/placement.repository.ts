@@ -103,6 +103,7 @@ export async function statusesOn(db: Kysely<MembershipDatabase>, members: readon
     .distinct()
     .where(sql<boolean>`member_id = ANY(${ids}::uuid[])`)
     .where('occurred_on', '>', date)
+    .where('annulled_at', 'is', null)
     .execute();
   if (changedSince.length === 0) return result;
   const replayed = changedSince.map((row) => row.member_id);
@@ -111,6 +112,7 @@ export async function statusesOn(db: Kysely<MembershipDatabase>, members: readon
     .select(['id', 'member_id', 'kind', 'occurred_on', 'details'])
     .where(sql<boolean>`member_id = ANY(${replayed}::uuid[])`)
     .where('occurred_on', '<=', date)
+    .where('annulled_at', 'is', null)
     .execute();
   const byMember = new Map<string, typeof events>(replayed.map((id) => [id, []]));
   for (const event of events) byMember.get(event.member_id)!.push(event);

@@ -158,7 +158,7 @@ async function figuresByTop(db: Kysely<MembershipDatabase>, unitId: string, asOf
       JOIN member_placement p ON p.member_id = e.member_id
         AND (p.valid_from IS NULL OR p.valid_from <= e.occurred_on) AND (p.valid_to IS NULL OR p.valid_to >= e.occurred_on)
       JOIN under ON ${holds('under', sql`p.cell_id`, sql`e.occurred_on`)}
-      WHERE e.occurred_on BETWEEN ${start} AND ${end}
+      WHERE e.occurred_on BETWEEN ${start} AND ${end} AND e.annulled_at IS NULL
       ORDER BY e.id, p.valid_from DESC NULLS LAST
     ),
     arrivals AS (
@@ -169,7 +169,7 @@ async function figuresByTop(db: Kysely<MembershipDatabase>, unitId: string, asOf
           EXISTS (SELECT 1 FROM member_placement q WHERE q.member_id = p.member_id AND q.id <> p.id AND q.valid_to = p.valid_from
             AND NOT EXISTS (SELECT 1 FROM under before WHERE before.top = under.top AND ${holds('before', sql`q.cell_id`, sql`(p.valid_from - 1)`)}))
           OR (NOT EXISTS (SELECT 1 FROM member_placement q WHERE q.member_id = p.member_id AND q.id <> p.id AND (q.valid_from IS NULL OR q.valid_from < p.valid_from))
-            AND EXISTS (SELECT 1 FROM member_event a WHERE a.member_id = p.member_id AND a.kind = 'ADMITTED' AND a.occurred_on < p.valid_from))
+            AND EXISTS (SELECT 1 FROM member_event a WHERE a.member_id = p.member_id AND a.kind = 'ADMITTED' AND a.annulled_at IS NULL AND a.occurred_on < p.valid_from))
         )
     ),
     departures AS (
@@ -180,7 +180,7 @@ async function figuresByTop(db: Kysely<MembershipDatabase>, unitId: string, asOf
           EXISTS (SELECT 1 FROM member_placement q WHERE q.member_id = p.member_id AND q.id <> p.id AND q.valid_from = p.valid_to AND q.operation_id IS NULL
             AND NOT EXISTS (SELECT 1 FROM under after WHERE after.top = under.top AND ${holds('after', sql`q.cell_id`, sql`q.valid_from`)}))
           OR (NOT EXISTS (SELECT 1 FROM member_placement q WHERE q.member_id = p.member_id AND q.id <> p.id AND q.valid_from >= p.valid_to)
-            AND NOT EXISTS (SELECT 1 FROM member_event t WHERE t.member_id = p.member_id AND t.occurred_on <= p.valid_to
+            AND NOT EXISTS (SELECT 1 FROM member_event t WHERE t.member_id = p.member_id AND t.annulled_at IS NULL AND t.occurred_on <= p.valid_to
               AND (t.kind IN ('NAME_REMOVED', 'LEFT', 'DIED') OR (t.kind = 'DISCIPLINE' AND t.details->>'disciplineLevel' = 'EXPULSION'))))
         )
     ),

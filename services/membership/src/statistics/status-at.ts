@@ -17,13 +17,13 @@ export function statusAtSql(member: string, date: RawBuilder<unknown>): RawBuild
       WHEN e.kind = 'EXEMPT' THEN 'EXEMPT'
       WHEN e.kind IN ('EXEMPT_ENDED', 'REINSTATED') THEN
         CASE WHEN coalesce(${m}.initial_status, 'PROBATIONARY') NOT IN ('PROBATIONARY', 'CANDIDATE')
-          OR EXISTS (SELECT 1 FROM member_event o WHERE o.member_id = ${m}.id AND o.kind = 'OFFICIAL' AND o.occurred_on <= ${date})
+          OR EXISTS (SELECT 1 FROM member_event o WHERE o.member_id = ${m}.id AND o.kind = 'OFFICIAL' AND o.annulled_at IS NULL AND o.occurred_on <= ${date})
         THEN 'OFFICIAL' ELSE 'PROBATIONARY' END
       WHEN e.kind = 'DIED' THEN 'DECEASED'
       ELSE 'LEFT'
     END
     FROM member_event e
-    WHERE e.member_id = ${m}.id AND e.occurred_on <= ${date}
+    WHERE e.member_id = ${m}.id AND e.occurred_on <= ${date} AND e.annulled_at IS NULL
       AND (e.kind <> 'DISCIPLINE' OR e.details->>'disciplineLevel' = 'EXPULSION')
     ORDER BY e.occurred_on DESC, e.id DESC
     LIMIT 1
