@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKysely } from '@dangvien/db';
 import { demoDataSet } from '@dangvien/testing';
 import { demoId, DISTRICT_BOARD, keepScreenshot, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
 
@@ -11,11 +12,16 @@ import { demoId, DISTRICT_BOARD, keepScreenshot, seriousA11yViolations, startTes
  * gives the year-end rating, each read back through GraphQL. Data quality: a CCCD the township's clerk
  * records while a member of Xuân Hồng, out of her sight, holds it (planted the way it happens: her
  * createMember is written, not refused, so the district sees two records with one CCCD) and the
- * members of a cell dissolved into its ward are listed, and their links open the pages where they are
+ * members of a cell placed on its ward committee (in no cell) are listed, and their links open the pages where they are
  * fixed. Badges: members planted to reach 30 and 40 years of party age
  * in the coming round are listed with the GraphQL count, and the list downloads as .xlsx.
  */
 let district: TestSystem;
+/** The columns of membership's tables this test plants rows in. */
+interface PlantedTables {
+  member: { id: string; cell_id: string | null; status: string };
+  member_placement: { member_id: string; cell_id: string; valid_from: string; valid_to: string | null };
+}
 const unit = (n: number) => demoId('unit', n);
 const districtId = unit(2);
 const communeId = unit(11); // Đảng bộ xã Xuân Hồng
@@ -56,18 +62,21 @@ beforeAll(async () => {
     WARD_CLERK,
   );
   holder.second = second.createMember.id;
-  // Xuân Hồng's third cell dissolved with the commune committee as successor: its members are in no cell.
-  await district.graphql(
-    `mutation ($input: DissolveOrgUnitInput!) { dissolveOrgUnit(input: $input) { id } }`,
-    { input: { id: dissolvedCellId, successorId: communeId, effectiveDate: '2025-07-01', decisionNumber: '21-QĐ/ĐU' } },
-    DISTRICT_BOARD,
-  );
-  // Membership moves the members when organization's event reaches it.
-  const deadline = Date.now() + 60_000;
-  while ((await district.graphql<Quality>(QUALITY, { unitId: districtId }, DISTRICT_BOARD)).memberDataQuality.membersWithoutCell.length === 0) {
-    if (Date.now() > deadline) throw new Error('the dissolved cell’s members were not moved within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  // Xuân Hồng's third cell's members placed on the commune committee itself, in no cell: as dissolutions
+  // left them before a successor had to be a cell, and as records loaded from the old system still are.
+  const membership = createKysely<PlantedTables>(district.system.backend.databaseUrls.membership);
+  try {
+    await membership.transaction().execute(async (trx) => {
+      const members = await trx.selectFrom('member').select('id').where('cell_id', '=', dissolvedCellId).where('status', 'not in', ['LEFT', 'DECEASED']).execute();
+      const ids = members.map((member) => member.id);
+      await trx.updateTable('member').set({ cell_id: communeId }).where('id', 'in', ids).execute();
+      await trx.updateTable('member_placement').set({ valid_to: '2025-07-01' }).where('member_id', 'in', ids).where('valid_to', 'is', null).execute();
+      await trx.insertInto('member_placement').values(ids.map((id) => ({ member_id: id, cell_id: communeId, valid_from: '2025-07-01', valid_to: null }))).execute();
+    });
+  } finally {
+    await membership.destroy();
   }
+  expect((await district.graphql<Quality>(QUALITY, { unitId: districtId }, DISTRICT_BOARD)).memberDataQuality.membersWithoutCell.length).toBeGreaterThan(0);
   // Two members reaching 30 and 40 years of party age in the coming round.
   const round = (await district.graphql<Badges>(BADGES, { unitId: districtId }, DISTRICT_BOARD)).partyBadgesDue;
   for (const [fullName, admittedOn] of [

@@ -19,6 +19,11 @@ export interface OrgUnitDissolved {
   /** The organization subgraph's operation this dissolution belongs to. */
   operationId: string;
   actor: { subject: string; name: string };
+  /**
+   * Members named for other cells than the successor (those still active in the unit go there; the
+   * rest go to `successorId`). Absent on events published before destinations existed.
+   */
+  destinations?: { unitId: string; memberIds: string[] }[];
 }
 
 // own-contract: an event payload, versioned with the event feed, not with the GraphQL API.

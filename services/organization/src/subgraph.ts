@@ -8,6 +8,7 @@ import { evaluationEventHandlers, membershipEventHandlers } from './operation/op
 import { operationResolvers } from './operation/operation.resolvers.ts';
 import { currentTreeRows } from './org-unit/org-unit.repository.ts';
 import { orgUnitResolvers } from './org-unit/org-unit.resolvers.ts';
+import { restructuringPlanResolvers } from './restructuring-plan/restructuring-plan.resolvers.ts';
 import { splitResolvers } from './split/split.resolvers.ts';
 import { committeeResolvers } from './committee/committee.resolvers.ts';
 import { delegationResolvers } from './delegation/delegation.resolvers.ts';
@@ -28,6 +29,7 @@ export const organizationSubgraph: SubgraphDefinition<OrganizationDatabase, Orga
     dissolutionResolvers,
     auditResolvers,
     splitResolvers,
+    restructuringPlanResolvers,
     committeeResolvers,
     delegationResolvers,
     savedQueryResolvers,

@@ -123,7 +123,7 @@ export type MergeOrgUnitsInput = {
   effectiveDate: string;
   /** The units that end */
   ids: Array<string | number>;
-  /** The unit they merge into, which receives their active members */
+  /** The unit they merge into: receives their live sub-units and their active members (a cell when they hold members) */
   intoId: string | number;
 };
 

@@ -75,7 +75,8 @@ function MergePreview(props: { merged: readonly ChildUnit[]; into: ChildUnit; de
   const { merged, into, decisionNumber, effectiveDate } = props;
   const { t } = useTranslation('district.tree');
   const moving = merged.reduce((sum, unit) => sum + unit.memberCount, 0);
-  const blocked = merged.filter((unit) => unit.children.length > 0);
+  // Sub-units of the merged units go under the unit they merge into, in the same operation.
+  const withSubUnits = merged.filter((unit) => unit.children.length > 0);
   return (
     <div data-testid="restructure-preview">
       <h3>{t('preview.title')}</h3>
@@ -91,9 +92,9 @@ function MergePreview(props: { merged: readonly ChildUnit[]; into: ChildUnit; de
         rowKey={(row) => row.id}
       />
       <p data-testid="restructure-preview-total">{t('preview.total', { name: into.name, count: into.memberCount + moving })}</p>
-      {blocked.map((unit) => (
-        <p key={unit.id} className="dv-field__error">
-          {t('preview.hasChildren', { name: unit.name, count: unit.children.length })}
+      {withSubUnits.map((unit) => (
+        <p key={unit.id} data-testid="restructure-preview-sub-units">
+          {t('preview.hasChildren', { name: unit.name, count: unit.children.length, into: into.name })}
         </p>
       ))}
       <p>{t('preview.note')}</p>

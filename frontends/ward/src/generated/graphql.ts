@@ -64,10 +64,12 @@ export type DisciplineLevel =
 export type DissolveOrgUnitInput = {
   /** Số quyết định */
   decisionNumber: string;
+  /** Members sent to other cells (per member or per group); the rest go to the successor */
+  destinations?: Array<MemberDestinationInput> | null | undefined;
   /** YYYY-MM-DD */
   effectiveDate: string;
   id: string | number;
-  /** The unit that receives the active members */
+  /** The cell that receives the active members not named in destinations */
   successorId: string | number;
 };
 
@@ -145,6 +147,14 @@ export type MemberAlertKind =
   /** Giấy giới thiệu sinh hoạt đảng chưa được nộp sau 30 ngày */
   | 'TRANSFER_LETTER_OVERDUE';
 
+/** Members of the units that end who go to a cell other than the successor. */
+export type MemberDestinationInput = {
+  /** Members active in a unit that ends, each named once */
+  memberIds: Array<string | number>;
+  /** The cell (chi bộ) that receives them */
+  unitId: string | number;
+};
+
 export type MemberEventDetailsInput = {
   /** Required for DISCIPLINE */
   disciplineLevel?: DisciplineLevel | null | undefined;
@@ -217,7 +227,7 @@ export type MergeOrgUnitsInput = {
   effectiveDate: string;
   /** The units that end */
   ids: Array<string | number>;
-  /** The unit they merge into, which receives their active members */
+  /** The unit they merge into: receives their live sub-units and their active members (a cell when they hold members) */
   intoId: string | number;
 };
 

@@ -8,6 +8,7 @@ export const ORGANIZATION_MUTATION_ROLES = {
   renameOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   moveOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   applyProvinceReform: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
+  applyRestructuringPlan: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   importOrgUnits: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   splitOrgUnit: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],
   openCommitteeTerm: ['WARD_COMMITTEE', 'DISTRICT_BOARD', 'ADMIN'],

@@ -33,29 +33,6 @@ export type AddDuesRuleInput = {
   validFrom: Scalars['String']['input'];
 };
 
-export type AddReviewRuleSetInput = {
-  /** e.g. 366-QĐ/TW; unique */
-  code: Scalars['String']['input'];
-  completedMinScore: Scalars['Int']['input'];
-  /** 0–100 */
-  excellentMinExceededPercent: Scalars['Int']['input'];
-  excellentMinScore: Scalars['Int']['input'];
-  /** 0–100 */
-  excellentQuotaPercent: Scalars['Int']['input'];
-  excellentRequiresAllTasks: Scalars['Boolean']['input'];
-  goodMinScore: Scalars['Int']['input'];
-  name: Scalars['String']['input'];
-  residenceCommentRequired: Scalars['Boolean']['input'];
-  /** YYYY-MM-DD; after the latest rule set's */
-  validFrom: Scalars['String']['input'];
-};
-
-export type AnnulMemberEventInput = {
-  eventId: Scalars['ID']['input'];
-  /** Lý do hủy (required) */
-  reason: Scalars['String']['input'];
-};
-
 export type ApplyProvinceReformInput = {
   /** Số quyết định */
   decisionNumber: Scalars['String']['input'];
@@ -306,6 +283,19 @@ export type CreateOrgUnitInput = {
   residentialArea?: InputMaybe<ResidentialArea>;
 };
 
+/** Thành lập, as a step: a new unit from the plan's date. */
+export type CreateUnitStepInput = {
+  category?: InputMaybe<OrgUnitCategory>;
+  /** Short code, unique in the tree */
+  code: Scalars['String']['input'];
+  /** How later steps of the plan refer to this unit */
+  key: Scalars['String']['input'];
+  kind: OrgUnitKind;
+  name: Scalars['String']['input'];
+  parent: UnitRefInput;
+  residentialArea?: InputMaybe<ResidentialArea>;
+};
+
 export type Delegate = {
   __typename?: 'Delegate';
   /** The unit of the area (khu vực) the delegate is responsible for, when it is one */
@@ -448,11 +438,20 @@ export type DisciplineLevel =
 export type DissolveOrgUnitInput = {
   /** Số quyết định */
   decisionNumber: Scalars['String']['input'];
+  /** Members sent to other cells (per member or per group); the rest go to the successor */
+  destinations?: InputMaybe<Array<MemberDestinationInput>>;
   /** YYYY-MM-DD */
   effectiveDate: Scalars['String']['input'];
   id: Scalars['ID']['input'];
-  /** The unit that receives the active members */
+  /** The cell that receives the active members not named in destinations */
   successorId: Scalars['ID']['input'];
+};
+
+/** Giải thể, as a step: units end; members named per destination go there, the rest to the successor (a cell). */
+export type DissolveUnitsStepInput = {
+  destinations?: InputMaybe<Array<StepDestinationInput>>;
+  successor: UnitRefInput;
+  units: Array<UnitRefInput>;
 };
 
 /** Dues owed in a subtree over a range of months (YYYY-MM). */
@@ -603,6 +602,11 @@ export type EndDelegationInput = {
   id: Scalars['ID']['input'];
 };
 
+/** The 2025 reform for one district, as a step: its grassroots organizations go under its parent (the province) and it ends. */
+export type EndDistrictStepInput = {
+  district: UnitRefInput;
+};
+
 export type EndMemberInspectionInput = {
   conclusion?: InputMaybe<Scalars['String']['input']>;
   decisionNumber: Scalars['String']['input'];
@@ -676,13 +680,9 @@ export type Grade =
 /** One member's grade decided by the grassroots committee; omitted fields take the cell's proposal. */
 export type GradeDecisionInput = {
   allTasksDone?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Số quyết định */
-  decisionNumber?: InputMaybe<Scalars['String']['input']>;
   disciplined?: InputMaybe<Scalars['Boolean']['input']>;
   exceededTaskPercent?: InputMaybe<Scalars['Int']['input']>;
   memberId: Scalars['ID']['input'];
-  /** Why (e.g. xếp loại lại sau kỷ luật ghi nhận muộn); kept in the review's decisions */
-  reason?: InputMaybe<Scalars['String']['input']>;
   score?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -983,6 +983,14 @@ export type MemberDataQualitySameNameAndBirthArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Members of the units that end who go to a cell other than the successor. */
+export type MemberDestinationInput = {
+  /** Members active in a unit that ends, each named once */
+  memberIds: Array<Scalars['ID']['input']>;
+  /** The cell (chi bộ) that receives them */
+  unitId: Scalars['ID']['input'];
+};
+
 export type MemberDuesArrears = {
   __typename?: 'MemberDuesArrears';
   cell?: Maybe<OrgUnit>;
@@ -995,14 +1003,6 @@ export type MemberDuesArrears = {
 
 export type MemberEvent = {
   __typename?: 'MemberEvent';
-  /** Why it was annulled */
-  annulReason?: Maybe<Scalars['String']['output']>;
-  /** Whether it was annulled (hủy vì ghi nhầm): kept in the history, left out of the status */
-  annulled: Scalars['Boolean']['output'];
-  /** When it was annulled (ISO timestamp) */
-  annulledAt?: Maybe<Scalars['String']['output']>;
-  /** Who annulled it (name and account) */
-  annulledBy?: Maybe<Scalars['String']['output']>;
   decisionNumber?: Maybe<Scalars['String']['output']>;
   disciplineLevel?: Maybe<DisciplineLevel>;
   id: Scalars['ID']['output'];
@@ -1154,8 +1154,7 @@ export type MemberInspection = {
 /** Where a member did party activity, when (from inclusive, to exclusive; null = still) */
 export type MemberPlacement = {
   __typename?: 'MemberPlacement';
-  /** Null when you do not see the cell: a record you read through the unit that took over its cell (docs/permissions.md) */
-  cell?: Maybe<OrgUnit>;
+  cell: OrgUnit;
   kind: PlacementKind;
   /** The transfer that made it, if any */
   transferId?: Maybe<Scalars['ID']['output']>;
@@ -1301,8 +1300,14 @@ export type MergeOrgUnitsInput = {
   effectiveDate: Scalars['String']['input'];
   /** The units that end */
   ids: Array<Scalars['ID']['input']>;
-  /** The unit they merge into, which receives their active members */
+  /** The unit they merge into: receives their live sub-units and their active members (a cell when they hold members) */
   intoId: Scalars['ID']['input'];
+};
+
+/** Sáp nhập, as a step: units end; their live sub-units go under the unit they merge into, and their members into it. */
+export type MergeUnitsStepInput = {
+  into: UnitRefInput;
+  units: Array<UnitRefInput>;
 };
 
 /** Attendance at the meetings of a subtree's cells in one month */
@@ -1343,19 +1348,24 @@ export type MoveOrgUnitInput = {
   newParentId: Scalars['ID']['input'];
 };
 
+/** Chuyển, as a step: the unit and its subtree under a new parent. */
+export type MoveUnitStepInput = {
+  newParent: UnitRefInput;
+  unit: UnitRefInput;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** A new dues regulation from a date (administrators of a whole tree); months already ended keep their rule */
   addDuesRule: DuesRule;
-  /** Adds a dated rule set (a new regulation), valid from its date until a later one's (administrators) */
-  addReviewRuleSet: RuleSet;
-  /**
-   * Hủy quyết định ghi nhầm: the member's latest effective event is marked annulled (kept in the history)
-   * and the status is derived again without it; the right event can then be recorded
-   */
-  annulMemberEvent: Member;
   /** The 2025 reform for one district: its live grassroots committees go directly under the province and the district ends, on one date */
   applyProvinceReform: Operation;
+  /**
+   * Phương án sắp xếp: several changes to the tree on one date, under one decision, run in order as one
+   * operation (all or nothing: a step that fails refuses the whole plan and is named in the error).
+   * The operation completes when membership and evaluation have applied every unit that ends.
+   */
+  applyRestructuringPlan: Operation;
   /** Bầu / chỉ định: a member holds a position from a date; refused (CONFLICT, extensions.rule) when it breaks the rule for cells */
   appointPosition: CommitteePosition;
   /** The residence ward places a member introduced to the ward in one of its residential cells */
@@ -1377,7 +1387,7 @@ export type Mutation = {
   deleteSavedQuery: Scalars['Boolean']['output'];
   /** The comment reached the workplace committee */
   deliverResidenceComment: ResidenceComment;
-  /** Giải thể: end a unit and move its active members to a successor, on one date */
+  /** Giải thể: end a unit and move its active members to the cells named per member, the rest to a successor cell, on one date */
   dissolveOrgUnit: Operation;
   /** Kết thúc hoạt động của đoàn, by the assigning committee (once; audited with the decision) */
   endDelegation: Delegation;
@@ -1397,7 +1407,7 @@ export type Mutation = {
   issueTransferLetter: MemberTransfer;
   /** The workplace committee introduces a working member to the residential cell (a new link is a move) */
   linkResidence: ResidenceLink;
-  /** Sáp nhập: end several units and move all their active members into one, on one date, as one operation */
+  /** Sáp nhập: end several units; their sub-units go under the one they merge into and their active members into it, on one date, as one operation */
   mergeOrgUnits: Operation;
   /** Chuyển: the unit and its subtree under a new parent from a date */
   moveOrgUnit: OrgUnit;
@@ -1433,8 +1443,6 @@ export type Mutation = {
   registerWorkItem: DelegateWorkItem;
   /** Đổi tên: a new name from a date (the old one stays in history) */
   renameOrgUnit: OrgUnit;
-  /** Mở lại kỳ đánh giá: by the level that closed it (its committee's grant) or a level above; grades can be decided again, then the cycle closed again */
-  reopenReviewCycle: ReviewCycle;
   /** The cell's periodic review of a task */
   reviewTask: TaskReview;
   saveQuery: SavedQuery;
@@ -1459,18 +1467,13 @@ export type MutationAddDuesRuleArgs = {
 };
 
 
-export type MutationAddReviewRuleSetArgs = {
-  input: AddReviewRuleSetInput;
-};
-
-
-export type MutationAnnulMemberEventArgs = {
-  input: AnnulMemberEventInput;
-};
-
-
 export type MutationApplyProvinceReformArgs = {
   input: ApplyProvinceReformInput;
+};
+
+
+export type MutationApplyRestructuringPlanArgs = {
+  input: RestructuringPlanInput;
 };
 
 
@@ -1668,11 +1671,6 @@ export type MutationRegisterWorkItemArgs = {
 
 export type MutationRenameOrgUnitArgs = {
   input: RenameOrgUnitInput;
-};
-
-
-export type MutationReopenReviewCycleArgs = {
-  input: ReopenReviewCycleInput;
 };
 
 
@@ -2521,7 +2519,6 @@ export type QuerySensitiveReadLogArgs = {
 
 
 export type QuerySubtreeMemberCountsArgs = {
-  includeLeft?: InputMaybe<Scalars['Boolean']['input']>;
   unitId: Scalars['ID']['input'];
 };
 
@@ -2681,10 +2678,10 @@ export type RenameOrgUnitInput = {
   name: Scalars['String']['input'];
 };
 
-export type ReopenReviewCycleInput = {
-  cycleId: Scalars['ID']['input'];
-  /** Lý do mở lại (required) */
-  reason: Scalars['String']['input'];
+/** Đổi tên, as a step. */
+export type RenameUnitStepInput = {
+  name: Scalars['String']['input'];
+  unit: UnitRefInput;
 };
 
 export type ResidenceAttendance = {
@@ -2859,13 +2856,32 @@ export type RestructuringKind =
   /** Chia tách */
   | 'SPLIT';
 
+export type RestructuringPlanInput = {
+  /** Số quyết định */
+  decisionNumber: Scalars['String']['input'];
+  /** YYYY-MM-DD: every step takes effect on this day */
+  effectiveDate: Scalars['String']['input'];
+  /** 1 to 200 steps, run in order */
+  steps: Array<RestructuringStepInput>;
+  /** The unit the plan is about (e.g. the district or the city): the operation's subject */
+  subjectId: Scalars['ID']['input'];
+};
+
+/** One step of a plan: exactly one of its fields. */
+export type RestructuringStepInput = {
+  create?: InputMaybe<CreateUnitStepInput>;
+  dissolve?: InputMaybe<DissolveUnitsStepInput>;
+  endDistrict?: InputMaybe<EndDistrictStepInput>;
+  merge?: InputMaybe<MergeUnitsStepInput>;
+  move?: InputMaybe<MoveUnitStepInput>;
+  rename?: InputMaybe<RenameUnitStepInput>;
+};
+
 /** A member's review and grade for one period (kiểm điểm, đánh giá, xếp loại). */
 export type Review = {
   __typename?: 'Review';
   /** The cycle that decided it; null for reviews entered before cycles existed */
   cycle?: Maybe<ReviewCycle>;
-  /** Every decision on this grade, oldest first; the grade is the latest one's (a re-decision after a reopened cycle adds one) */
-  decisions: Array<ReviewDecision>;
   grade?: Maybe<Grade>;
   id: Scalars['ID']['output'];
   member: Member;
@@ -2881,10 +2897,6 @@ export type Review = {
 /** Một đợt kiểm điểm of a grassroots organization; the rule set is the one valid for the period when it opened. */
 export type ReviewCycle = {
   __typename?: 'ReviewCycle';
-  /** When it was last closed (ISO timestamp); null while open or for cycles closed before this was kept */
-  closedAt?: Maybe<Scalars['String']['output']>;
-  /** Who last closed it (name and account) */
-  closedBy?: Maybe<Scalars['String']['output']>;
   /** YYYY-MM-DD */
   closesOn: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -2917,25 +2929,6 @@ export type ReviewCycleStatus =
   /** Khóa: nothing more may be proposed or decided */
   | 'CLOSED'
   | 'OPEN';
-
-/** One decision of the committee on a member's grade (kept; a later decision replaces it as the current grade) */
-export type ReviewDecision = {
-  __typename?: 'ReviewDecision';
-  /** ISO timestamp */
-  decidedAt: Scalars['String']['output'];
-  /** Who decided it (name and account) */
-  decidedBy: Scalars['String']['output'];
-  /** Số quyết định */
-  decisionNumber?: Maybe<Scalars['String']['output']>;
-  disciplined: Scalars['Boolean']['output'];
-  grade: Grade;
-  id: Scalars['ID']['output'];
-  /** Lý do (e.g. xếp loại lại sau kỷ luật) */
-  reason?: Maybe<Scalars['String']['output']>;
-  /** The rule set it was decided under; null for reviews entered before rule sets */
-  ruleSet?: Maybe<RuleSet>;
-  score?: Maybe<Scalars['Int']['output']>;
-};
 
 export type ReviewPeriod =
   | 'Q1'
@@ -3142,16 +3135,19 @@ export type StatisticCount = {
   value?: Maybe<Scalars['String']['output']>;
 };
 
+/** Members sent to a cell other than the successor, as a step names them. */
+export type StepDestinationInput = {
+  memberIds: Array<Scalars['ID']['input']>;
+  /** The cell (chi bộ) that receives them */
+  unit: UnitRefInput;
+};
+
 /** Party members in a unit's subtree today, counted in one statement (no member is listed) */
 export type SubtreeMemberCounts = {
   __typename?: 'SubtreeMemberCounts';
-  /**
-   * By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out. With
-   * includeLeft, then the records the subtree holds of members who left (docs/permissions.md): LEFT
-   * (ra khỏi Đảng), DECEASED (từ trần) and TRANSFERRED_OUT (chuyển sinh hoạt ra ngoài hệ thống)
-   */
+  /** By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out */
   byStatus: Array<StatisticCount>;
-  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today (never those who left) */
+  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today */
   members: Scalars['Int']['output'];
   unitId: Scalars['ID']['output'];
 };
@@ -3267,6 +3263,15 @@ export type UnitCount = {
   __typename?: 'UnitCount';
   count: Scalars['Int']['output'];
   kind: OrgUnitKind;
+};
+
+/**
+ * A unit named by a step: an existing unit by id, or a unit an earlier step of the same plan creates,
+ * by the key that step gave it. Exactly one of the two.
+ */
+export type UnitRefInput = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**

@@ -27,14 +27,24 @@ export const membershipEventHandlers: Record<string, EventHandler<EvaluationData
       .execute();
   },
   MembersMoved: async (trx, event) => {
-    const moved = event.payload as { operationId: string; fromUnitId: string; toUnitId: string; partUnitId?: string; effectiveDate?: string; memberIds: string[] };
-    if (moved.memberIds.length > 0) {
-      await recordMoves(trx, moved.memberIds, moved.toUnitId, moved.effectiveDate ?? dayOf(event));
-      await trx.updateTable('member_replica').set({ cell_id: moved.toUnitId }).where('member_id', 'in', moved.memberIds).execute();
+    const moved = event.payload as {
+      operationId: string;
+      fromUnitId: string;
+      toUnitId: string;
+      partUnitId?: string;
+      effectiveDate?: string;
+      memberIds: string[];
+      destinations?: { toUnitId: string; memberIds: string[] }[];
+    };
+    // Members named for other cells (a dissolution with destinations) travel in the same event.
+    const groups = [{ toUnitId: moved.toUnitId, memberIds: moved.memberIds }, ...(moved.destinations ?? [])];
+    for (const group of groups.filter((candidate) => candidate.memberIds.length > 0)) {
+      await recordMoves(trx, group.memberIds, group.toUnitId, moved.effectiveDate ?? dayOf(event));
+      await trx.updateTable('member_replica').set({ cell_id: group.toUnitId }).where('member_id', 'in', group.memberIds).execute();
     }
     // Our part of the operation is done: say so, in the same transaction (naming the part's unit when a split sent one unit's members to several).
     const part = moved.partUnitId ? { partUnitId: moved.partUnitId } : {};
-    await publish(trx, [{ type: 'PlacementsUpdated', aggregateId: moved.operationId, payload: { operationId: moved.operationId, fromUnitId: moved.fromUnitId, ...part, count: moved.memberIds.length } }]);
+    await publish(trx, [{ type: 'PlacementsUpdated', aggregateId: moved.operationId, payload: { operationId: moved.operationId, fromUnitId: moved.fromUnitId, ...part, count: groups.reduce((sum, group) => sum + group.memberIds.length, 0) } }]);
   },
   MemberDisciplined: async (trx, event) => {
     const disciplined = event.payload as { memberId: string; form: string; effectiveDate: string };

@@ -7,8 +7,8 @@ import { startTestFederation, type TestFederation } from '@dangvien/stack/federa
  * Data quality of a district through the gateway, on the demo data with each problem planted the way
  * real data gets it: a ward clerk recording someone with the CCCD a member of another ward holds (not
  * refused, which would tell the clerk the number belongs to a Party member elsewhere: written, and the
- * pair is for the level that sees both), two records with one name and date of birth, and a cell
- * dissolved with its ward as successor (its members then do party activity in no cell).
+ * pair is for the level that sees both), two records with one name and date of birth, and the members
+ * of a cell placed on its ward committee (as old dissolutions and loaded records left them: in no cell).
  */
 const demo = demoDataSet();
 const unit = (n: number) => demoId('unit', n);
@@ -68,11 +68,16 @@ describe('data quality of a subtree', () => {
     expect(second.errors).toBeUndefined();
     ids.second = second.data!.createMember.id;
 
-    // Xuân Hồng's third cell dissolved with the commune committee itself as successor.
-    const dissolved = await federation.post(`mutation ($input: DissolveOrgUnitInput!) { dissolveOrgUnit(input: $input) { id } }`, {
-      input: { id: dissolvedCell, successorId: unit(11), effectiveDate: '2025-07-01', decisionNumber: '21-QĐ/ĐU' },
+    // Xuân Hồng's third cell's members placed on the commune committee itself, as a dissolution did
+    // before successors had to be cells (and as records loaded from the old system still are).
+    await federation.membership.db.transaction().execute(async (trx) => {
+      await trx.updateTable('member').set({ cell_id: unit(11) }).where('id', 'in', movedMembers).execute();
+      await trx.updateTable('member_placement').set({ valid_to: '2025-07-01' }).where('member_id', 'in', movedMembers).where('valid_to', 'is', null).execute();
+      await trx
+        .insertInto('member_placement')
+        .values(movedMembers.map((id) => ({ member_id: id, cell_id: unit(11), valid_from: '2025-07-01', valid_to: null, operation_id: null })))
+        .execute();
     });
-    expect(dissolved.errors).toBeUndefined();
     await federation.catchUp();
   });
 

@@ -25,8 +25,34 @@ export interface MoveMembersInput {
  * and publishes MembersMoved so evaluation and the operation's owner learn of it.
  */
 export async function moveActiveMembers(trx: Transaction<MembershipDatabase>, input: MoveMembersInput): Promise<string[]> {
-  const { onlyMemberIds, partUnitId, ...moveInput } = input;
-  if (onlyMemberIds?.length === 0) return publishMoved(trx, moveInput, partUnitId, []);
+  const { partUnitId, ...moveInput } = input;
+  const ids = await moveMembers(trx, input);
+  return publishMoved(trx, moveInput, partUnitId, ids);
+}
+
+/**
+ * A dissolution with destinations: the named members (those still active in the unit) go to their
+ * cells, then the rest to the successor, all as one move with one MembersMoved (its `destinations`
+ * list the named ones), so the operation's part completes once, with the whole count.
+ */
+export async function moveMembersToDestinations(
+  trx: Transaction<MembershipDatabase>,
+  input: Omit<MoveMembersInput, 'onlyMemberIds' | 'partUnitId'>,
+  destinations: readonly { unitId: string; memberIds: string[] }[],
+): Promise<void> {
+  const sent: { toUnitId: string; memberIds: string[] }[] = [];
+  for (const destination of destinations) {
+    const ids = await moveMembers(trx, { ...input, toUnitId: destination.unitId, onlyMemberIds: destination.memberIds });
+    if (ids.length > 0) sent.push({ toUnitId: destination.unitId, memberIds: ids });
+  }
+  const rest = await moveMembers(trx, input);
+  await publishMoved(trx, input, undefined, rest, sent);
+}
+
+/** The move itself, without its event: placements closed and opened, `member.cell_id`, audit. Returns the ids moved, sorted. */
+async function moveMembers(trx: Transaction<MembershipDatabase>, input: MoveMembersInput): Promise<string[]> {
+  const { onlyMemberIds } = input;
+  if (onlyMemberIds?.length === 0) return [];
   let query = trx.selectFrom('member').select(['id', 'cell_id']).where('cell_id', '=', input.fromUnitId).where('status', 'not in', GONE);
   if (onlyMemberIds) query = query.where('id', 'in', [...onlyMemberIds]);
   const members = await query.forUpdate().execute();
@@ -50,12 +76,19 @@ export async function moveActiveMembers(trx: Transaction<MembershipDatabase>, in
       })),
     );
   }
-  return publishMoved(trx, moveInput, partUnitId, ids);
+  return ids;
 }
 
-async function publishMoved(trx: Transaction<MembershipDatabase>, input: MoveMembersInput, partUnitId: string | undefined, ids: string[]): Promise<string[]> {
+async function publishMoved(
+  trx: Transaction<MembershipDatabase>,
+  input: Omit<MoveMembersInput, 'partUnitId'>,
+  partUnitId: string | undefined,
+  ids: string[],
+  destinations: { toUnitId: string; memberIds: string[] }[] = [],
+): Promise<string[]> {
   const moved: MembersMoved = { operationId: input.operationId, fromUnitId: input.fromUnitId, toUnitId: input.toUnitId, effectiveDate: input.effectiveDate, memberIds: ids };
   if (partUnitId) moved.partUnitId = partUnitId;
+  if (destinations.length > 0) moved.destinations = destinations;
   await publish(trx, [{ type: MEMBER_EVENTS.moved, aggregateId: input.fromUnitId, payload: { ...moved } }]);
   return ids;
 }

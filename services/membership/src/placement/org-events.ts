@@ -1,7 +1,7 @@
 import type { EventHandler } from '@dangvien/events';
 import { endUnit, orgReplicaHandlers, type OrgUnitDissolved, type OrgUnitSplit } from '@dangvien/org-replica';
 import type { MembershipDatabase } from '../database.ts';
-import { moveActiveMembers } from './move-members.ts';
+import { moveActiveMembers, moveMembersToDestinations } from './move-members.ts';
 import { recordSuccessors } from './successors.ts';
 
 /** What membership does with the organization subgraph's events: keep its tree copy, and move members out of dissolved and split units. */
@@ -10,14 +10,12 @@ export const organizationEventHandlers: Record<string, EventHandler<MembershipDa
   OrgUnitDissolved: async (trx, event) => {
     const dissolved = event.payload as unknown as OrgUnitDissolved;
     await endUnit(trx, dissolved.id, dissolved.effectiveDate);
-    await recordSuccessors(trx, dissolved.id, [dissolved.successorId], dissolved.effectiveDate);
-    await moveActiveMembers(trx, {
-      fromUnitId: dissolved.id,
-      toUnitId: dissolved.successorId,
-      effectiveDate: dissolved.effectiveDate,
-      operationId: dissolved.operationId,
-      actor: dissolved.actor,
-    });
+    // Every unit that received its members took over from it (the records of those who had left stay readable there).
+    await recordSuccessors(trx, dissolved.id, [dissolved.successorId, ...(dissolved.destinations ?? []).map((destination) => destination.unitId)], dissolved.effectiveDate);
+    const move = { fromUnitId: dissolved.id, toUnitId: dissolved.successorId, effectiveDate: dissolved.effectiveDate, operationId: dissolved.operationId, actor: dissolved.actor };
+    // Named members to their cells (those still active in the unit), the rest to the successor: one MembersMoved either way.
+    if (dissolved.destinations?.length) await moveMembersToDestinations(trx, move, dissolved.destinations);
+    else await moveActiveMembers(trx, move);
   },
   OrgUnitSplit: async (trx, event) => {
     const split = event.payload as unknown as OrgUnitSplit;

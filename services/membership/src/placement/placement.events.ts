@@ -17,6 +17,11 @@ export interface MembersMoved {
   memberIds: string[];
   /** The unit of the operation part this move completes when it is not `fromUnitId` (a split names the new unit). */
   partUnitId?: string;
+  /**
+   * Members of the same move sent elsewhere than `toUnitId` (a dissolution with a destination per
+   * member); `memberIds` holds only those who went to `toUnitId`. Absent when there are none.
+   */
+  destinations?: { toUnitId: string; memberIds: string[] }[];
 }
 
 export const MEMBER_EVENTS = { placed: 'MemberPlaced', moved: 'MembersMoved' } as const;

@@ -141,6 +141,19 @@ export type CreateOrgUnitInput = {
   residentialArea?: InputMaybe<ResidentialArea>;
 };
 
+/** Thành lập, as a step: a new unit from the plan's date. */
+export type CreateUnitStepInput = {
+  category?: InputMaybe<OrgUnitCategory>;
+  /** Short code, unique in the tree */
+  code: Scalars['String']['input'];
+  /** How later steps of the plan refer to this unit */
+  key: Scalars['String']['input'];
+  kind: OrgUnitKind;
+  name: Scalars['String']['input'];
+  parent: UnitRefInput;
+  residentialArea?: InputMaybe<ResidentialArea>;
+};
+
 export type Delegate = {
   __typename?: 'Delegate';
   /** The unit of the area (khu vực) the delegate is responsible for, when it is one */
@@ -267,11 +280,20 @@ export type DelegationRatingSummary = {
 export type DissolveOrgUnitInput = {
   /** Số quyết định */
   decisionNumber: Scalars['String']['input'];
+  /** Members sent to other cells (per member or per group); the rest go to the successor */
+  destinations?: InputMaybe<Array<MemberDestinationInput>>;
   /** YYYY-MM-DD */
   effectiveDate: Scalars['String']['input'];
   id: Scalars['ID']['input'];
-  /** The unit that receives the active members */
+  /** The cell that receives the active members not named in destinations */
   successorId: Scalars['ID']['input'];
+};
+
+/** Giải thể, as a step: units end; members named per destination go there, the rest to the successor (a cell). */
+export type DissolveUnitsStepInput = {
+  destinations?: InputMaybe<Array<StepDestinationInput>>;
+  successor: UnitRefInput;
+  units: Array<UnitRefInput>;
 };
 
 export type EndDelegationInput = {
@@ -281,6 +303,11 @@ export type EndDelegationInput = {
   endsOn: Scalars['String']['input'];
   /** The delegation */
   id: Scalars['ID']['input'];
+};
+
+/** The 2025 reform for one district, as a step: its grassroots organizations go under its parent (the province) and it ends. */
+export type EndDistrictStepInput = {
+  district: UnitRefInput;
 };
 
 export type EndPositionInput = {
@@ -306,6 +333,14 @@ export type Member = {
   id: Scalars['ID']['output'];
 };
 
+/** Members of the units that end who go to a cell other than the successor. */
+export type MemberDestinationInput = {
+  /** Members active in a unit that ends, each named once */
+  memberIds: Array<Scalars['ID']['input']>;
+  /** The cell (chi bộ) that receives them */
+  unitId: Scalars['ID']['input'];
+};
+
 export type MergeOrgUnitsInput = {
   /** Số quyết định */
   decisionNumber: Scalars['String']['input'];
@@ -313,8 +348,14 @@ export type MergeOrgUnitsInput = {
   effectiveDate: Scalars['String']['input'];
   /** The units that end */
   ids: Array<Scalars['ID']['input']>;
-  /** The unit they merge into, which receives their active members */
+  /** The unit they merge into: receives their live sub-units and their active members (a cell when they hold members) */
   intoId: Scalars['ID']['input'];
+};
+
+/** Sáp nhập, as a step: units end; their live sub-units go under the unit they merge into, and their members into it. */
+export type MergeUnitsStepInput = {
+  into: UnitRefInput;
+  units: Array<UnitRefInput>;
 };
 
 export type MoveOrgUnitInput = {
@@ -327,10 +368,22 @@ export type MoveOrgUnitInput = {
   newParentId: Scalars['ID']['input'];
 };
 
+/** Chuyển, as a step: the unit and its subtree under a new parent. */
+export type MoveUnitStepInput = {
+  newParent: UnitRefInput;
+  unit: UnitRefInput;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The 2025 reform for one district: its live grassroots committees go directly under the province and the district ends, on one date */
   applyProvinceReform: Operation;
+  /**
+   * Phương án sắp xếp: several changes to the tree on one date, under one decision, run in order as one
+   * operation (all or nothing: a step that fails refuses the whole plan and is named in the error).
+   * The operation completes when membership and evaluation have applied every unit that ends.
+   */
+  applyRestructuringPlan: Operation;
   /** Bầu / chỉ định: a member holds a position from a date; refused (CONFLICT, extensions.rule) when it breaks the rule for cells */
   appointPosition: CommitteePosition;
   /** Phân công đoàn cán bộ chỉ đạo một đơn vị cấp dưới */
@@ -339,7 +392,7 @@ export type Mutation = {
   createOrgUnit: OrgUnit;
   /** Removes one of your saved queries (kept, marked deleted) */
   deleteSavedQuery: Scalars['Boolean']['output'];
-  /** Giải thể: end a unit and move its active members to a successor, on one date */
+  /** Giải thể: end a unit and move its active members to the cells named per member, the rest to a successor cell, on one date */
   dissolveOrgUnit: Operation;
   /** Kết thúc hoạt động của đoàn, by the assigning committee (once; audited with the decision) */
   endDelegation: Delegation;
@@ -347,7 +400,7 @@ export type Mutation = {
   endPosition: CommitteePosition;
   /** Creates a unit tree from a sheet: every row checked first, then the valid rows or nothing (by mode) in one transaction */
   importOrgUnits: OrgUnitImportReport;
-  /** Sáp nhập: end several units and move all their active members into one, on one date, as one operation */
+  /** Sáp nhập: end several units; their sub-units go under the one they merge into and their active members into it, on one date, as one operation */
   mergeOrgUnits: Operation;
   /** Chuyển: the unit and its subtree under a new parent from a date */
   moveOrgUnit: OrgUnit;
@@ -369,6 +422,11 @@ export type Mutation = {
 
 export type MutationApplyProvinceReformArgs = {
   input: ApplyProvinceReformInput;
+};
+
+
+export type MutationApplyRestructuringPlanArgs = {
+  input: RestructuringPlanInput;
 };
 
 
@@ -843,6 +901,12 @@ export type RenameOrgUnitInput = {
   name: Scalars['String']['input'];
 };
 
+/** Đổi tên, as a step. */
+export type RenameUnitStepInput = {
+  name: Scalars['String']['input'];
+  unit: UnitRefInput;
+};
+
 /** The residential area a residential cell covers */
 export type ResidentialArea =
   /** Ấp */
@@ -906,6 +970,27 @@ export type RestructuringKind =
   | 'RENAME'
   /** Chia tách */
   | 'SPLIT';
+
+export type RestructuringPlanInput = {
+  /** Số quyết định */
+  decisionNumber: Scalars['String']['input'];
+  /** YYYY-MM-DD: every step takes effect on this day */
+  effectiveDate: Scalars['String']['input'];
+  /** 1 to 200 steps, run in order */
+  steps: Array<RestructuringStepInput>;
+  /** The unit the plan is about (e.g. the district or the city): the operation's subject */
+  subjectId: Scalars['ID']['input'];
+};
+
+/** One step of a plan: exactly one of its fields. */
+export type RestructuringStepInput = {
+  create?: InputMaybe<CreateUnitStepInput>;
+  dissolve?: InputMaybe<DissolveUnitsStepInput>;
+  endDistrict?: InputMaybe<EndDistrictStepInput>;
+  merge?: InputMaybe<MergeUnitsStepInput>;
+  move?: InputMaybe<MoveUnitStepInput>;
+  rename?: InputMaybe<RenameUnitStepInput>;
+};
 
 export type SaveQueryInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -979,10 +1064,26 @@ export type SpreadsheetFileInput = {
   name: Scalars['String']['input'];
 };
 
+/** Members sent to a cell other than the successor, as a step names them. */
+export type StepDestinationInput = {
+  memberIds: Array<Scalars['ID']['input']>;
+  /** The cell (chi bộ) that receives them */
+  unit: UnitRefInput;
+};
+
 export type UnitCount = {
   __typename?: 'UnitCount';
   count: Scalars['Int']['output'];
   kind: OrgUnitKind;
+};
+
+/**
+ * A unit named by a step: an existing unit by id, or a unit an earlier step of the same plan creates,
+ * by the key that step gave it. Exactly one of the two.
+ */
+export type UnitRefInput = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Result of a registered work item. */

@@ -126,6 +126,7 @@ export type ResolversTypes = {
   CommitteeTerm: ResolverTypeWrapper<CommitteeTermRow>;
   CreateDelegationInput: Types.CreateDelegationInput;
   CreateOrgUnitInput: Types.CreateOrgUnitInput;
+  CreateUnitStepInput: Types.CreateUnitStepInput;
   Delegate: ResolverTypeWrapper<DelegateRow>;
   DelegateGrade: Types.DelegateGrade;
   DelegateGradeCount: ResolverTypeWrapper<Types.DelegateGradeCount>;
@@ -136,12 +137,17 @@ export type ResolversTypes = {
   Delegation: ResolverTypeWrapper<DelegationRow>;
   DelegationRatingSummary: ResolverTypeWrapper<Types.DelegationRatingSummary>;
   DissolveOrgUnitInput: Types.DissolveOrgUnitInput;
+  DissolveUnitsStepInput: Types.DissolveUnitsStepInput;
   EndDelegationInput: Types.EndDelegationInput;
+  EndDistrictStepInput: Types.EndDistrictStepInput;
   EndPositionInput: Types.EndPositionInput;
   ImportMode: Types.ImportMode;
   Member: ResolverTypeWrapper<MemberReference>;
+  MemberDestinationInput: Types.MemberDestinationInput;
   MergeOrgUnitsInput: Types.MergeOrgUnitsInput;
+  MergeUnitsStepInput: Types.MergeUnitsStepInput;
   MoveOrgUnitInput: Types.MoveOrgUnitInput;
+  MoveUnitStepInput: Types.MoveUnitStepInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenCommitteeTermInput: Types.OpenCommitteeTermInput;
   Operation: ResolverTypeWrapper<OperationRow>;
@@ -166,16 +172,21 @@ export type ResolversTypes = {
   RecordWorkItemResultInput: Types.RecordWorkItemResultInput;
   RegisterWorkItemInput: Types.RegisterWorkItemInput;
   RenameOrgUnitInput: Types.RenameOrgUnitInput;
+  RenameUnitStepInput: Types.RenameUnitStepInput;
   ResidentialArea: Types.ResidentialArea;
   Restructuring: ResolverTypeWrapper<RestructuringRecord>;
   RestructuringChange: ResolverTypeWrapper<SubtreeChangeRow>;
   RestructuringKind: Types.RestructuringKind;
+  RestructuringPlanInput: Types.RestructuringPlanInput;
+  RestructuringStepInput: Types.RestructuringStepInput;
   SaveQueryInput: Types.SaveQueryInput;
   SavedQuery: ResolverTypeWrapper<SavedQueryRow>;
   SplitOrgUnitInput: Types.SplitOrgUnitInput;
   SplitPartInput: Types.SplitPartInput;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
+  StepDestinationInput: Types.StepDestinationInput;
   UnitCount: ResolverTypeWrapper<Types.UnitCount>;
+  UnitRefInput: Types.UnitRefInput;
   WorkItemResult: Types.WorkItemResult;
 };
 
@@ -193,6 +204,7 @@ export type ResolversParentTypes = {
   CommitteeTerm: CommitteeTermRow;
   CreateDelegationInput: Types.CreateDelegationInput;
   CreateOrgUnitInput: Types.CreateOrgUnitInput;
+  CreateUnitStepInput: Types.CreateUnitStepInput;
   Delegate: DelegateRow;
   DelegateGradeCount: Types.DelegateGradeCount;
   DelegateInput: Types.DelegateInput;
@@ -201,11 +213,16 @@ export type ResolversParentTypes = {
   Delegation: DelegationRow;
   DelegationRatingSummary: Types.DelegationRatingSummary;
   DissolveOrgUnitInput: Types.DissolveOrgUnitInput;
+  DissolveUnitsStepInput: Types.DissolveUnitsStepInput;
   EndDelegationInput: Types.EndDelegationInput;
+  EndDistrictStepInput: Types.EndDistrictStepInput;
   EndPositionInput: Types.EndPositionInput;
   Member: MemberReference;
+  MemberDestinationInput: Types.MemberDestinationInput;
   MergeOrgUnitsInput: Types.MergeOrgUnitsInput;
+  MergeUnitsStepInput: Types.MergeUnitsStepInput;
   MoveOrgUnitInput: Types.MoveOrgUnitInput;
+  MoveUnitStepInput: Types.MoveUnitStepInput;
   Mutation: Record<PropertyKey, never>;
   OpenCommitteeTermInput: Types.OpenCommitteeTermInput;
   Operation: OperationRow;
@@ -224,14 +241,19 @@ export type ResolversParentTypes = {
   RecordWorkItemResultInput: Types.RecordWorkItemResultInput;
   RegisterWorkItemInput: Types.RegisterWorkItemInput;
   RenameOrgUnitInput: Types.RenameOrgUnitInput;
+  RenameUnitStepInput: Types.RenameUnitStepInput;
   Restructuring: RestructuringRecord;
   RestructuringChange: SubtreeChangeRow;
+  RestructuringPlanInput: Types.RestructuringPlanInput;
+  RestructuringStepInput: Types.RestructuringStepInput;
   SaveQueryInput: Types.SaveQueryInput;
   SavedQuery: SavedQueryRow;
   SplitOrgUnitInput: Types.SplitOrgUnitInput;
   SplitPartInput: Types.SplitPartInput;
   SpreadsheetFileInput: Types.SpreadsheetFileInput;
+  StepDestinationInput: Types.StepDestinationInput;
   UnitCount: Types.UnitCount;
+  UnitRefInput: Types.UnitRefInput;
 };
 
 export type AuditRecordResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
@@ -334,6 +356,7 @@ export type MemberResolvers<ContextType = OrganizationContext, ParentType extend
 
 export type MutationResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   applyProvinceReform?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<Types.MutationApplyProvinceReformArgs, 'input'>>;
+  applyRestructuringPlan?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<Types.MutationApplyRestructuringPlanArgs, 'input'>>;
   appointPosition?: Resolver<ResolversTypes['CommitteePosition'], ParentType, ContextType, RequireFields<Types.MutationAppointPositionArgs, 'input'>>;
   createDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<Types.MutationCreateDelegationArgs, 'input'>>;
   createOrgUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<Types.MutationCreateOrgUnitArgs, 'input'>>;

@@ -13,9 +13,19 @@ export const membershipEventHandlers: Record<string, EventHandler<OrganizationDa
     await applyMemberPlaced(trx, event.payload as { memberId: string; cellId: string | null; status: string });
   },
   MembersMoved: async (trx, event) => {
-    const payload = event.payload as { operationId?: string; fromUnitId: string; toUnitId: string; partUnitId?: string; memberIds: string[] };
-    await applyMembersMoved(trx, payload);
-    if (payload.operationId) await completePart(trx, payload.operationId, 'membership', payload.partUnitId ?? payload.fromUnitId, { moved: payload.memberIds.length });
+    const payload = event.payload as {
+      operationId?: string;
+      fromUnitId: string;
+      toUnitId: string;
+      partUnitId?: string;
+      memberIds: string[];
+      destinations?: { toUnitId: string; memberIds: string[] }[];
+    };
+    // Members named for other cells than toUnitId (a dissolution with destinations) travel in the same event.
+    const groups = [{ toUnitId: payload.toUnitId, memberIds: payload.memberIds }, ...(payload.destinations ?? [])];
+    for (const group of groups) await applyMembersMoved(trx, group);
+    const moved = groups.reduce((sum, group) => sum + group.memberIds.length, 0);
+    if (payload.operationId) await completePart(trx, payload.operationId, 'membership', payload.partUnitId ?? payload.fromUnitId, { moved });
   },
 };
 

@@ -6,11 +6,14 @@ export async function insertOperation(
   trx: Transaction<OrganizationDatabase>,
   operation: { id: string; kind: string; subjectId: string; requestedBy: string; parts: readonly { part: string; unitId: string }[] },
 ): Promise<OperationRow> {
+  // Nothing for another subgraph to do (a plan of renames and moves only): complete at once.
+  const done = operation.parts.length === 0;
   const row = await trx
     .insertInto('operation')
-    .values({ id: operation.id, kind: operation.kind, subject_id: operation.subjectId, status: 'PENDING', requested_by: operation.requestedBy, completed_at: null })
+    .values({ id: operation.id, kind: operation.kind, subject_id: operation.subjectId, status: done ? 'COMPLETED' : 'PENDING', requested_by: operation.requestedBy, completed_at: done ? new Date() : null })
     .returningAll()
     .executeTakeFirstOrThrow();
+  if (done) return row;
   await trx
     .insertInto('operation_part')
     .values(operation.parts.map(({ part, unitId }) => ({ operation_id: operation.id, part, unit_id: unitId, status: 'PENDING', detail: null, applied_at: null })))

@@ -290,6 +290,15 @@ export async function openNewVersion(
   current: OrgUnitVersionRow,
   change: { day: string; parentId: string | null; name: string; kind: 'RENAMED' | 'MOVED'; decisionNumber: string },
 ): Promise<void> {
+  // A second change the same day (a plan's later step): the day's version takes it, no empty version.
+  if (current.valid_from === change.day && current.valid_to === null) {
+    await trx
+      .updateTable('org_unit_version')
+      .set({ parent_id: change.parentId, name: change.name, name_folded: foldText(change.name), decision_number: change.decisionNumber })
+      .where('version_id', '=', current.version_id)
+      .execute();
+    return;
+  }
   await trx.updateTable('org_unit_version').set({ valid_to: change.day }).where('version_id', '=', current.version_id).execute();
   await trx
     .insertInto('org_unit_version')

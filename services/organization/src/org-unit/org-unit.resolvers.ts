@@ -3,7 +3,8 @@ import type { OrgUnitKind } from '../generated/graphql.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { historyOf } from './history.ts';
 import { findOrgUnitsByKind, findRootOrgUnits, searchOrgUnits, today, type SearchCursor } from './org-unit.repository.ts';
-import { applyProvinceReform, createOrgUnit, moveOrgUnit, renameOrgUnit } from './restructure.ts';
+import { applyProvinceReform } from '../restructuring-plan/restructuring-plan.ts';
+import { createOrgUnit, moveOrgUnit, renameOrgUnit } from './restructure.ts';
 
 const MAX_PAGE = 500;
 

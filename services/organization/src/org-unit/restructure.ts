@@ -6,9 +6,7 @@ import { DomainError, requireDate, requireId, requireText, writeAudit } from '@d
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { requireCategory } from './category.ts';
 import type { OrganizationDatabase } from '../database.ts';
-import { endUnitsInTransaction } from '../dissolution/dissolution.ts';
-import type { ApplyProvinceReformInput, CreateOrgUnitInput, MoveOrgUnitInput, OrgUnitKind, RenameOrgUnitInput } from '../generated/graphql.ts';
-import type { OperationRow } from '../operation/operation.tables.ts';
+import type { CreateOrgUnitInput, MoveOrgUnitInput, OrgUnitKind, RenameOrgUnitInput } from '../generated/graphql.ts';
 import { ancestorIds, findOrgUnitsByKeys, insertOrgUnits, latestVersion, lockOrgUnit, lockTree, openNewVersion, versionOn } from './org-unit.repository.ts';
 import type { OrgUnitRecord, OrgUnitRow, OrgUnitVersionRow } from './org-unit.tables.ts';
 
@@ -31,7 +29,16 @@ export const KIND_LABELS: Record<OrgUnitKind, string> = {
   PARTY_GROUP: 'tổ đảng',
 };
 
-function decision(value: string): string {
+/** Kinds of unit members do party activity in (DOMAIN.md §1): the only places members may be sent to. */
+export const MEMBER_HOLDING_KINDS: readonly OrgUnitKind[] = ['CELL', 'GRASSROOTS_CELL'];
+
+/**
+ * Units an operation already changed on its date (a plan's earlier steps): a later step may change
+ * them again the same day, where a change on its own must come after the unit's last one.
+ */
+export type ChangedToday = ReadonlySet<string>;
+
+export function decision(value: string): string {
   return requireText(value, 'decisionNumber', 'số quyết định', 100);
 }
 
@@ -40,7 +47,7 @@ function scopesFor(caller: Caller, mutation: MutationName): string[] {
 }
 
 /** Locks a unit the caller may change, or explains why not (out of scope looks like missing). */
-async function lockUnitInScope(trx: Transaction<OrganizationDatabase>, caller: Caller, scopes: string[], id: string): Promise<{ unit: OrgUnitRecord; version: OrgUnitVersionRow }> {
+export async function lockUnitInScope(trx: Transaction<OrganizationDatabase>, caller: Caller, scopes: string[], id: string): Promise<{ unit: OrgUnitRecord; version: OrgUnitVersionRow }> {
   const unit = await lockOrgUnit(trx, id);
   const version = unit ? await latestVersion(trx, id) : undefined;
   const ancestors = unit ? await ancestorIds(trx, id) : [];
@@ -54,7 +61,8 @@ async function lockUnitInScope(trx: Transaction<OrganizationDatabase>, caller: C
 }
 
 /** A change on `day` must come after the unit's establishment and after its last change. */
-function requireAfterLastChange(unit: OrgUnitRecord, version: OrgUnitVersionRow, day: string): void {
+function requireAfterLastChange(unit: OrgUnitRecord, version: OrgUnitVersionRow, day: string, changedToday?: ChangedToday): void {
+  if (changedToday?.has(unit.id) && (version.valid_from === day || unit.established_on === day)) return;
   if (unit.established_on && day <= unit.established_on) {
     throw new DomainError('BAD_USER_INPUT', `Ngày hiệu lực phải sau ngày thành lập ${version.name} (${unit.established_on}).`, { field: 'effectiveDate' });
   }
@@ -99,49 +107,86 @@ async function answer(trx: Transaction<OrganizationDatabase>, caller: Caller, id
   return row;
 }
 
+/** A new unit as createOrgUnit's input describes it, already read; `id` chosen by the caller. */
+export interface NewUnitRequest {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  category: ReturnType<typeof requireCategory>;
+  parentId: string;
+  establishedOn: string;
+  decisionNumber: string;
+}
+
+/** Reads createOrgUnit's input (shape, kind and category), before any work. */
+export function readNewUnit(input: CreateOrgUnitInput, field = ''): NewUnitRequest {
+  const at = (name: string) => (field ? `${field}.${name}` : name);
+  if (!(input.kind in ALLOWED_PARENT_KINDS)) throw new DomainError('BAD_USER_INPUT', 'Loại đơn vị không hợp lệ.', { field: at('kind') });
+  return {
+    id: randomUUID(),
+    code: requireText(input.code, at('code'), 'mã đơn vị', 50),
+    name: requireText(input.name, at('name'), 'tên đơn vị', 200),
+    kind: input.kind,
+    category: requireCategory(input.kind, input.category, input.residentialArea),
+    parentId: requireId(input.parentId, at('parentId')),
+    establishedOn: requireDate(input.establishedOn, at('establishedOn')),
+    decisionNumber: decision(input.decisionNumber),
+  };
+}
+
+/** Creates a unit inside the caller's transaction (tree locked): parent in scope and of a higher kind, free code, audit; OrgUnitCreated. */
+export async function createInTransaction(trx: Transaction<OrganizationDatabase>, caller: Caller, mutation: MutationName, request: NewUnitRequest): Promise<void> {
+  const { id, code, name, kind, category, parentId, establishedOn, decisionNumber } = request;
+  const { parent, version } = await requireParent(trx, scopesFor(caller, mutation), parentId, establishedOn, 'parentId');
+  requireKindUnder(kind, parent, version.name, 'parentId');
+  const duplicate = await trx.selectFrom('org_unit').select('id').where(sql<boolean>`lower(code) = lower(${code})`).executeTakeFirst();
+  if (duplicate) throw new DomainError('CONFLICT', `Mã đơn vị "${code}" đã được dùng.`, { field: 'code' });
+  await insertOrgUnits(trx, [{ id, code, name, kind, parent_id: parentId, established_on: establishedOn, established_decision: decisionNumber, ...category }]);
+  await writeAudit(trx, caller, [
+    { operation: mutation, entityType: 'OrgUnit', entityId: id, before: null, after: { code, name, kind, ...category, parentId, establishedOn, decisionNumber } },
+  ]);
+}
+
 /** Thành lập: a new unit under a parent from its establishment date; published as OrgUnitCreated. */
 export async function createOrgUnit(db: Kysely<OrganizationDatabase>, caller: Caller, input: CreateOrgUnitInput): Promise<OrgUnitRow> {
-  const code = requireText(input.code, 'code', 'mã đơn vị', 50);
-  const name = requireText(input.name, 'name', 'tên đơn vị', 200);
-  const parentId = requireId(input.parentId, 'parentId');
-  const establishedOn = requireDate(input.establishedOn, 'establishedOn');
-  const decisionNumber = decision(input.decisionNumber);
-  if (!(input.kind in ALLOWED_PARENT_KINDS)) throw new DomainError('BAD_USER_INPUT', 'Loại đơn vị không hợp lệ.', { field: 'kind' });
-  const category = requireCategory(input.kind, input.category, input.residentialArea);
-  const scopes = scopesFor(caller, 'createOrgUnit');
+  const request = readNewUnit(input);
   return db.transaction().execute(async (trx) => {
     await lockTree(trx);
-    const { parent, version } = await requireParent(trx, scopes, parentId, establishedOn, 'parentId');
-    requireKindUnder(input.kind, parent, version.name, 'parentId');
-    const duplicate = await trx.selectFrom('org_unit').select('id').where(sql<boolean>`lower(code) = lower(${code})`).executeTakeFirst();
-    if (duplicate) throw new DomainError('CONFLICT', `Mã đơn vị "${code}" đã được dùng.`, { field: 'code' });
-    const id = randomUUID();
-    await insertOrgUnits(trx, [{ id, code, name, kind: input.kind, parent_id: parentId, established_on: establishedOn, established_decision: decisionNumber, ...category }]);
-    await writeAudit(trx, caller, [
-      { operation: 'createOrgUnit', entityType: 'OrgUnit', entityId: id, before: null, after: { code, name, kind: input.kind, ...category, parentId, establishedOn, decisionNumber } },
-    ]);
-    return answer(trx, caller, id, establishedOn);
+    await createInTransaction(trx, caller, 'createOrgUnit', request);
+    return answer(trx, caller, request.id, request.establishedOn);
   });
+}
+
+/** Renames one unit (inside the caller's transaction, tree locked): validations, new version, event, audit. */
+export async function renameInTransaction(
+  trx: Transaction<OrganizationDatabase>,
+  caller: Caller,
+  mutation: MutationName,
+  request: RenameOrgUnitInput,
+  changedToday?: ChangedToday,
+): Promise<void> {
+  const { id, name, effectiveDate, decisionNumber } = request;
+  const { unit, version } = await lockUnitInScope(trx, caller, scopesFor(caller, mutation), id);
+  requireAfterLastChange(unit, version, effectiveDate, changedToday);
+  if (version.name === name) throw new DomainError('BAD_USER_INPUT', `Tên mới trùng với tên hiện tại (${name}).`, { field: 'name' });
+  await openNewVersion(trx, version, { day: effectiveDate, parentId: version.parent_id, name, kind: 'RENAMED', decisionNumber });
+  await publish(trx, [{ type: ORG_EVENTS.renamed, aggregateId: id, payload: { id, name, effectiveDate, decisionNumber } satisfies OrgUnitRenamed }]);
+  await writeAudit(trx, caller, [{ operation: mutation, entityType: 'OrgUnit', entityId: id, before: { name: version.name }, after: { name, effectiveDate, decisionNumber } }]);
 }
 
 /** Đổi tên: a new name from a date; the old name stays in history. Published as OrgUnitRenamed. */
 export async function renameOrgUnit(db: Kysely<OrganizationDatabase>, caller: Caller, input: RenameOrgUnitInput): Promise<OrgUnitRow> {
-  const id = requireId(input.id, 'id');
-  const name = requireText(input.name, 'name', 'tên đơn vị', 200);
-  const effectiveDate = requireDate(input.effectiveDate, 'effectiveDate');
-  const decisionNumber = decision(input.decisionNumber);
-  const scopes = scopesFor(caller, 'renameOrgUnit');
+  const request = {
+    id: requireId(input.id, 'id'),
+    name: requireText(input.name, 'name', 'tên đơn vị', 200),
+    effectiveDate: requireDate(input.effectiveDate, 'effectiveDate'),
+    decisionNumber: decision(input.decisionNumber),
+  };
   return db.transaction().execute(async (trx) => {
     await lockTree(trx);
-    const { unit, version } = await lockUnitInScope(trx, caller, scopes, id);
-    requireAfterLastChange(unit, version, effectiveDate);
-    if (version.name === name) throw new DomainError('BAD_USER_INPUT', `Tên mới trùng với tên hiện tại (${name}).`, { field: 'name' });
-    await openNewVersion(trx, version, { day: effectiveDate, parentId: version.parent_id, name, kind: 'RENAMED', decisionNumber });
-    await publish(trx, [{ type: ORG_EVENTS.renamed, aggregateId: id, payload: { id, name, effectiveDate, decisionNumber } satisfies OrgUnitRenamed }]);
-    await writeAudit(trx, caller, [
-      { operation: 'renameOrgUnit', entityType: 'OrgUnit', entityId: id, before: { name: version.name }, after: { name, effectiveDate, decisionNumber } },
-    ]);
-    return answer(trx, caller, id, effectiveDate);
+    await renameInTransaction(trx, caller, 'renameOrgUnit', request);
+    return answer(trx, caller, request.id, request.effectiveDate);
   });
 }
 
@@ -151,11 +196,12 @@ export async function moveInTransaction(
   caller: Caller,
   mutation: MutationName,
   request: MoveOrgUnitInput,
+  changedToday?: ChangedToday,
 ): Promise<void> {
   const { id, newParentId, effectiveDate, decisionNumber } = request;
   const scopes = scopesFor(caller, mutation);
   const { unit, version } = await lockUnitInScope(trx, caller, scopes, id);
-  requireAfterLastChange(unit, version, effectiveDate);
+  requireAfterLastChange(unit, version, effectiveDate, changedToday);
   if (newParentId === id) throw new DomainError('BAD_USER_INPUT', 'Không thể chuyển một đơn vị vào chính nó.', { field: 'newParentId' });
   const { parent, version: parentVersion } = await requireParent(trx, scopes, newParentId, effectiveDate, 'newParentId');
   if (version.parent_id === newParentId) throw new DomainError('BAD_USER_INPUT', `${version.name} đã trực thuộc ${parentVersion.name}.`, { field: 'newParentId' });
@@ -191,39 +237,5 @@ export async function moveOrgUnit(db: Kysely<OrganizationDatabase>, caller: Call
     await lockTree(trx);
     await moveInTransaction(trx, caller, 'moveOrgUnit', request);
     return answer(trx, caller, request.id, request.effectiveDate);
-  });
-}
-
-/**
- * The 2025 reform for one district, as one operation: its live grassroots organizations go directly
- * under the district's parent (the province) and the district ends, on one date. Returns the
- * operation ending the district (pending until membership and evaluation have applied it).
- */
-export async function applyProvinceReform(db: Kysely<OrganizationDatabase>, caller: Caller, input: ApplyProvinceReformInput): Promise<OperationRow> {
-  const districtId = requireId(input.districtId, 'districtId');
-  const effectiveDate = requireDate(input.effectiveDate ?? '2025-07-01', 'effectiveDate');
-  const decisionNumber = decision(input.decisionNumber);
-  const scopes = scopesFor(caller, 'applyProvinceReform');
-  return db.transaction().execute(async (trx) => {
-    await lockTree(trx);
-    const { unit, version } = await lockUnitInScope(trx, caller, scopes, districtId);
-    if (unit.kind !== 'DISTRICT') throw new DomainError('BAD_USER_INPUT', `${version.name} không phải đảng bộ huyện.`, { field: 'districtId' });
-    if (!version.parent_id) throw new DomainError('CONFLICT', `${version.name} không trực thuộc đảng bộ tỉnh nào.`, { field: 'districtId' });
-    const provinceId = version.parent_id;
-    const committees = await sql<{ id: string }>`
-      SELECT v.unit_id AS id FROM org_unit_version v JOIN org_unit u ON u.id = v.unit_id
-      WHERE v.parent_id = ${districtId}::uuid AND v.valid_to IS NULL AND u.kind IN ('GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL')
-      ORDER BY v.unit_id`.execute(trx);
-    for (const committee of committees.rows) {
-      await moveInTransaction(trx, caller, 'applyProvinceReform', { id: committee.id, newParentId: provinceId, effectiveDate, decisionNumber });
-    }
-    return endUnitsInTransaction(trx, caller, {
-      mutation: 'applyProvinceReform',
-      kind: 'PROVINCE_REFORM',
-      ids: [districtId],
-      successorId: provinceId,
-      effectiveDate,
-      decisionNumber,
-    });
   });
 }

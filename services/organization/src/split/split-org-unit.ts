@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { endCommitteesOf } from '../committee/committee.repository.ts';
 import type { OrganizationDatabase } from '../database.ts';
 import { endOrgUnits, findChildrenFrom, findOrgUnitRecord } from '../dissolution/dissolution.repository.ts';
-import { DISSOLUTION_PARTS, lockEndableUnit } from '../dissolution/dissolution.ts';
+import { DISSOLUTION_PARTS, lockEndableUnit } from '../dissolution/end-units.ts';
 import type { OrgUnitKind, SplitOrgUnitInput } from '../generated/graphql.ts';
 import { activeMemberIdsOf } from '../member-replica/member-replica.repository.ts';
 import { insertOperation } from '../operation/operation.repository.ts';
