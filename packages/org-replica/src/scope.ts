@@ -71,9 +71,9 @@ export function inReplicaSubtreeWithin(column: Column, unitId: string, scopeIds:
   return sql<boolean>`${columnSql(column)} IN (${subtreeBelow(roots)})`;
 }
 
-/** SQL condition: `column` names a unit inside the subtrees of `scopeIds` today, checked by walking up from it. */
-export function withinReplicaScopes(column: Column, scopeIds: readonly string[]): RawBuilder<boolean> {
-  return walkUpReaches(columnSql(column), scopeIds);
+/** SQL condition: `column` names a unit inside the subtrees of `scopeIds` on `day` (an SQL date, default today), checked by walking up from it. */
+export function withinReplicaScopes(column: Column, scopeIds: readonly string[], day: RawBuilder<unknown> = TODAY): RawBuilder<boolean> {
+  return walkUpReaches(columnSql(column), scopeIds, day);
 }
 
 /** Which of `unitIds` (units that exist on `asOf`, default today) lie inside the subtrees of `scopeIds` then: one statement. */

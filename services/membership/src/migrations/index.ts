@@ -12,6 +12,7 @@ import * as duesPaymentClientRequestId from './2026_12_04_10_00_00_dues_payment_
 import * as sensitiveReadLog from './2026_12_05_10_00_00_sensitive_read_log.ts';
 import * as duplicatesForReview from './2026_12_05_12_00_00_duplicates_for_review.ts';
 import * as partyBadges from './2026_12_05_13_00_00_party_badges.ts';
+import * as memberSearchTokens from './2026_12_05_18_00_00_member_search_tokens.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
@@ -27,4 +28,5 @@ export const migrations: MigrationSet = {
   '2026_12_05_10_00_00_sensitive_read_log': sensitiveReadLog,
   '2026_12_05_12_00_00_duplicates_for_review': duplicatesForReview,
   '2026_12_05_13_00_00_party_badges': partyBadges,
+  '2026_12_05_18_00_00_member_search_tokens': memberSearchTokens,
 };
