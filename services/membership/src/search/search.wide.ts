@@ -60,7 +60,11 @@ export async function searchWide(
       sql<boolean>`(token.given_name, token.full_name, token.member_id) > (${search.after.given_name} COLLATE "vi-x-icu", ${search.after.full_name} COLLATE "vi-x-icu", ${search.after.id}::uuid)`,
     );
   }
-  const result = await sql<MemberRow & { in_scope: boolean }>`
+  // The planner, guessing that few rows pass the filters, would collect every row of a word by bitmap and
+  // sort them (350 ms for "van hung" at province scale) instead of reading the index in order (0.2 ms).
+  const result = await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+    return sql<MemberRow & { in_scope: boolean }>`
     WITH hits AS (
       SELECT hit.* FROM member_search_word lead_word
       CROSS JOIN LATERAL (
@@ -78,6 +82,7 @@ export async function searchWide(
     SELECT member.*,
       (${hasLeft(sql`member.status`, sql`member.cell_id`)} OR ${withinReplicaScopes('member.cell_id', search.readableScopes)}) AS in_scope
     FROM page JOIN member ON member.id = page.member_id
-    ORDER BY page.given_name, page.full_name, page.member_id`.execute(db);
+    ORDER BY page.given_name, page.full_name, page.member_id`.execute(trx);
+  });
   return { rows: result.rows };
 }
