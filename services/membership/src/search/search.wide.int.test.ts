@@ -89,6 +89,22 @@ describe('search over a whole province', () => {
     expect(paged).toEqual(all);
   });
 
+  it('keeps finding a district’s members after the 2025 reform moves its committees under the province', async () => {
+    const [district] = (await sql<{ id: string }>`SELECT parent_id AS id FROM org_unit_replica WHERE id = ${ward10}::uuid AND valid_to IS NULL`.execute(db)).rows;
+    const admin = callerWith({ role: 'ADMIN', scopeUnitId: province });
+    const reform = await federation.as(admin, () =>
+      federation.post(`mutation ($input: ApplyProvinceReformInput!) { applyProvinceReform(input: $input) { id } }`, { input: { districtId: district!.id, effectiveDate: '2025-07-01', decisionNumber: '60-NQ/TW' } }),
+    );
+    expect(reform.errors).toBeUndefined();
+    await federation.catchUp();
+    await federation.catchUp();
+    const [parent] = (await sql<{ id: string }>`SELECT parent_id AS id FROM org_unit_replica WHERE id = ${ward10}::uuid AND valid_to IS NULL`.execute(db)).rows;
+    expect(parent!.id).toBe(province);
+    expect(await ids(analyst, { name: 'hoang van quyet' })).toEqual([living]);
+    const tops = await sql<{ top: string | null }>`SELECT DISTINCT top_unit_id AS top FROM member_search_token WHERE status NOT IN ('LEFT', 'DECEASED')`.execute(db);
+    expect(tops.rows).toEqual([{ top: province }]);
+  });
+
   it('follows a ward moved to another province', async () => {
     await applyOrgEvent('OrgUnitCreated', { id: otherProvince, code: 'XX', name: 'Đảng bộ tỉnh khác', kind: 'PROVINCE', parentId: null, establishedOn: '1930-02-03' });
     expect(await ids(analyst, { name: 'hoang van quyet' })).toEqual([living]);
