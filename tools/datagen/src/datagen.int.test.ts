@@ -169,6 +169,15 @@ describe('the district scale, generated and bulk loaded', () => {
     expect(report.members).toBeGreaterThan(7_500);
   });
 
+  it('makes every loaded member searchable by name words, with the province of its cell (the wide search)', async () => {
+    const [words] = (await sql<{ members: number; with_words: number; active_without_province: number }>`
+      SELECT (SELECT count(*)::int FROM member) AS members,
+        (SELECT count(DISTINCT member_id)::int FROM member_search_token) AS with_words,
+        (SELECT count(*)::int FROM member_search_token WHERE top_unit_id IS DISTINCT FROM ${PROVINCE}::uuid AND status NOT IN ('LEFT', 'DECEASED')) AS active_without_province`.execute(membership)).rows;
+    expect(words!.with_words).toBe(words!.members);
+    expect(words!.active_without_province).toBe(0);
+  });
+
   it('resumes an interrupted load and ends with the same rows as an uninterrupted one (same seed, same digest)', async () => {
     const second = await freshSubgraphDatabases('resumed');
     try {

@@ -2251,7 +2251,10 @@ export type Query = {
    * Members inside your subtrees by name (ignoring case and Vietnamese diacritics, any part of the
    * name), CCCD (only for roles that read it; for others nothing matches) or party card number (current
    * or earlier); every criterion given must hold. Sorted by given name, then the whole name; first: 1 to
-   * 200 (default 50).
+   * 200 (default 50). includeLeft: also those who have left (died, expelled, names removed, transferred
+   * out of the system), found where your subtrees held the cell that last held them, as the tree stood on
+   * their last day there, or hold a successor of that cell; without it, only members on a cell's roster
+   * (a status of those who left, LEFT or DECEASED, implies it).
    */
   searchMembers: MemberSearchPage;
   /** Units whose name (ignoring case and diacritics) or code contains text, on asOf (default today); first ≤ 500 */
@@ -2497,6 +2500,7 @@ export type QuerySearchMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   citizenId?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeLeft?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   partyCardNumber?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<MemberStatus>;

@@ -691,7 +691,7 @@ export type QueryResolvers<ContextType = MembershipContext, ParentType extends R
   partyBadgeAwardDates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<Types.QueryPartyBadgeAwardDatesArgs, 'after' | 'before'>>;
   partyBadgesDue?: Resolver<ResolversTypes['PartyBadgeList'], ParentType, ContextType, RequireFields<Types.QueryPartyBadgesDueArgs, 'unitId'>>;
   possibleDuplicates?: Resolver<Array<ResolversTypes['PossibleDuplicate']>, ParentType, ContextType, Partial<Types.QueryPossibleDuplicatesArgs>>;
-  searchMembers?: Resolver<ResolversTypes['MemberSearchPage'], ParentType, ContextType, RequireFields<Types.QuerySearchMembersArgs, 'first'>>;
+  searchMembers?: Resolver<ResolversTypes['MemberSearchPage'], ParentType, ContextType, RequireFields<Types.QuerySearchMembersArgs, 'first' | 'includeLeft'>>;
   sensitiveReadLog?: Resolver<Array<ResolversTypes['SensitiveRead']>, ParentType, ContextType, RequireFields<Types.QuerySensitiveReadLogArgs, 'first'>>;
   subtreeMemberCounts?: Resolver<Types.Maybe<ResolversTypes['SubtreeMemberCounts']>, ParentType, ContextType, RequireFields<Types.QuerySubtreeMemberCountsArgs, 'includeLeft' | 'unitId'>>;
 };

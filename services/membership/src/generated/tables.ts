@@ -186,6 +186,21 @@ export interface MemberPlacement {
   valid_to: string | null;
 }
 
+export interface MemberSearchToken {
+  cell_id: string | null;
+  full_name: string;
+  full_name_folded: string;
+  given_name: string;
+  member_id: string;
+  status: string;
+  top_unit_id: string | null;
+  word: string;
+}
+
+export interface MemberSearchWord {
+  word: string;
+}
+
 export interface MemberTransfer {
   direction: TransferDirection;
   external_organization: string | null;
@@ -319,6 +334,8 @@ export interface DB {
   member_inspection: MemberInspection;
   member_party_card: MemberPartyCard;
   member_placement: MemberPlacement;
+  member_search_token: MemberSearchToken;
+  member_search_word: MemberSearchWord;
   member_transfer: MemberTransfer;
   party_badge_rule: PartyBadgeRule;
   regional_minimum_wage: RegionalMinimumWage;

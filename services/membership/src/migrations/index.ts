@@ -14,6 +14,7 @@ import * as duplicatesForReview from './2026_12_05_12_00_00_duplicates_for_revie
 import * as partyBadges from './2026_12_05_13_00_00_party_badges.ts';
 import * as unitSuccessor from './2026_12_05_17_12_00_unit_successor.ts';
 import * as memberEventAnnulment from './2026_12_05_17_21_00_member_event_annulment.ts';
+import * as memberSearchTokens from './2026_12_05_18_00_00_member_search_tokens.ts';
 
 export const migrations: MigrationSet = {
   '2026_11_22_10_00_00_create_member': createMember,
@@ -31,4 +32,5 @@ export const migrations: MigrationSet = {
   '2026_12_05_13_00_00_party_badges': partyBadges,
   '2026_12_05_17_12_00_unit_successor': unitSuccessor,
   '2026_12_05_17_21_00_member_event_annulment': memberEventAnnulment,
+  '2026_12_05_18_00_00_member_search_tokens': memberSearchTokens,
 };

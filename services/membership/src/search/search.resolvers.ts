@@ -1,7 +1,8 @@
 import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES } from '@dangvien/auth';
 import { DomainError, foldText, requireId, requireText } from '@dangvien/server';
 import type { Resolvers } from '../generated/resolvers.ts';
-import { searchMembers } from './search.repository.ts';
+import { GONE } from './search.leavers.ts';
+import { cursorMember, searchMembers } from './search.repository.ts';
 
 const MAX_SEARCH_PAGE = 200;
 
@@ -11,6 +12,8 @@ export const searchResolvers: Resolvers = {
      * Members inside the caller's subtrees by name (ignoring case and diacritics), CCCD (only where the
      * caller's role reads it: otherwise nothing matches, and nothing says whether it exists) or party card
      * number (current or earlier); every criterion given must hold. Vietnamese order, pages by cursor.
+     * Members who left (died, expelled, names removed, transferred out) only with includeLeft, and then
+     * only for callers whose subtrees held their last cell or hold its successor.
      */
     searchMembers: async (_source, args, context) => {
       const foldedName = args.name?.trim() ? foldText(requireText(args.name, 'name', 'họ tên', 200)) : null;
@@ -29,8 +32,10 @@ export const searchResolvers: Resolvers = {
         citizenScopes,
         cardNumber,
         status: args.status ?? null,
+        // Asking for a status of those who left asks for them.
+        includeLeft: (args.includeLeft ?? false) || (args.status != null && GONE.includes(args.status)),
         readableScopes: readableScopes(context.caller),
-        afterId,
+        after: afterId ? await cursorMember(context.db, afterId) : null,
         first,
       });
       // A match by CCCD tells the caller whose number it is: a read of each found member's CCCD.
