@@ -33,6 +33,29 @@ export type AddDuesRuleInput = {
   validFrom: Scalars['String']['input'];
 };
 
+export type AddReviewRuleSetInput = {
+  /** e.g. 366-QĐ/TW; unique */
+  code: Scalars['String']['input'];
+  completedMinScore: Scalars['Int']['input'];
+  /** 0–100 */
+  excellentMinExceededPercent: Scalars['Int']['input'];
+  excellentMinScore: Scalars['Int']['input'];
+  /** 0–100 */
+  excellentQuotaPercent: Scalars['Int']['input'];
+  excellentRequiresAllTasks: Scalars['Boolean']['input'];
+  goodMinScore: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  residenceCommentRequired: Scalars['Boolean']['input'];
+  /** YYYY-MM-DD; after the latest rule set's */
+  validFrom: Scalars['String']['input'];
+};
+
+export type AnnulMemberEventInput = {
+  eventId: Scalars['ID']['input'];
+  /** Lý do hủy (required) */
+  reason: Scalars['String']['input'];
+};
+
 export type ApplyProvinceReformInput = {
   /** Số quyết định */
   decisionNumber: Scalars['String']['input'];
@@ -680,9 +703,13 @@ export type Grade =
 /** One member's grade decided by the grassroots committee; omitted fields take the cell's proposal. */
 export type GradeDecisionInput = {
   allTasksDone?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Số quyết định */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
   disciplined?: InputMaybe<Scalars['Boolean']['input']>;
   exceededTaskPercent?: InputMaybe<Scalars['Int']['input']>;
   memberId: Scalars['ID']['input'];
+  /** Why (e.g. xếp loại lại sau kỷ luật ghi nhận muộn); kept in the review's decisions */
+  reason?: InputMaybe<Scalars['String']['input']>;
   score?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1003,6 +1030,14 @@ export type MemberDuesArrears = {
 
 export type MemberEvent = {
   __typename?: 'MemberEvent';
+  /** Why it was annulled */
+  annulReason?: Maybe<Scalars['String']['output']>;
+  /** Whether it was annulled (hủy vì ghi nhầm): kept in the history, left out of the status */
+  annulled: Scalars['Boolean']['output'];
+  /** When it was annulled (ISO timestamp) */
+  annulledAt?: Maybe<Scalars['String']['output']>;
+  /** Who annulled it (name and account) */
+  annulledBy?: Maybe<Scalars['String']['output']>;
   decisionNumber?: Maybe<Scalars['String']['output']>;
   disciplineLevel?: Maybe<DisciplineLevel>;
   id: Scalars['ID']['output'];
@@ -1154,7 +1189,8 @@ export type MemberInspection = {
 /** Where a member did party activity, when (from inclusive, to exclusive; null = still) */
 export type MemberPlacement = {
   __typename?: 'MemberPlacement';
-  cell: OrgUnit;
+  /** Null when you do not see the cell: a record you read through the unit that took over its cell (docs/permissions.md) */
+  cell?: Maybe<OrgUnit>;
   kind: PlacementKind;
   /** The transfer that made it, if any */
   transferId?: Maybe<Scalars['ID']['output']>;
@@ -1358,6 +1394,13 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** A new dues regulation from a date (administrators of a whole tree); months already ended keep their rule */
   addDuesRule: DuesRule;
+  /** Adds a dated rule set (a new regulation), valid from its date until a later one's (administrators) */
+  addReviewRuleSet: RuleSet;
+  /**
+   * Hủy quyết định ghi nhầm: the member's latest effective event is marked annulled (kept in the history)
+   * and the status is derived again without it; the right event can then be recorded
+   */
+  annulMemberEvent: Member;
   /** The 2025 reform for one district: its live grassroots committees go directly under the province and the district ends, on one date */
   applyProvinceReform: Operation;
   /**
@@ -1443,6 +1486,8 @@ export type Mutation = {
   registerWorkItem: DelegateWorkItem;
   /** Đổi tên: a new name from a date (the old one stays in history) */
   renameOrgUnit: OrgUnit;
+  /** Mở lại kỳ đánh giá: by the level that closed it (its committee's grant) or a level above; grades can be decided again, then the cycle closed again */
+  reopenReviewCycle: ReviewCycle;
   /** The cell's periodic review of a task */
   reviewTask: TaskReview;
   saveQuery: SavedQuery;
@@ -1464,6 +1509,16 @@ export type Mutation = {
 
 export type MutationAddDuesRuleArgs = {
   input: AddDuesRuleInput;
+};
+
+
+export type MutationAddReviewRuleSetArgs = {
+  input: AddReviewRuleSetInput;
+};
+
+
+export type MutationAnnulMemberEventArgs = {
+  input: AnnulMemberEventInput;
 };
 
 
@@ -1671,6 +1726,11 @@ export type MutationRegisterWorkItemArgs = {
 
 export type MutationRenameOrgUnitArgs = {
   input: RenameOrgUnitInput;
+};
+
+
+export type MutationReopenReviewCycleArgs = {
+  input: ReopenReviewCycleInput;
 };
 
 
@@ -2523,6 +2583,7 @@ export type QuerySensitiveReadLogArgs = {
 
 
 export type QuerySubtreeMemberCountsArgs = {
+  includeLeft?: InputMaybe<Scalars['Boolean']['input']>;
   unitId: Scalars['ID']['input'];
 };
 
@@ -2686,6 +2747,12 @@ export type RenameOrgUnitInput = {
 export type RenameUnitStepInput = {
   name: Scalars['String']['input'];
   unit: UnitRefInput;
+};
+
+export type ReopenReviewCycleInput = {
+  cycleId: Scalars['ID']['input'];
+  /** Lý do mở lại (required) */
+  reason: Scalars['String']['input'];
 };
 
 export type ResidenceAttendance = {
@@ -2886,6 +2953,8 @@ export type Review = {
   __typename?: 'Review';
   /** The cycle that decided it; null for reviews entered before cycles existed */
   cycle?: Maybe<ReviewCycle>;
+  /** Every decision on this grade, oldest first; the grade is the latest one's (a re-decision after a reopened cycle adds one) */
+  decisions: Array<ReviewDecision>;
   grade?: Maybe<Grade>;
   id: Scalars['ID']['output'];
   member: Member;
@@ -2901,6 +2970,10 @@ export type Review = {
 /** Một đợt kiểm điểm of a grassroots organization; the rule set is the one valid for the period when it opened. */
 export type ReviewCycle = {
   __typename?: 'ReviewCycle';
+  /** When it was last closed (ISO timestamp); null while open or for cycles closed before this was kept */
+  closedAt?: Maybe<Scalars['String']['output']>;
+  /** Who last closed it (name and account) */
+  closedBy?: Maybe<Scalars['String']['output']>;
   /** YYYY-MM-DD */
   closesOn: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -2933,6 +3006,25 @@ export type ReviewCycleStatus =
   /** Khóa: nothing more may be proposed or decided */
   | 'CLOSED'
   | 'OPEN';
+
+/** One decision of the committee on a member's grade (kept; a later decision replaces it as the current grade) */
+export type ReviewDecision = {
+  __typename?: 'ReviewDecision';
+  /** ISO timestamp */
+  decidedAt: Scalars['String']['output'];
+  /** Who decided it (name and account) */
+  decidedBy: Scalars['String']['output'];
+  /** Số quyết định */
+  decisionNumber?: Maybe<Scalars['String']['output']>;
+  disciplined: Scalars['Boolean']['output'];
+  grade: Grade;
+  id: Scalars['ID']['output'];
+  /** Lý do (e.g. xếp loại lại sau kỷ luật) */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The rule set it was decided under; null for reviews entered before rule sets */
+  ruleSet?: Maybe<RuleSet>;
+  score?: Maybe<Scalars['Int']['output']>;
+};
 
 export type ReviewPeriod =
   | 'Q1'
@@ -3149,9 +3241,13 @@ export type StepDestinationInput = {
 /** Party members in a unit's subtree today, counted in one statement (no member is listed) */
 export type SubtreeMemberCounts = {
   __typename?: 'SubtreeMemberCounts';
-  /** By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out */
+  /**
+   * By status (PROBATIONARY, OFFICIAL, EXEMPT), in that order; a status nobody has is left out. With
+   * includeLeft, then the records the subtree holds of members who left (docs/permissions.md): LEFT
+   * (ra khỏi Đảng), DECEASED (từ trần) and TRANSFERRED_OUT (chuyển sinh hoạt ra ngoài hệ thống)
+   */
   byStatus: Array<StatisticCount>;
-  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today */
+  /** Đảng viên (dự bị, chính thức, miễn sinh hoạt) placed in the subtree today (never those who left) */
   members: Scalars['Int']['output'];
   unitId: Scalars['ID']['output'];
 };
