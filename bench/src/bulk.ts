@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import pg from 'pg';
 import { xlsxBase64 } from '@dangvien/spreadsheet/testing';
 import { timedPost } from './client.ts';
@@ -103,7 +104,7 @@ export async function runBulk(options: {
     options.log(`dissolving a cell of ${members} members…`);
     const dissolving = performance.now();
     const operation = await post<{ dissolveOrgUnit: { id: string; status: string } }>(options.gatewayUrl, DISSOLVE, {
-      input: { id: bigCell!.id, successorId: others[0]?.id ?? bigCell!.id, effectiveDate: new Date().toISOString().slice(0, 10), decisionNumber: '99-QĐ/ĐU' },
+      input: { id: bigCell!.id, successorId: others[0]?.id ?? bigCell!.id, effectiveDate: todayInVietnam(), decisionNumber: '99-QĐ/ĐU' },
     });
     let status = operation.dissolveOrgUnit.status;
     while (status === 'PENDING' && performance.now() - dissolving < 300_000) {

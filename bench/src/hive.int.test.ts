@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@dangvien/db';
+import { freePort, todayInVietnam } from '@dangvien/db';
 import { demoDataSet, demoId } from '@dangvien/demo-data';
 import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 import { callerWith, postGraphQL, testGatewayKeys } from '@dangvien/testing';
@@ -91,7 +91,7 @@ function variablesFor(operation: string, document: string): Record<string, unkno
         case 'id': case 'unitId': return unitFor(operation);
         case 'year': return 2025;
         case 'previousYear': return 2024;
-        case 'asOf': return new Date().toISOString().slice(0, 10);
+        case 'asOf': return todayInVietnam();
         case 'from': return '2025-01-01';
         case 'to': return '2025-12-31';
         case 'fromMonth': return '2025-01';

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import { DATA_DAY } from '@dangvien/datagen';
 import { timedPost, withClient } from './client.ts';
 import { seededRandom, type Fixture } from './fixture.ts';
@@ -31,7 +32,7 @@ export async function createWorkload(options: { gatewayUrl: string; fixture: Fix
   const { fixture } = options;
   let random = seededRandom(options.seed ?? 2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const firstDay = options.firstDay ?? DATA_DAY;
   const rosters = new Map<string, { memberId: string; status: string }[]>();
   for (const cellId of options.skipRosters ? [] : fixture.cellIds.slice(0, 100)) {

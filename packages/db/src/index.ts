@@ -1,4 +1,5 @@
 export { createKysely, type KyselyOptions } from './kysely.ts';
+export { RECORDS_TIME_ZONE, todayInVietnam } from './day.ts';
 export {
   SUBGRAPHS,
   DEFAULT_SUBGRAPH_PORTS,

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { RECORDS_TIME_ZONE } from './day.ts';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a date of admission has no time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -30,7 +31,8 @@ class SurvivingClient extends pg.Client {
 export function createKysely<DB>(url: string, options: KyselyOptions = {}): Kysely<DB> {
   // A database that does not answer a connection within 5 s fails the request instead of holding it
   // until the gateway's deadline (a refused connection, a server down, fails at once anyway).
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000, Client: SurvivingClient });
+  // Every session on Vietnam's calendar, so SQL's current_date is the code's todayInVietnam().
+  const pool = new pg.Pool({ connectionString: url, options: `-c TimeZone=${RECORDS_TIME_ZONE}`, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000, Client: SurvivingClient });
   // An idle connection dropped by the server (restart, DROP DATABASE … FORCE) must not crash the
   // process: the pool replaces it on next use.
   pool.on('error', (error) => console.error(`[db] idle connection lost: ${error.message}`));

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import { setDigest, type EventHandler } from '@dangvien/events';
 import { sql, type Generated, type Kysely, type Transaction } from 'kysely';
 import type { OrgUnitCreated, OrgUnitDissolved, OrgUnitMoved, OrgUnitRenamed, OrgUnitSplit } from './events.ts';
@@ -74,7 +75,7 @@ export async function endUnit<DB extends OrgReplicaTables>(transaction: Transact
  */
 export async function subtreeUnitIds<DB extends OrgReplicaTables>(db: Kysely<DB>, rootIds: readonly string[], asOf?: string): Promise<string[]> {
   if (rootIds.length === 0) return [];
-  const day = asOf ?? new Date().toISOString().slice(0, 10);
+  const day = asOf ?? todayInVietnam();
   const result = await sql<{ id: string }>`
     WITH RECURSIVE live AS (
       SELECT id, parent_id FROM org_unit_replica

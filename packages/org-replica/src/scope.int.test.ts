@@ -1,4 +1,4 @@
-import { createKysely } from '@dangvien/db';
+import { createKysely, todayInVietnam } from '@dangvien/db';
 import { createTestDatabase, type TestDatabase } from '@dangvien/testing';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 const [P, Q, W1, W2, W3, C1, C2, C3, C4] = [1, 2, 11, 12, 13, 101, 102, 103, 104].map(id) as [string, string, string, string, string, string, string, string, string];
 const ALL = [P, Q, W1, W2, W3, C1, C2, C3, C4];
 const PAST = '2019-06-01';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInVietnam();
 
 let database: TestDatabase;
 let db: Kysely<OrgReplicaTables & { thing: { unit_id: string } }>;

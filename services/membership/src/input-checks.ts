@@ -1,5 +1,5 @@
 import { DomainError, requireDate, requireText } from '@dangvien/server';
-import { todayInVietnam } from './today.ts';
+import { todayInVietnam } from '@dangvien/db';
 
 /** Optional free text: null when absent or blank, else checked like required text (NFC, length). */
 export function optionalText(value: string | null | undefined, field: string, label: string, maxLength: number): string | null {

@@ -4,7 +4,7 @@ import { callerWith, demoDataSet, demoId, type GraphQLResponse } from '@dangvien
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
-import { todayInVietnam } from '../rules/meeting-correction.ts';
+import { todayInVietnam } from '@dangvien/db';
 
 /**
  * Minutes sent again by an offline client (one meeting per idempotency key), and corrections of a

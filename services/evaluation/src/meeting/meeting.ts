@@ -6,7 +6,8 @@ import { periodLabel } from '../cycle/review-cycle.ts';
 import type { EvaluationDatabase } from '../database.ts';
 import type { AttendanceInput, AttendanceStatus, MeetingKind, RecordMeetingInput, UpdateMeetingInput } from '../generated/graphql.ts';
 import { rosterOn } from '../replica/placement-history.ts';
-import { lastCorrectionDay, meetingCorrectionRuleOn, todayInVietnam } from '../rules/meeting-correction.ts';
+import { todayInVietnam } from '@dangvien/db';
+import { lastCorrectionDay, meetingCorrectionRuleOn } from '../rules/meeting-correction.ts';
 import { requireWritableUnit } from '../scope/scope.ts';
 import {
   attendanceOfMeetings,

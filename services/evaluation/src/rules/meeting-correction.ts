@@ -34,11 +34,3 @@ export function lastCorrectionDay(heldOn: string, rule: MeetingCorrectionRule): 
   const [year, month, day] = heldOn.split('-').map(Number);
   return new Date(Date.UTC(year!, month! - 1, day! + rule.correctionDays)).toISOString().slice(0, 10);
 }
-
-/** Built once: constructing a formatter costs about 50 µs. */
-const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
-
-/** Today in Vietnam (YYYY-MM-DD): the day a clerk's correction is made. */
-export function todayInVietnam(): string {
-  return VIETNAM_DAY.format(new Date());
-}

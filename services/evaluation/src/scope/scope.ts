@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type MutationName, type Role } from '@dangvien/auth';
 import { subtreeUnitIds, unitsWithinScopes } from '@dangvien/org-replica';
 import { DomainError, requireDate } from '@dangvien/server';
@@ -83,5 +84,5 @@ export async function ancestorsOf(db: Kysely<EvaluationDatabase>, unitIds: reado
 
 /** The day a state is asked for: a valid date, or today. */
 export function requireAsOf(value: string | null | undefined): string {
-  return value === null || value === undefined ? new Date().toISOString().slice(0, 10) : requireDate(value, 'asOf');
+  return value === null || value === undefined ? todayInVietnam() : requireDate(value, 'asOf');
 }

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import { readableScopes, type Caller } from '@dangvien/auth';
 import { inReplicaSubtreeWithin } from '@dangvien/org-replica';
 import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction } from 'kysely';
@@ -65,7 +66,7 @@ export async function taskSummary(db: Kysely<EvaluationDatabase>, caller: Caller
   const year = requireYear(yearArg);
   if (!(await readableUnit(db, caller, unitId))) return null;
   const { start, end } = periodBounds(year, period);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const asOf = end < today ? end : today;
   const where = sql<boolean>`task.starts_on <= ${end}::date AND (task.ends_on IS NULL OR task.ends_on >= ${start}::date)
     AND ${inReplicaSubtreeWithin('task.cell_id', unitId, readableScopes(caller))}`;

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
 import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
@@ -13,7 +14,7 @@ import type { TaskReviewRow, TaskStateRow } from './task.tables.ts';
 
 const MAX_HOUSEHOLDS = 200;
 const TASK_RESULTS: readonly TaskResult[] = ['EXCEEDED', 'DONE', 'IN_PROGRESS', 'NOT_DONE'];
-const today = (): string => new Date().toISOString().slice(0, 10);
+const today = todayInVietnam;
 
 /**
  * Phân công nhiệm vụ: the cell gives a member of its roster a task (an area or named households) for a

@@ -4,7 +4,7 @@ import type { Resolvers } from '../generated/resolvers.ts';
 import { optionalUnitRef } from '../org-unit.ts';
 import { withoutJit } from '../statistics/no-jit.ts';
 import { requireReadableUnit } from '../statistics/unit-scope.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { ALERT_SOURCES, alertRuleOn, type AlertRow } from './alerts.repository.ts';
 
 /** An alert a source found, with its kind. */

@@ -2,7 +2,7 @@ import { DomainError, requireDate } from '@dangvien/server';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { optionalUnitRef } from '../org-unit.ts';
 import { requireReadableUnit } from '../statistics/unit-scope.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { awardDatesBetween, awardWindow, badgeRules, membersDueForBadge, ruleOn } from './badges.repository.ts';
 
 const MAX_DATES = 40;

@@ -8,7 +8,7 @@ import { vietnameseDate } from '../input-checks.ts';
 import { lockMember } from '../member/member.repository.ts';
 import type { MemberRow } from '../member/member.tables.ts';
 import { recordedBy } from '../placement/scope.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { duesLedger } from './dues-ledger.ts';
 import { findPaymentOfRequest, lockPaymentRequest } from './dues.repository.ts';
 import type { DuesPaymentRow, DuesRuleRow } from './dues.tables.ts';

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { optionalUnitRef, unitRef } from '../org-unit.ts';
 import { requireReadableUnit } from '../statistics/unit-scope.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { duesLedger, type DuesMonthRow } from './dues-ledger.ts';
 import { duesSummary } from './dues-summary.ts';
 import { addDuesRule, grantDuesRelief, recordDuesPayment, setMemberDuesBasis } from './dues-record.ts';

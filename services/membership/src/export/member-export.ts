@@ -7,7 +7,7 @@ import type { MembershipDatabase } from '../database.ts';
 import type { ExportedFile } from '../generated/graphql.ts';
 import { SEX_LABELS } from '../import/cell-values.ts';
 import { REGISTER_COLUMNS, type MemberImportField } from '../import/columns.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { readableLiveUnit, registerMembers, type RegisterMember } from './export.repository.ts';
 
 const STATUS_NOTES: Record<string, string> = { PROBATIONARY: 'Dự bị', OFFICIAL: 'Chính thức', EXEMPT: 'Miễn công tác và sinh hoạt đảng' };

@@ -6,7 +6,7 @@ import type { MembershipDatabase } from '../database.ts';
 import { LifecycleViolation, replay, type LifecycleStatus, type MemberEventKind } from '../lifecycle/lifecycle.ts';
 import type { MemberProfileInput } from '../generated/graphql.ts';
 import { profileValues } from '../member/member-profile.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { foldText } from '@dangvien/server';
 import { cleanText, readDate } from '@dangvien/spreadsheet';
 import { readCitizenId, readSex, readTheoryLevel } from './cell-values.ts';

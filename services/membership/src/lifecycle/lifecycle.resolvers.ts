@@ -2,7 +2,7 @@ import { requireDate } from '@dangvien/server';
 import type { MembershipContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import type { MemberRow } from '../member/member.tables.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { toLifecycleEvent } from './history.ts';
 import { admittedOn, fullYearsBetween, statusOn } from './lifecycle.ts';
 import { annulMemberEvent } from './annul-event.ts';

@@ -10,7 +10,7 @@ import type { MemberRow } from '../member/member.tables.ts';
 import { MEMBER_EVENT_CONTRACTS, type MemberDisciplined } from '../placement/placement.events.ts';
 import { publishPlaced, recordedBy } from '../placement/scope.ts';
 import { noticeToResidence } from '../residence/residence-notices.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { replayOrRefuse, toLifecycleEvent } from './history.ts';
 import { addMonths, admittedOn as firstAdmission, PROBATION_MONTHS } from './lifecycle.ts';
 import { historyOf, insertEvents } from './lifecycle.repository.ts';

@@ -9,7 +9,7 @@ import { notInFuture, optionalText } from '../input-checks.ts';
 import { replayOrRefuse, toLifecycleEvent } from '../lifecycle/history.ts';
 import { historyOf, insertEvents, type NewMemberEvent } from '../lifecycle/lifecycle.repository.ts';
 import { MEMBER_CELL_KINDS, publishPlaced, recordedBy } from '../placement/scope.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { citizenIdProblem, profileValues } from './member-profile.ts';
 import { checkUnique, lockMember, recordPartyCard, recordPossibleDuplicates } from './member.repository.ts';
 import type { MemberRow, ProfileValues } from './member.tables.ts';

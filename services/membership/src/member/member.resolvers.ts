@@ -4,7 +4,7 @@ import type { MembershipContext } from '../context.ts';
 import type { DuplicateReason } from '../generated/graphql.ts';
 import type { MemberResolvers, Resolvers } from '../generated/resolvers.ts';
 import { shownUnitRef } from '../org-unit.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { createMember, updateMemberProfile } from './member-record.ts';
 import { profileValues } from './member-profile.ts';
 import { findPossibleDuplicates } from './member.repository.ts';

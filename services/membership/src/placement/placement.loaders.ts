@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { MemberStatus, PlacementKind } from '../generated/graphql.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { countPlacedToday, placedMembers, readableUnitsAmong } from './placement.repository.ts';
 import type { PlacedMember } from './placement.tables.ts';
 

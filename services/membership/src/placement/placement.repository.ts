@@ -6,7 +6,7 @@ import type { MemberStatus, PlacementKind } from '../generated/graphql.ts';
 import { toLifecycleEvent } from '../lifecycle/history.ts';
 import { statusOn } from '../lifecycle/lifecycle.ts';
 import type { MemberRow } from '../member/member.tables.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import type { PlacedMember, PlacementRow } from './placement.tables.ts';
 
 /** Statuses of the people on a cell's roster when no status is asked for: party members, not candidates nor the departed. */

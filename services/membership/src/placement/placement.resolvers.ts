@@ -3,7 +3,7 @@ import { DomainError, requireDate, requireId } from '@dangvien/server';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { asOfArgument } from '../input-checks.ts';
 import { shownUnitRef } from '../org-unit.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { cellOfMemberOn, MAX_PAGE_SIZE, placedMembers, placementsOfMember, readableUnitsAmong } from './placement.repository.ts';
 
 export const placementResolvers: Resolvers = {

@@ -19,7 +19,7 @@ import { notInFuture, optionalText } from '../input-checks.ts';
 import { lockMember } from '../member/member.repository.ts';
 import { MEMBER_EVENT_CONTRACTS, type ResidenceCommentRecorded, type ResidenceLinked } from '../placement/placement.events.ts';
 import { conflictOnUnique, liveUnit, mayChangeIn, recordedBy, unitForMutation } from '../placement/scope.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { endResidenceLink, noticeToResidence } from './residence-notices.ts';
 import { exemptionOn, linkDuringYear, linksOn } from './residence.repository.ts';
 import type { ResidenceCommentRow, ResidenceExemptionRow, ResidenceLinkRow, ResidenceMeetingRow, ResidenceNoticeRow } from './residence.tables.ts';

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import type { Caller } from '@dangvien/auth';
 import { callerWith, demoId } from '@dangvien/testing';
 import { sql, type Kysely } from 'kysely';
@@ -109,7 +110,7 @@ describe('search over a whole province', () => {
     await applyOrgEvent('OrgUnitCreated', { id: otherProvince, code: 'XX', name: 'Đảng bộ tỉnh khác', kind: 'PROVINCE', parentId: null, establishedOn: '1930-02-03' });
     expect(await ids(analyst, { name: 'hoang van quyet' })).toEqual([living]);
     expect(await ids(otherProvinceAnalyst, { name: 'hoang van quyet' })).toEqual([]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInVietnam();
     await applyOrgEvent('OrgUnitMoved', { id: ward10, parentId: otherProvince, effectiveDate: today, decisionNumber: '1/QĐ' });
     expect(await ids(analyst, { name: 'hoang van quyet' })).toEqual([]);
     expect(await ids(otherProvinceAnalyst, { name: 'hoang van quyet' })).toEqual([living]);

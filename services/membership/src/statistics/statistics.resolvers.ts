@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { unitRef } from '../org-unit.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { withoutJit } from './no-jit.ts';
 import { childStatistics, membersOnDate, periodCounts, type Dimension, type DimensionCount } from './statistics.repository.ts';
 

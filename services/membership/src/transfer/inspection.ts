@@ -7,7 +7,7 @@ import type { EndMemberInspectionInput, StartMemberInspectionInput } from '../ge
 import { notInFuture, optionalText } from '../input-checks.ts';
 import { lockMember } from '../member/member.repository.ts';
 import { recordedBy } from '../placement/scope.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import type { InspectionRow } from './transfer.tables.ts';
 
 /** The CONFLICT a transfer gets while the member is under inspection: it names the decision. */

@@ -13,7 +13,7 @@ import { checkUnique, recordPartyCard, recordPossibleDuplicates } from '../membe
 import type { MemberRow } from '../member/member.tables.ts';
 import { openPlacement, placeMember } from '../placement/placement.repository.ts';
 import { addDays, conflictOnUnique, publishPlaced, recordedBy, unitForMutation } from '../placement/scope.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { ACTIVE, checkKindAndPeriod, REPORT_WITHIN_DAYS } from './transfer.ts';
 import type { TransferRow } from './transfer.tables.ts';
 

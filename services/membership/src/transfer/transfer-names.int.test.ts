@@ -3,7 +3,7 @@ import { callerWith, demoDataSet, demoId, startTestSubgraph, type TestSubgraph }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembershipDatabase } from '../database.ts';
 import { membershipSubgraph } from '../subgraph.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 
 let subgraph: TestSubgraph<MembershipDatabase>;
 const [from, to] = [demoId('unit', 101), demoId('unit', 102)];

@@ -4,7 +4,7 @@ import type { Resolvers } from '../generated/resolvers.ts';
 import { memberNameOf } from '../member/member-name.ts';
 import { shownUnitRef } from '../org-unit.ts';
 import { unitReadable } from '../placement/scope.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { endMemberInspection, startMemberInspection } from './inspection.ts';
 import { receiveTransferredMember } from './transfer-in.ts';
 import { endTemporaryTransfer, issueTransferLetter, recordTransferLetterPresented } from './transfer.ts';

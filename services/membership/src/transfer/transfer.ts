@@ -11,7 +11,7 @@ import type { MemberRow } from '../member/member.tables.ts';
 import { closePlacement, openPlacement, placeMember } from '../placement/placement.repository.ts';
 import { addDays, conflictOnUnique, liveUnit, mayChangeIn, publishPlaced, recordedBy } from '../placement/scope.ts';
 import { noticeToResidence } from '../residence/residence-notices.ts';
-import { todayInVietnam } from '../today.ts';
+import { todayInVietnam } from '@dangvien/db';
 import { underInspectionConflict } from './inspection.ts';
 import { inspectionOn, lockTransfer } from './transfer.repository.ts';
 import type { TransferRow } from './transfer.tables.ts';

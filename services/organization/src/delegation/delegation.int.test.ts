@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import { demoDataSet, demoId, callerWith } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,8 +165,8 @@ describe('delegations (đoàn cán bộ)', () => {
   });
 
   it('refuses a rating dated after today, naming the date, and changes nothing; a rating dated today is accepted', async () => {
-    // Organization's today (UTC), as the server counts it.
-    const today = new Date().toISOString().slice(0, 10);
+    // Today on the records' calendar (Vietnam), as the server counts it.
+    const today = todayInVietnam();
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const rating = async () => (await sql`SELECT year, grade, rated_on::text, decision_number FROM delegate_rating WHERE delegate_id = ${delegates[1]!.id}::uuid ORDER BY year`.execute(federation.organization.db)).rows;
     const before = { ...(await counts()), rating: await rating() };

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import { randomUUID } from 'node:crypto';
 import { MUTATION_ROLES, readableScopes, scopesWithRole, type Caller, type Role } from '@dangvien/auth';
 import { DomainError, requireId, writeAudit } from '@dangvien/server';
@@ -140,7 +141,7 @@ async function validateUnits(db: Db, caller: Caller, input: OrgUnitImportInput) 
     else {
       const reading = readDate(date);
       if (!reading.ok) report(row, 'ESTABLISHED_ON', 'BAD_DATE', reading.problem, reading.suggestion);
-      else if (reading.value > new Date().toISOString().slice(0, 10)) report(row, 'ESTABLISHED_ON', 'BAD_DATE', `Ngày thành lập ${date.text} chưa đến.`);
+      else if (reading.value > todayInVietnam()) report(row, 'ESTABLISHED_ON', 'BAD_DATE', `Ngày thành lập ${date.text} chưa đến.`);
       else row.establishedOn = reading.value;
     }
     if (row.address && row.address.length > 300) report(row, 'ADDRESS', 'BAD_VALUE', 'Địa chỉ dài quá 300 ký tự.');

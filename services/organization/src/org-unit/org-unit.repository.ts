@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import { publish } from '@dangvien/events';
 import { ORG_EVENTS, type OrgUnitCreated, type TreeRow } from '@dangvien/org-replica';
 import { foldText } from '@dangvien/server';
@@ -18,8 +19,9 @@ type Db = Kysely<OrganizationDatabase>;
 const UNIT_COLUMNS = sql.raw(`u.id, u.code, u.kind, u.established_on, u.established_decision, u.ended_on, u.successor_id, u.end_decision, u.category, u.residential_area, u.created_at,
   v.parent_id, v.name, v.valid_from, v.valid_to`);
 
+/** Today on the records' calendar (Vietnam), the same day as SQL's current_date. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return todayInVietnam();
 }
 
 /** SQL condition: version `alias` is valid on `day`. */

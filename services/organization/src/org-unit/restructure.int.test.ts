@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import { demoSeed } from '@dangvien/stack/demo-seed';
 import { demoDataSet, demoId, callerWith, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { sql } from 'kysely';
@@ -40,7 +41,7 @@ async function unitAsOf(n: number | string, asOf?: string, caller = admin): Prom
 describe('the tree as of a date', () => {
   it('starts with one version per demo unit, and answers today by default', async () => {
     expect((await counts()).versions).toBe(demo.orgUnits.length);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInVietnam();
     expect((await unitAsOf(101))!.asOf).toBe(today);
     expect(await unitAsOf(101, '1985-01-01')).toBeNull(); // established 1990-02-03
   });
