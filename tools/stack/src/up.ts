@@ -5,6 +5,7 @@ import { startBackend } from './backend.ts';
 import { buildFrontends, serveFrontends } from './frontends.ts';
 import { envPorts } from './ports.ts';
 import { loadDemoDistrict } from '@dangvien/datagen';
+import { stopAllOnExit } from './run-until-stopped.ts';
 
 /**
  * The demo start shows a whole district (the district scale of docs/data.md, put under the demo's
@@ -28,24 +29,7 @@ function wantsDistrictScale(usesOwnEmbeddedServer: boolean): boolean {
 const logDir = path.join(workspaceRoot(), '.data');
 mkdirSync(logDir, { recursive: true });
 const postgresLog = path.join(logDir, 'postgres.log');
-const stops: (() => Promise<void>)[] = [];
-let stopping = false;
-
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping…`);
-  for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
-  console.log('Stopped.');
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-// If whatever started us (npm, a terminal) dies without passing the signal on, stop too.
-const parentPid = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parentPid) void shutdown('parent exited');
-}, 1000).unref();
+const parts = stopAllOnExit();
 
 try {
   const ports = envPorts();
@@ -62,12 +46,12 @@ try {
       whenRunning: 'restart',
       log: (line) => appendFileSync(postgresLog, `${line}\n`),
     });
-    stops.push(postgres.stop);
+    parts.add(postgres.stop);
     serverUrl = postgres.url;
   }
   console.log('Starting the subgraphs and the gateway (demo data is written on first start)…');
   const backend = await startBackend({ serverUrl, ports: ports.backend, seedDemo: true, useConfiguredUrls: true, development: true });
-  stops.push(backend.stop);
+  parts.add(backend.stop);
   if (wantsDistrictScale(usesOwnEmbeddedServer)) {
     console.log('Loading the district-scale data around the demo (first start only; DEMO_SCALE=none skips it)…');
     const loaded = await loadDemoDistrict(backend.databaseUrls, { progress: process.stdout.isTTY });
@@ -81,7 +65,7 @@ try {
       await buildFrontends();
     }
     const frontends = await serveFrontends({ gatewayPort: backend.ports.gateway, ports: ports.frontends });
-    stops.push(frontends.stop);
+    parts.add(frontends.stop);
     shellUrl = frontends.shellUrl;
   }
   console.log(`
@@ -91,5 +75,5 @@ try {
   Ctrl-C stops everything.`);
 } catch (error) {
   console.error(error);
-  await shutdown('error');
+  await parts.shutdown('error');
 }

@@ -4,6 +4,7 @@ import { startEmbeddedPostgres, SUBGRAPHS, workspaceRoot, type SubgraphName } fr
 import { buildFrontends, serveFrontends } from '../frontends.ts';
 import { envPorts } from '../ports.ts';
 import { startCluster } from './cluster.ts';
+import { stopAllOnExit } from '../run-until-stopped.ts';
 
 /**
  * `pnpm run up:cluster`: the multi-server layout on this machine (docs/replicas.md). Three embedded
@@ -15,23 +16,7 @@ import { startCluster } from './cluster.ts';
  */
 const dataDir = path.join(workspaceRoot(), '.data', 'cluster');
 mkdirSync(dataDir, { recursive: true });
-const stops: (() => Promise<void>)[] = [];
-let stopping = false;
-
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping…`);
-  for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
-  console.log('Stopped.');
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-const parentPid = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parentPid) void shutdown('parent exited');
-}, 1000).unref();
+const parts = stopAllOnExit();
 
 try {
   const ports = envPorts();
@@ -46,7 +31,7 @@ try {
       }),
     ),
   );
-  stops.push(...servers.map((server) => server.stop));
+  parts.add(...servers.map((server) => server.stop));
   const serverUrls = Object.fromEntries(SUBGRAPHS.map((name, index) => [name, servers[index]!.url])) as Record<SubgraphName, string>;
   console.log('Starting 2 replicas of each subgraph and 2 gateways behind their proxies (demo data on first start)…');
   const cluster = await startCluster({
@@ -56,7 +41,7 @@ try {
     ports: ports.backend,
     log: (line) => appendFileSync(path.join(dataDir, 'services.log'), `${line}\n`),
   });
-  stops.push(cluster.stop);
+  parts.add(cluster.stop);
   let shellUrl = '(front ends not served: --frontends serves them)';
   if (process.argv.includes('--frontends')) {
     if (process.argv.includes('--no-build')) console.log('Skipping the front-end build (--no-build).');
@@ -65,7 +50,7 @@ try {
       await buildFrontends();
     }
     const frontends = await serveFrontends({ gatewayPort: cluster.proxies.gateway.port, ports: ports.frontends });
-    stops.push(frontends.stop);
+    parts.add(frontends.stop);
     shellUrl = frontends.shellUrl;
   }
   const layout = [...SUBGRAPHS, 'gateway' as const].map((name) => `    ${name.padEnd(13)} ${cluster.proxies[name].url} → ${[...cluster.proxies[name].served.keys()].join(', ')}`);
@@ -80,5 +65,5 @@ ${layout.join('\n')}
   Ctrl-C stops everything.`);
 } catch (error) {
   console.error(error);
-  await shutdown('error');
+  await parts.shutdown('error');
 }
