@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataSet } from '@dangvien/demo-data';
@@ -20,9 +21,8 @@ const payer = officials[1]!;
 const worker = demo.members.find((member) => member.cellId === demoId('unit', 102) && member.status === 'OFFICIAL')!;
 const WARD_CLERK = 'danguy.thitran';
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
-const TODAY = `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+const TODAY = todayInVietnam(now);
 const MONTH = TODAY.slice(0, 7);
 const YEAR = now.getFullYear();
 const TASK_TITLE = 'Vận động các hộ giữ gìn vệ sinh ngõ xóm';

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId, DISTRICT_BOARD, keepScreenshot, SECRETARY, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
@@ -21,7 +22,7 @@ const CELL = 'Chi bộ Tổ dân phố số 1';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (date: Date) => `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-const TODAY = day(new Date());
+const TODAY = todayInVietnam();
 const YEAR = new Date().getFullYear();
 const THIS_YEAR = { from: `${YEAR}-01-01`, to: TODAY };
 const LAST_YEAR = { from: `${YEAR - 1}-01-01`, to: `${YEAR - 1}-12-31` };

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId, DISTRICT_BOARD, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
@@ -16,14 +17,12 @@ const township = 'Đảng bộ thị trấn Xuân Trường';
 const CELLS = ['Chi bộ Tổ dân phố số 1', 'Chi bộ Tổ dân phố số 2', 'Chi bộ Tổ dân phố số 3'];
 const DECISION = '31-QĐ/HU';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (date: Date) => `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 // The merger takes effect a week ago, so both sides of it are in the past.
-const MERGER_DAY = day(new Date(Date.now() - 7 * 86_400_000));
-const DAY_BEFORE = day(new Date(Date.now() - 8 * 86_400_000));
+const MERGER_DAY = todayInVietnam(new Date(Date.now() - 7 * 86_400_000));
+const DAY_BEFORE = todayInVietnam(new Date(Date.now() - 8 * 86_400_000));
 // The 2025 reform of the district (run last: it ends the district board's own unit) takes effect today.
-const TODAY = day(new Date());
-const YESTERDAY = day(new Date(Date.now() - 86_400_000));
+const TODAY = todayInVietnam();
+const YESTERDAY = todayInVietnam(new Date(Date.now() - 86_400_000));
 const REFORM_DECISION = '68-QĐ/TU';
 
 const tree = (): Locator => page.getByTestId('district-tree');

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId, keepScreenshot, SECRETARY, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
@@ -19,10 +20,8 @@ const DISSOLVED = 'Chi bộ Tổ dân phố số 3';
 const TARGET = 'Chi bộ Tổ dân phố số 2';
 const DECISION = '27-QĐ/ĐU';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (date: Date) => `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-const TODAY = day(new Date());
-const YESTERDAY = day(new Date(Date.now() - 86_400_000));
+const TODAY = todayInVietnam();
+const YESTERDAY = todayInVietnam(new Date(Date.now() - 86_400_000));
 
 interface Tree {
   orgUnit: { children: { id: string; name: string; memberCount: number }[] };

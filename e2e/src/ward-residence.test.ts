@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/db';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataSet } from '@dangvien/demo-data';
@@ -18,9 +19,8 @@ const residenceCellName = demo.orgUnits.find((unit) => unit.id === residenceCell
 /** Does party activity in a cell of another committee of the district (the workplace), lives in the ward. */
 const worker = demo.members.find((member) => member.cellId === demoId('unit', 111) && member.status === 'OFFICIAL')!;
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
-const TODAY = `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+const TODAY = todayInVietnam(now);
 const YEAR = now.getFullYear();
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 

@@ -8,6 +8,6 @@ export const RECORDS_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const RECORDS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: RECORDS_TIME_ZONE });
 
 /** Today in Vietnam (YYYY-MM-DD). */
-export function todayInVietnam(): string {
-  return RECORDS_DAY.format(new Date());
+export function todayInVietnam(now: Date = new Date()): string {
+  return RECORDS_DAY.format(now);
 }

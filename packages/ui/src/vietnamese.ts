@@ -69,9 +69,12 @@ export function formatDate(value: string | Date | null | undefined): string {
   return `${dd}/${mm}/${yyyy}`;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
+const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today on the clerk's own calendar, YYYY-MM-DD (not UTC, which is yesterday before 7 am in Vietnam). */
-export function localToday(now: Date = new Date()): string {
-  return `${String(now.getFullYear())}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+/**
+ * Today on the records' calendar, YYYY-MM-DD: Vietnam's day, as the subgraphs count it (a date after
+ * it is refused), whatever the browser's zone (not UTC, which is yesterday before 7 am in Vietnam).
+ */
+export function todayInVietnam(now: Date = new Date()): string {
+  return VIETNAM_DAY.format(now);
 }

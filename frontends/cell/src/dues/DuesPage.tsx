@@ -27,7 +27,7 @@ import {
 } from '@dangvien/ui';
 import { useCellPath } from '../layout/useCellPath.ts';
 import { DUES_PAYMENT_CHANNELS } from '../messages.ts';
-import { currentMonth, formatMoney, formatMonth, ISO_MONTH, localToday } from './calendar.ts';
+import { currentMonth, formatMoney, formatMonth, ISO_MONTH, todayInVietnam } from './calendar.ts';
 import { duesState, monthTotals, moneyInput, parseMoney, sortForCollection, type DuesState } from './dues.ts';
 import { DUES_CATEGORIES, vi, WAGE_REGIONS } from './messages.ts';
 import { CELL_DUES_ARREARS, CELL_DUES_MONTH, RECORD_DUES_PAYMENT, SET_DUES_BASIS, type DuesMember, type DuesMonthRow, type MemberArrears } from './queries.ts';
@@ -203,7 +203,7 @@ function ArrearsList({ arrears }: { arrears: { fromMonth: string; toMonth: strin
 
 function PaymentFormView({ member, month, onDone }: { member: DuesMember; month: DuesMonthRow; onDone: (message: string) => void }) {
   const { t } = useTranslation('cell.dues');
-  const today = localToday();
+  const today = todayInVietnam();
   const [schema] = useState(() => paymentSchema(month.owed, today));
   const form = useSchemaForm<PaymentForm>(schema, { amount: moneyInput(month.owed), paidOn: today, channel: 'CASH' });
   const record = useQueuedMutation(RECORD_DUES_PAYMENT);

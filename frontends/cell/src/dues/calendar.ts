@@ -1,15 +1,12 @@
+import { todayInVietnam } from '@dangvien/ui';
 // Days, months and money as the secretary reads and types them (used by the tasks, dues and 213 pages).
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Today on the secretary's own calendar, YYYY-MM-DD (not UTC: at 6 a.m. in Hà Nội it is still yesterday in UTC). */
-export function localToday(now: Date = new Date()): string {
-  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { todayInVietnam };
 
 /** This month, YYYY-MM. */
 export function currentMonth(now: Date = new Date()): string {
-  return localToday(now).slice(0, 7);
+  return todayInVietnam(now).slice(0, 7);
 }
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentMonth, formatMoney, formatMonth, localToday } from './calendar.ts';
+import { currentMonth, formatMoney, formatMonth, todayInVietnam } from './calendar.ts';
 import { duesState, monthTotals, moneyInput, parseMoney, sortForCollection } from './dues.ts';
 import type { DuesMember, DuesMonthRow } from './queries.ts';
 import { basisSchema, paymentSchema } from './schemas.ts';
@@ -51,8 +51,9 @@ describe('the month of dues', () => {
   });
 
   it('writes months and days as the secretary reads them', () => {
-    const evening = new Date(2026, 11, 4, 23, 30);
-    expect(localToday(evening)).toBe('2026-12-04');
+    const evening = new Date('2026-12-04T16:30:00Z'); // 23:30 in Hà Nội
+    expect(todayInVietnam(evening)).toBe('2026-12-04');
+    expect(todayInVietnam(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-05'); // 6:30 next morning there, still the 4th in UTC
     expect(currentMonth(evening)).toBe('2026-12');
     expect(formatMonth('2026-03')).toBe('03/2026');
   });

@@ -32,7 +32,7 @@ import {
   canEdit,
   EDIT_WINDOW_DAYS,
   editMeetingValues,
-  localDay,
+  todayInVietnam,
   meetingSchema,
   newMeetingValues,
   reconcileAttendance,
@@ -93,7 +93,7 @@ function NewMeeting() {
       ) : (
         <QueryBoundary query={roster} isEmpty={(data) => rosterOf(data.orgUnit?.members ?? []).length === 0} empty={t('noRoster')}>
           {(data) => {
-            const defaults = newMeetingValues(data.orgUnit?.members ?? [], localDay(), t('agendaDefault'));
+            const defaults = newMeetingValues(data.orgUnit?.members ?? [], todayInVietnam(), t('agendaDefault'));
             return <MeetingForm mode="new" cellId={cellId} draftKey={draftKey} defaults={defaults} roster={defaults.attendance} onQueued={setQueuedOn} />;
           }}
         </QueryBoundary>
@@ -109,7 +109,7 @@ function EditMeeting({ meetingId }: { meetingId: string }) {
   const { query, meeting, year } = useMeeting(cellId, meetingId, params.get('year'));
   return (
     <Section title={meeting ? t('editTitle', { date: formatDate(meeting.heldOn) }) : t('listTitle')}>
-      {meeting && !canEdit(meeting.heldOn, localDay()) ? <Alert tone="warning">{t('editClosed', { days: EDIT_WINDOW_DAYS })}</Alert> : null}
+      {meeting && !canEdit(meeting.heldOn, todayInVietnam()) ? <Alert tone="warning">{t('editClosed', { days: EDIT_WINDOW_DAYS })}</Alert> : null}
       <QueryBoundary query={query} isEmpty={() => !meeting} empty={t('notFound', { year })}>
         {() => (meeting ? <MeetingForm mode="edit" cellId={cellId} meetingId={meeting.id} draftKey={`meeting:${cellId}:${meeting.id}`} defaults={editMeetingValues(meeting)} /> : null)}
       </QueryBoundary>
@@ -198,7 +198,7 @@ function MeetingForm({ mode, cellId, meetingId, draftKey, defaults, roster, onQu
           </Alert>
         ) : null}
         {mode === 'new' ? (
-          <TextField<MeetingValues> name="heldOn" label={t('heldOn')} type="date" max={localDay()} required />
+          <TextField<MeetingValues> name="heldOn" label={t('heldOn')} type="date" max={todayInVietnam()} required />
         ) : (
           <p className="dv-muted">{t('heldOnFixed', { date: formatDate(defaults.heldOn) })}</p>
         )}

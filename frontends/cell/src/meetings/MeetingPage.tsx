@@ -2,7 +2,7 @@ import { useLocation, useParams, useSearchParams } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, Alert, ButtonLink, formatDate, PrintLayout, QueryBoundary, Section } from '@dangvien/ui';
 import { useCellPath } from '../layout/useCellPath.ts';
-import { canEdit, EDIT_WINDOW_DAYS, localDay, minutesAttendance, yearOf } from './attendance.ts';
+import { canEdit, EDIT_WINDOW_DAYS, todayInVietnam, minutesAttendance, yearOf } from './attendance.ts';
 import { vi } from './messages.ts';
 import type { CellMeeting, CellMeetings } from './queries.ts';
 import { useMeeting } from './useMeeting.ts';
@@ -18,7 +18,7 @@ export default function MeetingPage() {
   const { cellId, cellPath } = useCellPath();
   const { query, meeting, year } = useMeeting(cellId, meetingId, params.get('year'));
   const listYear = meeting ? yearOf(meeting.heldOn) : year;
-  const editable = meeting ? canEdit(meeting.heldOn, localDay()) : false;
+  const editable = meeting ? canEdit(meeting.heldOn, todayInVietnam()) : false;
   const justSaved = (location.state as { saved?: boolean } | null)?.saved === true;
 
   return (

@@ -1,7 +1,7 @@
 // The meeting form's values, its schema (the server's rules, in Vietnamese) and what is derived from
 // them: the input sent, the live tally, where a server refusal belongs, whether a meeting may still be edited.
 import { z } from 'zod';
-import { compareVietnameseNames, formatDate, type ErrorCause } from '@dangvien/ui';
+import { compareVietnameseNames, formatDate, type ErrorCause, todayInVietnam } from '@dangvien/ui';
 import type { AttendanceStatus, MemberStatus, RecordMeetingInput } from '../generated/graphql.ts';
 import { ATTENDANCE_STATUSES, MEETING_KINDS } from '../messages.ts';
 
@@ -20,10 +20,7 @@ export function isCalendarDate(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
-/** Today on the secretary's own calendar (not UTC: at 6 a.m. in Hà Nội it is still yesterday in UTC). */
-export function localDay(now = new Date()): string {
-  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+export { todayInVietnam };
 
 const dayNumber = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
 
@@ -35,7 +32,7 @@ export function canEdit(heldOn: string, today: string): boolean {
 }
 
 /** The form's values and their checks; `today` is read when the form is checked (a page left open past midnight). */
-export function meetingSchema(today: () => string = () => localDay()) {
+export function meetingSchema(today: () => string = () => todayInVietnam()) {
   const row = z
     .object({
       memberId: z.string().min(1),

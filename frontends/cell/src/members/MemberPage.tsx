@@ -23,7 +23,7 @@ import {
   useSchemaForm,
   type Column,
 } from '@dangvien/ui';
-import { currentMonth, formatMoney, formatMonth, localToday } from '../dues/calendar.ts';
+import { currentMonth, formatMoney, formatMonth, todayInVietnam } from '../dues/calendar.ts';
 import { ALERT_TARGET } from '../home/alerts.ts';
 import { ALERT_PAGE } from '../home/queries.ts';
 import { useCellPath } from '../layout/useCellPath.ts';
@@ -177,7 +177,7 @@ const TEXT_FIELDS = PROFILE_FIELDS.filter((field) => field !== 'sex' && field !=
 
 function ProfileEditor({ member, onDone, onCancel }: { member: MemberRecord; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation('cell.members');
-  const schema = useMemo(() => profileSchema(localToday()), []);
+  const schema = useMemo(() => profileSchema(todayInVietnam()), []);
   const form = useSchemaForm<ProfileForm>(schema, profileDefaults(member));
   const update = useMutation(UPDATE_MEMBER_PROFILE);
   const submit = form.handleSubmit(async (values) => {

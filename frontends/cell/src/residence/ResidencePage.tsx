@@ -20,7 +20,7 @@ import {
   useQuery,
   useSchemaForm,
 } from '@dangvien/ui';
-import { localToday } from '../dues/calendar.ts';
+import { todayInVietnam } from '../dues/calendar.ts';
 import { useCellPath } from '../layout/useCellPath.ts';
 import { vi } from './messages.ts';
 import { CELL_RESIDENCE, RECORD_RESIDENCE_COMMENT, SEND_RESIDENCE_NOTICE, type ResidenceNoticeRow, type ResidentMember } from './queries.ts';
@@ -40,7 +40,7 @@ export default function ResidencePage() {
   const { t } = useTranslation('cell.residence');
   const { cellId } = useCellPath();
   const query = useQuery(CELL_RESIDENCE, { id: cellId });
-  const year = Number(localToday().slice(0, 4));
+  const year = Number(todayInVietnam().slice(0, 4));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const close = () => setOpen(null);
@@ -163,7 +163,7 @@ function Notices({ notices }: { notices: readonly ResidenceNoticeRow[] }) {
 
 function CommentFormView({ member, year, onDone }: { member: ResidentMember; year: number; onDone: (message: string) => void }) {
   const { t } = useTranslation('cell.residence');
-  const today = localToday();
+  const today = todayInVietnam();
   const [schema] = useState(() => commentSchema(year, today));
   // A comment takes a while to write: the draft survives a reload or a dropped network.
   const { form, restored, clearDraft } = useDraftForm<CommentForm>(schema, `residence-comment:${member.memberId}:${year}`, {
@@ -201,7 +201,7 @@ function CommentFormView({ member, year, onDone }: { member: ResidentMember; yea
 
 function MovedFormView({ member, onDone }: { member: ResidentMember; onDone: (message: string) => void }) {
   const { t } = useTranslation('cell.residence');
-  const today = localToday();
+  const today = todayInVietnam();
   const [schema] = useState(() => movedSchema(member.validFrom, today));
   const form = useSchemaForm<MovedForm>(schema, { occurredOn: today, note: '' });
   const send = useMutation(SEND_RESIDENCE_NOTICE);

@@ -23,7 +23,7 @@ import {
   useSchemaForm,
   type Tone,
 } from '@dangvien/ui';
-import { localToday } from '../dues/calendar.ts';
+import { todayInVietnam } from '../dues/calendar.ts';
 import { useCellPath } from '../layout/useCellPath.ts';
 import { TASK_RESULTS } from '../messages.ts';
 import { vi } from './messages.ts';
@@ -154,7 +154,7 @@ function memberOptions(t: (key: string) => string, roster: readonly TaskRosterMe
 
 function AssignForm({ cellId, roster, onDone }: { cellId: string; roster: readonly TaskRosterMember[]; onDone: (message: string) => void }) {
   const { t } = useTranslation('cell.tasks');
-  const form = useSchemaForm<AssignTaskForm>(assignTaskSchema, { title: '', area: '', households: '', startsOn: localToday(), endsOn: '', memberId: '' });
+  const form = useSchemaForm<AssignTaskForm>(assignTaskSchema, { title: '', area: '', households: '', startsOn: todayInVietnam(), endsOn: '', memberId: '' });
   const assign = useQueuedMutation(ASSIGN_TASK);
   const submit = form.handleSubmit(async (values) => {
     const name = roster.find((member) => member.id === values.memberId)?.fullName ?? '';
@@ -201,7 +201,7 @@ function AssignForm({ cellId, roster, onDone }: { cellId: string; roster: readon
 
 function ReviewForm({ task, onDone }: { task: CellTask; onDone: (message: string) => void }) {
   const { t } = useTranslation('cell.tasks');
-  const today = localToday();
+  const today = todayInVietnam();
   const [schema] = useState(() => reviewTaskSchema(task.startsOn, today));
   const form = useSchemaForm<ReviewTaskForm>(schema, { reviewedOn: today < task.startsOn ? task.startsOn : today, comment: '' });
   const review = useMutation(REVIEW_TASK);
@@ -235,7 +235,7 @@ function ReassignForm({ task, roster, onDone }: { task: CellTask; roster: readon
   const { t } = useTranslation('cell.tasks');
   const current = currentAssignment(task);
   const [schema] = useState(() => reassignTaskSchema(current ? { memberId: current.member.id, assignedOn: current.assignedOn } : undefined));
-  const today = localToday();
+  const today = todayInVietnam();
   const form = useSchemaForm<ReassignTaskForm>(schema, { memberId: '', reassignedOn: current && today <= current.assignedOn ? '' : today });
   const reassign = useMutation(REASSIGN_TASK);
   const others = roster.filter((member) => member.id !== current?.member.id);

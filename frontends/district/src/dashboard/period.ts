@@ -7,12 +7,12 @@ export interface Period {
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** YYYY-MM-DD of the browser's own day (toISOString would give UTC's, a day off before 7 a.m. in Vietnam). */
-export const localDay = (date: Date): string =>
+export const todayInVietnam = (date: Date): string =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /** This year so far (1 January to today): the default. */
 export function thisYear(today: Date): Period {
-  return { from: `${today.getFullYear()}-01-01`, to: localDay(today) };
+  return { from: `${today.getFullYear()}-01-01`, to: todayInVietnam(today) };
 }
 
 export function lastYear(today: Date): Period {
@@ -23,7 +23,7 @@ export function lastYear(today: Date): Period {
 /** The current quarter so far. */
 export function thisQuarter(today: Date): Period {
   const firstMonth = Math.floor(today.getMonth() / 3) * 3 + 1;
-  return { from: `${today.getFullYear()}-${String(firstMonth).padStart(2, '0')}-01`, to: localDay(today) };
+  return { from: `${today.getFullYear()}-${String(firstMonth).padStart(2, '0')}-01`, to: todayInVietnam(today) };
 }
 
 /** The period the address names, or this year when it names none or a wrong one. */
@@ -42,7 +42,7 @@ export const periodSearch = (period: Period): string => `?from=${period.from}&to
  * not past the month before today's (this month's dues are not late yet). Undefined when none.
  */
 export function duesMonths(period: Period, today: Date): { fromMonth: string; toMonth: string } | undefined {
-  const lastEnded = localDay(new Date(today.getFullYear(), today.getMonth() - 1, 1)).slice(0, 7);
+  const lastEnded = todayInVietnam(new Date(today.getFullYear(), today.getMonth() - 1, 1)).slice(0, 7);
   const fromMonth = period.from.slice(0, 7);
   const toMonth = period.to.slice(0, 7) < lastEnded ? period.to.slice(0, 7) : lastEnded;
   return fromMonth <= toMonth ? { fromMonth, toMonth } : undefined;

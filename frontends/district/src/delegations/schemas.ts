@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enumValues, formatDate } from '@dangvien/ui';
+import { enumValues, formatDate, todayInVietnam } from '@dangvien/ui';
 import { vi } from './messages.ts';
 
 // The rules services/organization enforces (delegation/delegation.ts), checked before anything is sent;
@@ -76,7 +76,4 @@ export type RatingForm = z.infer<typeof ratingSchema>;
 export const endSchema = z.object({ endsOn: date, decisionNumber });
 export type EndForm = z.infer<typeof endSchema>;
 
-/** Today in Vietnam (UTC+7), as the server counts days. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export { todayInVietnam };

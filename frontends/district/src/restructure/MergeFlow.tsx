@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ChecksField, DataTable, Facts, formatDate, FormError, FormProvider, localToday, SelectField, showServerError, TextField, useMutation, useSchemaForm, useWatch } from '@dangvien/ui';
+import { Button, ChecksField, DataTable, Facts, formatDate, FormError, FormProvider, todayInVietnam, SelectField, showServerError, TextField, useMutation, useSchemaForm, useWatch } from '@dangvien/ui';
 import { sortUnits } from '../tree/tree.ts';
 import { RestructureProgress } from './OperationResult.tsx';
 import { MERGE_UNITS, type ChildUnit, type RestructureUnit } from './queries.ts';
@@ -13,7 +13,7 @@ import { mergeSchema, type MergeValues } from './schemas.ts';
 export function MergeFlow({ parent, onClose }: { parent: RestructureUnit; onClose: () => void }) {
   const { t } = useTranslation('district.tree');
   const children = sortUnits(parent.children);
-  const form = useSchemaForm<MergeValues>(mergeSchema, { ids: [], intoId: '', effectiveDate: localToday(), decisionNumber: '' });
+  const form = useSchemaForm<MergeValues>(mergeSchema, { ids: [], intoId: '', effectiveDate: todayInVietnam(), decisionNumber: '' });
   const [step, setStep] = useState<'edit' | 'preview'>('edit');
   const [operationId, setOperationId] = useState<string | null>(null);
   const merge = useMutation(MERGE_UNITS);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DataTable, Facts, formatDate, FormError, FormProvider, localToday, showServerError, TextField, useLabels, useMutation, useSchemaForm } from '@dangvien/ui';
+import { Button, DataTable, Facts, formatDate, FormError, FormProvider, todayInVietnam, showServerError, TextField, useLabels, useMutation, useSchemaForm } from '@dangvien/ui';
 import { sortUnits } from '../tree/tree.ts';
 import { RestructureProgress } from './OperationResult.tsx';
 import { APPLY_REFORM, type RestructureUnit } from './queries.ts';
@@ -13,7 +13,7 @@ import { reformSchema, type ReformValues } from './schemas.ts';
 export function ReformFlow({ district, province, onClose }: { district: RestructureUnit; province: { id: string; name: string }; onClose: () => void }) {
   const { t } = useTranslation('district.tree');
   const labels = useLabels();
-  const form = useSchemaForm<ReformValues>(reformSchema, { effectiveDate: localToday(), decisionNumber: '' });
+  const form = useSchemaForm<ReformValues>(reformSchema, { effectiveDate: todayInVietnam(), decisionNumber: '' });
   const [step, setStep] = useState<'edit' | 'preview'>('edit');
   const [operationId, setOperationId] = useState<string | null>(null);
   const reform = useMutation(APPLY_REFORM);

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Button, FormError, FormProvider, localToday, showServerError, TextField, useMutation, useSchemaForm } from '@dangvien/ui';
+import { Button, FormError, FormProvider, todayInVietnam, showServerError, TextField, useMutation, useSchemaForm } from '@dangvien/ui';
 import { RENAME_UNIT } from './queries.ts';
 import { renameSchema, type RenameValues } from './schemas.ts';
 
 /** Đổi tên: a new name from a date, by a decision; the old name stays in the unit's history. */
 export function RenameForm({ unit, onDone }: { unit: { id: string; name: string }; onDone: (message: string) => void }) {
   const { t } = useTranslation('district.tree');
-  const form = useSchemaForm<RenameValues>(renameSchema(unit.name), { name: unit.name, effectiveDate: localToday(), decisionNumber: '' });
+  const form = useSchemaForm<RenameValues>(renameSchema(unit.name), { name: unit.name, effectiveDate: todayInVietnam(), decisionNumber: '' });
   const rename = useMutation(RENAME_UNIT);
   const submit = form.handleSubmit(async (values) => {
     try {

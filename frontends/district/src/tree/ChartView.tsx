@@ -1,6 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ButtonLink, DataTable, formatDate, localToday, QueryBoundary, Section, Toolbar, useLabels, useQuery, useSearchParams } from '@dangvien/ui';
+import { Alert, Button, ButtonLink, DataTable, formatDate, todayInVietnam, QueryBoundary, Section, Toolbar, useLabels, useQuery, useSearchParams } from '@dangvien/ui';
 import { useDistrictPath } from '../layout/useDistrictPath.ts';
 import { OrgTree, type TreeControl } from './OrgTree.tsx';
 import { TREE_ROOT, type TreeNodeUnit } from './queries.ts';
@@ -23,7 +23,7 @@ export function ChartView() {
   const labels = useLabels();
   const { unitId, districtPath } = useDistrictPath();
   const [params, setParams] = useSearchParams();
-  const today = localToday();
+  const today = todayInVietnam();
   const requested = params.get('asOf') ?? '';
   const asOf = ISO_DATE.test(requested) ? requested : today;
   const setAsOf = (day: string) => setParams(day === today ? {} : { asOf: day }, { replace: true });

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, Alert, Button, compareSortValues, DataTable, Dialog, formatDate, Link, QueryBoundary, Section, Toolbar, useQuery, type Column } from '@dangvien/ui';
 import { useWardPath } from '../layout/useWardPath.ts';
-import { cellRows, formatRate, ISO_DATE, localToday, type CellRow } from './cells.ts';
+import { cellRows, formatRate, ISO_DATE, todayInVietnam, type CellRow } from './cells.ts';
 import { CreateCellForm } from './CreateCellForm.tsx';
 import { EndCellsFlow } from './EndCellsFlow.tsx';
 import { vi } from './messages.ts';
@@ -25,7 +25,7 @@ type Open =
 export default function CellsPage() {
   const { t } = useTranslation('ward.cells');
   const { committeeId } = useWardPath();
-  const today = localToday();
+  const today = todayInVietnam();
   const [asOf, setAsOf] = useState(today);
   const year = Number(asOf.slice(0, 4));
   const query = useQuery(WARD_TREE, { id: committeeId, asOf, year, previousYear: year - 1, first: ALERT_PAGE }, { keepPrevious: true });

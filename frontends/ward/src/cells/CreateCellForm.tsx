@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Button, formatDate, FormError, FormProvider, SelectField, showServerError, TextField, useMutation, useSchemaForm } from '@dangvien/ui';
-import { localToday } from './cells.ts';
+import { todayInVietnam } from './cells.ts';
 import { CREATE_CELL } from './queries.ts';
 import { CELL_CATEGORIES, createCellSchema, RESIDENTIAL_AREAS, type CreateCellForm as Values } from './schemas.ts';
 
 /** Thành lập: a new cell under the committee from a date, by a decision. */
 export function CreateCellForm({ committeeId, onDone }: { committeeId: string; onDone: (message: string) => void }) {
   const { t } = useTranslation('ward.cells');
-  const form = useSchemaForm<Values>(createCellSchema, { code: '', name: '', category: 'RESIDENTIAL', residentialArea: '', establishedOn: localToday(), decisionNumber: '' });
+  const form = useSchemaForm<Values>(createCellSchema, { code: '', name: '', category: 'RESIDENTIAL', residentialArea: '', establishedOn: todayInVietnam(), decisionNumber: '' });
   const create = useMutation(CREATE_CELL);
   const submit = form.handleSubmit(async (values) => {
     try {

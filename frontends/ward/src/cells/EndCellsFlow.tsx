@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ChecksField, FormError, FormProvider, QueryBoundary, SelectField, showServerError, TextField, useMutation, useQuery, useSchemaForm, useWatch } from '@dangvien/ui';
-import { endMoves, localToday, type Move } from './cells.ts';
+import { endMoves, todayInVietnam, type Move } from './cells.ts';
 import { MovesPreview, OperationProgress } from './OperationSteps.tsx';
 import { DISSOLVE_CELL, MERGE_CELLS, WARD_CELL_MEMBERS, type CellRoster } from './queries.ts';
 import { endCellsSchema, type EndCellsForm as Values } from './schemas.ts';
@@ -24,7 +24,7 @@ export function EndCellsFlow({ mode, committeeId, cellId, onClose }: { mode: Mod
 function EndCellsSteps(props: { mode: Mode; committeeId: string; cellId?: string; cells: readonly CellRoster[]; onClose: () => void }) {
   const { mode, committeeId, cellId, cells, onClose } = props;
   const { t } = useTranslation('ward.cells');
-  const form = useSchemaForm<Values>(endCellsSchema(mode), { ids: cellId ? [cellId] : [], successorId: '', effectiveDate: localToday(), decisionNumber: '' });
+  const form = useSchemaForm<Values>(endCellsSchema(mode), { ids: cellId ? [cellId] : [], successorId: '', effectiveDate: todayInVietnam(), decisionNumber: '' });
   const [step, setStep] = useState<'edit' | 'preview'>('edit');
   const [operationId, setOperationId] = useState<string | null>(null);
   // Frozen when confirmed: the lists read again afterwards already show the members moved.

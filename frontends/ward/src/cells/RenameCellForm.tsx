@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Button, formatDate, FormError, FormProvider, showServerError, TextField, useMutation, useSchemaForm } from '@dangvien/ui';
-import { localToday, type CellRow } from './cells.ts';
+import { todayInVietnam, type CellRow } from './cells.ts';
 import { RENAME_CELL } from './queries.ts';
 import { renameCellSchema, type RenameCellForm as Values } from './schemas.ts';
 
 /** Đổi tên: a new name from a date, by a decision; the old name stays in the cell's history. */
 export function RenameCellForm({ cell, onDone }: { cell: CellRow; onDone: (message: string) => void }) {
   const { t } = useTranslation('ward.cells');
-  const form = useSchemaForm<Values>(renameCellSchema(cell.name), { name: cell.name, effectiveDate: localToday(), decisionNumber: '' });
+  const form = useSchemaForm<Values>(renameCellSchema(cell.name), { name: cell.name, effectiveDate: todayInVietnam(), decisionNumber: '' });
   const rename = useMutation(RENAME_CELL);
   const submit = form.handleSubmit(async (values) => {
     try {

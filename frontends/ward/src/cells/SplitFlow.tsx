@@ -14,7 +14,7 @@ import {
   useSchemaForm,
   useWatch,
 } from '@dangvien/ui';
-import { activeMembersOf, localToday, splitMoves, type CellRow, type Move } from './cells.ts';
+import { activeMembersOf, todayInVietnam, splitMoves, type CellRow, type Move } from './cells.ts';
 import { MovesPreview, OperationProgress } from './OperationSteps.tsx';
 import { SPLIT_CELL, WARD_CELL_MEMBERS, type CellRoster } from './queries.ts';
 import { splitCellSchema, type SplitCellForm as Values } from './schemas.ts';
@@ -33,7 +33,7 @@ function SplitSteps({ committeeId, cell, roster, onClose }: { committeeId: strin
   const { t } = useTranslation('ward.cells');
   const members = activeMembersOf(roster);
   const form = useSchemaForm<Values>(splitCellSchema, {
-    effectiveDate: localToday(),
+    effectiveDate: todayInVietnam(),
     decisionNumber: '',
     parts: [
       { code: `${cell.code}A`, name: `${cell.name}A` },

@@ -1,12 +1,8 @@
 import { compareVietnameseNames } from '@dangvien/ui';
 import type { CellRoster, RosterMember, WardTree, WardTreeAlerts, WardTreeCell } from './queries.ts';
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Today on the clerk's own calendar, YYYY-MM-DD (not UTC). */
-export function localToday(now: Date = new Date()): string {
-  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { todayInVietnam } from '@dangvien/ui';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

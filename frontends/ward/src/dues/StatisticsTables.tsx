@@ -11,7 +11,7 @@ interface CountRow {
 }
 
 /** YYYY-MM-DD of the browser's own day (toISOString would give UTC's, a day off before 7 a.m. in Vietnam). */
-const localDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const todayInVietnam = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 const share = (count: number, total: number) => (total > 0 ? `${(Math.round((count / total) * 1000) / 10).toLocaleString('vi-VN')} %` : '');
 
@@ -35,7 +35,7 @@ const labelled = (counts: readonly { value?: string | null; count: number }[], l
 export function StatisticsTables({ committeeId, year }: { committeeId: string; year: number }) {
   const { t } = useTranslation('ward.dues');
   const thisYear = new Date().getFullYear();
-  const asOf = year < thisYear ? `${year}-12-31` : localDay(new Date());
+  const asOf = year < thisYear ? `${year}-12-31` : todayInVietnam(new Date());
   const stats = useQuery(WARD_STATISTICS, { unitId: committeeId, year, asOf });
   return (
     <Section title={t('stats.title')}>

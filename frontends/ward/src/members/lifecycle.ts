@@ -9,10 +9,7 @@ export const ADMISSION_AGE = { min: 18, max: 60 } as const;
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** Today in Vietnam, YYYY-MM-DD: the server refuses dates after its own today in Vietnam. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInVietnam } from '@dangvien/ui';
 
 /** `date` plus `months` calendar months, clamped to the month's last day (2024-02-29 + 12 → 2025-02-28). */
 export function addMonths(date: string, months: number): string {

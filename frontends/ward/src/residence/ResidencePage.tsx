@@ -7,7 +7,7 @@ import { MeetingsView } from './MeetingsView.tsx';
 import { vi } from './messages.ts';
 import { NoticesView } from './NoticesView.tsx';
 import { WARD_RESIDENCE } from './queries.ts';
-import { localToday, residentialCells } from './residence.ts';
+import { todayInVietnam, residentialCells } from './residence.ts';
 
 addTranslations('ward.residence', { vi });
 
@@ -20,7 +20,7 @@ export default function ResidencePage() {
   const { t } = useTranslation('ward.residence');
   const { committeeId, wardPath } = useWardPath();
   const query = useQuery(WARD_RESIDENCE, { id: committeeId });
-  const today = localToday();
+  const today = todayInVietnam();
   return (
     <>
       <Section title={t('title')}>

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { attendedIn, awaitingCell, commentStatus, halfYearOf, localToday, meetingOfHalfYear, residentialCells, summarizeByCell } from './residence.ts';
+import { attendedIn, awaitingCell, commentStatus, halfYearOf, todayInVietnam, meetingOfHalfYear, residentialCells, summarizeByCell } from './residence.ts';
 
 const comment = (year: number, deliveredOn: string | null = null) => ({ year, comment: 'Tốt', frontCommitteeOpinion: 'Nhất trí', recordedOn: `${String(year)}-11-20`, deliveredOn });
 
 describe('dates', () => {
-  it('today is the local calendar day, zero-padded', () => {
-    expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  it("today is Vietnam's calendar day, zero-padded, whatever the browser's zone", () => {
+    expect(todayInVietnam(new Date('2026-01-05T16:59:00Z'))).toBe('2026-01-05'); // 23:59 in Hà Nội
+    expect(todayInVietnam(new Date('2026-01-05T17:00:00Z'))).toBe('2026-01-06');
   });
   it('June ends the first half-year, July starts the second', () => {
     expect(halfYearOf('2026-06-30')).toBe('2026-H1');

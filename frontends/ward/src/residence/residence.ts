@@ -1,11 +1,7 @@
 import { compareVietnameseNames, compareVietnameseText } from '@dangvien/ui';
 import type { ResidentLink, ResidenceMeetingRow, WardChildUnit } from './queries.ts';
 
-/** Today in the browser's time zone (the clerk's), as YYYY-MM-DD: the server refuses later dates. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { todayInVietnam } from '@dangvien/ui';
 
 /** The half-year a day falls in, as the server names it: YYYY-H1 (January–June) or YYYY-H2. */
 export function halfYearOf(day: string): string {
