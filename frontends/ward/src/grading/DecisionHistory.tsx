@@ -3,10 +3,13 @@ import { formatDate } from '@dangvien/ui';
 import { recorderName, todayInVietnam } from '../members/lifecycle.ts';
 import type { GradeDecision } from './queries.ts';
 
-/** Lịch sử quyết định: every decision on a member's grade, oldest first (grade, date, by whom, reason). */
+/**
+ * Lịch sử quyết định: every decision on a member's grade, oldest first (grade, date, by whom, reason),
+ * once the grade has been decided more than once (a single decision is the grade shown beside it).
+ */
 export function DecisionHistory({ memberId, decisions }: { memberId: string; decisions: readonly GradeDecision[] }) {
   const { t } = useTranslation('ward.grading');
-  if (decisions.length === 0) return null;
+  if (decisions.length < 2) return null;
   return (
     <details className="ward-decision-history" data-testid={`decision-history-${memberId}`}>
       <summary>{t('history.title', { count: decisions.length })}</summary>
