@@ -52,7 +52,7 @@ export const vi = {
   closeConfirm: 'Khóa đợt kiểm điểm {{period}}? Sau khi khóa, chi bộ không đề xuất được nữa và đảng ủy không sửa được xếp loại.',
   closeYes: 'Khóa đợt',
   closeNo: 'Không khóa',
-  closed: 'Đợt kiểm điểm đã khóa: kết quả xếp loại không sửa được nữa.',
+  closed: 'Đợt kiểm điểm đã khóa: muốn sửa xếp loại thì phải mở lại kỳ đánh giá.',
   exportName: 'xep-loai-dang-vien-{{year}}',
   closedBy: 'Khóa ngày {{date}}, người khóa: {{by}}.',
   reopen: {
