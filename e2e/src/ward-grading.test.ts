@@ -222,6 +222,40 @@ describe('the grading decision', () => {
     expect(read.reviewCycle.status).toBe('CLOSED');
     await context.close();
   });
+  it('reopens the closed cycle with a reason, changes a decision, and shows both decisions in the history', async () => {
+    const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
+    await openGrading(page);
+    await page.getByTestId('grading-closed').waitFor();
+    await page.getByTestId('grading-reopen').click();
+    const form = page.getByTestId('grading-reopen-form');
+    await page.getByTestId('grading-reopen-submit').click();
+    await form.getByText('Nhập lý do mở lại kỳ đánh giá.').waitFor();
+    await form.getByLabel('Lý do').fill('Xếp loại lại theo kết luận kiểm tra');
+    await keepScreenshot(page, 'ward-grading-reopen-form-1280');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByTestId('grading-reopen-submit').click();
+
+    // Open again: the existing flow changes Đỗ Minh Mai from excellent to good (6 good, the quota met).
+    await scoreInput(page, 'Đỗ Minh Mai').waitFor();
+    await scoreInput(page, 'Đỗ Minh Mai').fill('85');
+    await gradeShown(page, 'Đỗ Minh Mai').getByText('Hoàn thành tốt nhiệm vụ').waitFor();
+    await page.getByTestId('grading-decide').click();
+    await page.getByTestId('grading-notice').waitFor();
+    const history = page.getByTestId(`decision-history-${ids.get('Đỗ Minh Mai')}`);
+    await history.getByText('Lịch sử quyết định (2)').waitFor();
+    await history.getByText('Lịch sử quyết định (2)').click();
+    const lines = history.getByTestId('decision-history-line');
+    expect(await lines.count()).toBe(2);
+    expect(await lines.nth(0).innerText()).toMatch(new RegExp(`^Hoàn thành xuất sắc nhiệm vụ \\(95 điểm\\), ngày \\d{2}/\\d{2}/${year}, người quyết định: .+`));
+    expect(await lines.nth(1).innerText()).toMatch(/^Hoàn thành tốt nhiệm vụ \(85 điểm\), ngày /);
+    await keepScreenshot(page, 'ward-grading-reopened-history-1280');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const read = await ward.graphql<{ reviewCycle: { status: string } }>(`query ($id: ID!) { reviewCycle(id: $id) { status } }`, { id: cycleId }, WARD_CLERK);
+    expect(read.reviewCycle.status).toBe('OPEN');
+    expect((await decidedInCycle())['Đỗ Minh Mai']).toEqual([85, 'GOOD']);
+    await context.close();
+  });
 });
 
 describe('dues and statistics', () => {

@@ -236,6 +236,63 @@ describe('the ward clerk at 1280 px', () => {
     await context.close();
   });
 
+  it('annuls an exemption recorded on the wrong day, sees it struck through with the reason, then records the right one', async () => {
+    // Recorded by mistake (as a clerk would, through the same mutation the form sends): ten days too early.
+    const wrongDay = shift(TODAY, { days: -12 });
+    const rightDay = shift(TODAY, { days: -2 });
+    await ward.graphql(`mutation ($input: RecordMemberEventInput!) { recordMemberEvent(input: $input) { id } }`, { input: { memberId: earlyId, kind: 'EXEMPT', occurredOn: wrongDay, decisionNumber: '40-QĐ/ĐU' } }, WARD_CLERK);
+    const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
+    await open(page, `members/${earlyId}`);
+    await page.getByTestId('member-name').waitFor();
+    await settle(page);
+    expect(await page.getByTestId('member-status').getAttribute('data-status')).toBe('EXEMPT');
+    // Only the latest effective event (the exemption) can be annulled, not the admission under it.
+    const events = page.getByTestId('member-events');
+    expect(await events.getByTestId('member-annul').count()).toBe(1);
+    expect(await events.getByRole('row').filter({ hasText: 'Miễn công tác và sinh hoạt đảng' }).getByTestId('member-annul').count()).toBe(1);
+
+    await events.getByTestId('member-annul').click();
+    const annul = dialog(page).getByTestId('annul-form');
+    await annul.getByTestId('annul-submit').click();
+    await annul.getByText('Nhập lý do hủy quyết định.').waitFor();
+    await annul.getByLabel('Lý do').fill('Ghi nhầm ngày quyết định');
+    await keepScreenshot(page, 'ward-members-annul-form-1280');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await annul.getByTestId('annul-submit').click();
+    await page.getByTestId('member-annul-notice').waitFor();
+    expect(await page.getByTestId('member-annul-notice').innerText()).toContain('Trạng thái hiện nay: Dự bị');
+    await expect.poll(() => page.getByTestId('member-status').getAttribute('data-status')).toBe('PROBATIONARY');
+    const struck = events.getByRole('row').filter({ hasText: 'Miễn công tác và sinh hoạt đảng' });
+    await struck.getByText('Đã hủy').waitFor();
+    expect(await struck.getByTestId('member-event-annulment').innerText()).toMatch(new RegExp(`^Hủy ngày ${display(TODAY)}, người hủy: .+\\. Lý do: Ghi nhầm ngày quyết định$`));
+    expect(await struck.locator('s').count()).toBeGreaterThan(0);
+    // The admission is now the latest effective event: it is the one offered.
+    expect(await events.getByRole('row').filter({ hasText: 'Kết nạp vào Đảng' }).getByTestId('member-annul').count()).toBe(1);
+    await expectAccessible(page, 'ward-members-annulled-1280');
+
+    // The right exemption, with the existing form.
+    await page.getByTestId('member-action-EXEMPT').click();
+    const decision = dialog(page).getByTestId('decision-form');
+    await decision.getByLabel('Ngày quyết định').fill(rightDay);
+    await decision.getByLabel('Số quyết định').fill('41-QĐ/ĐU');
+    await decision.getByTestId('decision-submit').click();
+    await expect.poll(() => page.getByTestId('member-status').getAttribute('data-status')).toBe('EXEMPT');
+    await events.getByRole('row').filter({ hasText: '41-QĐ/ĐU' }).waitFor();
+    await expectAccessible(page, 'ward-members-corrected-1280');
+
+    const read = await ward.graphql<{ member: { status: string; events: { kind: string; occurredOn: string; annulled: boolean; annulReason: string | null }[] } }>(
+      `query ($id: ID!) { member(id: $id) { status events { kind occurredOn annulled annulReason } } }`,
+      { id: earlyId },
+      WARD_CLERK,
+    );
+    expect(read.member.status).toBe('EXEMPT');
+    expect(read.member.events.filter((event) => event.kind === 'EXEMPT')).toEqual([
+      { kind: 'EXEMPT', occurredOn: wrongDay, annulled: true, annulReason: 'Ghi nhầm ngày quyết định' },
+      { kind: 'EXEMPT', occurredOn: rightDay, annulled: false, annulReason: null },
+    ]);
+    await context.close();
+  });
+
   it('receives a member from outside the system into a cell; the member then appears in that cell’s module', async () => {
     const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
     await open(page, 'transfers');

@@ -5,6 +5,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AnnulMemberEventInput = {
+  eventId: string | number;
+  /** Lý do hủy (required) */
+  reason: string;
+};
+
 export type AssignResidenceCellInput = {
   memberId: string | number;
   /** One of the ward's cells */
@@ -362,6 +368,12 @@ export type RenameOrgUnitInput = {
   name: string;
 };
 
+export type ReopenReviewCycleInput = {
+  cycleId: string | number;
+  /** Lý do mở lại (required) */
+  reason: string;
+};
+
 export type ResidenceNoticeDirection =
   | 'TO_RESIDENCE'
   | 'TO_WORKPLACE';
@@ -557,14 +569,14 @@ export type GradingCyclesQueryVariables = Exact<{
 }>;
 
 
-export type GradingCyclesQuery = { reviewCycles: Array<{ id: string, year: number, period: ReviewPeriod, closesOn: string, status: ReviewCycleStatus, subject: ReviewSubject, ruleSet: { id: string, code: string, name: string, excellentMinScore: number, goodMinScore: number, completedMinScore: number, excellentRequiresAllTasks: boolean, excellentMinExceededPercent: number, excellentQuotaPercent: number, residenceCommentRequired: boolean } }> };
+export type GradingCyclesQuery = { reviewCycles: Array<{ id: string, year: number, period: ReviewPeriod, closesOn: string, status: ReviewCycleStatus, subject: ReviewSubject, closedAt: string | null, closedBy: string | null, ruleSet: { id: string, code: string, name: string, excellentMinScore: number, goodMinScore: number, completedMinScore: number, excellentRequiresAllTasks: boolean, excellentMinExceededPercent: number, excellentQuotaPercent: number, residenceCommentRequired: boolean } }> };
 
 export type GradingRosterQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type GradingRosterQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, members: Array<{ id: string, fullName: string, status: MemberStatus, reviews: Array<{ id: string, year: number, period: ReviewPeriod, score: number | null, grade: Grade | null, cycle: { id: string } | null }> | null }> | null }> } | null };
+export type GradingRosterQuery = { orgUnit: { id: string, children: Array<{ id: string, name: string, kind: OrgUnitKind, members: Array<{ id: string, fullName: string, status: MemberStatus, reviews: Array<{ id: string, year: number, period: ReviewPeriod, score: number | null, grade: Grade | null, cycle: { id: string } | null, decisions: Array<{ id: string, score: number | null, grade: Grade, reason: string | null, decisionNumber: string | null, decidedAt: string, decidedBy: string }> }> | null }> | null }> } | null };
 
 export type GradingProposalsQueryVariables = Exact<{
   cycleId: string | number;
@@ -587,6 +599,13 @@ export type CloseReviewCycleMutationVariables = Exact<{
 
 
 export type CloseReviewCycleMutation = { closeReviewCycle: { id: string, status: ReviewCycleStatus } };
+
+export type ReopenReviewCycleMutationVariables = Exact<{
+  input: ReopenReviewCycleInput;
+}>;
+
+
+export type ReopenReviewCycleMutation = { reopenReviewCycle: { id: string, status: ReviewCycleStatus, closedAt: string | null, closedBy: string | null } };
 
 export type OpenReviewCycleMutationVariables = Exact<{
   input: OpenReviewCycleInput;
@@ -648,7 +667,7 @@ export type WardMemberQueryVariables = Exact<{
 }>;
 
 
-export type WardMemberQuery = { member: { id: string, fullName: string, status: MemberStatus, sex: Sex | null, dateOfBirth: string | null, admittedOn: string | null, partyAge: number | null, partyCardNumber: string | null, underInspection: boolean, cell: { id: string, name: string } | null, events: Array<{ id: string, kind: MemberEventKind, occurredOn: string, decisionNumber: string | null, disciplineLevel: DisciplineLevel | null, reason: string | null, recordedBy: string }>, transfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, letterNumber: string, letterIssuedOn: string, reportDueOn: string, presentedOn: string | null, returnedOn: string | null, externalOrganization: string | null, fromCell: { id: string, name: string } | null, toCell: { id: string, name: string } | null }> } | null };
+export type WardMemberQuery = { member: { id: string, fullName: string, status: MemberStatus, sex: Sex | null, dateOfBirth: string | null, admittedOn: string | null, partyAge: number | null, partyCardNumber: string | null, underInspection: boolean, cell: { id: string, name: string } | null, events: Array<{ id: string, kind: MemberEventKind, occurredOn: string, decisionNumber: string | null, disciplineLevel: DisciplineLevel | null, reason: string | null, recordedBy: string, annulled: boolean, annulledAt: string | null, annulledBy: string | null, annulReason: string | null }>, transfers: Array<{ id: string, kind: PlacementKind, direction: TransferDirection, letterNumber: string, letterIssuedOn: string, reportDueOn: string, presentedOn: string | null, returnedOn: string | null, externalOrganization: string | null, fromCell: { id: string, name: string } | null, toCell: { id: string, name: string } | null }> } | null };
 
 export type WardCreateMemberMutationVariables = Exact<{
   input: CreateMemberInput;
@@ -663,6 +682,13 @@ export type WardRecordMemberEventMutationVariables = Exact<{
 
 
 export type WardRecordMemberEventMutation = { recordMemberEvent: { id: string, status: MemberStatus } };
+
+export type WardAnnulMemberEventMutationVariables = Exact<{
+  input: AnnulMemberEventInput;
+}>;
+
+
+export type WardAnnulMemberEventMutation = { annulMemberEvent: { id: string, status: MemberStatus } };
 
 export type WardResidenceQueryVariables = Exact<{
   id: string | number;
@@ -1003,6 +1029,8 @@ export const GradingCyclesDocument = new TypedDocumentString(`
     closesOn
     status
     subject
+    closedAt
+    closedBy
     ruleSet {
       id
       code
@@ -1017,7 +1045,7 @@ export const GradingCyclesDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:c629383d33c45c4e3ac0f547b58621c233e1031b0c062947a5b707c6c52f0c7a"}) as unknown as TypedDocumentString<GradingCyclesQuery, GradingCyclesQueryVariables>;
+    `, {"hash":"sha256:39927413b73adb78635b602685064359bffe18ad18efc4652963613f61ccd701"}) as unknown as TypedDocumentString<GradingCyclesQuery, GradingCyclesQueryVariables>;
 export const GradingRosterDocument = new TypedDocumentString(`
     query GradingRoster($id: ID!) {
   orgUnit(id: $id) {
@@ -1039,12 +1067,21 @@ export const GradingRosterDocument = new TypedDocumentString(`
           cycle {
             id
           }
+          decisions {
+            id
+            score
+            grade
+            reason
+            decisionNumber
+            decidedAt
+            decidedBy
+          }
         }
       }
     }
   }
 }
-    `, {"hash":"sha256:ee70d0eba283a5a7f85caf68a31e27326c33165a27b5387c84e96f7b06fc8531"}) as unknown as TypedDocumentString<GradingRosterQuery, GradingRosterQueryVariables>;
+    `, {"hash":"sha256:f6b2bae704fa9fbaf6a3d26ea793ca9744a7ceec99a90dad7dc64aa17ed8f33f"}) as unknown as TypedDocumentString<GradingRosterQuery, GradingRosterQueryVariables>;
 export const GradingProposalsDocument = new TypedDocumentString(`
     query GradingProposals($cycleId: ID!) {
   reviewCycle(id: $cycleId) {
@@ -1082,6 +1119,16 @@ export const CloseReviewCycleDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:9f36267a4395dee0f4135f56fee417c6695289665136ef38598ef8cdea06b995"}) as unknown as TypedDocumentString<CloseReviewCycleMutation, CloseReviewCycleMutationVariables>;
+export const ReopenReviewCycleDocument = new TypedDocumentString(`
+    mutation ReopenReviewCycle($input: ReopenReviewCycleInput!) {
+  reopenReviewCycle(input: $input) {
+    id
+    status
+    closedAt
+    closedBy
+  }
+}
+    `, {"hash":"sha256:7645a5f51f80958bcd902a0bb4e16c101025cd00b3d52169ec04796630249ae7"}) as unknown as TypedDocumentString<ReopenReviewCycleMutation, ReopenReviewCycleMutationVariables>;
 export const OpenReviewCycleDocument = new TypedDocumentString(`
     mutation OpenReviewCycle($input: OpenReviewCycleInput!) {
   openReviewCycle(input: $input) {
@@ -1236,6 +1283,10 @@ export const WardMemberDocument = new TypedDocumentString(`
       disciplineLevel
       reason
       recordedBy
+      annulled
+      annulledAt
+      annulledBy
+      annulReason
     }
     transfers {
       id
@@ -1258,7 +1309,7 @@ export const WardMemberDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:411d035a3129c2c639512dad6b2f42d860c39dd870e0bf2f21695099ef12652d"}) as unknown as TypedDocumentString<WardMemberQuery, WardMemberQueryVariables>;
+    `, {"hash":"sha256:a3226f598ee99fcc6749799c545d6de88be96a8f505e0d8554a3b614b5972511"}) as unknown as TypedDocumentString<WardMemberQuery, WardMemberQueryVariables>;
 export const WardCreateMemberDocument = new TypedDocumentString(`
     mutation WardCreateMember($input: CreateMemberInput!) {
   createMember(input: $input) {
@@ -1276,6 +1327,14 @@ export const WardRecordMemberEventDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:9d93c599038f897f8026255510a6fd7e80a6085e1a317858333b531878561d2a"}) as unknown as TypedDocumentString<WardRecordMemberEventMutation, WardRecordMemberEventMutationVariables>;
+export const WardAnnulMemberEventDocument = new TypedDocumentString(`
+    mutation WardAnnulMemberEvent($input: AnnulMemberEventInput!) {
+  annulMemberEvent(input: $input) {
+    id
+    status
+  }
+}
+    `, {"hash":"sha256:4a90938f437bf58266cd471ddb83a5119bf08ba1698572b733cedfc2990d0c07"}) as unknown as TypedDocumentString<WardAnnulMemberEventMutation, WardAnnulMemberEventMutationVariables>;
 export const WardResidenceDocument = new TypedDocumentString(`
     query WardResidence($id: ID!) {
   orgUnit(id: $id) {

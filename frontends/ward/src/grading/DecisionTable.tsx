@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, DataTable, type Column } from '@dangvien/ui';
 import type { Grade } from '../generated/graphql.ts';
+import { DecisionHistory } from './DecisionHistory.tsx';
 import { decidedGrade, GRADES, parseScore, type DecisionRow } from './grading.ts';
 import type { GradingRules } from './queries.ts';
 
@@ -82,7 +83,13 @@ export function DecisionTable(props: {
     },
     {
       header: t('column.saved'),
-      cell: (row) => gradeLabel(row.decided?.grade) ?? t('notDecided'),
+      exportValue: (row) => gradeLabel(row.decided?.grade) ?? t('notDecided'),
+      cell: (row) => (
+        <>
+          {gradeLabel(row.decided?.grade) ?? t('notDecided')}
+          {row.decided ? <DecisionHistory memberId={row.memberId} decisions={row.decided.decisions} /> : null}
+        </>
+      ),
       sortValue: (row) => gradeRank(row.decided?.grade),
     },
   ];

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Badge, Button, Facts, formatDate, GraphQLRequestError, QueryBoundary, Section, Toolbar, useMutation, useQuery } from '@dangvien/ui';
+import { recorderName, todayInVietnam } from '../members/lifecycle.ts';
 import { decidedGrade, decisionRows, decisionsOf, initialScore, quotaCheck, type DecisionRow } from './grading.ts';
 import { CLOSE_REVIEW_CYCLE, DECIDE_GRADES, GRADING_PROPOSALS, GRADING_ROSTER, type GradingCycle, type Proposal, type RosterCell } from './queries.ts';
 import { DecisionTable } from './DecisionTable.tsx';
 import { QuotaStatus } from './QuotaStatus.tsx';
+import { ReopenCycle } from './ReopenCycle.tsx';
 
 /** The members cycle of the year: its facts, the live quota, the decision table, deciding and closing. */
 export function MemberGrading({ cycle, committeeId }: { cycle: GradingCycle; committeeId: string }) {
@@ -122,6 +124,8 @@ function Decisions({ cycle, cells, proposals }: { cycle: GradingCycle; cells: re
       ) : (
         <Alert tone="info">
           <p data-testid="grading-closed">{t('closed')}</p>
+          {cycle.closedAt ? <p>{t('closedBy', { date: formatDate(todayInVietnam(new Date(cycle.closedAt))), by: recorderName(cycle.closedBy ?? '') })}</p> : null}
+          <ReopenCycle key={cycle.id} cycleId={cycle.id} />
         </Alert>
       )}
     </>

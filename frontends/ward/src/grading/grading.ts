@@ -1,6 +1,6 @@
 import { compareVietnameseNames, compareVietnameseText } from '@dangvien/ui';
 import type { Grade, MemberStatus } from '../generated/graphql.ts';
-import type { GradingRules, Proposal, RosterCell } from './queries.ts';
+import type { GradeDecision, GradingRules, Proposal, RosterCell } from './queries.ts';
 
 /** Members who are graded (the server's GRADED_STATUSES): exempt members are left out of the quota. */
 export const GRADED_STATUSES: readonly MemberStatus[] = ['OFFICIAL', 'PROBATIONARY'];
@@ -65,8 +65,8 @@ export interface DecisionRow {
   fullName: string;
   cellName: string;
   proposal: Proposal | undefined;
-  /** The grade already decided in this cycle, if any. */
-  decided: { score: number | null; grade: Grade | null } | undefined;
+  /** The grade already decided in this cycle, if any, with every decision on it (oldest first). */
+  decided: { score: number | null; grade: Grade | null; decisions: readonly GradeDecision[] } | undefined;
 }
 
 /** The graded members of the committee's cells with their proposal and decision in the cycle, by cell then name. */
@@ -82,7 +82,7 @@ export function decisionRows(cells: readonly RosterCell[], proposals: readonly P
           fullName: member.fullName,
           cellName: cell.name,
           proposal: byMember.get(member.id),
-          decided: review ? { score: review.score ?? null, grade: review.grade ?? null } : undefined,
+          decided: review ? { score: review.score ?? null, grade: review.grade ?? null, decisions: review.decisions } : undefined,
         };
       }),
   );

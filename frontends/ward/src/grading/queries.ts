@@ -11,6 +11,8 @@ export const GRADING_CYCLES = graphql(`
       closesOn
       status
       subject
+      closedAt
+      closedBy
       ruleSet {
         id
         code
@@ -40,7 +42,7 @@ export const GRADING_ROSTER = graphql(`
           id
           fullName
           status
-          reviews { id year period score grade cycle { id } }
+          reviews { id year period score grade cycle { id } decisions { id score grade reason decisionNumber decidedAt decidedBy } }
         }
       }
     }
@@ -69,6 +71,13 @@ export const CLOSE_REVIEW_CYCLE = graphql(`
   }
 `);
 
+/** Mở lại kỳ đánh giá: by the level that closed it; grades can then be decided again. */
+export const REOPEN_REVIEW_CYCLE = graphql(`
+  mutation ReopenReviewCycle($input: ReopenReviewCycleInput!) {
+    reopenReviewCycle(input: $input) { id status closedAt closedBy }
+  }
+`);
+
 export const OPEN_REVIEW_CYCLE = graphql(`
   mutation OpenReviewCycle($input: OpenReviewCycleInput!) {
     openReviewCycle(input: $input) { id status subject }
@@ -91,4 +100,5 @@ export const DECIDE_ORGANIZATION_GRADES = graphql(`
 export type GradingCycle = GradingCyclesQuery['reviewCycles'][number];
 export type GradingRules = GradingCycle['ruleSet'];
 export type RosterCell = NonNullable<GradingRosterQuery['orgUnit']>['children'][number];
+export type GradeDecision = NonNullable<NonNullable<RosterCell['members']>[number]['reviews']>[number]['decisions'][number];
 export type Proposal = NonNullable<GradingProposalsQuery['reviewCycle']>['proposals'][number];

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Badge, Button, ButtonLink, DataTable, Dialog, Facts, QueryBoundary, Section, formatDate, useParams, useQuery, type Column } from '@dangvien/ui';
 import type { MemberStatus } from '../generated/graphql.ts';
 import { useWardPath } from '../layout/useWardPath.ts';
+import { AnnulForm } from './AnnulForm.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
-import { actionsFor, officialWindow, recorderName, type Action } from './lifecycle.ts';
+import { actionsFor, latestEffectiveEvent, officialWindow, recorderName, todayInVietnam, type Action } from './lifecycle.ts';
 import { WARD_MEMBER, type WardMemberEvent, type WardMemberRecord } from './queries.ts';
 import { STATUS_TONE } from './status.ts';
 
@@ -38,6 +39,8 @@ function MemberView({ member }: { member: WardMemberRecord }) {
   const { wardPath, cellPath } = useWardPath();
   const [open, setOpen] = useState<Action | null>(null);
   const [notice, setNotice] = useState<{ action: Action; status: MemberStatus } | null>(null);
+  const [annulling, setAnnulling] = useState<WardMemberEvent | null>(null);
+  const [annulled, setAnnulled] = useState<{ kind: WardMemberEvent['kind']; status: MemberStatus } | null>(null);
   const fullRecord = member.cell ? cellPath(member.cell.id, 'members', member.id) : undefined;
   const probation = member.status === 'PROBATIONARY' && member.admittedOn ? officialWindow(member.admittedOn) : null;
   const actions = actionsFor(member.status);
@@ -87,6 +90,11 @@ function MemberView({ member }: { member: WardMemberRecord }) {
             <span data-testid="member-notice">{t('page.recorded', { event: t(`event.${notice.action}`), status: t(`status.${notice.status}`) })}</span>
           </Alert>
         ) : null}
+        {annulled ? (
+          <Alert tone="success" live="status">
+            <span data-testid="member-annul-notice">{t('page.annulDone', { event: t(`event.${annulled.kind}`), status: t(`status.${annulled.status}`) })}</span>
+          </Alert>
+        ) : null}
         {actions.length === 0 ? (
           <p className="dv-empty">{t('page.noDecisions')}</p>
         ) : (
@@ -100,6 +108,7 @@ function MemberView({ member }: { member: WardMemberRecord }) {
                   data-testid={`member-action-${action}`}
                   onClick={() => {
                     setNotice(null);
+                    setAnnulled(null);
                     setOpen(action);
                   }}
                 >
@@ -111,7 +120,32 @@ function MemberView({ member }: { member: WardMemberRecord }) {
         )}
       </Section>
 
-      <History member={member} />
+      <History
+        member={member}
+        onAnnul={(event) => {
+          setNotice(null);
+          setAnnulled(null);
+          setAnnulling(event);
+        }}
+      />
+
+      <Dialog
+        open={annulling !== null}
+        title={annulling ? t('annul.title', { event: t(`event.${annulling.kind}`), date: formatDate(annulling.occurredOn) }) : ''}
+        onClose={() => setAnnulling(null)}
+      >
+        {annulling ? (
+          <AnnulForm
+            key={annulling.id}
+            event={annulling}
+            onCancel={() => setAnnulling(null)}
+            onDone={(status) => {
+              setAnnulled({ kind: annulling.kind, status });
+              setAnnulling(null);
+            }}
+          />
+        ) : null}
+      </Dialog>
 
       <Dialog open={open !== null} title={open ? t('form.title', { action: t(`action.${open}`), name: member.fullName }) : ''} onClose={() => setOpen(null)}>
         {open ? (
@@ -131,22 +165,44 @@ function MemberView({ member }: { member: WardMemberRecord }) {
   );
 }
 
-function History({ member }: { member: WardMemberRecord }) {
+/** The dated history, newest first; an annulled event stays, struck through with who, when and why; the latest effective one can be annulled. */
+function History({ member, onAnnul }: { member: WardMemberRecord; onAnnul: (event: WardMemberEvent) => void }) {
   const { t } = useTranslation('ward.members');
+  const latest = latestEffectiveEvent(member.events);
+  const struck = (event: WardMemberEvent, text: string) => (event.annulled ? <s>{text}</s> : text);
   const columns: Column<WardMemberEvent>[] = [
-    { header: t('page.colDate'), cell: (event) => formatDate(event.occurredOn), sortValue: (event) => event.occurredOn },
+    { header: t('page.colDate'), cell: (event) => struck(event, formatDate(event.occurredOn)), sortValue: (event) => event.occurredOn, exportValue: (event) => event.occurredOn },
     {
       header: t('page.colEvent'),
+      exportValue: (event) => `${t(`event.${event.kind}`)}${event.annulled ? ` (${t('page.annulled')})` : ''}`,
       cell: (event) => (
-        <>
-          {t(`event.${event.kind}`)}
-          {event.disciplineLevel ? ` (${t(`discipline.${event.disciplineLevel}`)})` : ''}
+        <span data-testid={`member-event-${event.id}`} data-annulled={event.annulled}>
+          {struck(event, `${t(`event.${event.kind}`)}${event.disciplineLevel ? ` (${t(`discipline.${event.disciplineLevel}`)})` : ''}`)}
+          {event.annulled ? (
+            <>
+              {' '}
+              <Badge tone="danger">{t('page.annulled')}</Badge>
+              <div className="dv-muted" data-testid="member-event-annulment">
+                {t('page.annulledLine', { date: event.annulledAt ? formatDate(todayInVietnam(new Date(event.annulledAt))) : '', by: recorderName(event.annulledBy ?? ''), reason: event.annulReason ?? '' })}
+              </div>
+            </>
+          ) : null}
           {event.reason ? <div className="dv-muted">{event.reason}</div> : null}
-        </>
+        </span>
       ),
     },
-    { header: t('page.colDecision'), cell: (event) => event.decisionNumber ?? '' },
+    { header: t('page.colDecision'), cell: (event) => struck(event, event.decisionNumber ?? '') },
     { header: t('page.colRecordedBy'), cell: (event) => recorderName(event.recordedBy) },
+    {
+      header: t('page.colCorrection'),
+      exportValue: () => null,
+      cell: (event) =>
+        event.id === latest?.id ? (
+          <Button variant="secondary" data-testid="member-annul" aria-label={t('page.annulLabel', { event: t(`event.${event.kind}`), date: formatDate(event.occurredOn) })} onClick={() => onAnnul(event)}>
+            {t('page.annul')}
+          </Button>
+        ) : null,
+    },
   ];
   return (
     <Section title={t('page.history')}>

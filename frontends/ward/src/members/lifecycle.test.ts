@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, addMonths, addWorkingDays, defaultDecisionDate, fullYearsBetween, officialWindow, recorderName, todayInVietnam } from './lifecycle.ts';
-import { admitSchema, eventInput, eventSchema } from './schemas.ts';
+import { actionsFor, addMonths, addWorkingDays, defaultDecisionDate, fullYearsBetween, latestEffectiveEvent, officialWindow, recorderName, todayInVietnam } from './lifecycle.ts';
+import { admitSchema, annulInput, annulSchema, eventInput, eventSchema } from './schemas.ts';
 import { searchCriteria, searchSchema } from './search.ts';
 
 describe('the Charter dates', () => {
@@ -101,5 +101,34 @@ describe('the forms’ schemas', () => {
     expect(searchSchema.safeParse({ name: ' ', card: '', status: '' }).success).toBe(false);
     expect(searchCriteria({ name: ' hung ', card: '', status: 'OFFICIAL' })).toEqual({ name: 'hung', status: 'OFFICIAL' });
     expect(searchCriteria({ name: '', card: '0123', status: 'BOGUS' as never })).toEqual({ partyCardNumber: '0123' });
+  });
+});
+
+describe('annulling an event recorded by mistake', () => {
+  it('requires a reason, and sends it with the event', () => {
+    const blank = annulSchema.safeParse({ reason: '   ' });
+    expect(blank.success).toBe(false);
+    expect(blank.error?.issues[0]).toMatchObject({ path: ['reason'], message: 'Nhập lý do hủy quyết định.' });
+    const given = annulSchema.parse({ reason: ' Ghi nhầm ngày mất ' });
+    expect(annulInput('e-1', given)).toEqual({ eventId: 'e-1', reason: 'Ghi nhầm ngày mất' });
+  });
+
+  it('refuses a reason longer than 1000 characters', () => {
+    expect(annulSchema.safeParse({ reason: 'x'.repeat(1001) }).success).toBe(false);
+    expect(annulSchema.safeParse({ reason: 'x'.repeat(1000) }).success).toBe(true);
+  });
+
+  it('offers only the latest effective event: by date, then recording order, annulled ones left out', () => {
+    const events = [
+      { id: 'admitted', occurredOn: '2020-05-01', annulled: false },
+      { id: 'official', occurredOn: '2021-05-01', annulled: false },
+      { id: 'died-wrong-day', occurredOn: '2025-03-02', annulled: true },
+      { id: 'exempt', occurredOn: '2024-01-10', annulled: false },
+      { id: 'exempt-same-day', occurredOn: '2024-01-10', annulled: false },
+      { id: 'backdated', occurredOn: '2022-01-01', annulled: false },
+    ];
+    expect(latestEffectiveEvent(events)?.id).toBe('exempt-same-day');
+    expect(latestEffectiveEvent(events.slice(0, 3))?.id).toBe('official');
+    expect(latestEffectiveEvent([{ id: 'only', occurredOn: '2020-01-01', annulled: true }])).toBeUndefined();
   });
 });

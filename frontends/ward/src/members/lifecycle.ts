@@ -82,3 +82,15 @@ export function defaultDecisionDate(action: Action, admittedOn: string | null | 
 export function recorderName(recordedBy: string): string {
   return recordedBy.replace(/\s*\([^()]*\)$/, '') || recordedBy;
 }
+
+/**
+ * The one event the server lets the clerk annul: the latest effective one (by date, then recording
+ * order; annulled ones left out). `events` come as the server lists them, in recording order.
+ */
+export function latestEffectiveEvent<E extends { id: string; occurredOn: string; annulled: boolean }>(events: readonly E[]): E | undefined {
+  let latest: E | undefined;
+  for (const event of events) {
+    if (!event.annulled && (!latest || event.occurredOn >= latest.occurredOn)) latest = event;
+  }
+  return latest;
+}

@@ -72,6 +72,12 @@ export const vi = {
     colEvent: 'Mốc',
     colDecision: 'Số quyết định',
     colRecordedBy: 'Người ghi',
+    colCorrection: 'Sửa sai',
+    annul: 'Hủy quyết định ghi nhầm',
+    annulLabel: 'Hủy quyết định ghi nhầm: {{event}} ngày {{date}}',
+    annulled: 'Đã hủy',
+    annulledLine: 'Hủy ngày {{date}}, người hủy: {{by}}. Lý do: {{reason}}',
+    annulDone: 'Đã hủy quyết định ghi nhầm: {{event}}. Trạng thái hiện nay: {{status}}. Nếu cần, ghi lại quyết định đúng ở trên.',
     transfers: 'Giấy giới thiệu sinh hoạt đảng',
     transferLine: '{{number}}, cấp ngày {{date}}: {{from}} → {{to}}',
   },
@@ -87,6 +93,15 @@ export const vi = {
     submit: 'Ghi quyết định',
     saving: 'Đang ghi…',
     cancel: 'Hủy',
+  },
+  annul: {
+    title: 'Hủy quyết định ghi nhầm: {{event}} ngày {{date}}',
+    intro: 'Quyết định bị hủy vẫn nằm trong lịch sử (gạch ngang, ghi rõ ai hủy, khi nào, vì sao); trạng thái được tính lại như chưa có quyết định này. Sau đó có thể ghi lại quyết định đúng.',
+    reason: 'Lý do',
+    reasonHint: 'Ví dụ: ghi nhầm ngày, ghi nhầm người.',
+    submit: 'Hủy quyết định',
+    saving: 'Đang hủy…',
+    cancel: 'Đóng',
   },
   /** The button that opens each decision's form. */
   action: {
@@ -134,6 +149,7 @@ export const vi = {
     cellId: 'Chọn chi bộ.',
     decisionNumber: 'Nhập số quyết định.',
     disciplineLevel: 'Chọn hình thức kỷ luật.',
+    annulReason: 'Nhập lý do hủy quyết định.',
     admissionAge: 'Tuổi khi kết nạp phải từ 18 đến 60; người này {{age}} tuổi vào ngày {{date}}.',
   },
 };

@@ -42,7 +42,7 @@ export const WARD_MEMBER = graphql(`
       partyCardNumber
       underInspection
       cell { id name }
-      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy }
+      events { id kind occurredOn decisionNumber disciplineLevel reason recordedBy annulled annulledAt annulledBy annulReason }
       transfers {
         id
         kind
@@ -72,5 +72,12 @@ export const CREATE_MEMBER = graphql(`
 export const RECORD_MEMBER_EVENT = graphql(`
   mutation WardRecordMemberEvent($input: RecordMemberEventInput!) {
     recordMemberEvent(input: $input) { id status }
+  }
+`);
+
+/** Hủy quyết định ghi nhầm: the member's latest effective event is marked annulled; the page reads the history again. */
+export const ANNUL_MEMBER_EVENT = graphql(`
+  mutation WardAnnulMemberEvent($input: AnnulMemberEventInput!) {
+    annulMemberEvent(input: $input) { id status }
   }
 `);

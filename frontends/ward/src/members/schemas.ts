@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { enumValues } from '@dangvien/ui';
-import type { CreateMemberInput, RecordMemberEventInput } from '../generated/graphql.ts';
+import type { AnnulMemberEventInput, CreateMemberInput, RecordMemberEventInput } from '../generated/graphql.ts';
 import { ACTIONS, ADMISSION_AGE, fullYearsBetween, ISO_DATE, type Action } from './lifecycle.ts';
 import { vi } from './messages.ts';
 
@@ -113,4 +113,13 @@ export function eventInput(memberId: string, values: EventForm): RecordMemberEve
     ...(values.decisionNumber ? { decisionNumber: values.decisionNumber } : {}),
     ...(Object.keys(details).length ? { details } : {}),
   };
+}
+
+/** Annulling an event recorded by mistake: the reason is required (it stays in the history and the audit). */
+export const annulSchema = z.object({ reason: text(1000).min(1, vi.invalid.annulReason) });
+
+export type AnnulForm = z.infer<typeof annulSchema>;
+
+export function annulInput(eventId: string, values: AnnulForm): AnnulMemberEventInput {
+  return { eventId, reason: values.reason };
 }
