@@ -20,18 +20,16 @@ const cellId = demoId('unit', 101);
 const WARD = 'Đảng bộ thị trấn Xuân Trường';
 const CELL = 'Chi bộ Tổ dân phố số 1';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (date: Date) => `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 const TODAY = todayInVietnam();
-const YEAR = new Date().getFullYear();
+const YEAR = Number(TODAY.slice(0, 4));
 const THIS_YEAR = { from: `${YEAR}-01-01`, to: TODAY };
 const LAST_YEAR = { from: `${YEAR - 1}-01-01`, to: `${YEAR - 1}-12-31` };
 type Period = typeof THIS_YEAR;
 
 /** The months of dues a period covers on the dashboard: to the month before this one at the latest. */
 function duesMonths(period: Period): { fromMonth: string; toMonth: string } | null {
-  const now = new Date();
-  const lastEnded = day(new Date(now.getFullYear(), now.getMonth() - 1, 1)).slice(0, 7);
+  const month = Number(TODAY.slice(5, 7));
+  const lastEnded = month === 1 ? `${YEAR - 1}-12` : `${YEAR}-${String(month - 1).padStart(2, '0')}`;
   const toMonth = period.to.slice(0, 7) < lastEnded ? period.to.slice(0, 7) : lastEnded;
   return period.from.slice(0, 7) <= toMonth ? { fromMonth: period.from.slice(0, 7), toMonth } : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { duesMonths, formatMoney, formatRate, lastYear, periodFromSearch, periodSearch, thisQuarter, thisYear } from './period.ts';
 
-const today = new Date(2026, 11, 5); // 5 December 2026, local time
+const today = new Date('2026-12-05T03:00:00Z'); // 5 December 2026, 10:00 in Hà Nội
 
 describe('the period in the address', () => {
   it('reads a valid period and falls back to this year for a missing or wrong one', () => {
@@ -15,6 +15,8 @@ describe('the period in the address', () => {
   it('offers this year, last year and this quarter', () => {
     expect(lastYear(today)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
     expect(thisQuarter(today)).toEqual({ from: '2026-10-01', to: '2026-12-05' });
+    // 20:00 UTC on 31 December is already New Year's Day in Vietnam, whatever the browser's zone.
+    expect(thisYear(new Date('2026-12-31T20:00:00Z'))).toEqual({ from: '2027-01-01', to: '2027-01-01' });
     expect(thisQuarter(new Date(2026, 1, 3))).toEqual({ from: '2026-01-01', to: '2026-02-03' });
   });
 });

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@dangvien/ui';
 /** The dashboard's period: from and to (YYYY-MM-DD, inclusive), kept in the address (?from=…&to=…) so a drill-down keeps it. */
 export interface Period {
   from: string;
@@ -6,24 +7,30 @@ export interface Period {
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** YYYY-MM-DD of the browser's own day (toISOString would give UTC's, a day off before 7 a.m. in Vietnam). */
-export const todayInVietnam = (date: Date): string =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Year and month (1–12) of `today` on the records' calendar (Vietnam's day, as the subgraphs count it). */
+function yearMonth(today: Date): { day: string; year: number; month: number } {
+  const day = todayInVietnam(today);
+  return { day, year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) };
+}
 
 /** This year so far (1 January to today): the default. */
 export function thisYear(today: Date): Period {
-  return { from: `${today.getFullYear()}-01-01`, to: todayInVietnam(today) };
+  const { day, year } = yearMonth(today);
+  return { from: `${year}-01-01`, to: day };
 }
 
 export function lastYear(today: Date): Period {
-  const year = today.getFullYear() - 1;
+  const year = yearMonth(today).year - 1;
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
 /** The current quarter so far. */
 export function thisQuarter(today: Date): Period {
-  const firstMonth = Math.floor(today.getMonth() / 3) * 3 + 1;
-  return { from: `${today.getFullYear()}-${String(firstMonth).padStart(2, '0')}-01`, to: todayInVietnam(today) };
+  const { day, year, month } = yearMonth(today);
+  const firstMonth = Math.floor((month - 1) / 3) * 3 + 1;
+  return { from: `${year}-${pad2(firstMonth)}-01`, to: day };
 }
 
 /** The period the address names, or this year when it names none or a wrong one. */
@@ -42,7 +49,8 @@ export const periodSearch = (period: Period): string => `?from=${period.from}&to
  * not past the month before today's (this month's dues are not late yet). Undefined when none.
  */
 export function duesMonths(period: Period, today: Date): { fromMonth: string; toMonth: string } | undefined {
-  const lastEnded = todayInVietnam(new Date(today.getFullYear(), today.getMonth() - 1, 1)).slice(0, 7);
+  const { year, month } = yearMonth(today);
+  const lastEnded = month === 1 ? `${year - 1}-12` : `${year}-${pad2(month - 1)}`;
   const fromMonth = period.from.slice(0, 7);
   const toMonth = period.to.slice(0, 7) < lastEnded ? period.to.slice(0, 7) : lastEnded;
   return fromMonth <= toMonth ? { fromMonth, toMonth } : undefined;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DataTable, formatDate, QueryBoundary, Section, useQuery, type Column } from '@dangvien/ui';
+import { DataTable, formatDate, QueryBoundary, Section, todayInVietnam, useQuery, type Column } from '@dangvien/ui';
 import { formatRate } from './dues.ts';
 import { vi } from './messages.ts';
 import { WARD_STATISTICS, type WardStatistics } from './queries.ts';
@@ -11,7 +11,6 @@ interface CountRow {
 }
 
 /** YYYY-MM-DD of the browser's own day (toISOString would give UTC's, a day off before 7 a.m. in Vietnam). */
-const todayInVietnam = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 const share = (count: number, total: number) => (total > 0 ? `${(Math.round((count / total) * 1000) / 10).toLocaleString('vi-VN')} %` : '');
 
@@ -34,8 +33,8 @@ const labelled = (counts: readonly { value?: string | null; count: number }[], l
 /** Member statistics of the committee (status, sex, age, education, political theory, the year's movements), attendance and grades. */
 export function StatisticsTables({ committeeId, year }: { committeeId: string; year: number }) {
   const { t } = useTranslation('ward.dues');
-  const thisYear = new Date().getFullYear();
-  const asOf = year < thisYear ? `${year}-12-31` : todayInVietnam(new Date());
+  const today = todayInVietnam();
+  const asOf = year < Number(today.slice(0, 4)) ? `${year}-12-31` : today;
   const stats = useQuery(WARD_STATISTICS, { unitId: committeeId, year, asOf });
   return (
     <Section title={t('stats.title')}>
