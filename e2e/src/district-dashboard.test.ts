@@ -169,6 +169,8 @@ describe('the district board’s dashboard at 1280 px', () => {
 
   it('drills down district → grassroots committee → cell → member, keeping the period', async () => {
     const { context, page } = await system.signedInPage(DISTRICT_BOARD, 1280, 'district');
+    // The module's home already asks for figures; let that settle so its late answer is not taken for this page's.
+    await page.waitForLoadState('networkidle');
     // In order: what the page requests (the cache off, so every file is a request), and when the dashboard's figures arrived.
     const devtools = await context.newCDPSession(page);
     await devtools.send('Network.enable');
