@@ -2,6 +2,7 @@ export { ORG_EVENTS, type OrgUnitCreated, type OrgUnitDissolved, type OrgUnitMov
 export {
   changeUnit,
   endUnit,
+  includesRootUnit,
   orgReplicaHandlers,
   replicaDigest,
   replicateOrgUnits,

@@ -1,6 +1,6 @@
 import { todayInVietnam } from '@dangvien/db';
 import { setDigest, type EventHandler } from '@dangvien/events';
-import { sql, type Generated, type Kysely, type Transaction } from 'kysely';
+import { sql, type Generated, type Kysely, type QueryExecutorProvider, type Transaction } from 'kysely';
 import type { OrgUnitCreated, OrgUnitDissolved, OrgUnitMoved, OrgUnitRenamed, OrgUnitSplit } from './events.ts';
 
 /**
@@ -119,4 +119,14 @@ export async function replicateOrgUnits<DB extends OrgReplicaTables>(database: K
     .insertInto('org_unit_replica')
     .values(units.map((unit) => ({ id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, parent_id: unit.parentId, valid_from: unit.establishedOn, valid_to: null })))
     .execute();
+}
+
+/**
+ * Whether one of `unitIds` is the root of a whole tree today. National rules (grading rule sets, dues
+ * rates) are set only by the administrators of a root unit.
+ */
+export async function includesRootUnit(db: QueryExecutorProvider, unitIds: readonly string[]): Promise<boolean> {
+  if (unitIds.length === 0) return false;
+  const roots = await sql`SELECT 1 FROM org_unit_replica WHERE id = ANY(${[...unitIds]}::uuid[]) AND parent_id IS NULL AND valid_to IS NULL LIMIT 1`.execute(db);
+  return roots.rows.length > 0;
 }

@@ -13,3 +13,4 @@ export { foldText } from './fold.ts';
 export { auditBulkLoad, type BulkWriter, type CopyValue } from './bulk.ts';
 export { APOLLO_TELEMETRY_OPT_IN, apolloTelemetryAllowed, disableApolloTelemetry, offlinePlugins } from './offline.ts';
 export { inputTextPlugin, normalizeInputText, DEFAULT_MAX_TEXT_LENGTH, DEFAULT_MAX_TEXT_TOTAL, type InputTextOptions } from './input-text.ts';
+export { requireNextDatedRule } from './dated-rules.ts';

@@ -31,3 +31,11 @@ export async function signIn(gatewayGraphqlUrl: string, username: string, passwo
   const { accessToken } = (await response.json()) as { accessToken: string };
   return { authorization: `Bearer ${accessToken}` };
 }
+
+/** The data of a response that must have succeeded; a response with errors fails the test, naming them. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || response.data == null) {
+    throw new Error(`Expected data, got HTTP ${response.status}: ${JSON.stringify(response.errors ?? response.data)}`);
+  }
+  return response.data;
+}

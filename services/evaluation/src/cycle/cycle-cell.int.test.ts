@@ -1,5 +1,5 @@
 import type { Caller } from '@dangvien/auth';
-import { callerWith, demoDataSet, demoId, type GraphQLResponse } from '@dangvien/testing';
+import { callerWith, dataOf, demoDataSet, demoId } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
 
@@ -29,10 +29,6 @@ beforeAll(async () => {
 afterAll(async () => federation?.close());
 
 const as = <T>(who: Caller, run: () => Promise<T>): Promise<T> => federation.as(who, run);
-const ok = <T>(response: GraphQLResponse<T>): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
 
 const OPEN = `mutation ($input: OpenReviewCycleInput!) { openReviewCycle(input: $input) { id } }`;
 const SELF_REVIEW = `mutation ($input: SelfReviewInput!) { submitSelfReview(input: $input) { member { id } } }`;
@@ -48,30 +44,30 @@ type Progress = { reviewCycle: { selfReviews: { member: { id: string; fullName: 
 
 let cycleId: string;
 const progress = async (who: Caller, cellId?: string) => {
-  const data = ok(await as(who, () => federation.post<Progress>(PROGRESS, { cycleId, cellId })));
+  const data = dataOf(await as(who, () => federation.post<Progress>(PROGRESS, { cycleId, cellId })));
   return { selfReviews: data.reviewCycle?.selfReviews.map((row) => row.member.id).sort(), proposals: data.reviewCycle?.proposals.map((row) => row.member.id).sort() };
 };
 const sorted = (...ids: string[]) => [...ids].sort();
 
 describe('the year-end review of a cell under a ward’s party committee', () => {
   beforeAll(async () => {
-    cycleId = ok(await federation.post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year: 2026, period: 'YEAR', closesOn: '2026-12-31' } })).openReviewCycle.id;
+    cycleId = dataOf(await federation.post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year: 2026, period: 'YEAR', closesOn: '2026-12-31' } })).openReviewCycle.id;
     for (const [who, member, score] of [[secretary, first!, 92], [secretary, second!, 75], [otherSecretary, neighbour!, 60]] as const) {
-      ok(await as(who, () => federation.post(SELF_REVIEW, { input: { cycleId, memberId: member.id, content: `Bản tự kiểm điểm của ${member.fullName}` } })));
-      ok(await as(who, () => federation.post(PROPOSE, { input: { cycleId, memberId: member.id, score } })));
+      dataOf(await as(who, () => federation.post(SELF_REVIEW, { input: { cycleId, memberId: member.id, content: `Bản tự kiểm điểm của ${member.fullName}` } })));
+      dataOf(await as(who, () => federation.post(PROPOSE, { input: { cycleId, memberId: member.id, score } })));
     }
   });
 
   it('finds the cycle of the grassroots organization from the cell’s id', async () => {
     for (const unitId of [cell, committee]) {
-      const cycles = ok(await as(secretary, () => federation.post<{ reviewCycles: unknown[] }>(CYCLES, { unitId }))).reviewCycles;
+      const cycles = dataOf(await as(secretary, () => federation.post<{ reviewCycles: unknown[] }>(CYCLES, { unitId }))).reviewCycles;
       expect(cycles).toEqual([{ id: cycleId, year: 2026, subject: 'MEMBERS', unit: { id: committee } }]);
     }
   });
 
   it('shows nothing of it to a cell of another grassroots organization', async () => {
-    for (const unitId of [cell, farCell]) expect(ok(await as(farSecretary, () => federation.post<{ reviewCycles: unknown[] }>(CYCLES, { unitId }))).reviewCycles).toEqual([]);
-    expect(ok(await as(farSecretary, () => federation.post<Progress>(PROGRESS, { cycleId }))).reviewCycle).toBeNull();
+    for (const unitId of [cell, farCell]) expect(dataOf(await as(farSecretary, () => federation.post<{ reviewCycles: unknown[] }>(CYCLES, { unitId }))).reviewCycles).toEqual([]);
+    expect(dataOf(await as(farSecretary, () => federation.post<Progress>(PROGRESS, { cycleId }))).reviewCycle).toBeNull();
   });
 
   it('lists the self-reviews and proposals of the secretary’s own cell, with or without the cell filter', async () => {
@@ -79,7 +75,7 @@ describe('the year-end review of a cell under a ward’s party committee', () =>
     expect(await progress(secretary, cell)).toEqual(own);
     expect(await progress(secretary)).toEqual(own);
     expect(await progress(secretary, otherCell)).toEqual({ selfReviews: [], proposals: [] });
-    const data = ok(await as(secretary, () => federation.post<Progress>(PROGRESS, { cycleId, cellId: cell })));
+    const data = dataOf(await as(secretary, () => federation.post<Progress>(PROGRESS, { cycleId, cellId: cell })));
     expect(data.reviewCycle!.selfReviews.find((row) => row.member.id === first!.id)).toMatchObject({ member: { fullName: first!.fullName }, content: `Bản tự kiểm điểm của ${first!.fullName}` });
     expect(data.reviewCycle!.proposals.find((row) => row.member.id === first!.id)).toMatchObject({ score: 92 });
   });
@@ -97,8 +93,8 @@ describe('the year-end review of a cell under a ward’s party committee', () =>
   it('gives the ward the task facts the cell recorded with a proposal, which its decision keeps unless it says otherwise', async () => {
     const FACTS = `query ($cycleId: ID!) { reviewCycle(id: $cycleId) { proposals { member { id } grade allTasksDone exceededTaskPercent } } }`;
     type Facts = { reviewCycle: { proposals: { member: { id: string }; grade: string; allTasksDone: boolean; exceededTaskPercent: number }[] } };
-    ok(await as(secretary, () => federation.post(PROPOSE, { input: { cycleId, memberId: second!.id, score: 95, allTasksDone: true, exceededTaskPercent: 35 } })));
-    const rows = ok(await as(ward, () => federation.post<Facts>(FACTS, { cycleId }))).reviewCycle.proposals;
+    dataOf(await as(secretary, () => federation.post(PROPOSE, { input: { cycleId, memberId: second!.id, score: 95, allTasksDone: true, exceededTaskPercent: 35 } })));
+    const rows = dataOf(await as(ward, () => federation.post<Facts>(FACTS, { cycleId }))).reviewCycle.proposals;
     expect(rows.find((row) => row.member.id === second!.id)).toEqual({ member: { id: second!.id }, grade: 'EXCELLENT', allTasksDone: true, exceededTaskPercent: 35 });
     expect(rows.find((row) => row.member.id === first!.id)).toMatchObject({ allTasksDone: false, exceededTaskPercent: 0 });
   });

@@ -1,5 +1,5 @@
 import type { Caller } from '@dangvien/auth';
-import { callerWith, demoDataSet, demoId, type GraphQLResponse } from '@dangvien/testing';
+import { callerWith, dataOf, demoDataSet, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
@@ -28,10 +28,6 @@ afterAll(async () => federation?.close());
 
 const post = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => federation.post<T>(query, variables);
 const as = <T>(who: Caller, run: () => Promise<T>): Promise<T> => federation.as(who, run);
-const ok = <T>(response: GraphQLResponse<T>): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
 
 const OPEN = `mutation ($input: OpenReviewCycleInput!) { openReviewCycle(input: $input) { id } }`;
 const CLOSE = `mutation ($id: ID!) { closeReviewCycle(id: $id) { status closedBy } }`;
@@ -47,22 +43,22 @@ const counts = async () => ({
   open: await count(sql<{ n: number }>`SELECT count(*) AS n FROM review_cycle WHERE status = 'OPEN'`),
   decisions: await count(sql<{ n: number }>`SELECT count(*) AS n FROM review_decision`),
 });
-const alerts = async () => ok(await post<{ evaluationAlerts: { member: { id: string }; cycle: { id: string } | null; detail: string }[] }>(ALERTS, { unitId: committee })).evaluationAlerts;
+const alerts = async () => dataOf(await post<{ evaluationAlerts: { member: { id: string }; cycle: { id: string } | null; detail: string }[] }>(ALERTS, { unitId: committee })).evaluationAlerts;
 
 let cycleId: string;
 let reviewId: string;
 
 describe('a discipline recorded after the cycle closed', () => {
   beforeAll(async () => {
-    cycleId = ok(await post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year: 2026, period: 'YEAR', closesOn: '2026-12-31' } })).openReviewCycle.id;
-    const decided = ok(await post<{ decideGrades: { id: string; grade: string }[] }>(DECIDE, { cycleId, decisions: [{ memberId: late!.id, score: 75, decisionNumber: '30-QĐ/ĐU' }, { memberId: steady!.id, score: 80 }] })).decideGrades;
+    cycleId = dataOf(await post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year: 2026, period: 'YEAR', closesOn: '2026-12-31' } })).openReviewCycle.id;
+    const decided = dataOf(await post<{ decideGrades: { id: string; grade: string }[] }>(DECIDE, { cycleId, decisions: [{ memberId: late!.id, score: 75, decisionNumber: '30-QĐ/ĐU' }, { memberId: steady!.id, score: 80 }] })).decideGrades;
     expect(decided.map((review) => review.grade)).toEqual(['GOOD', 'GOOD']);
     reviewId = decided[0]!.id;
-    expect(ok(await post<{ closeReviewCycle: { status: string; closedBy: string } }>(CLOSE, { id: cycleId })).closeReviewCycle).toMatchObject({ status: 'CLOSED', closedBy: expect.stringContaining(ward.name) });
+    expect(dataOf(await post<{ closeReviewCycle: { status: string; closedBy: string } }>(CLOSE, { id: cycleId })).closeReviewCycle).toMatchObject({ status: 'CLOSED', closedBy: expect.stringContaining(ward.name) });
     const recorded = await post(`mutation ($input: RecordMemberEventInput!) { recordMemberEvent(input: $input) { status } }`, {
       input: { memberId: late!.id, kind: 'DISCIPLINE', occurredOn: '2026-11-02', decisionNumber: '05-QĐ/UBKT', details: { disciplineLevel: 'REPRIMAND' } },
     });
-    ok(recorded);
+    dataOf(recorded);
     await federation.catchUp();
   });
 
@@ -94,18 +90,18 @@ describe('a discipline recorded after the cycle closed', () => {
 
   it('is reopened by the ward that closed it, re-decided within the cap, and the alert goes', async () => {
     const before = await counts();
-    expect(ok(await post<{ reopenReviewCycle: { status: string; closedAt: string | null } }>(REOPEN, { input: { cycleId, reason: 'Đảng viên bị khiển trách ngày 02-11-2026' } })).reopenReviewCycle).toEqual({
+    expect(dataOf(await post<{ reopenReviewCycle: { status: string; closedAt: string | null } }>(REOPEN, { input: { cycleId, reason: 'Đảng viên bị khiển trách ngày 02-11-2026' } })).reopenReviewCycle).toEqual({
       status: 'OPEN',
       closedAt: null,
     });
     expect(await counts()).toEqual({ ...before, audit: before.audit + 1, open: before.open + 1 });
-    const again = ok(await post<{ decideGrades: { id: string; grade: string }[] }>(DECIDE, { cycleId, decisions: [{ memberId: late!.id, score: 75, reason: 'Xếp loại lại sau kỷ luật', decisionNumber: '41-QĐ/ĐU' }] })).decideGrades;
+    const again = dataOf(await post<{ decideGrades: { id: string; grade: string }[] }>(DECIDE, { cycleId, decisions: [{ memberId: late!.id, score: 75, reason: 'Xếp loại lại sau kỷ luật', decisionNumber: '41-QĐ/ĐU' }] })).decideGrades;
     expect(again).toEqual([{ id: reviewId, grade: 'NOT_COMPLETED' }]);
     expect(await alerts()).toEqual([]);
   });
 
   it('keeps both decisions in order; the grade is the latest', async () => {
-    const review = ok(await post<{ review: ReviewAnswer }>(REVIEW, { id: reviewId })).review;
+    const review = dataOf(await post<{ review: ReviewAnswer }>(REVIEW, { id: reviewId })).review;
     expect(review.grade).toBe('NOT_COMPLETED');
     expect(review.decisions).toEqual([
       expect.objectContaining({ grade: 'GOOD', score: 75, disciplined: false, reason: null, decisionNumber: '30-QĐ/ĐU', ruleSet: { code: '366-QĐ/TW' } }),
@@ -119,15 +115,15 @@ describe('a discipline recorded after the cycle closed', () => {
   it('closes again, and a cycle that is open is not reopened', async () => {
     const refused = await post(REOPEN, { input: { cycleId, reason: 'Mở lại' } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(ok(await post<{ closeReviewCycle: { status: string } }>(CLOSE, { id: cycleId })).closeReviewCycle.status).toBe('CLOSED');
+    expect(dataOf(await post<{ closeReviewCycle: { status: string } }>(CLOSE, { id: cycleId })).closeReviewCycle.status).toBe('CLOSED');
   });
 });
 
 describe('a cycle closed by the level above', () => {
   let quarter: string;
   beforeAll(async () => {
-    quarter = ok(await post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year: 2026, period: 'Q3', closesOn: '2026-10-15' } })).openReviewCycle.id;
-    ok(await as(districtBoard, () => post(CLOSE, { id: quarter })));
+    quarter = dataOf(await post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year: 2026, period: 'Q3', closesOn: '2026-10-15' } })).openReviewCycle.id;
+    dataOf(await as(districtBoard, () => post(CLOSE, { id: quarter })));
   });
 
   it('is not reopened by the ward below it, and nothing changes', async () => {
@@ -139,6 +135,6 @@ describe('a cycle closed by the level above', () => {
   });
 
   it('is reopened by the district that closed it', async () => {
-    expect(ok(await as(districtBoard, () => post<{ reopenReviewCycle: { status: string } }>(REOPEN, { input: { cycleId: quarter, reason: 'Xếp loại lại' } }))).reopenReviewCycle.status).toBe('OPEN');
+    expect(dataOf(await as(districtBoard, () => post<{ reopenReviewCycle: { status: string } }>(REOPEN, { input: { cycleId: quarter, reason: 'Xếp loại lại' } }))).reopenReviewCycle.status).toBe('OPEN');
   });
 });

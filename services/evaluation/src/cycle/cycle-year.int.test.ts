@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
-import { callerWith, demoDataSet, demoId, type GraphQLResponse } from '@dangvien/testing';
+import { callerWith, dataOf, demoDataSet, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
@@ -43,10 +43,6 @@ afterAll(async () => federation?.close());
 
 const as = <T>(who: Caller, run: () => Promise<T>): Promise<T> => federation.as(who, run);
 const post = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => federation.post<T>(query, variables);
-const ok = <T>(response: GraphQLResponse<T>): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
 
 /**
  * Publishes an event in membership's outbox as membership does (the contract of placement.events.ts),
@@ -64,13 +60,13 @@ const residenceCell = demoId('unit', 111);
 const residenceSecretary = callerWith({ role: 'CELL_SECRETARY', scopeUnitId: residenceCell });
 /** Records a lifecycle event in membership (as the ward), then lets evaluation apply what it published. */
 const memberEvent = async (memberId: string, input: Record<string, unknown>) => {
-  const status = ok(await as(ward, () => post<{ recordMemberEvent: { status: string } }>(MEMBER_EVENT, { input: { memberId, ...input } }))).recordMemberEvent.status;
+  const status = dataOf(await as(ward, () => post<{ recordMemberEvent: { status: string } }>(MEMBER_EVENT, { input: { memberId, ...input } }))).recordMemberEvent.status;
   await federation.catchUp();
   return status;
 };
 /** Regulation 213 in membership: the residence's yearly comment on a working member. */
 const residenceComment = async (memberId: string, recordedOn: string) => {
-  ok(await as(residenceSecretary, () => post(RESIDENCE_COMMENT, { input: { memberId, year: 2026, comment: 'Gương mẫu nơi cư trú', frontCommitteeOpinion: 'Ban công tác Mặt trận nhất trí', recordedOn } })));
+  dataOf(await as(residenceSecretary, () => post(RESIDENCE_COMMENT, { input: { memberId, year: 2026, comment: 'Gương mẫu nơi cư trú', frontCommitteeOpinion: 'Ban công tác Mặt trận nhất trí', recordedOn } })));
   await federation.catchUp();
 };
 const RECORD = `mutation ($input: RecordMeetingInput!) { recordMeeting(input: $input) { id heldOn attendance { member { id } status } } }`;
@@ -143,11 +139,11 @@ describe('a cell’s year (2026)', () => {
 
   it('records 12 meetings, each with the roster the cell had that day', async () => {
     for (const input of meetings) {
-      const recorded = ok(await post<{ recordMeeting: { attendance: { member: { id: string } }[] } }>(RECORD, { input })).recordMeeting;
+      const recorded = dataOf(await post<{ recordMeeting: { attendance: { member: { id: string } }[] } }>(RECORD, { input })).recordMeeting;
       expect(recorded.attendance.map((row) => row.member.id).sort()).toEqual(input.attendance.map((row) => row.memberId).sort());
     }
     const expected = meetings.flatMap((meeting) => meeting.attendance);
-    const rate = ok(await as(analyst, () => post<{ attendanceRate: Record<string, number> }>(RATE, { unitId: cell }))).attendanceRate;
+    const rate = dataOf(await as(analyst, () => post<{ attendanceRate: Record<string, number> }>(RATE, { unitId: cell }))).attendanceRate;
     expect(rate).toEqual({
       meetings: 12,
       records: expected.length,
@@ -173,7 +169,7 @@ describe('a cell’s year (2026)', () => {
 
   it('assigns tasks to members, reviews them periodically and flags the one left with a member who moved until it is re-assigned', async () => {
     const assign = async (key: string, input: Record<string, unknown>) => {
-      const task = ok(await post<{ assignTask: TaskAsSeen }>(ASSIGN, { input: { cellId: cell, ...input } })).assignTask;
+      const task = dataOf(await post<{ assignTask: TaskAsSeen }>(ASSIGN, { input: { cellId: cell, ...input } })).assignTask;
       taskIds[key] = task.id;
       return task;
     };
@@ -183,13 +179,13 @@ describe('a cell’s year (2026)', () => {
     const late = await assign('late', { memberId: disciplined!.id, title: 'Hòa giải tranh chấp đất đai', households: ['Hộ ông Phạm Văn Hùng'], startsOn: '2026-01-05', endsOn: '2026-06-30' });
     expect(late).toMatchObject({ asOf: '2026-01-05', assignee: { id: disciplined!.id }, done: false, overdue: false, unattended: null });
 
-    const review = async (key: string, reviewedOn: string, result: string) => ok(await post<{ reviewTask: { member: { id: string } } }>(REVIEW_TASK, { input: { taskId: taskIds[key], reviewedOn, result, comment: 'Chi bộ đánh giá định kỳ' } })).reviewTask;
+    const review = async (key: string, reviewedOn: string, result: string) => dataOf(await post<{ reviewTask: { member: { id: string } } }>(REVIEW_TASK, { input: { taskId: taskIds[key], reviewedOn, result, comment: 'Chi bộ đánh giá định kỳ' } })).reviewTask;
     await review('households', '2026-03-31', 'IN_PROGRESS');
     await review('households', '2026-06-30', 'DONE');
     expect((await review('area', '2026-03-31', 'IN_PROGRESS')).member.id).toBe(mover!.id);
     await review('late', '2026-06-30', 'NOT_DONE');
 
-    const tasksOn = async (asOf: string) => new Map(ok(await post<{ tasks: TaskAsSeen[] }>(TASKS, { unitId: cell, asOf })).tasks.map((task) => [task.id, task]));
+    const tasksOn = async (asOf: string) => new Map(dataOf(await post<{ tasks: TaskAsSeen[] }>(TASKS, { unitId: cell, asOf })).tasks.map((task) => [task.id, task]));
     const july = await tasksOn('2026-07-15');
     expect(july.get(taskIds.area!)).toMatchObject({ assignee: { id: mover!.id }, unattended: 'MOVED', done: false });
     expect(july.get(taskIds.households!)).toMatchObject({ done: true, unattended: null });
@@ -197,7 +193,7 @@ describe('a cell’s year (2026)', () => {
     const june = await tasksOn('2026-06-15');
     expect(june.get(taskIds.area!)!.unattended).toBeNull();
 
-    const reassigned = ok(await post<{ reassignTask: TaskAsSeen }>(REASSIGN, { input: { taskId: taskIds.area, memberId: steady!.id, reassignedOn: '2026-08-01' } })).reassignTask;
+    const reassigned = dataOf(await post<{ reassignTask: TaskAsSeen }>(REASSIGN, { input: { taskId: taskIds.area, memberId: steady!.id, reassignedOn: '2026-08-01' } })).reassignTask;
     expect(reassigned).toMatchObject({ assignee: { id: steady!.id }, unattended: null });
     expect(reassigned.assignments).toEqual([
       { member: { id: mover!.id }, assignedOn: '2026-01-05', endedOn: '2026-08-01' },
@@ -214,10 +210,10 @@ describe('a cell’s year (2026)', () => {
 
   it('counts tasks done, overdue and left unattended for the cell and the ward, in SQL', async () => {
     for (const unitId of [cell, committee]) {
-      const summary = ok(await as(analyst, () => post<{ taskSummary: Record<string, number> }>(SUMMARY, { unitId }))).taskSummary;
+      const summary = dataOf(await as(analyst, () => post<{ taskSummary: Record<string, number> }>(SUMMARY, { unitId }))).taskSummary;
       expect(summary).toEqual({ total: 4, done: 2, overdue: 2, unattended: 1 });
     }
-    const firstQuarter = ok(await post<{ taskSummary: Record<string, number> }>(SUMMARY, { unitId: cell, period: 'Q1' })).taskSummary;
+    const firstQuarter = dataOf(await post<{ taskSummary: Record<string, number> }>(SUMMARY, { unitId: cell, period: 'Q1' })).taskSummary;
     expect(firstQuarter).toEqual({ total: 4, done: 0, overdue: 0, unattended: 0 });
   });
 
@@ -233,7 +229,7 @@ describe('a cell’s year (2026)', () => {
   });
 
   it('takes self-reviews and the cells’ proposals, capping the member disciplined this year (from membership) at not completed', async () => {
-    cycleId = ok(await as(ward, () => post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year: 2026, period: 'YEAR', closesOn: '2027-01-31' } }))).openReviewCycle.id;
+    cycleId = dataOf(await as(ward, () => post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year: 2026, period: 'YEAR', closesOn: '2027-01-31' } }))).openReviewCycle.id;
     const proposals: [Caller, { id: string }, Record<string, unknown>, Grade, boolean][] = [
       [secretary, absentee!, { score: 60 }, 'COMPLETED', false],
       [secretary, excused!, { score: 85 }, 'GOOD', false],
@@ -242,8 +238,8 @@ describe('a cell’s year (2026)', () => {
       [otherSecretary, mover!, { score: 80 }, 'GOOD', false], // now in cell 102: its secretary proposes
     ];
     for (const [who, member, facts, grade, capped] of proposals) {
-      ok(await as(who, () => post(SELF_REVIEW, { input: { cycleId, memberId: member.id, content: 'Bản tự kiểm điểm năm 2026: ưu điểm, khuyết điểm, hướng khắc phục' } })));
-      const proposed = ok(await as(who, () => post<{ proposeGrade: { grade: Grade; disciplined: boolean } }>(PROPOSE, { input: { cycleId, memberId: member.id, ...facts } }))).proposeGrade;
+      dataOf(await as(who, () => post(SELF_REVIEW, { input: { cycleId, memberId: member.id, content: 'Bản tự kiểm điểm năm 2026: ưu điểm, khuyết điểm, hướng khắc phục' } })));
+      const proposed = dataOf(await as(who, () => post<{ proposeGrade: { grade: Grade; disciplined: boolean } }>(PROPOSE, { input: { cycleId, memberId: member.id, ...facts } }))).proposeGrade;
       expect(proposed).toEqual({ grade, disciplined: capped, member: { id: member.id } });
     }
   });
@@ -259,7 +255,7 @@ describe('a cell’s year (2026)', () => {
     expect(await counts()).toEqual(before);
 
     const completed = { memberId: others[15]!.id, score: 55 };
-    const accepted = ok(await as(ward, () => post<{ decideGrades: { grade: Grade; member: { id: string }; ruleSet: { code: string } }[] }>(DECIDE, { cycleId, decisions: [...cellDecisions, ...excellent, ...good(2, 15), completed] }))).decideGrades;
+    const accepted = dataOf(await as(ward, () => post<{ decideGrades: { grade: Grade; member: { id: string }; ruleSet: { code: string } }[] }>(DECIDE, { cycleId, decisions: [...cellDecisions, ...excellent, ...good(2, 15), completed] }))).decideGrades;
     for (const review of accepted) decided.set(review.member.id, review.grade);
     expect([...decided.values()].filter((grade) => grade === 'EXCELLENT')).toHaveLength(3);
     expect([...decided.values()].filter((grade) => grade === 'GOOD')).toHaveLength(15);
@@ -277,10 +273,10 @@ describe('a cell’s year (2026)', () => {
     };
     expect(expected(cell)).toEqual({ excellent: 1, good: 1, completed: 1, notCompleted: 1, total: 4 });
     for (const unitId of [cell, committee, district]) {
-      const distribution = ok(await as(analyst, () => post<{ gradeDistribution: Record<string, number> }>(DISTRIBUTION, { unitId }))).gradeDistribution;
+      const distribution = dataOf(await as(analyst, () => post<{ gradeDistribution: Record<string, number> }>(DISTRIBUTION, { unitId }))).gradeDistribution;
       expect(distribution).toEqual(expected(unitId));
     }
-    expect(ok(await as(analyst, () => post<{ gradeDistribution: { total: number } }>(DISTRIBUTION, { unitId: district }))).gradeDistribution.total).toBe(21);
+    expect(dataOf(await as(analyst, () => post<{ gradeDistribution: { total: number } }>(DISTRIBUTION, { unitId: district }))).gradeDistribution.total).toBe(21);
   });
 });
 
@@ -289,14 +285,14 @@ describe('rule sets of their period', () => {
     // The sources give Quy định 132 the same numbers as 366; here 132 gets other numbers (as configuration
     // does) so that the two periods differ and each decision shows which thresholds it used.
     await sql`UPDATE rule_set SET excellent_min_score = 95, good_min_score = 75, completed_min_score = 55 WHERE code = '132-QĐ/TW'`.execute(federation.evaluation.db);
-    const open = async (year: number, period: string, closesOn: string) => ok(await as(ward, () => post<{ openReviewCycle: { id: string; ruleSet: Record<string, unknown> } }>(OPEN, { input: { unitId: committee, year, period, closesOn } }))).openReviewCycle;
+    const open = async (year: number, period: string, closesOn: string) => dataOf(await as(ward, () => post<{ openReviewCycle: { id: string; ruleSet: Record<string, unknown> } }>(OPEN, { input: { unitId: committee, year, period, closesOn } }))).openReviewCycle;
     const old = await open(2018, 'YEAR', '2019-01-31');
     const recent = await open(2025, 'Q4', '2026-01-15');
     expect(old.ruleSet).toEqual({ code: '132-QĐ/TW', goodMinScore: 75, completedMinScore: 55 });
     expect(recent.ruleSet).toEqual({ code: '366-QĐ/TW', goodMinScore: 70, completedMinScore: 50 });
     cycle2018 = old.id;
     cycle2025 = recent.id;
-    const decide = async (id: string, memberId: string, score: number) => ok(await as(ward, () => post<{ decideGrades: { grade: Grade; ruleSet: { code: string } }[] }>(DECIDE, { cycleId: id, decisions: [{ memberId, score }] }))).decideGrades[0];
+    const decide = async (id: string, memberId: string, score: number) => dataOf(await as(ward, () => post<{ decideGrades: { grade: Grade; ruleSet: { code: string } }[] }>(DECIDE, { cycleId: id, decisions: [{ memberId, score }] }))).decideGrades[0];
     expect(await decide(cycle2018, steady!.id, 72)).toEqual({ grade: 'COMPLETED', score: 72, member: { id: steady!.id }, ruleSet: { code: '132-QĐ/TW' } });
     expect(await decide(cycle2025, steady!.id, 72)).toEqual({ grade: 'GOOD', score: 72, member: { id: steady!.id }, ruleSet: { code: '366-QĐ/TW' } });
     expect(await decide(cycle2018, absentee!.id, 52)).toMatchObject({ grade: 'NOT_COMPLETED', ruleSet: { code: '132-QĐ/TW' } });
@@ -305,7 +301,7 @@ describe('rule sets of their period', () => {
 
   describe('bad inputs fail with a clear code and change nothing', () => {
     beforeAll(async () => {
-      ok(await as(ward, () => post(CLOSE, { id: cycle2025 })));
+      dataOf(await as(ward, () => post(CLOSE, { id: cycle2025 })));
     });
     it.each([
       ['the same meeting recorded twice', () => post(RECORD, { input: monthlyMeeting('2026-03-03') }), 'CONFLICT'],
@@ -329,10 +325,10 @@ describe('rule sets of their period', () => {
 describe('alerts for a subtree', () => {
   beforeAll(async () => {
     // Regulation 213 in membership: two working members introduced to where they live; only one has the residence's comment for 2026.
-    for (const member of [excused!, steady!]) ok(await as(ward, () => post(LINK_RESIDENCE, { input: { memberId: member.id, residenceCellId: residenceCell, validFrom: '2025-03-01' } })));
+    for (const member of [excused!, steady!]) dataOf(await as(ward, () => post(LINK_RESIDENCE, { input: { memberId: member.id, residenceCellId: residenceCell, validFrom: '2025-03-01' } })));
     await residenceComment(steady!.id, '2026-11-10');
   });
-  const alerts = async (asOf: string, kinds: string[] = [], who: Caller = ward, unitId = committee) => ok(await as(who, () => post<{ evaluationAlerts: Alert[] }>(ALERTS, { unitId, asOf, kinds }))).evaluationAlerts;
+  const alerts = async (asOf: string, kinds: string[] = [], who: Caller = ward, unitId = committee) => dataOf(await as(who, () => post<{ evaluationAlerts: Alert[] }>(ALERTS, { unitId, asOf, kinds }))).evaluationAlerts;
 
   it('names the member absent without reason in March, July and October, not the one excused', async () => {
     const absences = await alerts('2026-11-15', ['ABSENT_THREE_MONTHS']);
@@ -351,7 +347,7 @@ describe('alerts for a subtree', () => {
     expect(refused.errors?.[0]?.message).toContain('Quy định 213');
     expect(await counts()).toEqual(before);
     await residenceComment(excused!.id, '2026-11-12');
-    const decidedAgain = ok(await as(ward, () => post<{ decideGrades: { grade: Grade }[] }>(DECIDE, { cycleId, decisions: [{ memberId: excused!.id }] }))).decideGrades;
+    const decidedAgain = dataOf(await as(ward, () => post<{ decideGrades: { grade: Grade }[] }>(DECIDE, { cycleId, decisions: [{ memberId: excused!.id }] }))).decideGrades;
     expect(decidedAgain[0]!.grade).toBe('GOOD');
     expect(await alerts('2026-11-15', ['MISSING_RESIDENCE_COMMENT'])).toEqual([]);
   });
@@ -375,7 +371,7 @@ describe('alerts for a subtree', () => {
     expect(await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).toEqual([]);
     await memberEvent(late.id, { kind: 'DISCIPLINE', occurredOn: '2026-11-02', details: { disciplineLevel: 'REPRIMAND' } });
     expect(await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).toEqual([expect.objectContaining({ member: { id: late.id }, cycle: { id: cycleId } })]);
-    const again = ok(await as(ward, () => post<{ decideGrades: { grade: Grade }[] }>(DECIDE, { cycleId, decisions: [{ memberId: late.id, score: 55 }] }))).decideGrades;
+    const again = dataOf(await as(ward, () => post<{ decideGrades: { grade: Grade }[] }>(DECIDE, { cycleId, decisions: [{ memberId: late.id, score: 55 }] }))).decideGrades;
     expect(again[0]!.grade).toBe('NOT_COMPLETED');
     expect(await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).toEqual([]);
   });
@@ -388,7 +384,7 @@ describe('alerts for a subtree', () => {
         input: { memberId: member.id, kind: 'DISCIPLINE', occurredOn: '2026-10-15', details: { disciplineLevel: 'WARNING' } },
       }),
     );
-    expect(ok(recorded).recordMemberEvent.status).toBe('OFFICIAL');
+    expect(dataOf(recorded).recordMemberEvent.status).toBe('OFFICIAL');
     await federation.catchUp();
     expect((await alerts('2026-11-15', ['GRADE_ABOVE_DISCIPLINE'])).map((alert) => alert.member!.id)).toEqual([member.id]);
   });
@@ -404,14 +400,14 @@ describe('grades of organizations', () => {
   let wardCycle: string;
   let districtCycle: string;
   const openFor = async (who: Caller, unitId: string) =>
-    ok(await as(who, () => post<{ openReviewCycle: { id: string; subject: string; ruleSet: { code: string } } }>(OPEN, { input: { unitId, year: 2026, period: 'YEAR', closesOn: '2027-01-31', subject: 'ORGANIZATIONS' } }))).openReviewCycle;
+    dataOf(await as(who, () => post<{ openReviewCycle: { id: string; subject: string; ruleSet: { code: string } } }>(OPEN, { input: { unitId, year: 2026, period: 'YEAR', closesOn: '2027-01-31', subject: 'ORGANIZATIONS' } }))).openReviewCycle;
 
   it('lets the ward grade its cells and the district its grassroots committees, under the rule set of the period', async () => {
     const opened = await openFor(ward, committee);
     expect(opened).toMatchObject({ subject: 'ORGANIZATIONS', ruleSet: { code: '366-QĐ/TW' } });
     wardCycle = opened.id;
     const [first, second, third] = cellsOf(committee);
-    const cells = ok(
+    const cells = dataOf(
       await as(ward, () =>
         post<{ decideOrganizationGrades: { grade: Grade; unit: { id: string; name: string }; ruleSet: { code: string } }[] }>(DECIDE_ORGANIZATIONS, {
           cycleId: wardCycle,
@@ -424,19 +420,19 @@ describe('grades of organizations', () => {
 
     districtCycle = (await openFor(districtBoard, district)).id;
     const committees = cellsOf(district);
-    ok(await as(districtBoard, () => post(DECIDE_ORGANIZATIONS, { cycleId: districtCycle, decisions: committees.map((unitId, index) => ({ unitId, score: index === 0 ? 91 : 75, allTasksDone: true, exceededTaskPercent: 30 })) })));
+    dataOf(await as(districtBoard, () => post(DECIDE_ORGANIZATIONS, { cycleId: districtCycle, decisions: committees.map((unitId, index) => ({ unitId, score: index === 0 ? 91 : 75, allTasksDone: true, exceededTaskPercent: 30 })) })));
 
-    const grades = async (unitId: string) => ok(await as(analyst, () => post<{ organizationGrades: Record<string, number> }>(ORGANIZATION_GRADES, { unitId }))).organizationGrades;
+    const grades = async (unitId: string) => dataOf(await as(analyst, () => post<{ organizationGrades: Record<string, number> }>(ORGANIZATION_GRADES, { unitId }))).organizationGrades;
     expect(await grades(committee)).toEqual({ excellent: 2, good: 1, completed: 0, notCompleted: 1, total: 4 }); // the ward itself and its three cells
     expect(await grades(district)).toEqual({ excellent: 2, good: committees.length - 1 + 1, completed: 0, notCompleted: 1, total: committees.length + 3 });
     expect(await grades(cell)).toEqual({ excellent: 0, good: 1, completed: 0, notCompleted: 0, total: 1 });
-    const reviews = ok(await as(secretary, () => post<{ organizationReviews: { unit: { id: string }; grade: Grade; cycle: { id: string } | null }[] }>(`query ($unitId: ID!) { organizationReviews(unitId: $unitId, year: 2026) { unit { id } grade cycle { id } } }`, { unitId: cell }))).organizationReviews;
+    const reviews = dataOf(await as(secretary, () => post<{ organizationReviews: { unit: { id: string }; grade: Grade; cycle: { id: string } | null }[] }>(`query ($unitId: ID!) { organizationReviews(unitId: $unitId, year: 2026) { unit { id } grade cycle { id } } }`, { unitId: cell }))).organizationReviews;
     expect(reviews).toEqual([{ unit: { id: cell }, grade: 'GOOD', cycle: { id: wardCycle } }]); // the cell sees its own grade and the cycle above it
   });
 
   it('audits tasks and organization grades for the district board', async () => {
     const log = async (entityId: string) =>
-      ok(await as(districtBoard, () => post<{ evaluationAuditLog: { operation: string }[] }>(`query ($id: ID) { evaluationAuditLog(entityId: $id) { operation } }`, { id: entityId }))).evaluationAuditLog.map((record) => record.operation);
+      dataOf(await as(districtBoard, () => post<{ evaluationAuditLog: { operation: string }[] }>(`query ($id: ID) { evaluationAuditLog(entityId: $id) { operation } }`, { id: entityId }))).evaluationAuditLog.map((record) => record.operation);
     expect(await log(taskIds.area!)).toEqual(['reviewTask', 'reassignTask', 'reviewTask', 'assignTask']);
     expect(await log(cell)).toEqual(['decideOrganizationGrades']);
   });

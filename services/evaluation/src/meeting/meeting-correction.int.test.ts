@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@dangvien/auth';
-import { callerWith, demoDataSet, demoId, type GraphQLResponse } from '@dangvien/testing';
+import { callerWith, dataOf, demoDataSet, demoId, type GraphQLResponse } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
@@ -44,10 +44,6 @@ afterAll(async () => federation?.close());
 
 const as = <T>(who: Caller, run: () => Promise<T>): Promise<T> => federation.as(who, run);
 const post = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => federation.post<T>(query, variables);
-const ok = <T>(response: GraphQLResponse<T>): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
 
 type MeetingSeen = { id: string; heldOn: string; kind: string; agenda: string; resolution: string | null; attendance: { member: { id: string }; status: string; reason: string | null }[] };
 const FIELDS = `id heldOn kind agenda resolution attendance { member { id } status reason }`;
@@ -70,10 +66,10 @@ const minutes = (heldOn: string, extra: Record<string, unknown> = {}) => ({
 });
 
 const meetingsOn = async (unitId: string, day: string): Promise<MeetingSeen[]> => {
-  const data = ok(await as(ward, () => post<{ orgUnit: { meetings: MeetingSeen[] } }>(MEETINGS, { id: unitId, year: Number(day.slice(0, 4)) })));
+  const data = dataOf(await as(ward, () => post<{ orgUnit: { meetings: MeetingSeen[] } }>(MEETINGS, { id: unitId, year: Number(day.slice(0, 4)) })));
   return data.orgUnit.meetings.filter((meeting) => meeting.heldOn === day);
 };
-const auditOf = async (entityId: string) => ok(await as(districtBoard, () => post<{ evaluationAuditLog: { operation: string; before: string | null; after: string | null }[] }>(AUDIT, { entityId }))).evaluationAuditLog;
+const auditOf = async (entityId: string) => dataOf(await as(districtBoard, () => post<{ evaluationAuditLog: { operation: string; before: string | null; after: string | null }[] }>(AUDIT, { entityId }))).evaluationAuditLog;
 
 /** Everything a refused or repeated call must leave as it was: row counts, the meetings' rows and their attendance. */
 const snapshot = async () => {
@@ -101,11 +97,11 @@ describe('minutes sent again by an offline client', () => {
 
   it('records one meeting and one audit record for a change delivered twice with its key', async () => {
     const before = await snapshot();
-    const recorded = ok(await post<{ recordMeeting: MeetingSeen }>(RECORD, { input: minutes(recent, { clientRequestId: key }) })).recordMeeting;
+    const recorded = dataOf(await post<{ recordMeeting: MeetingSeen }>(RECORD, { input: minutes(recent, { clientRequestId: key }) })).recordMeeting;
     const afterFirst = await snapshot();
     expect(afterFirst).toMatchObject({ meetings: before.meetings + 1, attendance: before.attendance + roster.length, audit: before.audit + 1 });
 
-    const resent = ok(await post<{ recordMeeting: MeetingSeen }>(RECORD, { input: minutes(recent, { clientRequestId: key }) })).recordMeeting;
+    const resent = dataOf(await post<{ recordMeeting: MeetingSeen }>(RECORD, { input: minutes(recent, { clientRequestId: key }) })).recordMeeting;
     expect(resent).toEqual(recorded);
     expect(await snapshot()).toEqual(afterFirst);
     expect((await meetingsOn(cell, recent)).map((meeting) => meeting.id)).toEqual([recorded.id]);
@@ -121,7 +117,7 @@ describe('minutes sent again by an offline client', () => {
   });
 
   it('without a key, as before: the same minutes sent twice are refused as a duplicate', async () => {
-    ok(await post(RECORD, { input: minutes(recent, { kind: 'THEMATIC' }) }));
+    dataOf(await post(RECORD, { input: minutes(recent, { kind: 'THEMATIC' }) }));
     await expectRefused(() => post(RECORD, { input: minutes(recent, { kind: 'THEMATIC' }) }), { code: 'CONFLICT', field: 'heldOn' });
   });
 });
@@ -142,12 +138,12 @@ describe('correcting a meeting', () => {
 
   beforeAll(async () => {
     meeting = (await meetingsOn(cell, recent)).find((row) => row.kind === 'REGULAR')!;
-    old = ok(await post<{ recordMeeting: MeetingSeen }>(RECORD, { input: minutes(daysAgo(40)) })).recordMeeting;
+    old = dataOf(await post<{ recordMeeting: MeetingSeen }>(RECORD, { input: minutes(daysAgo(40)) })).recordMeeting;
   });
 
   it('replaces the agenda, the resolution and the whole attendance, recounts the row and audits before and after', async () => {
     const before = await snapshot();
-    const updated = ok(await post<{ updateMeeting: MeetingSeen }>(UPDATE, { input: corrected() })).updateMeeting;
+    const updated = dataOf(await post<{ updateMeeting: MeetingSeen }>(UPDATE, { input: corrected() })).updateMeeting;
     expect(updated).toMatchObject({ id: meeting.id, heldOn: recent, kind: 'REGULAR', agenda: corrected().agenda, resolution: null });
     const byMember = new Map(updated.attendance.map((row) => [row.member.id, row]));
     expect(byMember.size).toBe(roster.length);
@@ -168,7 +164,7 @@ describe('correcting a meeting', () => {
 
   it('writes nothing when the same correction arrives again', async () => {
     const before = await snapshot();
-    ok(await post(UPDATE, { input: corrected() }));
+    dataOf(await post(UPDATE, { input: corrected() }));
     expect(await snapshot()).toEqual(before);
   });
 
@@ -191,13 +187,13 @@ describe('correcting a meeting', () => {
   });
 
   it('is allowed while the review cycle of the year is open, and refused once it is closed; another organization’s meetings stay correctable', async () => {
-    const far = ok(await as(farSecretary, () => post<{ recordMeeting: MeetingSeen }>(RECORD, { input: minutes(recent, { cellId: farCell, attendance: everyonePresent(farRoster) }) }))).recordMeeting;
-    const cycle = ok(await as(ward, () => post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year, period: 'YEAR', closesOn: `${year}-12-31` } }))).openReviewCycle;
-    ok(await post(UPDATE, { input: { ...corrected(), resolution: 'Nghị quyết tháng' } }));
+    const far = dataOf(await as(farSecretary, () => post<{ recordMeeting: MeetingSeen }>(RECORD, { input: minutes(recent, { cellId: farCell, attendance: everyonePresent(farRoster) }) }))).recordMeeting;
+    const cycle = dataOf(await as(ward, () => post<{ openReviewCycle: { id: string } }>(OPEN, { input: { unitId: committee, year, period: 'YEAR', closesOn: `${year}-12-31` } }))).openReviewCycle;
+    dataOf(await post(UPDATE, { input: { ...corrected(), resolution: 'Nghị quyết tháng' } }));
 
-    ok(await as(ward, () => post(CLOSE, { id: cycle.id })));
+    dataOf(await as(ward, () => post(CLOSE, { id: cycle.id })));
     await expectRefused(() => post(UPDATE, { input: { ...corrected(), resolution: 'Sửa sau khi khóa' } }), { code: 'CONFLICT', reason: 'REVIEW_CYCLE_CLOSED' });
-    const farUpdated = ok(await as(farSecretary, () => post<{ updateMeeting: MeetingSeen }>(UPDATE, { input: { id: far.id, agenda: 'Sinh hoạt chuyên đề', kind: 'THEMATIC', attendance: everyonePresent(farRoster) } }))).updateMeeting;
+    const farUpdated = dataOf(await as(farSecretary, () => post<{ updateMeeting: MeetingSeen }>(UPDATE, { input: { id: far.id, agenda: 'Sinh hoạt chuyên đề', kind: 'THEMATIC', attendance: everyonePresent(farRoster) } }))).updateMeeting;
     expect(farUpdated).toMatchObject({ kind: 'THEMATIC', agenda: 'Sinh hoạt chuyên đề', resolution: null });
   });
 });

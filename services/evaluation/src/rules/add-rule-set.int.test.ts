@@ -1,5 +1,5 @@
 import type { Caller } from '@dangvien/auth';
-import { callerWith, demoId, type GraphQLResponse } from '@dangvien/testing';
+import { callerWith, dataOf, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
@@ -22,10 +22,6 @@ afterAll(async () => federation?.close());
 
 const post = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => federation.post<T>(query, variables);
 const as = <T>(who: Caller, run: () => Promise<T>): Promise<T> => federation.as(who, run);
-const ok = <T>(response: GraphQLResponse<T>): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
 
 const ADD = `mutation ($input: AddReviewRuleSetInput!) { addReviewRuleSet(input: $input) { id code validFrom excellentQuotaPercent goodMinScore } }`;
 const RULE_SETS = `{ ruleSets { code validFrom } }`;
@@ -77,13 +73,13 @@ describe('adding a rule set', () => {
 
   it('adds a valid set after the newest, audited; cycles open under the set valid for their period', async () => {
     const before = await counts();
-    const added = ok(await post<{ addReviewRuleSet: { code: string; validFrom: string; excellentQuotaPercent: number; goodMinScore: number } }>(ADD, { input: valid })).addReviewRuleSet;
+    const added = dataOf(await post<{ addReviewRuleSet: { code: string; validFrom: string; excellentQuotaPercent: number; goodMinScore: number } }>(ADD, { input: valid })).addReviewRuleSet;
     expect(added).toMatchObject({ code: '999-QĐ/TW', validFrom: '2027-01-01', excellentQuotaPercent: 25, goodMinScore: 75 });
     expect(await counts()).toEqual({ ruleSets: before.ruleSets + 1, audit: before.audit + 1 });
-    const listed = ok(await post<{ ruleSets: { code: string; validFrom: string }[] }>(RULE_SETS)).ruleSets;
+    const listed = dataOf(await post<{ ruleSets: { code: string; validFrom: string }[] }>(RULE_SETS)).ruleSets;
     expect(listed.map((set) => set.code)).toEqual(['132-QĐ/TW', '124-QĐ/TW', '366-QĐ/TW', '999-QĐ/TW']);
     const opened = async (year: number) =>
-      ok(await as(ward, () => post<{ openReviewCycle: { ruleSet: { code: string; excellentQuotaPercent: number } } }>(OPEN, { input: { unitId: committee, year, period: 'YEAR', closesOn: `${year}-12-31` } }))).openReviewCycle.ruleSet;
+      dataOf(await as(ward, () => post<{ openReviewCycle: { ruleSet: { code: string; excellentQuotaPercent: number } } }>(OPEN, { input: { unitId: committee, year, period: 'YEAR', closesOn: `${year}-12-31` } }))).openReviewCycle.ruleSet;
     expect(await opened(2026)).toEqual({ code: '366-QĐ/TW', excellentQuotaPercent: 20 });
     expect(await opened(2027)).toEqual({ code: '999-QĐ/TW', excellentQuotaPercent: 25 });
   });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { scopesWithRole, MUTATION_ROLES, type Caller, type Role } from '@dangvien/auth';
-import { DomainError, requireDate, requireText, writeAudit } from '@dangvien/server';
-import { sql, type Kysely } from 'kysely';
+import { includesRootUnit } from '@dangvien/org-replica';
+import { DomainError, requireDate, requireNextDatedRule, requireText, writeAudit } from '@dangvien/server';
+import type { Kysely } from 'kysely';
 import type { EvaluationDatabase } from '../database.ts';
 import type { AddReviewRuleSetInput } from '../generated/graphql.ts';
 import { requirePercent } from '../scope/scope.ts';
@@ -37,14 +38,10 @@ export async function addReviewRuleSet(db: Kysely<EvaluationDatabase>, caller: C
     residence_comment_required: input.residenceCommentRequired,
   };
   return db.transaction().execute(async (trx) => {
-    const roots = await trx.selectFrom('org_unit_replica').select('id').where('parent_id', 'is', null).where('valid_to', 'is', null).execute();
-    const adminRoots = new Set(scopesWithRole(caller, MUTATION_ROLES.addReviewRuleSet as readonly Role[]));
-    if (!roots.some((root) => adminRoots.has(root.id))) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên toàn hệ thống được thêm quy định xếp loại.');
-    // Two administrators adding sets at once are checked one after the other.
-    await sql`LOCK TABLE rule_set IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
-    const newest = await trx.selectFrom('rule_set').select(['code', 'valid_from']).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
-    if (newest && validFrom <= newest.valid_from) throw new DomainError('CONFLICT', `Quy định mới phải có hiệu lực sau ${newest.code} (từ ngày ${newest.valid_from}).`, { field: 'validFrom' });
-    if (await trx.selectFrom('rule_set').select('id').where('code', '=', code).executeTakeFirst()) throw new DomainError('CONFLICT', `Đã có quy định ${code}.`, { field: 'code' });
+    if (!(await includesRootUnit(trx, scopesWithRole(caller, MUTATION_ROLES.addReviewRuleSet as readonly Role[])))) {
+      throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên toàn hệ thống được thêm quy định xếp loại.');
+    }
+    await requireNextDatedRule(trx, 'rule_set', code, validFrom);
     const ruleSet = await trx.insertInto('rule_set').values({ id: randomUUID(), code, name, valid_from: validFrom, ...values }).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, caller, [{ operation: 'addReviewRuleSet', entityType: 'RuleSet', entityId: ruleSet.id, before: null, after: ruleSet }]);
     return ruleSet;

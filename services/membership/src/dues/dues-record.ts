@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MUTATION_ROLES, scopesWithRole, type Caller, type Role } from '@dangvien/auth';
-import { DomainError, requireDate, requireId, requireText, writeAudit } from '@dangvien/server';
+import { includesRootUnit } from '@dangvien/org-replica';
+import { DomainError, requireDate, requireId, requireNextDatedRule, requireText, writeAudit } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { AddDuesRuleInput, GrantDuesReliefInput, RecordDuesPaymentInput, SetMemberDuesBasisInput } from '../generated/graphql.ts';
@@ -183,13 +184,10 @@ export async function addDuesRule(database: Kysely<MembershipDatabase>, caller: 
     throw new DomainError('BAD_USER_INPUT', 'Các mức giảm phải là số nguyên từ 1 đến 99 (%).', { field: 'reductionPercents' });
   }
   return database.transaction().execute(async (trx) => {
-    const roots = await trx.selectFrom('org_unit_replica').select('id').where('parent_id', 'is', null).where('valid_to', 'is', null).execute();
-    const adminRoots = new Set(scopesWithRole(caller, MUTATION_ROLES.addDuesRule as readonly Role[]));
-    if (!roots.some((root) => adminRoots.has(root.id))) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên toàn hệ thống được thêm quy định đảng phí.');
-    await sql`LOCK TABLE dues_rule IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
-    const newest = await trx.selectFrom('dues_rule').select(['code', 'valid_from']).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
-    if (newest && validFrom <= newest.valid_from) throw new DomainError('CONFLICT', `Quy định mới phải có hiệu lực sau ${newest.code} (từ ngày ${newest.valid_from}).`, { field: 'validFrom' });
-    if (await trx.selectFrom('dues_rule').select('id').where('code', '=', code).executeTakeFirst()) throw new DomainError('CONFLICT', `Đã có quy định ${code}.`, { field: 'code' });
+    if (!(await includesRootUnit(trx, scopesWithRole(caller, MUTATION_ROLES.addDuesRule as readonly Role[])))) {
+      throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên toàn hệ thống được thêm quy định đảng phí.');
+    }
+    await requireNextDatedRule(trx, 'dues_rule', code, validFrom);
     const rule = await trx.insertInto('dues_rule').values({ id: randomUUID(), code, name, valid_from: validFrom, ...values }).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, caller, [{ operation: 'addDuesRule', entityType: 'DuesRule', entityId: rule.id, before: null, after: rule }]);
     return rule;

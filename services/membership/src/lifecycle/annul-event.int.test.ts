@@ -1,5 +1,5 @@
 import type { Caller } from '@dangvien/auth';
-import { callerWith, demoDataSet, demoId, type GraphQLResponse } from '@dangvien/testing';
+import { callerWith, dataOf, demoDataSet, demoId } from '@dangvien/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@dangvien/stack/federation';
@@ -26,10 +26,6 @@ afterAll(async () => federation?.close());
 
 const post = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => federation.post<T>(query, variables);
 const as = <T>(who: Caller, run: () => Promise<T>): Promise<T> => federation.as(who, run);
-const ok = <T>(response: GraphQLResponse<T>): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
 
 const RECORD = `mutation ($input: RecordMemberEventInput!) { recordMemberEvent(input: $input) { id status events { id kind occurredOn } } }`;
 const ANNUL = `mutation ($input: AnnulMemberEventInput!) { annulMemberEvent(input: $input) { id status } }`;
@@ -40,11 +36,11 @@ type HistoryEvent = { id: string; kind: string; occurredOn: string; annulled: bo
 type History = { member: { status: string; statusOn: string; events: HistoryEvent[] } };
 
 const record = async (memberId: string, input: Record<string, unknown>) => {
-  const recorded = ok(await post<Recorded>(RECORD, { input: { memberId, ...input } })).recordMemberEvent;
+  const recorded = dataOf(await post<Recorded>(RECORD, { input: { memberId, ...input } })).recordMemberEvent;
   return { status: recorded.status, eventId: recorded.events.find((event) => event.kind === input.kind && event.occurredOn === input.occurredOn)!.id };
 };
-const history = async (memberId: string, on: string) => ok(await post<History>(HISTORY, { id: memberId, on })).member;
-const onRoster = async (memberId: string) => ok(await post<{ orgUnit: { members: { id: string }[] } }>(ROSTER, { id: cell })).orgUnit.members.some((member) => member.id === memberId);
+const history = async (memberId: string, on: string) => dataOf(await post<History>(HISTORY, { id: memberId, on })).member;
+const onRoster = async (memberId: string) => dataOf(await post<{ orgUnit: { members: { id: string }[] } }>(ROSTER, { id: cell })).orgUnit.members.some((member) => member.id === memberId);
 
 const count = async (query: ReturnType<typeof sql<{ n: number }>>, db = federation.membership.db) => Number((await query.execute(db)).rows[0]!.n);
 const counts = async () => ({
@@ -92,7 +88,7 @@ describe('a death recorded on the wrong day', () => {
 
   it('is annulled by the ward committee: kept and marked in the history, the member official and on the roster again, everywhere', async () => {
     const before = await counts();
-    const annulled = ok(await post<{ annulMemberEvent: { status: string } }>(ANNUL, { input: { eventId: wrongDeath, reason: 'Ghi nhầm ngày mất: mất ngày 20-11-2026' } })).annulMemberEvent;
+    const annulled = dataOf(await post<{ annulMemberEvent: { status: string } }>(ANNUL, { input: { eventId: wrongDeath, reason: 'Ghi nhầm ngày mất: mất ngày 20-11-2026' } })).annulMemberEvent;
     expect(annulled.status).toBe('OFFICIAL');
     const after = await counts();
     expect(after).toMatchObject({ annulled: before.annulled + 1, events: before.events, audit: before.audit + 1 });
@@ -145,8 +141,8 @@ describe('only the latest effective event may be annulled', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'eventId' });
     expect(refused.errors?.[0]?.message).toContain('sau cùng');
     expect(await counts()).toEqual(before);
-    expect(ok(await post<{ annulMemberEvent: { status: string } }>(ANNUL, { input: { eventId: ended.eventId, reason: 'Chưa có nghị quyết thôi miễn' } })).annulMemberEvent.status).toBe('EXEMPT');
-    expect(ok(await post<{ annulMemberEvent: { status: string } }>(ANNUL, { input: { eventId: exempt.eventId, reason: 'Ghi nhầm người' } })).annulMemberEvent.status).toBe('OFFICIAL');
+    expect(dataOf(await post<{ annulMemberEvent: { status: string } }>(ANNUL, { input: { eventId: ended.eventId, reason: 'Chưa có nghị quyết thôi miễn' } })).annulMemberEvent.status).toBe('EXEMPT');
+    expect(dataOf(await post<{ annulMemberEvent: { status: string } }>(ANNUL, { input: { eventId: exempt.eventId, reason: 'Ghi nhầm người' } })).annulMemberEvent.status).toBe('OFFICIAL');
   });
 });
 
@@ -158,7 +154,7 @@ describe('an expulsion recorded by mistake', () => {
     expect(await disciplineCopies(cuong!.id)).toBe(1);
     expect(await replicaStatus(cuong!.id)).toBe('LEFT');
     const before = await counts();
-    const annulled = ok(await post<{ annulMemberEvent: { status: string } }>(ANNUL, { input: { eventId: expelled.eventId, reason: 'Quyết định khai trừ là của đảng viên khác' } })).annulMemberEvent;
+    const annulled = dataOf(await post<{ annulMemberEvent: { status: string } }>(ANNUL, { input: { eventId: expelled.eventId, reason: 'Quyết định khai trừ là của đảng viên khác' } })).annulMemberEvent;
     expect(annulled.status).toBe('OFFICIAL');
     expect((await counts()).outbox).toBe(before.outbox + 2); // MemberPlaced and MemberDisciplineAnnulled
     await federation.catchUp();
