@@ -1,5 +1,6 @@
 import { withinReplicaScopes } from '@dangvien/org-replica';
 import { sql, type RawBuilder } from 'kysely';
+import type { MemberStatus } from '../generated/graphql.ts';
 
 /**
  * Who may read a member's record (docs/permissions.md, "Members who have left"). A member placed in a
@@ -57,8 +58,18 @@ function heldWithin(alias: string, scopeIds: readonly string[]): RawBuilder<bool
     SELECT 1 FROM held WHERE ${withinReplicaScopes(sql`held.unit_id`, scopeIds, sql`least(held.day, ${lastDayOf(sql`held.unit_id`)})`)})`;
 }
 
-/** SQL condition: member `alias` has left (ra khỏi Đảng, từ trần) or is no longer placed in the system (transferred out). */
+/** Statuses of members who left the Party's ranks (died, expelled, names removed, left). */
+export const GONE: readonly MemberStatus[] = ['LEFT', 'DECEASED'];
+
+/**
+ * SQL condition: the member has left: a gone status, or no cell after having been placed in one
+ * (transferred out of the system). A member never placed anywhere has not left: they were never here.
+ */
+export function hasLeftBy(status: RawBuilder<unknown>, cellId: RawBuilder<unknown>, memberId: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`(${status} IN (${sql.join(GONE)}) OR (${cellId} IS NULL AND EXISTS (SELECT 1 FROM member_placement left_placement WHERE left_placement.member_id = ${memberId})))`;
+}
+
+/** `hasLeftBy` on the columns of member row `alias`. */
 export function hasLeft(alias: string): RawBuilder<boolean> {
-  const m = sql.raw(alias);
-  return sql<boolean>`(${m}.status IN ('LEFT', 'DECEASED') OR (${m}.cell_id IS NULL AND EXISTS (SELECT 1 FROM member_placement left_placement WHERE left_placement.member_id = ${m}.id)))`;
+  return hasLeftBy(sql.ref(`${alias}.status`), sql.ref(`${alias}.cell_id`), sql.ref(`${alias}.id`));
 }

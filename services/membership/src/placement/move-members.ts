@@ -2,10 +2,8 @@ import { publish } from '@dangvien/events';
 import { writeAudit } from '@dangvien/server';
 import type { Transaction } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
-import type { MemberStatus } from '../generated/graphql.ts';
+import { GONE } from '../member/record-scope.ts';
 import { MEMBER_EVENTS, type MembersMoved } from './placement.events.ts';
-
-const GONE: MemberStatus[] = ['LEFT', 'DECEASED'];
 
 export interface MoveMembersInput {
   fromUnitId: string;

@@ -3,7 +3,8 @@ import { DomainError } from '@dangvien/server';
 import { sql, type Kysely } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { MemberRow } from '../member/member.tables.ts';
-import { GONE, hasLeft, leaverReadable } from './search.leavers.ts';
+import { GONE, hasLeftBy } from '../member/record-scope.ts';
+import { leaverReadable } from './search.leavers.ts';
 import type { MemberSearch } from './search.tables.ts';
 import { escapeLike, searchWide, type WideScope } from './search.wide.ts';
 
@@ -68,7 +69,7 @@ async function searchByMember(db: Kysely<MembershipDatabase>, search: MemberSear
   let query = db
     .selectFrom('member')
     .selectAll('member')
-    .where(search.includeLeft ? sql<boolean>`(${current} OR (${hasLeft(sql`member.status`, sql`member.cell_id`)} AND ${leaverReadable(sql`member.id`, search.readableScopes)}))` : current);
+    .where(search.includeLeft ? sql<boolean>`(${current} OR (${hasLeftBy(sql`member.status`, sql`member.cell_id`, sql`member.id`)} AND ${leaverReadable(sql`member.id`, search.readableScopes)}))` : current);
   if (search.foldedName) query = query.where(sql<boolean>`member.full_name_folded LIKE ${`%${escapeLike(search.foldedName)}%`}`);
   if (search.citizenId) query = query.where('member.citizen_id', '=', search.citizenId).where(withinReplicaScopes('member.cell_id', search.citizenScopes));
   const cardNumber = search.cardNumber;

@@ -1,7 +1,7 @@
 import { readableScopes, scopesWithRole, SENSITIVE_READER_ROLES } from '@dangvien/auth';
 import { DomainError, foldText, requireId, requireText } from '@dangvien/server';
 import type { Resolvers } from '../generated/resolvers.ts';
-import { GONE } from './search.leavers.ts';
+import { GONE } from '../member/record-scope.ts';
 import { cursorMember, searchMembers } from './search.repository.ts';
 
 const MAX_SEARCH_PAGE = 200;

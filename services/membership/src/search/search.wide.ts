@@ -2,7 +2,8 @@ import { withinReplicaScopes } from '@dangvien/org-replica';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { MembershipDatabase } from '../database.ts';
 import type { MemberRow } from '../member/member.tables.ts';
-import { GONE, hasLeft, leaverReadable } from './search.leavers.ts';
+import { GONE, hasLeftBy } from '../member/record-scope.ts';
+import { leaverReadable } from './search.leavers.ts';
 import type { MemberSearch } from './search.tables.ts';
 
 /** A LIKE pattern's metacharacters taken literally. */
@@ -52,7 +53,7 @@ export async function searchWide(
     ? sql<boolean>`token.top_unit_id IS NOT NULL`
     : sql<boolean>`(token.top_unit_id = ANY(${[...scope.tops]}::uuid[])${scope.listedUnits.length > 0 ? sql` OR token.cell_id = ANY(${[...scope.listedUnits]}::uuid[])` : sql``})`;
   const current = sql<boolean>`(token.status NOT IN (${sql.join(GONE)}) AND token.cell_id IS NOT NULL AND ${inTrees})`;
-  conditions.push(search.includeLeft ? sql<boolean>`(${current} OR (${hasLeft(sql`token.status`, sql`token.cell_id`)} AND ${leaverReadable(sql`token.member_id`, search.readableScopes)}))` : current);
+  conditions.push(search.includeLeft ? sql<boolean>`(${current} OR (${hasLeftBy(sql`token.status`, sql`token.cell_id`, sql`token.member_id`)} AND ${leaverReadable(sql`token.member_id`, search.readableScopes)}))` : current);
   if (recheck) conditions.push(sql<boolean>`token.full_name_folded LIKE ${recheck}`);
   if (search.status) conditions.push(sql<boolean>`token.status = ${search.status}`);
   if (search.after) {
@@ -83,7 +84,7 @@ export async function searchWide(
       LIMIT ${limit}
     )
     SELECT member.*,
-      (${hasLeft(sql`member.status`, sql`member.cell_id`)} OR ${withinReplicaScopes('member.cell_id', search.readableScopes)}) AS in_scope
+      (${hasLeftBy(sql`member.status`, sql`member.cell_id`, sql`member.id`)} OR ${withinReplicaScopes('member.cell_id', search.readableScopes)}) AS in_scope
     FROM page JOIN member ON member.id = page.member_id
     ORDER BY page.given_name, page.full_name, page.member_id`.execute(trx);
   });
