@@ -2,6 +2,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataSet } from '@dangvien/demo-data';
 import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
+import { daysFromToday, TODAY } from './calendar.ts';
 
 /**
  * The cell's home page and members, as the demo secretary uses them: she sees the cell's alerts,
@@ -18,14 +19,6 @@ let newMemberId = '';
 let workingMember = { id: '', fullName: '' };
 let awayMember = { id: '', fullName: '' };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoDate = (date: Date) => `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-function daysFromToday(days: number, months = 0): string {
-  const date = new Date();
-  date.setMonth(date.getMonth() + months);
-  date.setDate(date.getDate() + days);
-  return isoDate(date);
-}
 
 interface AlertsAnswer {
   memberAlerts: { totalCount: number; alerts: { kind: string; member: { id: string } | null }[] };
@@ -124,7 +117,7 @@ describe('the secretary resolves an alert and finds a member', () => {
     expect(await probation.getByRole('heading').innerText()).toBe('Sắp hết 12 tháng dự bị: chuẩn bị xét công nhận đảng viên chính thức');
     expect(await probation.innerText()).toContain(NEW_MEMBER);
     // No regular meeting recorded this month in the demo data: the button to record it.
-    const month = isoDate(new Date()).slice(0, 7);
+    const month = TODAY.slice(0, 7);
     const meetings = await cell.graphql<{ orgUnit: { meetings: { heldOn: string; kind: string }[] } }>(`query ($id: ID!, $year: Int!) { orgUnit(id: $id) { meetings(year: $year) { heldOn kind } } }`, { id: cellId, year: Number(month.slice(0, 4)) });
     const recorded = meetings.orgUnit.meetings.some((meeting) => meeting.kind === 'REGULAR' && meeting.heldOn.startsWith(month));
     expect(await page.getByTestId('home-meeting').getAttribute('data-state')).toBe(recorded ? 'recorded' : 'missing');

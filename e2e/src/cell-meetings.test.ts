@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
+import { daysFromToday, THIS_YEAR, TODAY } from './calendar.ts';
 
 /**
  * Meetings of the demo cell, as its secretary does them in the browser: record a meeting with
@@ -11,14 +12,8 @@ import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, star
 let cell: TestSystem;
 const cellId = demoId('unit', 101);
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (date: Date) => `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 /** Two days ago (within the 30 days a meeting can be edited), in this year so that the list shows it by default. */
-const HELD_ON = (() => {
-  const now = new Date();
-  const earlier = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 2);
-  return earlier.getFullYear() === now.getFullYear() ? day(earlier) : day(now);
-})();
+const HELD_ON = daysFromToday(-2).startsWith(String(THIS_YEAR)) ? daysFromToday(-2) : TODAY;
 const YEAR = Number(HELD_ON.slice(0, 4));
 const vnDate = HELD_ON.split('-').reverse().join('/');
 

@@ -3,6 +3,7 @@ import { workspaceRoot } from '@dangvien/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
+import { THIS_YEAR } from './calendar.ts';
 
 /**
  * The year-end review as the demo secretary does it in the browser: the ward's committee has opened
@@ -14,7 +15,7 @@ let cell: TestSystem;
 const cellId = demoId('unit', 101);
 const wardId = demoId('unit', 10);
 const WARD_CLERK = 'danguy.thitran';
-const year = new Date().getFullYear();
+const year = THIS_YEAR;
 let cycleId: string;
 
 /** The demo cell's members who are graded (official, probationary), and the scores she proposes. */

@@ -1,8 +1,8 @@
-import { todayInVietnam } from '@dangvien/db';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataSet } from '@dangvien/demo-data';
 import { demoId, horizontalOverflow, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
+import { THIS_YEAR, TODAY } from './calendar.ts';
 
 /**
  * Tasks, dues and Regulation 213 of the demo cell, as its secretary does them in the browser: assign a
@@ -21,10 +21,8 @@ const payer = officials[1]!;
 const worker = demo.members.find((member) => member.cellId === demoId('unit', 102) && member.status === 'OFFICIAL')!;
 const WARD_CLERK = 'danguy.thitran';
 
-const now = new Date();
-const TODAY = todayInVietnam(now);
 const MONTH = TODAY.slice(0, 7);
-const YEAR = now.getFullYear();
+const YEAR = THIS_YEAR;
 const TASK_TITLE = 'Vận động các hộ giữ gìn vệ sinh ngõ xóm';
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
-import { todayInVietnam } from '@dangvien/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId, DISTRICT_BOARD, keepScreenshot, SECRETARY, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
+import { TODAY } from './calendar.ts';
 
 /**
  * The district organization board at 1280 px on the dashboard of its demo district (Xuân Trường):
@@ -20,7 +20,6 @@ const cellId = demoId('unit', 101);
 const WARD = 'Đảng bộ thị trấn Xuân Trường';
 const CELL = 'Chi bộ Tổ dân phố số 1';
 
-const TODAY = todayInVietnam();
 const YEAR = Number(TODAY.slice(0, 4));
 const THIS_YEAR = { from: `${YEAR}-01-01`, to: TODAY };
 const LAST_YEAR = { from: `${YEAR - 1}-01-01`, to: `${YEAR - 1}-12-31` };

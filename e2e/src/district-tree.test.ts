@@ -1,7 +1,7 @@
-import { todayInVietnam } from '@dangvien/db';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId, DISTRICT_BOARD, keepScreenshot, seriousA11yViolations, startTestSystem, type TestSystem } from './harness.ts';
+import { daysFromToday, TODAY } from './calendar.ts';
 
 /**
  * The district's organization board at 1280 px, in the shell: the organization chart (counts as the
@@ -18,11 +18,10 @@ const CELLS = ['Chi bộ Tổ dân phố số 1', 'Chi bộ Tổ dân phố số
 const DECISION = '31-QĐ/HU';
 
 // The merger takes effect a week ago, so both sides of it are in the past.
-const MERGER_DAY = todayInVietnam(new Date(Date.now() - 7 * 86_400_000));
-const DAY_BEFORE = todayInVietnam(new Date(Date.now() - 8 * 86_400_000));
+const MERGER_DAY = daysFromToday(-7);
+const DAY_BEFORE = daysFromToday(-8);
 // The 2025 reform of the district (run last: it ends the district board's own unit) takes effect today.
-const TODAY = todayInVietnam();
-const YESTERDAY = todayInVietnam(new Date(Date.now() - 86_400_000));
+const YESTERDAY = daysFromToday(-1);
 const REFORM_DECISION = '68-QĐ/TU';
 
 const tree = (): Locator => page.getByTestId('district-tree');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKysely } from '@dangvien/db';
 import { demoDataSet } from '@dangvien/testing';
 import { demoId, DISTRICT_BOARD, keepScreenshot, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
+import { THIS_YEAR } from './calendar.ts';
 
 /**
  * The district's organization board at 1280 px, on its delegations, data quality and Party badges.
@@ -28,7 +29,7 @@ const communeId = unit(11); // Đảng bộ xã Xuân Hồng
 const dissolvedCellId = unit(113);
 const CITIZEN_ID = '036075000321';
 const HOLDER = 'Đỗ Văn Căn';
-const YEAR = new Date().getFullYear();
+const YEAR = THIS_YEAR;
 
 const CREATE_MEMBER = `mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
 const QUALITY = `query ($unitId: ID!) { memberDataQuality(unitId: $unitId) {

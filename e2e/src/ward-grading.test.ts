@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId, keepScreenshot, SECRETARY, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
+import { THIS_YEAR, TODAY } from './calendar.ts';
 
 /**
  * The ward committee's clerk decides the year's grades in the browser: the cells' proposals side by
@@ -14,7 +15,7 @@ import { demoId, keepScreenshot, SECRETARY, seriousA11yViolations, startTestSyst
 let ward: TestSystem;
 const wardId = demoId('unit', 10);
 const cellId = demoId('unit', 101);
-const year = new Date().getFullYear();
+const year = THIS_YEAR;
 let cycleId: string;
 const ids = new Map<string, string>();
 
@@ -259,7 +260,7 @@ describe('the grading decision', () => {
 });
 
 describe('dues and statistics', () => {
-  const lastMonth = new Date().getMonth(); // 1-based number of the month before this one
+  const lastMonth = Number(TODAY.slice(5, 7)) - 1; // 1-based number of the month before this one
   const month = (n: number) => `${year}-${String(n).padStart(2, '0')}`;
 
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataSet } from '@dangvien/demo-data';
 import { demoId, keepScreenshot, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
+import { TODAY } from './calendar.ts';
 
 /**
  * The ward committee's clerk in the browser: admits a member (admitted a year and some weeks ago),
@@ -20,7 +21,6 @@ const traveller = demoDataSet().members.find((member) => member.cellId === cellI
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The server's today is Vietnam's. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 function shift(date: string, { months = 0, days = 0 }: { months?: number; days?: number }): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const shifted = new Date(Date.UTC(year, month - 1 + months, day + days));

@@ -1,8 +1,8 @@
-import { todayInVietnam } from '@dangvien/db';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataSet } from '@dangvien/demo-data';
 import { demoId, DISTRICT_BOARD, horizontalOverflow, keepScreenshot, SECRETARY, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
+import { THIS_YEAR, TODAY } from './calendar.ts';
 
 /**
  * Regulation 213 as the ward committee's clerk does it in the browser: take in a working member whom
@@ -19,9 +19,7 @@ const residenceCellName = demo.orgUnits.find((unit) => unit.id === residenceCell
 /** Does party activity in a cell of another committee of the district (the workplace), lives in the ward. */
 const worker = demo.members.find((member) => member.cellId === demoId('unit', 111) && member.status === 'OFFICIAL')!;
 
-const now = new Date();
-const TODAY = todayInVietnam(now);
-const YEAR = now.getFullYear();
+const YEAR = THIS_YEAR;
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 interface Link {
