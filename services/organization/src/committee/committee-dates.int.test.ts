@@ -13,6 +13,10 @@ const cell = unit(101); // Chi bộ Tổ dân phố số 1
 const otherCell = unit(102); // Chi bộ Tổ dân phố số 2, same ward
 const districtBoard = callerWith({ role: 'DISTRICT_BOARD', scopeUnitId: unit(2) });
 const [longServing, mover] = demo.members.filter((member) => member.cellId === cell && member.status === 'OFFICIAL');
+// Cell 112 has 8 official members until a ninth moves in from cell 111 on 10 April 2021.
+const [growingCell, givingCell] = [unit(112), unit(111)];
+const growingOfficials = demo.members.filter((member) => member.cellId === growingCell && member.status === 'OFFICIAL');
+const ninth = demo.members.find((member) => member.cellId === givingCell && member.status === 'OFFICIAL')!;
 
 const APPOINT = `mutation ($input: AppointPositionInput!) { appointPosition(input: $input) { id position startsOn member { id } } }`;
 const CREATE = `mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
@@ -25,7 +29,8 @@ let federation: TestFederation;
 let newcomer = '';
 beforeAll(async () => {
   federation = await startTestFederation(() => districtBoard);
-  for (const unitId of [cell, otherCell]) {
+  expect(growingOfficials).toHaveLength(8);
+  for (const unitId of [cell, otherCell, growingCell]) {
     const term = await federation.post(OPEN, { input: { unitId, name: 'Nhiệm kỳ 2020–2025', startsOn: '2020-08-01', decisionNumber: '5-QĐ/ĐU' } });
     expect(term.errors).toBeUndefined();
   }
@@ -45,6 +50,12 @@ beforeAll(async () => {
   expect(letter.errors).toBeUndefined();
   const presented = await federation.post(PRESENTED, { input: { transferId: letter.data!.issueTransferLetter.id, presentedOn: '2021-04-10' } });
   expect(presented.errors).toBeUndefined();
+  const ninthLetter = await federation.post<{ issueTransferLetter: { id: string } }>(ISSUE, {
+    input: { memberId: ninth.id, kind: 'OFFICIAL', reason: 'PERMANENT_MOVE', toCellId: growingCell, letterNumber: '08-GGT/ĐU', letterIssuedOn: '2021-04-01' },
+  });
+  expect(ninthLetter.errors).toBeUndefined();
+  const ninthArrived = await federation.post(PRESENTED, { input: { transferId: ninthLetter.data!.issueTransferLetter.id, presentedOn: '2021-04-10' } });
+  expect(ninthArrived.errors).toBeUndefined();
   await federation.catchUp();
 });
 afterAll(async () => federation?.close());
@@ -85,6 +96,22 @@ describe('a committee appointment as of its start date', () => {
     expect(alive.errors).toBeUndefined();
     const arrived = await appoint(mover!.id, 'SECRETARY', '2021-04-10', otherCell);
     expect(arrived.errors).toBeUndefined();
+  });
+});
+
+describe('the Charter’s nine-member rule on the start date (art. 24: a cell elects a committee from 9 official members)', () => {
+  it('refuses a committee member dated while the cell had 8 official members, naming the date and the count, and changes nothing', async () => {
+    const before = await changes();
+    const response = await appoint(growingOfficials[0]!.id, 'COMMITTEE_MEMBER', '2021-04-09', growingCell);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'COMMITTEE_UNDER_NINE', officialMemberCount: 8 });
+    expect(response.errors?.[0]?.message).toContain('Ngày 2021-04-09');
+    expect(await changes()).toEqual(before);
+  });
+
+  it('accepts the same appointment dated the day the ninth official member arrived', async () => {
+    const response = await appoint(growingOfficials[0]!.id, 'COMMITTEE_MEMBER', '2021-04-10', growingCell);
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.appointPosition).toMatchObject({ position: 'COMMITTEE_MEMBER', startsOn: '2021-04-10' });
   });
 });
 

@@ -53,12 +53,12 @@ export async function findPositionsOfMembers(db: Db, memberIds: readonly string[
   return result.rows;
 }
 
-/** Official members placed directly in each unit today, from organization's dated copy of membership's placements. */
-export async function officialMemberCounts(db: Kysely<OrganizationDatabase> | Transaction<OrganizationDatabase>, unitIds: readonly string[]): Promise<Map<string, number>> {
+/** Official members placed directly in each unit on `day` (today unless given), from organization's dated copy of membership's placements. */
+export async function officialMemberCounts(db: Kysely<OrganizationDatabase> | Transaction<OrganizationDatabase>, unitIds: readonly string[], day: string = today()): Promise<Map<string, number>> {
   const counts = new Map<string, number>(unitIds.map((id) => [id, 0]));
   if (unitIds.length === 0) return counts;
   const result = await sql<{ cell_id: string; n: number }>`
-    SELECT placement.cell_id, count(*)::int AS n FROM ${placementsOn(today())} AS placement
+    SELECT placement.cell_id, count(*)::int AS n FROM ${placementsOn(day)} AS placement
     WHERE placement.cell_id = ANY(${[...unitIds]}::uuid[]) AND placement.status = 'OFFICIAL'
     GROUP BY placement.cell_id`.execute(db);
   for (const row of result.rows) counts.set(row.cell_id, row.n);

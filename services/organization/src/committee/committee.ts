@@ -110,7 +110,7 @@ export async function appointPosition(db: Kysely<OrganizationDatabase>, caller: 
     if (position === 'SECRETARY' && held.some((row) => row.position === 'SECRETARY')) {
       throw new DomainError('CONFLICT', `${unitName} đã có bí thư: kết thúc chức vụ của bí thư hiện tại trước.`, { field: 'position' });
     }
-    if (CELL_KINDS.includes(unit.kind)) await requireCellRule(trx, unitId, unitName, position, held);
+    if (CELL_KINDS.includes(unit.kind)) await requireCellRule(trx, unitId, unitName, position, held, startsOn);
     if (unit.kind === 'PARTY_GROUP') throw new DomainError('BAD_USER_INPUT', 'Tổ đảng không có cấp ủy.', { field: 'unitId' });
     const row = await trx
       .insertInto('committee_position')
@@ -124,20 +124,21 @@ export async function appointPosition(db: Kysely<OrganizationDatabase>, caller: 
   });
 }
 
-async function requireCellRule(trx: Transaction<OrganizationDatabase>, unitId: string, unitName: string, position: PositionKind, held: PositionRow[]): Promise<void> {
+/** Charter art. 24 for a cell, on the appointment's start date: its official members counted as they stood that day. */
+async function requireCellRule(trx: Transaction<OrganizationDatabase>, unitId: string, unitName: string, position: PositionKind, held: PositionRow[], startsOn: string): Promise<void> {
   if (position === 'STANDING_COMMITTEE_MEMBER') {
     throw new DomainError('BAD_USER_INPUT', 'Chi bộ không có ban thường vụ.', { field: 'position', rule: 'CELL_HAS_NO_STANDING_COMMITTEE' });
   }
-  const official = (await officialMemberCounts(trx, [unitId])).get(unitId) ?? 0;
+  const official = (await officialMemberCounts(trx, [unitId], startsOn)).get(unitId) ?? 0;
   if (COMMITTEE_ONLY_POSITIONS.includes(position) && official < CELL_COMMITTEE_FROM) {
     throw new DomainError(
       'CONFLICT',
-      `${unitName} có ${official} đảng viên chính thức (dưới ${CELL_COMMITTEE_FROM}): chi bộ chỉ có bí thư và phó bí thư, không bầu chi ủy.`,
+      `Ngày ${startsOn}, ${unitName} có ${official} đảng viên chính thức (dưới ${CELL_COMMITTEE_FROM}): chi bộ chỉ có bí thư và phó bí thư, không bầu chi ủy.`,
       { field: 'position', rule: 'COMMITTEE_UNDER_NINE', officialMemberCount: official },
     );
   }
   if (position === 'DEPUTY_SECRETARY' && official < CELL_COMMITTEE_FROM && held.some((row) => row.position === 'DEPUTY_SECRETARY')) {
-    throw new DomainError('CONFLICT', `${unitName} dưới ${CELL_COMMITTEE_FROM} đảng viên chính thức chỉ có một phó bí thư.`, { field: 'position', rule: 'ONE_DEPUTY_UNDER_NINE', officialMemberCount: official });
+    throw new DomainError('CONFLICT', `Ngày ${startsOn}, ${unitName} có ${official} đảng viên chính thức (dưới ${CELL_COMMITTEE_FROM}): chỉ có một phó bí thư.`, { field: 'position', rule: 'ONE_DEPUTY_UNDER_NINE', officialMemberCount: official });
   }
 }
 
