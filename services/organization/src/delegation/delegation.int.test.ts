@@ -220,3 +220,31 @@ describe('delegations (đoàn cán bộ)', () => {
     expect(Object.fromEntries(rows.rows.map((row) => [row.operation, Number(row.n)]))).toEqual({ createDelegation: 1, rateDelegate: 5, recordWorkItemResult: 2, registerWorkItem: 2 });
   });
 });
+
+describe('a delegate as of the delegation’s start date', () => {
+  let newcomer = '';
+  beforeAll(async () => {
+    // Admitted into a cell of the district on 1 March 2018, after the delegation's usual start.
+    const created = await federation.post<{ createMember: { id: string } }>(`mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
+      input: { profile: { fullName: 'Trần Văn Đến', dateOfBirth: '1985-02-02' }, cellId: unit(101), admittedOn: '2018-03-01' },
+    });
+    expect(created.errors).toBeUndefined();
+    newcomer = created.data!.createMember.id;
+    await federation.catchUp();
+  });
+  const led = (startsOn: string) => input({ name: `Đoàn cán bộ từ ${startsOn}`, startsOn, delegates: [{ memberId: newcomer, role: 'LEADER', areaUnitId: areas[0] }] });
+
+  it('refuses a member who joined the district after the start date, naming the date, and changes nothing', async () => {
+    const before = await counts();
+    const response = await federation.post(CREATE, { input: led('2018-02-28') });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'delegates.memberId', memberId: newcomer });
+    expect(response.errors?.[0]?.message).toContain('ngày 2018-02-28');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('accepts the same member for a delegation starting the day they were admitted', async () => {
+    const response = await federation.post<Created>(CREATE, { input: led('2018-03-01') });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.createDelegation.delegates.map((delegate) => delegate.member.id)).toEqual([newcomer]);
+  });
+});

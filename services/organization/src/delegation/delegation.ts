@@ -13,7 +13,7 @@ import type {
   RegisterWorkItemInput,
   WorkItemResult,
 } from '../generated/graphql.ts';
-import { memberPlacedUnder } from '../member-replica/member-replica.repository.ts';
+import { memberPlacedUnderOn } from '../member-replica/member-replica.repository.ts';
 import { ancestorIds, today, versionOn } from '../org-unit/org-unit.repository.ts';
 import { lockWritableUnit } from '../org-unit/unit-scope.ts';
 import type { DelegateRow, DelegationRow, RatingRow, WorkItemRow } from './delegation.tables.ts';
@@ -75,8 +75,8 @@ export async function createDelegation(db: Kysely<OrganizationDatabase>, caller:
     }
     const resolved = [];
     for (const delegate of delegates) {
-      if (!(await memberPlacedUnder(trx, delegate.memberId, assigningUnitId))) {
-        throw new DomainError('BAD_USER_INPUT', `Thành viên đoàn phải là đảng viên sinh hoạt trong ${assigningName}.`, { field: 'delegates.memberId', memberId: delegate.memberId });
+      if (!(await memberPlacedUnderOn(trx, delegate.memberId, assigningUnitId, startsOn))) {
+        throw new DomainError('BAD_USER_INPUT', `Thành viên đoàn phải là đảng viên sinh hoạt trong ${assigningName} vào ngày ${startsOn}.`, { field: 'delegates.memberId', memberId: delegate.memberId });
       }
       let areaName = delegate.areaName;
       if (delegate.areaUnitId) {

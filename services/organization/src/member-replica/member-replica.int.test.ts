@@ -1,9 +1,10 @@
+import { todayInVietnam } from '@dangvien/db';
 import { demoSeed } from '@dangvien/stack/demo-seed';
 import { demoId, startTestSubgraph, type TestSubgraph } from '@dangvien/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationDatabase } from '../database.ts';
 import { organizationSubgraph } from '../subgraph.ts';
-import { activeMemberIdsOf, activeMemberIdsOn, applyMemberPlaced, applyMembersMoved, memberPlacedUnder, memberPlacedUnderOn } from './member-replica.repository.ts';
+import { activeMemberIdsOf, activeMemberIdsOn, applyMemberPlaced, applyMembersMoved, memberPlacedUnderOn } from './member-replica.repository.ts';
 
 /** Organization's copy of where members are, as membership's MemberPlaced and MembersMoved events leave it. */
 let subgraph: TestSubgraph<OrganizationDatabase>;
@@ -35,9 +36,9 @@ describe('the member placement replica', () => {
 
   it('tells whether an active member is placed anywhere inside a unit’s subtree today', async () => {
     const placed = await subgraph.db.transaction().execute(async (trx) => ({
-      inCommittee: await memberPlacedUnder(trx, member(2), unit(10)),
-      inOtherCommittee: await memberPlacedUnder(trx, member(2), unit(11)),
-      deceased: await memberPlacedUnder(trx, member(3), unit(10)),
+      inCommittee: await memberPlacedUnderOn(trx, member(2), unit(10), todayInVietnam()),
+      inOtherCommittee: await memberPlacedUnderOn(trx, member(2), unit(11), todayInVietnam()),
+      deceased: await memberPlacedUnderOn(trx, member(3), unit(10), todayInVietnam()),
     }));
     expect(placed).toEqual({ inCommittee: true, inOtherCommittee: false, deceased: false });
   });
@@ -65,7 +66,7 @@ describe('the member placement replica', () => {
     const moved = await subgraph.db.selectFrom('member_placement_replica').select(['status', 'valid_to']).where('member_id', '=', member(4)).where('valid_from', '=', '2022-07-01').executeTakeFirstOrThrow();
     expect(moved).toEqual({ status: 'OFFICIAL', valid_to: '2024-01-10' });
     // Today's answers (the split's and the delegation's) see the latest state: the member has left.
-    const today = await subgraph.db.transaction().execute(async (trx) => ({ placed: await memberPlacedUnder(trx, member(4), unit(10)), active: (await activeMemberIdsOf(trx, unit(103))).has(member(4)) }));
+    const today = await subgraph.db.transaction().execute(async (trx) => ({ placed: await memberPlacedUnderOn(trx, member(4), unit(10), todayInVietnam()), active: (await activeMemberIdsOf(trx, unit(103))).has(member(4)) }));
     expect(today).toEqual({ placed: false, active: false });
   });
 });

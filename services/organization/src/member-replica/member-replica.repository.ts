@@ -108,8 +108,3 @@ export async function memberPlacedUnderOn(db: Kysely<OrganizationDatabase>, memb
     ) AS ok`.execute(db);
   return row.rows[0]?.ok ?? false;
 }
-
-/** Whether a member is placed (and active) inside the subtree of `unitId` as the tree stands today. */
-export function memberPlacedUnder(trx: Trx, memberId: string, unitId: string): Promise<boolean> {
-  return memberPlacedUnderOn(trx, memberId, unitId, today());
-}
