@@ -147,19 +147,35 @@ describe('only the latest effective event may be annulled', () => {
 });
 
 describe('an expulsion recorded by mistake', () => {
-  it('is annulled: the member is official again, and evaluation no longer counts the discipline', async () => {
+  const residenceCell = demoId('unit', 102);
+  const residenceLinks = async (memberId: string) =>
+    dataOf(await post<{ member: { residenceLinks: { validFrom: string; validTo: string | null; endReason: string | null; residenceCell: { id: string } | null }[] } }>(
+      `query ($id: ID!) { member(id: $id) { residenceLinks { validFrom validTo endReason residenceCell { id } } } }`,
+      { id: memberId },
+    )).member.residenceLinks;
+  const residenceCopy = async (memberId: string) =>
+    (await sql<{ residence_cell_id: string | null }>`SELECT residence_cell_id FROM residence_link WHERE member_id = ${memberId} ORDER BY valid_from DESC, seq DESC LIMIT 1`.execute(federation.evaluation.db)).rows[0]
+      ?.residence_cell_id;
+
+  it('is annulled: the member is official again, evaluation no longer counts the discipline, and the Regulation 213 link it ended holds again', async () => {
+    // Introduced to a residential cell (Regulation 213) before the mistaken expulsion, which ends that link.
+    dataOf(await post(`mutation ($input: LinkResidenceInput!) { linkResidence(input: $input) { id } }`, { input: { memberId: cuong!.id, residenceCellId: residenceCell, validFrom: '2026-01-15' } }));
     const expelled = await record(cuong!.id, { kind: 'DISCIPLINE', occurredOn: '2026-11-03', details: { disciplineLevel: 'EXPULSION' } });
     expect(expelled.status).toBe('LEFT');
     await federation.catchUp();
     expect(await disciplineCopies(cuong!.id)).toBe(1);
     expect(await replicaStatus(cuong!.id)).toBe('LEFT');
+    expect(await residenceLinks(cuong!.id)).toEqual([{ validFrom: '2026-01-15', validTo: '2026-11-03', endReason: 'EXPELLED', residenceCell: { id: residenceCell } }]);
+    expect(await residenceCopy(cuong!.id)).toBeNull();
     const before = await counts();
     const annulled = dataOf(await post<{ annulMemberEvent: { status: string } }>(ANNUL, { input: { eventId: expelled.eventId, reason: 'Quyết định khai trừ là của đảng viên khác' } })).annulMemberEvent;
     expect(annulled.status).toBe('OFFICIAL');
-    expect((await counts()).outbox).toBe(before.outbox + 2); // MemberPlaced and MemberDisciplineAnnulled
+    expect((await counts()).outbox).toBe(before.outbox + 3); // MemberPlaced, MemberDisciplineAnnulled and ResidenceLinked
     await federation.catchUp();
     expect(await disciplineCopies(cuong!.id)).toBe(0);
     expect(await replicaStatus(cuong!.id)).toBe('OFFICIAL');
     expect(await onRoster(cuong!.id)).toBe(true);
+    expect(await residenceLinks(cuong!.id)).toEqual([{ validFrom: '2026-01-15', validTo: null, endReason: null, residenceCell: { id: residenceCell } }]);
+    expect(await residenceCopy(cuong!.id)).toBe(residenceCell);
   });
 });

@@ -8,6 +8,7 @@ import { lockMember } from '../member/member.repository.ts';
 import type { MemberRow } from '../member/member.tables.ts';
 import { MEMBER_EVENT_CONTRACTS, type MemberDisciplineAnnulled } from '../placement/placement.events.ts';
 import { publishPlaced, recordedBy } from '../placement/scope.ts';
+import { residenceNoticeOf, restoreResidenceLink } from '../residence/residence-notices.ts';
 import { replayOrRefuse, toLifecycleEvent } from './history.ts';
 import { byDate, type LifecycleStatus } from './lifecycle.ts';
 import { findEvent, historyOf, markAnnulled } from './lifecycle.repository.ts';
@@ -54,6 +55,9 @@ export async function annulMemberEvent(db: Kysely<MembershipDatabase>, caller: C
       const payload = { memberId: member.id, form: disciplineLevel, effectiveDate: event.occurred_on } satisfies MemberDisciplineAnnulled;
       await publish(trx, [{ type: MEMBER_EVENT_CONTRACTS.disciplineAnnulled, aggregateId: member.id, payload }]);
     }
+    // Regulation 213: the residence link the annulled expulsion or name removal ended holds again.
+    const residenceNotice = residenceNoticeOf(event.kind, disciplineLevel);
+    if (residenceNotice) await restoreResidenceLink(trx, caller, member.id, event.occurred_on, residenceNotice);
     await writeAudit(trx, caller, [
       {
         operation: 'annulMemberEvent',

@@ -9,7 +9,7 @@ import { lockMember } from '../member/member.repository.ts';
 import type { MemberRow } from '../member/member.tables.ts';
 import { MEMBER_EVENT_CONTRACTS, type MemberDisciplined } from '../placement/placement.events.ts';
 import { publishPlaced, recordedBy } from '../placement/scope.ts';
-import { noticeToResidence } from '../residence/residence-notices.ts';
+import { noticeToResidence, residenceNoticeOf } from '../residence/residence-notices.ts';
 import { todayInVietnam } from '@dangvien/db';
 import { replayOrRefuse, toLifecycleEvent } from './history.ts';
 import { addMonths, admittedOn as firstAdmission, PROBATION_MONTHS } from './lifecycle.ts';
@@ -56,7 +56,7 @@ export async function recordMemberEvent(db: Kysely<MembershipDatabase>, caller: 
       await publish(trx, [{ type: MEMBER_EVENT_CONTRACTS.disciplined, aggregateId: memberId, payload }]);
     }
     // Regulation 213: the residence is told of an expulsion or a name removal, and the link ends.
-    const residenceNotice = input.kind === 'NAME_REMOVED' ? 'NAME_REMOVED' : disciplineLevel === 'EXPULSION' ? 'EXPELLED' : null;
+    const residenceNotice = residenceNoticeOf(input.kind, disciplineLevel);
     if (residenceNotice) await noticeToResidence(trx, caller, memberId, residenceNotice, occurredOn, decisionNumber, true);
     await writeAudit(trx, caller, [
       {

@@ -42,3 +42,26 @@ export async function noticeToResidence(
   if (endsLink) await endResidenceLink(trx, caller, memberId, occurredOn, kind);
   return id;
 }
+
+/** The Regulation 213 notice a lifecycle decision sends to the residence (and which ends the link), if any. */
+export function residenceNoticeOf(kind: string, disciplineLevel: string | null | undefined): 'NAME_REMOVED' | 'EXPELLED' | null {
+  if (kind === 'NAME_REMOVED') return 'NAME_REMOVED';
+  return kind === 'DISCIPLINE' && disciplineLevel === 'EXPULSION' ? 'EXPELLED' : null;
+}
+
+/**
+ * An annulled expulsion or name removal never happened: the residence link it ended (the member's
+ * latest, ended that day for that reason) is open again, and evaluation is told from that day.
+ */
+export async function restoreResidenceLink(trx: Transaction<MembershipDatabase>, caller: Caller, memberId: string, occurredOn: string, reason: ResidenceNoticeKind): Promise<void> {
+  const links = await trx.selectFrom('residence_link').selectAll().where('member_id', '=', memberId).orderBy('valid_from', 'desc').forUpdate().execute();
+  const latest = links[0];
+  if (!latest || latest.valid_to === null || latest.end_reason !== reason) return;
+  // endResidenceLink ends a link no earlier than its start.
+  if (latest.valid_to !== (occurredOn < latest.valid_from ? latest.valid_from : occurredOn)) return;
+  await trx.updateTable('residence_link').set({ valid_to: null, end_reason: null }).where('id', '=', latest.id).execute();
+  await publish(trx, [{ type: MEMBER_EVENT_CONTRACTS.residenceLinked, aggregateId: memberId, payload: { memberId, residenceCellId: latest.residence_cell_id, validFrom: latest.valid_to } satisfies ResidenceLinked }]);
+  await writeAudit(trx, caller, [
+    { operation: 'restoreResidenceLink', entityType: 'Member', entityId: memberId, before: { residenceLinkId: latest.id, validTo: latest.valid_to, reason }, after: { residenceLinkId: latest.id, validTo: null } },
+  ]);
+}
