@@ -203,6 +203,43 @@ describe('the ward clerk at 1280 px', () => {
     await context.close();
   });
 
+  it('finds the member transferred out of the system only when the search includes those who left, and opens the kept record', async () => {
+    const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
+    await open(page, 'members');
+    const search = page.getByTestId('member-search-form');
+    await search.getByLabel('Họ và tên').fill(ADMITTED_NAME);
+    await page.getByTestId('member-search-submit').click();
+    await page.getByText('Không tìm thấy đảng viên nào khớp.').waitFor();
+
+    await search.getByLabel('Phạm vi').selectOption({ label: 'Gồm cả người đã chuyển đi, ra khỏi Đảng, từ trần' });
+    await page.getByTestId('member-search-submit').click();
+    await page.waitForURL((url) => url.searchParams.get('scope') === 'withLeft');
+    const row = page.getByTestId('member-results').locator('tr').filter({ hasText: ADMITTED_NAME });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Không còn sinh hoạt ở chi bộ nào');
+    expect(await row.getByTestId('member-status').getAttribute('data-status')).toBe('OFFICIAL');
+    // The same answer as the API's, which without includeLeft does not find them.
+    const SEARCH = `query ($name: String, $includeLeft: Boolean) { searchMembers(name: $name, includeLeft: $includeLeft, first: 20) { nodes { id cell { id } } } }`;
+    type Found = { searchMembers: { nodes: { id: string; cell: { id: string } | null }[] } };
+    const withLeft = await ward.graphql<Found>(SEARCH, { name: ADMITTED_NAME, includeLeft: true }, WARD_CLERK);
+    expect(withLeft.searchMembers.nodes).toHaveLength(1);
+    expect(withLeft.searchMembers.nodes[0]!.cell).toBeNull();
+    expect((await ward.graphql<Found>(SEARCH, { name: ADMITTED_NAME }, WARD_CLERK)).searchMembers.nodes).toEqual([]);
+    await expectAccessible(page, 'ward-members-search-left-1280');
+
+    await row.getByTestId('member-link').click();
+    await page.waitForURL(new RegExp(`/members/${withLeft.searchMembers.nodes[0]!.id}$`));
+    expect(await page.getByTestId('member-name').innerText()).toBe(ADMITTED_NAME);
+    await page.getByText('Không còn sinh hoạt ở chi bộ nào trong hệ thống').waitFor();
+    await page.getByTestId('member-events').getByText('30-QĐ/ĐU').waitFor();
+    // Kept to read: no decision to record and nothing to annul here (the server refuses them too).
+    expect(await page.getByTestId('member-no-decisions').innerText()).toContain('đã chuyển sinh hoạt ra ngoài hệ thống');
+    expect(await page.getByTestId('member-actions').count()).toBe(0);
+    expect(await page.getByTestId('member-annul').count()).toBe(0);
+    await expectAccessible(page, 'ward-members-left-record-1280');
+    await context.close();
+  });
+
   it('is refused making a member official before 12 months of probation: the rule shows and nothing changes', async () => {
     const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
     // Found by a name typed without diacritics.

@@ -649,6 +649,7 @@ export type WardMemberSearchQueryVariables = Exact<{
   name?: string | null | undefined;
   partyCardNumber?: string | null | undefined;
   status?: MemberStatus | null | undefined;
+  includeLeft?: boolean | null | undefined;
   first: number;
 }>;
 
@@ -1224,11 +1225,12 @@ export const WardHeaderDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:cd609ddc39d675f56da4dc5e3557880858ce6d00665bb81878c621cdfeb380c9"}) as unknown as TypedDocumentString<WardHeaderQuery, WardHeaderQueryVariables>;
 export const WardMemberSearchDocument = new TypedDocumentString(`
-    query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {
+    query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $includeLeft: Boolean, $first: Int!) {
   searchMembers(
     name: $name
     partyCardNumber: $partyCardNumber
     status: $status
+    includeLeft: $includeLeft
     first: $first
   ) {
     nodes {
@@ -1246,7 +1248,7 @@ export const WardMemberSearchDocument = new TypedDocumentString(`
     hasNextPage
   }
 }
-    `, {"hash":"sha256:2b17bf4c0e4a1628a0cf895b4bcfa720d07fedb93c5e98ac525feb0f08df3ccb"}) as unknown as TypedDocumentString<WardMemberSearchQuery, WardMemberSearchQueryVariables>;
+    `, {"hash":"sha256:bf2bf880edecbd9e242d7f1df9eb4606e72e36dbd985e00edfcff1d27bbd5ae0"}) as unknown as TypedDocumentString<WardMemberSearchQuery, WardMemberSearchQueryVariables>;
 export const WardMemberCellsDocument = new TypedDocumentString(`
     query WardMemberCells($id: ID!) {
   orgUnit(id: $id) {

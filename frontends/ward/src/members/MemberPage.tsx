@@ -43,7 +43,9 @@ function MemberView({ member }: { member: WardMemberRecord }) {
   const [annulled, setAnnulled] = useState<{ kind: WardMemberEvent['kind']; status: MemberStatus } | null>(null);
   const fullRecord = member.cell ? cellPath(member.cell.id, 'members', member.id) : undefined;
   const probation = member.status === 'PROBATIONARY' && member.admittedOn ? officialWindow(member.admittedOn) : null;
-  const actions = actionsFor(member.status);
+  // Transferred out of the system: the record is kept to read; its new organization records decisions.
+  const keptOnly = member.cell == null;
+  const actions = keptOnly ? [] : actionsFor(member.status);
   return (
     <>
       <Section
@@ -96,7 +98,9 @@ function MemberView({ member }: { member: WardMemberRecord }) {
           </Alert>
         ) : null}
         {actions.length === 0 ? (
-          <p className="dv-empty">{t('page.noDecisions')}</p>
+          <p className="dv-empty" data-testid="member-no-decisions">
+            {keptOnly ? t('page.keptOnly') : t('page.noDecisions')}
+          </p>
         ) : (
           <>
             <p>{t('page.decisionsIntro')}</p>
@@ -122,11 +126,15 @@ function MemberView({ member }: { member: WardMemberRecord }) {
 
       <History
         member={member}
-        onAnnul={(event) => {
-          setNotice(null);
-          setAnnulled(null);
-          setAnnulling(event);
-        }}
+        onAnnul={
+          keptOnly
+            ? undefined
+            : (event) => {
+                setNotice(null);
+                setAnnulled(null);
+                setAnnulling(event);
+              }
+        }
       />
 
       <Dialog
@@ -166,7 +174,8 @@ function MemberView({ member }: { member: WardMemberRecord }) {
 }
 
 /** The dated history, newest first; an annulled event stays, struck through with who, when and why; the latest effective one can be annulled. */
-function History({ member, onAnnul }: { member: WardMemberRecord; onAnnul: (event: WardMemberEvent) => void }) {
+/** The dated decisions; the latest effective one can be annulled where `onAnnul` is given. */
+function History({ member, onAnnul }: { member: WardMemberRecord; onAnnul?: (event: WardMemberEvent) => void }) {
   const { t } = useTranslation('ward.members');
   const latest = latestEffectiveEvent(member.events);
   const struck = (event: WardMemberEvent, text: string) => (event.annulled ? <s>{text}</s> : text);
@@ -197,7 +206,7 @@ function History({ member, onAnnul }: { member: WardMemberRecord; onAnnul: (even
       header: t('page.colCorrection'),
       exportValue: () => null,
       cell: (event) =>
-        event.id === latest?.id ? (
+        onAnnul && event.id === latest?.id ? (
           <Button variant="secondary" data-testid="member-annul" aria-label={t('page.annulLabel', { event: t(`event.${event.kind}`), date: formatDate(event.occurredOn) })} onClick={() => onAnnul(event)}>
             {t('page.annul')}
           </Button>

@@ -28,7 +28,12 @@ export default function MemberSearch() {
   const { t } = useTranslation('ward.members');
   const { wardPath } = useWardPath();
   const [params, setParams] = useSearchParams();
-  const current: SearchForm = { name: params.get('name') ?? '', card: params.get('card') ?? '', status: (params.get('status') ?? '') as SearchForm['status'] };
+  const current: SearchForm = {
+    name: params.get('name') ?? '',
+    card: params.get('card') ?? '',
+    status: (params.get('status') ?? '') as SearchForm['status'],
+    scope: params.get('scope') === 'withLeft' ? 'withLeft' : '',
+  };
   const criteria = searchCriteria(current);
   const form = useSchemaForm<SearchForm>(searchSchema, current);
   const query = useQuery(WARD_MEMBER_SEARCH, { ...criteria, first: PAGE }, { enabled: criteria.name !== undefined || criteria.partyCardNumber !== undefined, keepPrevious: true });
@@ -37,6 +42,7 @@ export default function MemberSearch() {
     if (values.name) next.set('name', values.name);
     if (values.card) next.set('card', values.card);
     if (values.status) next.set('status', values.status);
+    if (values.scope) next.set('scope', values.scope);
     setParams(next);
   });
   const searched = criteria.name !== undefined || criteria.partyCardNumber !== undefined;
@@ -52,6 +58,14 @@ export default function MemberSearch() {
             name="status"
             label={t('search.status')}
             options={[{ value: '', label: t('search.allStatuses') }, ...STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))]}
+          />
+          <SelectField<SearchForm>
+            name="scope"
+            label={t('search.scope')}
+            options={[
+              { value: '', label: t('search.scopeCurrent') },
+              { value: 'withLeft', label: t('search.scopeWithLeft') },
+            ]}
           />
           <Button type="submit" data-testid="member-search-submit">
             {t('search.submit')}

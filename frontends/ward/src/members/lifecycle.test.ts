@@ -98,9 +98,10 @@ describe('the forms’ schemas', () => {
   });
 
   it('searches by a name or a card number, never by nothing', () => {
-    expect(searchSchema.safeParse({ name: ' ', card: '', status: '' }).success).toBe(false);
-    expect(searchCriteria({ name: ' hung ', card: '', status: 'OFFICIAL' })).toEqual({ name: 'hung', status: 'OFFICIAL' });
-    expect(searchCriteria({ name: '', card: '0123', status: 'BOGUS' as never })).toEqual({ partyCardNumber: '0123' });
+    expect(searchSchema.safeParse({ name: ' ', card: '', status: '', scope: '' }).success).toBe(false);
+    expect(searchCriteria({ name: ' hung ', card: '', status: 'OFFICIAL', scope: '' })).toEqual({ name: 'hung', status: 'OFFICIAL' });
+    expect(searchCriteria({ name: '', card: '0123', status: 'BOGUS' as never, scope: '' })).toEqual({ partyCardNumber: '0123' });
+    expect(searchCriteria({ name: 'hung', card: '', status: '', scope: 'withLeft' })).toEqual({ name: 'hung', includeLeft: true });
   });
 });
 

@@ -22,6 +22,9 @@ export const vi = {
     born: 'Sinh năm {{year}}',
     admitted: 'Vào Đảng {{date}}',
     noCell: 'Không còn sinh hoạt ở chi bộ nào',
+    scope: 'Phạm vi',
+    scopeCurrent: 'Đang sinh hoạt trong đảng bộ',
+    scopeWithLeft: 'Gồm cả người đã chuyển đi, ra khỏi Đảng, từ trần',
   },
   admit: {
     title: 'Kết nạp đảng viên, ghi quần chúng ưu tú',
@@ -64,6 +67,7 @@ export const vi = {
     decisions: 'Quyết định về đảng viên',
     decisionsIntro: 'Chỉ hiện những quyết định Điều lệ cho phép với trạng thái hiện tại. Mỗi quyết định ghi số và ngày; ngày chưa đến không ghi được.',
     noDecisions: 'Không còn quyết định nào ghi được cho đồng chí này.',
+    keptOnly: 'Đồng chí đã chuyển sinh hoạt ra ngoài hệ thống: hồ sơ được giữ để tra cứu; quyết định mới do tổ chức đảng nơi đến ghi.',
     recorded: 'Đã ghi: {{event}}. Trạng thái hiện nay: {{status}}.',
     history: 'Các mốc trong Đảng',
     historyCaption: 'Các quyết định đã ghi, mới nhất trước',

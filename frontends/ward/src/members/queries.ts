@@ -1,10 +1,10 @@
 import { graphql } from '../generated/index.ts';
 import type { WardMemberQuery, WardMemberSearchQuery } from '../generated/graphql.ts';
 
-/** Members anywhere in the clerk's committees by name (diacritics ignored) or card number, with their cell. */
+/** Members anywhere in the clerk's committees by name (diacritics ignored) or card number, with their cell; with includeLeft also those who left. */
 export const WARD_MEMBER_SEARCH = graphql(`
-  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $first: Int!) {
-    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, first: $first) {
+  query WardMemberSearch($name: String, $partyCardNumber: String, $status: MemberStatus, $includeLeft: Boolean, $first: Int!) {
+    searchMembers(name: $name, partyCardNumber: $partyCardNumber, status: $status, includeLeft: $includeLeft, first: $first) {
       nodes {
         id
         fullName

@@ -110,6 +110,18 @@ describe('a member who left, after the cell is dissolved', () => {
     }
   });
 
+  it('takes no new decision for the member transferred out, saying why; a sibling ward gets the answer for a missing member', async () => {
+    const decision = { input: { memberId: ids.transferred, kind: 'EXEMPT', occurredOn: '2026-07-01', decisionNumber: '40-QĐ/ĐU' } };
+    const refused = await federation.as(ward, () => federation.post(RECORD, decision));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(refused.errors?.[0]?.message).toContain('ra ngoài hệ thống');
+    const outside = await federation.as(siblingWard, () => federation.post(RECORD, decision));
+    const missing = await federation.as(siblingWard, () => federation.post(RECORD, { input: { ...decision.input, memberId: MISSING } }));
+    expect(outside.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(outside.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
+    expect((await read(ward, ids.transferred))!.status).toBe('PROBATIONARY');
+  });
+
   it('is readable by the unit that took over the cell and its superiors, and by the ward that held the cell then', async () => {
     for (const who of [successorWard, ward, district]) {
       const record = await read(who, ids.earlier);

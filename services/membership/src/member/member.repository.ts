@@ -168,6 +168,11 @@ export async function lockMember(
   if (member) return member;
   const readable = await trx.selectFrom('member').select('id').where('id', '=', id).where(inReplicaSubtrees('member.cell_id', readableScopes(caller))).executeTakeFirst();
   if (readable) throw new DomainError('FORBIDDEN', `Vai trò của bạn không được ${what}.`);
+  // Transferred out of the system: the record is kept for reading; decisions are the new organization's.
+  const keptRecord = await trx.selectFrom('member').select('id').where('id', '=', id).where('cell_id', 'is', null).where(recordWithinScopes('member', readableScopes(caller))).executeTakeFirst();
+  if (keptRecord) {
+    throw new DomainError('CONFLICT', 'Đồng chí đã chuyển sinh hoạt ra ngoài hệ thống: hồ sơ được giữ để tra cứu, không ghi thêm thay đổi ở đây.', field ? { field } : undefined);
+  }
   throw new DomainError('NOT_FOUND', 'Không tìm thấy đảng viên.', field ? { field } : undefined);
 }
 
