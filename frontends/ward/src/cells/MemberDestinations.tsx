@@ -32,7 +32,6 @@ export function MemberDestinations(props: { members: readonly RosterMember[]; ce
           name={`members.${index}.unitId`}
           label={t('fields.memberDestination', { name: member.fullName })}
           options={options}
-          className="ward-cells__destination"
         />
       ))}
       {error ? (
