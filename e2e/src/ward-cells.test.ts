@@ -6,11 +6,12 @@ import { demoId, keepScreenshot, SECRETARY, seriousA11yViolations, startTestSyst
 /**
  * The ward committee's clerk at 1280 px: the home page (size, open alerts grouped by kind, each
  * linking to where it is resolved) and the cells page (the tree with its figures); then she
- * dissolves a cell with members into another: the server's refusal of a bad date shows next to the
- * date and changes nothing; the preview names who moves, the operation is pending until every
- * subgraph has applied it, the result says where they are now. Read back through the gateway: the
- * members are in the target cell; the dissolved cell is gone from today's tree and still in the tree
- * of the day before, in the browser and through GraphQL.
+ * dissolves a cell with members into another, one member sent to a third cell (where he lives): the
+ * server's refusal of a bad date shows next to the date and changes nothing; the preview names who
+ * moves where, the operation is pending until every subgraph has applied it, the result says where
+ * they are now. Read back through the gateway: the named member is in his cell, the others in the
+ * successor; the dissolved cell is gone from today's tree and still in the tree of the day before,
+ * in the browser and through GraphQL.
  */
 let ward: TestSystem;
 const committeeId = demoId('unit', 10);
@@ -18,6 +19,9 @@ const dissolvedId = demoId('unit', 103);
 const targetId = demoId('unit', 102);
 const DISSOLVED = 'Chi bộ Tổ dân phố số 3';
 const TARGET = 'Chi bộ Tổ dân phố số 2';
+/** Where one member of the dissolved cell is sent instead of the successor. */
+const OWN_CELL = 'Chi bộ Tổ dân phố số 1';
+const ownCellId = demoId('unit', 101);
 const DECISION = '27-QĐ/ĐU';
 
 const TODAY = todayInVietnam();
@@ -115,8 +119,12 @@ describe('the ward clerk at 1280 px', () => {
   it('dissolves a cell into another: refusal by the server, preview, pending, result; GraphQL reads it back', async () => {
     const before = await ward.graphql<{ orgUnit: { members: { id: string; fullName: string }[] } }>(MEMBERS, { id: dissolvedId }, WARD_CLERK);
     const moving = before.orgUnit.members;
-    expect(moving.length).toBeGreaterThan(0);
+    expect(moving.length).toBeGreaterThan(1);
+    // One member goes to the cell where he lives, the others to the successor.
+    const named = moving[moving.length - 1]!;
+    const others = moving.filter((member) => member.id !== named.id);
     const targetBefore = await ward.graphql<{ orgUnit: { members: { id: string }[] } }>(MEMBERS, { id: targetId }, WARD_CLERK);
+    const ownBefore = await ward.graphql<{ orgUnit: { members: { id: string }[] } }>(MEMBERS, { id: ownCellId }, WARD_CLERK);
 
     const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
     await open(page, 'cells');
@@ -128,7 +136,15 @@ describe('the ward clerk at 1280 px', () => {
     expect(await form.getByText('Ghi số quyết định.').count()).toBe(1);
 
     await form.getByLabel('Chi bộ tiếp nhận đảng viên').selectOption({ label: TARGET });
+    // A select per member, named by the member: first the successor, then the ward's other live cells.
+    const destinations = form.getByTestId('cells-destinations');
+    const namedSelect = destinations.getByLabel(`Đồng chí ${named.fullName} chuyển đến`, { exact: true });
+    expect(await destinations.getByRole('combobox').count()).toBe(moving.length);
+    expect((await namedSelect.locator('option').allInnerTexts()).sort()).toEqual([`Chi bộ tiếp nhận chung (${TARGET})`, OWN_CELL, TARGET].sort());
+    await namedSelect.selectOption({ label: OWN_CELL });
     await form.getByLabel('Số quyết định').fill(DECISION);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'ward-cells-dissolve-destinations-1280');
     // A date before the cell was established: the server refuses it, its message goes next to the date.
     await form.getByLabel('Ngày hiệu lực').fill('1980-01-01');
     await form.getByTestId('cells-preview-open').click();
@@ -143,7 +159,11 @@ describe('the ward clerk at 1280 px', () => {
     const preview = form.getByTestId('cells-preview');
     await preview.waitFor();
     expect((await preview.getByTestId('cells-preview-member').allInnerTexts()).sort()).toEqual(moving.map((member) => member.fullName).sort());
-    expect(await preview.innerText()).toContain(`Những đảng viên chuyển về ${TARGET} (${String(moving.length)})`);
+    // The choice survived the refusal: the named member in his own cell's table, the others in the successor's.
+    const toOwn = preview.getByRole('table', { name: `Những đảng viên chuyển về ${OWN_CELL} (1)` });
+    expect(await toOwn.getByTestId('cells-preview-member').allInnerTexts()).toEqual([named.fullName]);
+    const toTarget = preview.getByRole('table', { name: `Những đảng viên chuyển về ${TARGET} (${String(others.length)})` });
+    expect((await toTarget.getByTestId('cells-preview-member').allInnerTexts()).sort()).toEqual(others.map((member) => member.fullName).sort());
     // The preview replaces the fields (they come back, filled, with "Quay lại sửa").
     expect(await form.getByLabel('Số quyết định').isVisible()).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -158,7 +178,8 @@ describe('the ward clerk at 1280 px', () => {
     const result = dialog(page).getByTestId('cells-result');
     await result.waitFor({ timeout: 30_000 });
     const placed = await result.getByTestId('cells-result-cell').allInnerTexts();
-    expect(placed).toEqual(moving.map(() => TARGET));
+    expect(placed.sort()).toEqual([OWN_CELL, ...others.map(() => TARGET)].sort());
+    expect(await result.getByRole('row').filter({ hasText: named.fullName }).getByTestId('cells-result-cell').innerText()).toBe(OWN_CELL);
     expect(await result.innerText()).toContain('Đã hoàn tất: giải thể');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await keepScreenshot(page, 'ward-cells-dissolve-result-1280');
@@ -178,8 +199,12 @@ describe('the ward clerk at 1280 px', () => {
 
     const target = await ward.graphql<{ orgUnit: { members: { id: string }[] } }>(MEMBERS, { id: targetId }, WARD_CLERK);
     const targetIds = target.orgUnit.members.map((member) => member.id);
-    for (const member of moving) expect(targetIds).toContain(member.id);
-    expect(targetIds).toHaveLength(targetBefore.orgUnit.members.length + moving.length);
+    for (const member of others) expect(targetIds).toContain(member.id);
+    expect(targetIds).not.toContain(named.id);
+    expect(targetIds).toHaveLength(targetBefore.orgUnit.members.length + others.length);
+    const own = await ward.graphql<{ orgUnit: { members: { id: string }[] } }>(MEMBERS, { id: ownCellId }, WARD_CLERK);
+    expect(own.orgUnit.members.map((member) => member.id)).toContain(named.id);
+    expect(own.orgUnit.members).toHaveLength(ownBefore.orgUnit.members.length + 1);
     const today = await ward.graphql<Tree>(TREE, { id: committeeId, asOf: TODAY }, WARD_CLERK);
     expect(today.orgUnit.children.map((cell) => cell.id)).not.toContain(dissolvedId);
     const yesterday = await ward.graphql<Tree>(TREE, { id: committeeId, asOf: YESTERDAY }, WARD_CLERK);

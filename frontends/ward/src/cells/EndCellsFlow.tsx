@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ChecksField, FormError, FormProvider, QueryBoundary, SelectField, showServerError, TextField, useMutation, useQuery, useSchemaForm, useWatch } from '@dangvien/ui';
-import { endMoves, todayInVietnam, type Move } from './cells.ts';
+import { activeMembersOf, destinationsByCell, endMoves, todayInVietnam, type Move } from './cells.ts';
+import { MemberDestinations } from './MemberDestinations.tsx';
 import { MovesPreview, OperationProgress } from './OperationSteps.tsx';
 import { DISSOLVE_CELL, MERGE_CELLS, WARD_CELL_MEMBERS, type CellRoster } from './queries.ts';
-import { endCellsSchema, type EndCellsForm as Values } from './schemas.ts';
+import { endCellsErrorPath, endCellsSchema, type EndCellsForm as Values } from './schemas.ts';
 
 type Mode = 'dissolve' | 'merge';
 
@@ -24,16 +25,30 @@ export function EndCellsFlow({ mode, committeeId, cellId, onClose }: { mode: Mod
 function EndCellsSteps(props: { mode: Mode; committeeId: string; cellId?: string; cells: readonly CellRoster[]; onClose: () => void }) {
   const { mode, committeeId, cellId, cells, onClose } = props;
   const { t } = useTranslation('ward.cells');
-  const form = useSchemaForm<Values>(endCellsSchema(mode), { ids: cellId ? [cellId] : [], successorId: '', effectiveDate: todayInVietnam(), decisionNumber: '' });
+  // Giải thể: each active member of the cell, by default to the successor ('').
+  const members = mode === 'dissolve' ? activeMembersOf(cells.find((cell) => cell.id === cellId)) : [];
+  const form = useSchemaForm<Values>(endCellsSchema(mode), {
+    ids: cellId ? [cellId] : [],
+    successorId: '',
+    members: members.map((member) => ({ memberId: member.id, unitId: '' })),
+    effectiveDate: todayInVietnam(),
+    decisionNumber: '',
+  });
   const [step, setStep] = useState<'edit' | 'preview'>('edit');
   const [operationId, setOperationId] = useState<string | null>(null);
   // Frozen when confirmed: the lists read again afterwards already show the members moved.
   const [confirmed, setConfirmed] = useState<readonly Move[]>([]);
   const dissolve = useMutation(DISSOLVE_CELL);
   const merge = useMutation(MERGE_CELLS);
-  const [ids, successorId] = useWatch({ control: form.control, name: ['ids', 'successorId'] });
+  const [ids, successorId, memberValues] = useWatch({ control: form.control, name: ['ids', 'successorId', 'members'] });
   const target = cells.find((cell) => cell.id === successorId);
-  const moves = target ? endMoves(cells, ids, { id: target.id, name: target.name }) : [];
+  const named = Object.fromEntries(
+    memberValues.flatMap((row) => {
+      const cell = cells.find((candidate) => candidate.id === row.unitId);
+      return cell ? [[row.memberId, { id: cell.id, name: cell.name }]] : [];
+    }),
+  );
+  const moves = target ? endMoves(cells, ids, { id: target.id, name: target.name }, named) : [];
 
   const confirm = async () => {
     const values = form.getValues();
@@ -42,17 +57,17 @@ function EndCellsSteps(props: { mode: Mode; committeeId: string; cellId?: string
     try {
       const id =
         mode === 'dissolve'
-          ? (await dissolve.mutateAsync({ input: { id: values.ids[0] ?? '', successorId: values.successorId, ...common } })).dissolveOrgUnit.id
+          ? (
+              await dissolve.mutateAsync({
+                input: { id: values.ids[0] ?? '', successorId: values.successorId, destinations: destinationsByCell(values.members, values.successorId), ...common },
+              })
+            ).dissolveOrgUnit.id
           : (await merge.mutateAsync({ input: { ids: values.ids, intoId: values.successorId, ...common } })).mergeOrgUnits.id;
       setOperationId(id);
     } catch (error) {
       // Back to the form, the server's message next to the field it names; nothing has changed.
       setStep('edit');
-      showServerError(form, error, (where) => {
-        if (where.field === 'intoId' || where.field === 'successorId') return 'successorId';
-        if (where.field === 'effectiveDate' || where.field === 'decisionNumber') return where.field;
-        return mode === 'merge' && where.field === 'ids' ? 'ids' : undefined;
-      });
+      showServerError(form, error, (where) => endCellsErrorPath(mode, where, values.members));
     }
   };
 
@@ -75,6 +90,7 @@ function EndCellsSteps(props: { mode: Mode; committeeId: string; cellId?: string
             label={mode === 'merge' ? t('fields.into') : t('fields.successor')}
             options={[{ value: '', label: t('fields.pickCell') }, ...targets.map((cell) => ({ value: cell.id, label: cell.name }))]}
           />
+          {mode === 'dissolve' ? <MemberDestinations members={members} cells={targets} successorName={target?.name} /> : null}
           <TextField<Values> name="effectiveDate" type="date" label={t('fields.effectiveDate')} hint={t('fields.effectiveDateHint')} />
           <TextField<Values> name="decisionNumber" label={t('fields.decisionNumber')} hint={t('fields.decisionHint')} autoComplete="off" />
           <FormError />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activeMembersOf, cellRows, endMoves, formatRate, movesByTarget, placedNow, splitMoves } from './cells.ts';
+import { activeMembersOf, cellRows, destinationsByCell, endMoves, formatRate, movesByTarget, placedNow, splitMoves } from './cells.ts';
 import type { CellRoster, WardTree, WardTreeAlerts } from './queries.ts';
-import { endCellsSchema, splitCellSchema } from './schemas.ts';
+import { endCellsErrorPath, endCellsSchema, splitCellSchema } from './schemas.ts';
 
 const cell = (id: string, name: string, memberCount: number, children: WardTree['children'][number]['children'] = []): WardTree['children'][number] => ({
   id,
@@ -69,6 +69,34 @@ describe('who moves', () => {
     ]);
   });
 
+  it('a dissolution sends a member named for another cell there, the others to the successor', () => {
+    const moves = endMoves(rosters, ['c1'], { id: 'c2', name: 'Chi bộ số 2' }, { 'c1-m0': { id: 'c3', name: 'Chi bộ số 3' } });
+    expect(moves.map((move) => [move.member.fullName, move.toId, move.toName])).toEqual([
+      ['Lê Thị An', 'c2', 'Chi bộ số 2'],
+      ['Trần Văn Bình', 'c3', 'Chi bộ số 3'],
+      ['Phạm Văn Cường', 'c2', 'Chi bộ số 2'],
+    ]);
+    expect(movesByTarget(moves).map((group) => [group.toName, group.moves.map((move) => move.member.fullName)])).toEqual([
+      ['Chi bộ số 2', ['Lê Thị An', 'Phạm Văn Cường']],
+      ['Chi bộ số 3', ['Trần Văn Bình']],
+    ]);
+  });
+
+  it('sends the destinations grouped by cell, leaving out members who go to the successor', () => {
+    const rows = [
+      { memberId: 'a', unitId: 'c3' },
+      { memberId: 'b', unitId: '' },
+      { memberId: 'c', unitId: 'c4' },
+      { memberId: 'd', unitId: 'c2' },
+      { memberId: 'e', unitId: 'c3' },
+    ];
+    expect(destinationsByCell(rows, 'c2')).toEqual([
+      { unitId: 'c3', memberIds: ['a', 'e'] },
+      { unitId: 'c4', memberIds: ['c'] },
+    ]);
+    expect(destinationsByCell([{ memberId: 'b', unitId: '' }], 'c2')).toEqual([]);
+  });
+
   it('a merger moves the members of every merged cell', () => {
     const moves = endMoves(rosters, ['c1', 'c3'], { id: 'c2', name: 'Chi bộ số 2' });
     expect(moves).toHaveLength(4);
@@ -100,10 +128,36 @@ describe('who moves', () => {
 
 describe('schemas', () => {
   it('refuses a successor that is the dissolved cell, and a merger into one of the merged cells', () => {
-    const dissolve = endCellsSchema('dissolve').safeParse({ ids: ['c1'], successorId: 'c1', effectiveDate: '2026-06-30', decisionNumber: '12-QĐ/ĐU' });
+    const dissolve = endCellsSchema('dissolve').safeParse({ ids: ['c1'], successorId: 'c1', members: [], effectiveDate: '2026-06-30', decisionNumber: '12-QĐ/ĐU' });
     expect(dissolve.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['successorId', 'Đơn vị tiếp nhận phải khác đơn vị giải thể.']]);
-    const merge = endCellsSchema('merge').safeParse({ ids: [], successorId: '', effectiveDate: '30/06/2026', decisionNumber: ' ' });
+    const merge = endCellsSchema('merge').safeParse({ ids: [], successorId: '', members: [], effectiveDate: '30/06/2026', decisionNumber: ' ' });
     expect(merge.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['decisionNumber', 'effectiveDate', 'ids', 'successorId']);
+  });
+
+  it('refuses a member sent to the dissolved cell itself', () => {
+    const result = endCellsSchema('dissolve').safeParse({
+      ids: ['c1'],
+      successorId: 'c2',
+      members: [
+        { memberId: 'a', unitId: 'c3' },
+        { memberId: 'b', unitId: 'c1' },
+      ],
+      effectiveDate: '2026-06-30',
+      decisionNumber: '12-QĐ/ĐU',
+    });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['members.1.unitId', 'Chi bộ chuyển đến phải khác đơn vị giải thể.']]);
+  });
+
+  it('puts a server refusal of the destinations on the member it names, else on the members’ list', () => {
+    const members = [{ memberId: 'a' }, { memberId: 'b' }];
+    expect(endCellsErrorPath('dissolve', { field: 'destinations.memberIds', memberId: 'b' }, members)).toBe('members.1.unitId');
+    expect(endCellsErrorPath('dissolve', { field: 'destinations.unitId' }, members)).toBe('members');
+    expect(endCellsErrorPath('dissolve', { field: 'destinations.unitId' }, [])).toBeUndefined();
+    expect(endCellsErrorPath('dissolve', { field: 'successorId' }, members)).toBe('successorId');
+    expect(endCellsErrorPath('dissolve', { field: 'effectiveDate' }, members)).toBe('effectiveDate');
+    expect(endCellsErrorPath('dissolve', { field: 'id' }, members)).toBeUndefined();
+    expect(endCellsErrorPath('merge', { field: 'intoId' }, [])).toBe('successorId');
+    expect(endCellsErrorPath('merge', { field: 'ids' }, [])).toBe('ids');
   });
 
   it('refuses two new cells with the same code and a party group left unplaced', () => {

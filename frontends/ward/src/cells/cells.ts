@@ -79,18 +79,36 @@ export function activeMembersOf(cell: CellRoster | undefined): RosterMember[] {
   return all.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
 }
 
-/** Giải thể / sáp nhập: every active member of the ending cells goes to one cell. */
-export function endMoves(rosters: readonly CellRoster[], endingIds: readonly string[], target: { id: string; name: string }): Move[] {
+/**
+ * Giải thể / sáp nhập: every active member of the ending cells goes to one cell, except those named
+ * in `destinations` (memberId → cell; a dissolution sends each to the cell where they live).
+ */
+export function endMoves(
+  rosters: readonly CellRoster[],
+  endingIds: readonly string[],
+  target: { id: string; name: string },
+  destinations: Readonly<Record<string, { id: string; name: string }>> = {},
+): Move[] {
   return endingIds.flatMap((id) => {
     const cell = rosters.find((roster) => roster.id === id);
-    return activeMembersOf(cell).map((member) => ({
-      member: { id: member.id, fullName: member.fullName },
-      fromId: id,
-      fromName: cell?.name ?? '',
-      toId: target.id,
-      toName: target.name,
-    }));
+    return activeMembersOf(cell).map((member) => {
+      const to = destinations[member.id] ?? target;
+      return { member: { id: member.id, fullName: member.fullName }, fromId: id, fromName: cell?.name ?? '', toId: to.id, toName: to.name };
+    });
   });
+}
+
+/**
+ * What a dissolution sends as `destinations`: the members named for a cell other than the successor,
+ * one entry per cell in the order first chosen ('' or the successor itself = the successor).
+ */
+export function destinationsByCell(rows: readonly { memberId: string; unitId: string }[], successorId: string): { unitId: string; memberIds: string[] }[] {
+  const byCell = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.unitId === '' || row.unitId === successorId) continue;
+    byCell.set(row.unitId, [...(byCell.get(row.unitId) ?? []), row.memberId]);
+  }
+  return [...byCell].map(([unitId, memberIds]) => ({ unitId, memberIds }));
 }
 
 /**

@@ -58,6 +58,11 @@ export const vi = {
     subUnitPart: 'Chi bộ mới của {{name}}',
     theRest: 'Theo mặc định ({{name}})',
     newPart: 'Chi bộ mới {{n}}',
+    destinations: 'Nơi sinh hoạt mới của từng đảng viên',
+    destinationsHint: 'Mặc định mọi đảng viên chuyển về chi bộ tiếp nhận chung. Đảng viên nào sinh hoạt ở chi bộ khác (ví dụ chi bộ nơi cư trú) thì chọn chi bộ đó.',
+    memberDestination: 'Đồng chí {{name}} chuyển đến',
+    theSuccessor: 'Chi bộ tiếp nhận chung ({{name}})',
+    theSuccessorUnpicked: 'Chi bộ tiếp nhận chung (chưa chọn)',
   },
   category: {
     RESIDENTIAL: 'Khu dân cư',

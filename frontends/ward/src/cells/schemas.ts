@@ -40,14 +40,16 @@ export function renameCellSchema(currentName: string) {
 export type RenameCellForm = z.infer<ReturnType<typeof renameCellSchema>>;
 
 /**
- * Giải thể (one cell, fixed) or sáp nhập (cells the clerk ticks): the cells end on a date and all
- * their members go to another live cell.
+ * Giải thể (one cell, fixed) or sáp nhập (cells the clerk ticks): the cells end on a date and their
+ * members go to another live cell; a dissolution may send each member to a cell of their own.
  */
 export function endCellsSchema(mode: 'dissolve' | 'merge') {
   return z
     .object({
       ids: z.array(z.string()).min(1, 'Chọn ít nhất một chi bộ được sáp nhập.').max(100, 'Chọn từ 1 đến 100 đơn vị để sáp nhập.'),
       successorId: z.string().min(1, mode === 'merge' ? 'Chọn chi bộ nhận sáp nhập.' : 'Chọn chi bộ tiếp nhận đảng viên.'),
+      /** Giải thể: memberId → the cell they go to ('' = the successor); empty for a merger. */
+      members: z.array(z.object({ memberId: z.string(), unitId: z.string() })),
       effectiveDate: date('Chọn ngày hiệu lực.'),
       decisionNumber,
     })
@@ -59,9 +61,31 @@ export function endCellsSchema(mode: 'dissolve' | 'merge') {
           message: mode === 'merge' ? 'Chi bộ nhận sáp nhập không được nằm trong các chi bộ được sáp nhập.' : 'Đơn vị tiếp nhận phải khác đơn vị giải thể.',
         });
       }
+      value.members.forEach((row, index) => {
+        if (value.ids.includes(row.unitId)) context.addIssue({ code: 'custom', path: ['members', index, 'unitId'], message: 'Chi bộ chuyển đến phải khác đơn vị giải thể.' });
+      });
     });
 }
 export type EndCellsForm = z.infer<ReturnType<typeof endCellsSchema>>;
+
+/**
+ * Where a server refusal of a dissolution or merger goes in the form: the field it names, a member's
+ * line when it names the member, else the members' list for any other trouble with destinations.
+ */
+export function endCellsErrorPath(
+  mode: 'dissolve' | 'merge',
+  where: { field?: string; memberId?: string },
+  members: readonly { memberId: string }[],
+): 'successorId' | 'effectiveDate' | 'decisionNumber' | 'ids' | 'members' | `members.${number}.unitId` | undefined {
+  const field = where.field ?? '';
+  if (field === 'intoId' || field === 'successorId') return 'successorId';
+  if (field === 'effectiveDate' || field === 'decisionNumber') return field;
+  if (mode === 'merge') return field === 'ids' ? 'ids' : undefined;
+  if (field !== 'destinations' && !field.startsWith('destinations.')) return undefined;
+  const line = members.findIndex((row) => row.memberId === where.memberId);
+  if (line >= 0) return `members.${line}.unitId`;
+  return members.length > 0 ? 'members' : undefined;
+}
 
 /** Chia tách: 2 to 20 new cells with distinct codes; members and party groups each go to one of them. */
 export const splitCellSchema = z
