@@ -260,8 +260,11 @@ describe('the grading decision', () => {
 });
 
 describe('dues and statistics', () => {
-  const lastMonth = Number(TODAY.slice(5, 7)) - 1; // 1-based number of the month before this one
-  const month = (n: number) => `${year}-${String(n).padStart(2, '0')}`;
+  // The dues page shows the months already ended: from February, this year's; in January, last year's twelve.
+  const inJanuary = TODAY.slice(5, 7) === '01';
+  const duesYear = inJanuary ? year - 1 : year;
+  const lastMonth = inJanuary ? 12 : Number(TODAY.slice(5, 7)) - 1; // 1-based number of the last month ended
+  const month = (n: number) => `${duesYear}-${String(n).padStart(2, '0')}`;
 
   beforeAll(async () => {
     // Dues bases for three members of the cell from January, and a few months paid for two of them
@@ -287,6 +290,7 @@ describe('dues and statistics', () => {
   it('shows the dues by cell and month and the statistics, and exports the dues by cell as GraphQL has them', async () => {
     const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
     await page.goto(`${ward.shellUrl}ward/${wardId}/dues`);
+    await page.getByLabel('Năm').selectOption(String(duesYear));
     const byCell = page.getByTestId('dues-by-cell');
     await byCell.getByRole('row').filter({ hasText: 'Chi bộ Tổ dân phố số 1' }).waitFor({ timeout: 20_000 });
     await page.getByTestId('stats-status').waitFor();
@@ -315,7 +319,7 @@ describe('dues and statistics', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const { download, rows } = await downloadSheet(page, () => page.getByTestId('dues-by-cell-export').click());
-    expect(download.suggestedFilename()).toBe(`dang-phi-theo-chi-bo-${year}.xlsx`);
+    expect(download.suggestedFilename()).toBe(`dang-phi-theo-chi-bo-${duesYear}.xlsx`);
     expect(rows[0]).toEqual(['Chi bộ', 'Phải nộp (đồng)', 'Đã nộp (đồng)', 'Còn nợ (đồng)', 'Tỷ lệ đã thu', 'Số đảng viên còn nợ']);
     expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[5]])).toEqual(
       read.duesArrears.byCell.map((row) => [row.cell.name, row.due, row.paid, row.owed, row.membersInArrears]).sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'vi')),

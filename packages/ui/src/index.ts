@@ -44,7 +44,7 @@ export { nodeText, type ExportValue } from './table/export-text.ts';
 export { OPERATION_STATUS, OperationTracker, type OperationStatus } from './operation/OperationTracker.tsx';
 export { useCurrentUnit, type CurrentUnitState, type OrgUnitSummary } from './useCurrentUnit.ts';
 export { addTranslations, i18n, LANGUAGES, useLabels, type Language } from './i18n.ts';
-export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDate, matchesSearch, todayInVietnam } from './vietnamese.ts';
+export { compareVietnameseNames, compareVietnameseText, foldDiacritics, formatDate, matchesSearch, thisYearInVietnam, todayInVietnam } from './vietnamese.ts';
 export { ErrorMessage, Loading, Page, UiStyles } from './components.tsx';
 export { CurrentUnitRedirect, UnitPicker } from './units.tsx';
 export { joinPath, siblingModulePath, type RemoteAppProps } from './remote.ts';

@@ -78,3 +78,8 @@ const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Mi
 export function todayInVietnam(now: Date = new Date()): string {
   return VIETNAM_DAY.format(now);
 }
+
+/** This year in Vietnam: the year of `todayInVietnam`, whatever the browser's own zone. */
+export function thisYearInVietnam(now: Date = new Date()): number {
+  return Number(todayInVietnam(now).slice(0, 4));
+}

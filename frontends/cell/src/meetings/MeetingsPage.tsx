@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Link, useSearchParams } from '@dangvien/ui';
+import { Link, thisYearInVietnam, useSearchParams } from '@dangvien/ui';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, Badge, ButtonLink, formatDate, hasDraft, QueryBoundary, Section, Toolbar, useQuery } from '@dangvien/ui';
 import { useCellPath } from '../layout/useCellPath.ts';
@@ -16,7 +16,7 @@ export default function MeetingsPage() {
   const { cellId, cellPath } = useCellPath();
   const [params, setParams] = useSearchParams();
   const yearId = useId();
-  const currentYear = new Date().getFullYear();
+  const currentYear = thisYearInVietnam();
   const years = yearsToPick(currentYear);
   const asked = Number(params.get('year'));
   const year = years.includes(asked) ? asked : currentYear;

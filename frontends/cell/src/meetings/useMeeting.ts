@@ -1,4 +1,4 @@
-import { useQuery } from '@dangvien/ui';
+import { thisYearInVietnam, useQuery } from '@dangvien/ui';
 import { CELL_MEETINGS } from './queries.ts';
 
 /**
@@ -7,7 +7,7 @@ import { CELL_MEETINGS } from './queries.ts';
  */
 export function useMeeting(cellId: string, meetingId: string, yearParam: string | null) {
   const given = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
-  const firstYear = given ?? new Date().getFullYear();
+  const firstYear = given ?? thisYearInVietnam();
   const first = useQuery(CELL_MEETINGS, { id: cellId, year: firstYear });
   const inFirst = first.data?.orgUnit?.meetings.find((meeting) => meeting.id === meetingId);
   const tryPrevious = given === undefined && first.data !== undefined && !inFirst;

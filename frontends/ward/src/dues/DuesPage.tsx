@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addTranslations, Alert, Button, downloadBase64, ErrorMessage, graphqlRequest, Section, Toolbar } from '@dangvien/ui';
+import { addTranslations, Alert, Button, downloadBase64, ErrorMessage, graphqlRequest, Section, thisYearInVietnam, Toolbar } from '@dangvien/ui';
 import { useWardPath } from '../layout/useWardPath.ts';
 import { DuesTables } from './DuesTables.tsx';
 import { vi } from './messages.ts';
@@ -15,7 +15,7 @@ const yearsUpTo = (year: number) => [year, year - 1, year - 2, year - 3];
 export default function DuesPage() {
   const { t } = useTranslation('ward.dues');
   const { committeeId } = useWardPath();
-  const thisYear = new Date().getFullYear();
+  const thisYear = thisYearInVietnam();
   const [year, setYear] = useState(thisYear);
   return (
     <>

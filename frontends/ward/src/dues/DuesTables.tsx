@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { compareVietnameseText, DataTable, Facts, QueryBoundary, Section, useQuery, type Column } from '@dangvien/ui';
+import { compareVietnameseText, DataTable, Facts, QueryBoundary, Section, todayInVietnam, useQuery, type Column } from '@dangvien/ui';
 import { collectedShare, formatMoney, monthLabel, monthRange } from './dues.ts';
 import { WARD_DUES, type CellDues, type MemberArrears, type MonthDues, type WardDues } from './queries.ts';
 
 /** The year's dues: totals, by cell, by month, and the members who still owe. */
 export function DuesTables({ committeeId, year }: { committeeId: string; year: number }) {
   const { t } = useTranslation('ward.dues');
-  const range = monthRange(year, new Date());
+  const range = monthRange(year, todayInVietnam());
   return (
     <Section title={t('dues.title', { year })}>
       {range ? <DuesOfRange committeeId={committeeId} year={year} range={range} /> : <p className="dv-empty">{t('dues.noMonths', { year })}</p>}

@@ -3,10 +3,10 @@ import { collectedShare, formatMoney, formatRate, monthLabel, monthRange } from 
 
 describe('monthRange', () => {
   it('covers the whole of an earlier year and the ended months of this one', () => {
-    expect(monthRange(2025, new Date(2026, 11, 5))).toEqual({ fromMonth: '2025-01', toMonth: '2025-12' });
-    expect(monthRange(2026, new Date(2026, 11, 5))).toEqual({ fromMonth: '2026-01', toMonth: '2026-11' });
-    expect(monthRange(2026, new Date(2026, 0, 20))).toBeUndefined();
-    expect(monthRange(2027, new Date(2026, 11, 5))).toBeUndefined();
+    expect(monthRange(2025, '2026-12-05')).toEqual({ fromMonth: '2025-01', toMonth: '2025-12' });
+    expect(monthRange(2026, '2026-12-05')).toEqual({ fromMonth: '2026-01', toMonth: '2026-11' });
+    expect(monthRange(2026, '2026-01-20')).toBeUndefined();
+    expect(monthRange(2027, '2026-12-05')).toBeUndefined();
   });
 });
 

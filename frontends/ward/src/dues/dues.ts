@@ -1,8 +1,8 @@
-/** The months a year's dues page covers: January to December, or to the month before today in the current year. */
-export function monthRange(year: number, today: Date): { fromMonth: string; toMonth: string } | undefined {
-  const thisYear = today.getFullYear();
+/** The months a year's dues page covers: January to December, or to the month before today (YYYY-MM-DD, Vietnam's day) in the current year. */
+export function monthRange(year: number, today: string): { fromMonth: string; toMonth: string } | undefined {
+  const thisYear = Number(today.slice(0, 4));
   if (year > thisYear) return undefined;
-  const lastMonth = year < thisYear ? 12 : today.getMonth(); // getMonth() is 0-based: the month before this one
+  const lastMonth = year < thisYear ? 12 : Number(today.slice(5, 7)) - 1; // the month before this one
   if (lastMonth === 0) return undefined; // January: no month of the year has ended
   return { fromMonth: `${year}-01`, toMonth: `${year}-${String(lastMonth).padStart(2, '0')}` };
 }

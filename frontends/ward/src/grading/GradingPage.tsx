@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addTranslations, QueryBoundary, Section, Toolbar, useQuery } from '@dangvien/ui';
+import { addTranslations, QueryBoundary, Section, thisYearInVietnam, Toolbar, useQuery } from '@dangvien/ui';
 import { useWardPath } from '../layout/useWardPath.ts';
 import { MemberGrading } from './MemberGrading.tsx';
 import { vi } from './messages.ts';
@@ -21,7 +21,7 @@ const yearsUpTo = (year: number) => [year, year - 1, year - 2, year - 3];
 export default function GradingPage() {
   const { t } = useTranslation('ward.grading');
   const { committeeId } = useWardPath();
-  const thisYear = new Date().getFullYear();
+  const thisYear = thisYearInVietnam();
   const [year, setYear] = useState(thisYear);
   const cycles = useQuery(GRADING_CYCLES, { unitId: committeeId, year });
   return (
