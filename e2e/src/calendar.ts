@@ -7,10 +7,14 @@ import { todayInVietnam } from '@dangvien/db';
 export const TODAY = todayInVietnam();
 export const THIS_YEAR = Number(TODAY.slice(0, 4));
 
-/** Today in Vietnam moved by whole months, then days (YYYY-MM-DD); month ends clamp as JavaScript's Date does not. */
-export function daysFromToday(days: number, months = 0): string {
-  const [year, month, day] = TODAY.split('-').map(Number) as [number, number, number];
+/** A day (YYYY-MM-DD) moved by whole months, clamped to the month's end as the server's addMonths does, then by days. */
+export function shiftDate(date: string, { months = 0, days = 0 }: { months?: number; days?: number }): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const lastDay = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();
-  const date = new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastDay) + days));
-  return date.toISOString().slice(0, 10);
+  return new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastDay) + days)).toISOString().slice(0, 10);
+}
+
+/** Today in Vietnam moved by whole months, then days. */
+export function daysFromToday(days: number, months = 0): string {
+  return shiftDate(TODAY, { months, days });
 }

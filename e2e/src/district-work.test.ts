@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKysely } from '@dangvien/db';
 import { demoDataSet } from '@dangvien/testing';
 import { demoId, DISTRICT_BOARD, keepScreenshot, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
-import { THIS_YEAR } from './calendar.ts';
+import { shiftDate, THIS_YEAR } from './calendar.ts';
 
 /**
  * The district's organization board at 1280 px, on its delegations, data quality and Party badges.
@@ -43,7 +43,6 @@ interface Badges {
   partyBadgesDue: { awardDate: string; previousAwardDate: string; members: { member: { id: string; fullName: string }; years: number }[] };
 }
 
-const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const minusYears = (date: string, years: number) => `${Number(date.slice(0, 4)) - years}${date.slice(4)}`;
 const holder = { id: '', second: '' };
 let cadres: { id: string; fullName: string; cell: { name: string } }[] = [];
@@ -81,7 +80,7 @@ beforeAll(async () => {
   // Two members reaching 30 and 40 years of party age in the coming round.
   const round = (await district.graphql<Badges>(BADGES, { unitId: districtId }, DISTRICT_BOARD)).partyBadgesDue;
   for (const [fullName, admittedOn] of [
-    ['Phan Văn Ba Mươi', minusYears(shiftDays(round.previousAwardDate, 1), 30)],
+    ['Phan Văn Ba Mươi', minusYears(shiftDate(round.previousAwardDate, { days: 1 }), 30)],
     ['Hà Thị Bốn Mươi', minusYears(round.awardDate, 40)],
   ] as const) {
     await district.graphql(CREATE_MEMBER, { input: { profile: { fullName, dateOfBirth: '1960-03-01', sex: fullName.includes('Thị') ? 'FEMALE' : 'MALE' }, cellId: unit(102), admittedOn } }, DISTRICT_BOARD);

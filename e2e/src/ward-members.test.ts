@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataSet } from '@dangvien/demo-data';
 import { demoId, keepScreenshot, seriousA11yViolations, startTestSystem, WARD_CLERK, type TestSystem } from './harness.ts';
-import { TODAY } from './calendar.ts';
+import { shiftDate, TODAY } from './calendar.ts';
 
 /**
  * The ward committee's clerk in the browser: admits a member (admitted a year and some weeks ago),
@@ -19,18 +19,11 @@ const CELL_NAME = 'Chi bộ Tổ dân phố số 1';
 /** An official member of cell 101 who goes to work elsewhere for six months. */
 const traveller = demoDataSet().members.find((member) => member.cellId === cellId && member.status === 'OFFICIAL')!;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The server's today is Vietnam's. */
-function shift(date: string, { months = 0, days = 0 }: { months?: number; days?: number }): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const shifted = new Date(Date.UTC(year, month - 1 + months, day + days));
-  return `${String(shifted.getUTCFullYear())}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
-}
 const display = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 /** Admitted a year and 40 days ago: probation ended 40 days ago, inside the 30 working days the cell has to decide. */
-const ADMITTED = shift(TODAY, { months: -12, days: -40 });
-const LETTER_DATE = shift(TODAY, { days: -35 });
+const ADMITTED = shiftDate(TODAY, { months: -12, days: -40 });
+const LETTER_DATE = shiftDate(TODAY, { days: -35 });
 const ADMITTED_NAME = 'Đoàn Thị Quỳnh Giao';
 const EARLY_NAME = 'Lương Văn Khải';
 const ARRIVING_NAME = 'Tạ Minh Thường';
@@ -68,7 +61,7 @@ beforeAll(async () => {
   // A member admitted three months ago: not yet at the end of probation.
   const early = await ward.graphql<{ createMember: { id: string } }>(
     `mutation ($input: CreateMemberInput!) { createMember(input: $input) { id } }`,
-    { input: { cellId, profile: { fullName: EARLY_NAME, dateOfBirth: '1995-07-20', sex: 'MALE' }, admittedOn: shift(TODAY, { months: -3 }), admissionDecisionNumber: '88-QĐ/ĐU' } },
+    { input: { cellId, profile: { fullName: EARLY_NAME, dateOfBirth: '1995-07-20', sex: 'MALE' }, admittedOn: shiftDate(TODAY, { months: -3 }), admissionDecisionNumber: '88-QĐ/ĐU' } },
     WARD_CLERK,
   );
   earlyId = early.createMember.id;
@@ -132,7 +125,7 @@ describe('the ward clerk at 1280 px', () => {
     const decision = dialog(page).getByTestId('decision-form');
     await decision.waitFor();
     const officialOn = await decision.getByLabel('Ngày quyết định').inputValue();
-    expect(officialOn).toBe(shift(ADMITTED, { months: 12 }));
+    expect(officialOn).toBe(shiftDate(ADMITTED, { months: 12 }));
     expect(await decision.getByTestId('decision-official-hint').innerText()).toContain(display(officialOn));
     await decision.getByLabel('Số quyết định').fill('30-QĐ/ĐU');
     await expectAccessible(page, 'ward-members-official-form-1280');
@@ -158,7 +151,7 @@ describe('the ward clerk at 1280 px', () => {
     await expectAccessible(page, 'ward-transfers-issue-1280');
     await page.getByTestId('transfer-issue-submit').click();
 
-    const due = shift(LETTER_DATE, { days: 30 });
+    const due = shiftDate(LETTER_DATE, { days: 30 });
     await expect.poll(() => page.getByTestId('transfer-notice').innerText()).toContain(`Đã cấp giấy giới thiệu số 27-GGT/ĐU cho đồng chí ${ADMITTED_NAME}`);
     expect(await page.getByTestId('transfer-notice').innerText()).toContain(`Hạn xuất trình ở nơi đến: ${display(due)}`);
     // The letter to print: its number, the destination, the deadline.
@@ -259,7 +252,7 @@ describe('the ward clerk at 1280 px', () => {
     await decision.getByLabel('Ngày quyết định').fill(TODAY);
     await decision.getByLabel('Số quyết định').fill('31-QĐ/ĐU');
     await decision.getByTestId('decision-submit').click();
-    const earliest = shift(shift(TODAY, { months: -3 }), { months: 12 });
+    const earliest = shiftDate(shiftDate(TODAY, { months: -3 }), { months: 12 });
     const rule = `Chỉ công nhận chính thức sau đủ 12 tháng dự bị: sớm nhất ngày ${earliest}`;
     await expect.poll(() => decision.getByText(rule).count()).toBe(1);
     await keepScreenshot(page, 'ward-members-refused-1280');
@@ -275,8 +268,8 @@ describe('the ward clerk at 1280 px', () => {
 
   it('annuls an exemption recorded on the wrong day, sees it struck through with the reason, then records the right one', async () => {
     // Recorded by mistake (as a clerk would, through the same mutation the form sends): ten days too early.
-    const wrongDay = shift(TODAY, { days: -12 });
-    const rightDay = shift(TODAY, { days: -2 });
+    const wrongDay = shiftDate(TODAY, { days: -12 });
+    const rightDay = shiftDate(TODAY, { days: -2 });
     await ward.graphql(`mutation ($input: RecordMemberEventInput!) { recordMemberEvent(input: $input) { id } }`, { input: { memberId: earlyId, kind: 'EXEMPT', occurredOn: wrongDay, decisionNumber: '40-QĐ/ĐU' } }, WARD_CLERK);
     const { context, page } = await ward.signedInPage(WARD_CLERK, 1280, 'ward');
     await open(page, `members/${earlyId}`);
@@ -344,8 +337,8 @@ describe('the ward clerk at 1280 px', () => {
     await form.getByLabel('Lý do').selectOption({ label: 'chuyển nơi cư trú lâu dài' });
     await form.getByLabel('Tổ chức đảng nơi chuyển đi').fill('Đảng ủy xã Hải Đông, huyện Hải Hậu');
     await form.getByLabel('Số giấy giới thiệu').fill('41-GGT/ĐU');
-    await form.getByLabel('Ngày cấp giấy').fill(shift(TODAY, { days: -6 }));
-    await form.getByLabel('Ngày xuất trình').fill(shift(TODAY, { days: -2 }));
+    await form.getByLabel('Ngày cấp giấy').fill(shiftDate(TODAY, { days: -6 }));
+    await form.getByLabel('Ngày xuất trình').fill(shiftDate(TODAY, { days: -2 }));
     await form.getByLabel('Ngày kết nạp').fill('2008-05-19');
     await form.getByLabel('Số quyết định kết nạp').fill('201-QĐ/ĐU');
     await form.getByLabel('Ngày công nhận chính thức (nếu đã chính thức)').fill('2009-05-19');
@@ -358,7 +351,7 @@ describe('the ward clerk at 1280 px', () => {
 
     const transfers = await ward.graphql<TransfersAnswer>(TRANSFERS, { id: committeeId }, WARD_CLERK);
     const arrived = transfers.memberTransfers.find((transfer) => transfer.letterNumber === '41-GGT/ĐU');
-    expect(arrived).toMatchObject({ memberName: ARRIVING_NAME, direction: 'IN', toCell: { id: cellId }, presentedOn: shift(TODAY, { days: -2 }) });
+    expect(arrived).toMatchObject({ memberName: ARRIVING_NAME, direction: 'IN', toCell: { id: cellId }, presentedOn: shiftDate(TODAY, { days: -2 }) });
     const member = await ward.graphql<MemberAnswer>(MEMBER, { id: arrived!.member!.id }, WARD_CLERK);
     expect(member.member).toMatchObject({ status: 'OFFICIAL', cell: { id: cellId } });
     expect(member.member?.events.map((event) => event.kind)).toEqual(['ADMITTED', 'OFFICIAL']);
@@ -378,17 +371,17 @@ describe('the ward clerk at 1280 px', () => {
     const issue = page.getByTestId('transfer-issue-form');
     await issue.waitFor();
     await settle(page);
-    const issuedOn = shift(TODAY, { days: -10 });
+    const issuedOn = shiftDate(TODAY, { days: -10 });
     await issue.getByLabel('Tạm thời', { exact: true }).check();
     await issue.getByLabel('Lý do').selectOption({ label: 'đi làm việc nơi khác' });
     await issue.getByLabel('Nơi chuyển đến').selectOption({ label: 'Chi bộ Tổ dân phố số 2' });
     await issue.getByLabel('Số giấy giới thiệu').fill('33-GGT/ĐU');
     await issue.getByLabel('Ngày cấp').fill(issuedOn);
     // Two months is too short for a temporary stay: the rule shows before anything is sent.
-    await issue.getByLabel('Sinh hoạt tạm thời đến ngày').fill(shift(issuedOn, { months: 2 }));
+    await issue.getByLabel('Sinh hoạt tạm thời đến ngày').fill(shiftDate(issuedOn, { months: 2 }));
     await page.getByTestId('transfer-issue-submit').click();
     await expect.poll(() => issue.getByText('Sinh hoạt tạm thời vì làm việc, cư trú từ 3 đến 12 tháng').count()).toBe(1);
-    await issue.getByLabel('Sinh hoạt tạm thời đến ngày').fill(shift(issuedOn, { months: 6 }));
+    await issue.getByLabel('Sinh hoạt tạm thời đến ngày').fill(shiftDate(issuedOn, { months: 6 }));
     await page.getByTestId('transfer-issue-submit').click();
     await expect.poll(() => page.getByTestId('transfer-notice').innerText()).toContain('Đã cấp giấy giới thiệu số 33-GGT/ĐU');
 
@@ -396,7 +389,7 @@ describe('the ward clerk at 1280 px', () => {
     const incoming = page.getByTestId('transfers-incoming').locator('tr').filter({ hasText: '33-GGT/ĐU' });
     await incoming.getByTestId('transfer-present-open').click();
     const present = dialog(page).getByTestId('transfer-present-form');
-    await present.getByLabel('Ngày xuất trình').fill(shift(issuedOn, { days: 2 }));
+    await present.getByLabel('Ngày xuất trình').fill(shiftDate(issuedOn, { days: 2 }));
     await present.getByTestId('transfer-present-submit').click();
     await expect.poll(() => page.getByTestId('transfer-notice').innerText()).toBe('Đã ghi ngày xuất trình giấy giới thiệu.');
     const stay = page.getByTestId('transfers-temporary').locator('tr').filter({ hasText: traveller.fullName });
@@ -422,8 +415,8 @@ describe('the ward clerk at 1280 px', () => {
       fromCell: { id: cellId },
       toCell: { id: demoId('unit', 102) },
       letterIssuedOn: issuedOn,
-      presentedOn: shift(issuedOn, { days: 2 }),
-      temporaryUntil: shift(issuedOn, { months: 6 }),
+      presentedOn: shiftDate(issuedOn, { days: 2 }),
+      temporaryUntil: shiftDate(issuedOn, { months: 6 }),
       returnedOn: TODAY,
     });
     const back = await ward.graphql<MemberAnswer>(MEMBER, { id: traveller.id }, WARD_CLERK);
